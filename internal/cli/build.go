@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"scorecard/internal/site"
+)
+
+func runBuild(env *Env, args []string) error {
+	fs := flags(env, "build", "[-src DIR] [-out DIR]",
+		"Build loads the site in the source folder, checks it, and writes it to the\n"+
+			"output folder. The output folder is replaced only when the whole build\n"+
+			"succeeds; on errors it is left as it was and every error is listed.")
+	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
+	out := fs.String("out", "public", "the output `folder`; a relative path is taken inside -src")
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	dir := *out
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(*src, dir)
+	}
+	start := env.Now()
+	res, err := site.Build(*src, dir)
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(env.Stderr, w.Error())
+	}
+	fmt.Fprintf(env.Stdout, "Built %d files into %s in %v.\n", len(res.Files), dir, env.Now().Sub(start).Round(time.Millisecond))
+	return nil
+}

@@ -1,0 +1,116 @@
+// Package cli implements the scorecard command: it parses arguments, runs
+// a command and reports to the terminal.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Env is what a command may touch besides the file system.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Now            func() time.Time // the clock, for timings
+}
+
+type command struct {
+	name, summary string
+	run           func(env *Env, args []string) error
+}
+
+var commands = []command{
+	{"build", "build the site into the output folder", runBuild},
+}
+
+const usage = `Scorecard builds an accessible website from a public body's performance
+reports: YAML figures under data/ and Markdown narrative under content/.
+
+Usage:
+
+    scorecard <command> [flags]
+
+Commands:
+%s
+Run "scorecard <command> --help" for a command's flags.
+`
+
+// errUsage reports a mistake in the arguments; its message has been printed.
+var errUsage = errors.New("usage")
+
+// Run runs the command named by args (without the program name) and returns
+// the exit status: 0 on success, 1 when the site has errors, 2 when the
+// arguments are wrong.
+func Run(args []string, stdout, stderr io.Writer) int {
+	env := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now}
+	if len(args) == 0 {
+		printUsage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		printUsage(stdout)
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			err := c.run(env, args[1:])
+			switch {
+			case err == nil:
+				return 0
+			case errors.Is(err, flag.ErrHelp):
+				return 0
+			case errors.Is(err, errUsage):
+				return 2
+			}
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "scorecard: unknown command %q\n\n", args[0])
+	printUsage(stderr)
+	return 2
+}
+
+func printUsage(w io.Writer) {
+	list := ""
+	for _, c := range commands {
+		list += fmt.Sprintf("    %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, usage, list)
+}
+
+// flags makes a flag set whose -help output goes to stdout and whose
+// errors go to stderr.
+func flags(env *Env, name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: scorecard %s %s\n\n%s\n\nFlags:\n", name, synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, printing help to stdout when asked for it.
+func parse(env *Env, fs *flag.FlagSet, args []string) error {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return flag.ErrHelp
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "scorecard %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}

@@ -1,0 +1,210 @@
+package load
+
+import (
+	"slices"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/report"
+)
+
+const catalogueFile = "data/measures.yaml"
+
+// catalogue reads the themes and the measure catalogue.
+func (l *loader) catalogue(s *report.Site) {
+	src, ok := l.read(catalogueFile, true)
+	if !ok {
+		return
+	}
+	d := &doc{file: catalogueFile, errs: l.errs}
+	n := d.parse(src)
+	if n == nil {
+		d.errs.Errorf(d.pos(nil), "the file holds no themes or measures; see \"Writing a report\" in the README")
+		return
+	}
+	var measures *yaml.Node
+	d.mapping(n, "the catalogue",
+		field{"themes", func(_, v *yaml.Node) { l.themes(d, v, s) }},
+		field{"measures", func(_, v *yaml.Node) { measures = v }},
+	)
+	if measures != nil { // themes first, wherever they are in the file
+		l.measures(d, measures, s)
+	}
+	if len(s.Themes) == 0 {
+		d.errs.Errorf(d.pos(n), "the catalogue has no themes; add a \"themes:\" list with at least one theme")
+	}
+}
+
+func (l *loader) themes(d *doc, n *yaml.Node, s *report.Site) {
+	ids := map[string]int{}
+	d.list(n, "themes", func(item *yaml.Node) {
+		t := &report.Theme{}
+		var idNode *yaml.Node
+		d.mapping(item, "a theme",
+			field{"id", func(_, v *yaml.Node) { idNode = v; t.ID, _ = d.str(v, "id") }},
+			field{"title", func(_, v *yaml.Node) { t.Title, _ = d.str(v, "title") }},
+		)
+		if idNode == nil {
+			d.errorf(item, "a theme has no id; add one such as \"id: build-a-better-harrow\"")
+			return
+		}
+		if !checkID(d, idNode, "theme", t.ID, "build-a-better-harrow") {
+			return
+		}
+		if line, dup := ids[t.ID]; dup {
+			d.errorf(idNode, "theme id %q is used twice (first at line %d); give each theme its own id", t.ID, line)
+			return
+		}
+		ids[t.ID] = idNode.Line
+		if t.Title == "" {
+			d.errorf(item, "theme %s has no title; add one such as \"title: Build a Better Harrow\"", t.ID)
+		}
+		s.Themes = append(s.Themes, t)
+	})
+}
+
+func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
+	ids := map[string]int{}
+	d.list(n, "measures", func(item *yaml.Node) {
+		m := &report.Measure{Pos: d.pos(item)}
+		var idNode, themeNode, goodNode, unitNode *yaml.Node
+		d.mapping(item, "a measure",
+			field{"id", func(_, v *yaml.Node) { idNode = v; m.ID, _ = d.str(v, "id") }},
+			field{"number", func(_, v *yaml.Node) { m.Number, _ = d.str(v, "number") }},
+			field{"theme", func(_, v *yaml.Node) { themeNode = v }},
+			field{"title", func(_, v *yaml.Node) { m.Title, _ = d.str(v, "title") }},
+			field{"good", func(_, v *yaml.Node) { goodNode = v }},
+			field{"unit", func(_, v *yaml.Node) { unitNode = v }},
+			field{"equalities", func(_, v *yaml.Node) { m.Equalities = d.boolean(v, "equalities") }},
+			field{"definition", func(_, v *yaml.Node) { m.Definition, _ = d.str(v, "definition") }},
+		)
+		if item.Kind != yaml.MappingNode {
+			return
+		}
+		if idNode == nil {
+			d.errorf(item, "a measure has no id; add one such as \"id: bbh-5\"")
+			return
+		}
+		if !checkID(d, idNode, "measure", m.ID, "bbh-5") {
+			return
+		}
+		if line, dup := ids[m.ID]; dup {
+			d.errorf(idNode, "measure id %q is used twice (first at line %d); give each measure its own id", m.ID, line)
+			return
+		}
+		ids[m.ID] = idNode.Line
+		if m.Title == "" {
+			d.errorf(item, "measure %s has no title; add one such as \"title: Staff turnover\"", m.ID)
+		}
+		m.Theme = l.themeRef(d, item, themeNode, s, "measure "+m.ID)
+		m.Good = readPolarity(d, item, goodNode, m.ID)
+		m.Unit = readUnit(d, item, unitNode, m.ID)
+		if m.Theme != nil {
+			m.Theme.Measures = append(m.Theme.Measures, m)
+		}
+		s.Measures = append(s.Measures, m)
+	})
+	// Show measures theme by theme, in the order of the themes.
+	var ordered []*report.Measure
+	for _, t := range s.Themes {
+		ordered = append(ordered, t.Measures...)
+	}
+	s.Measures = ordered
+}
+
+func (l *loader) themeRef(d *doc, item, n *yaml.Node, s *report.Site, what string) *report.Theme {
+	if n == nil {
+		d.errorf(item, "%s has no theme; add \"theme:\" with one of: %s", what, list(themeIDs(s)))
+		return nil
+	}
+	id, ok := d.str(n, "theme")
+	if !ok {
+		return nil
+	}
+	for _, t := range s.Themes {
+		if t.ID == id {
+			return t
+		}
+	}
+	d.errorf(n, "%s names theme %q, which is not in the themes list; use one of: %s", what, id, list(themeIDs(s)))
+	return nil
+}
+
+func themeIDs(s *report.Site) []string {
+	ids := make([]string, len(s.Themes))
+	for i, t := range s.Themes {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+func readPolarity(d *doc, item, n *yaml.Node, id string) report.Polarity {
+	const want = "higher, lower or in range"
+	if n == nil {
+		d.errorf(item, "measure %s has no \"good:\"; say which way is good: %s", id, want)
+		return ""
+	}
+	v, _ := d.str(n, "good")
+	switch p := report.Polarity(v); p {
+	case report.Higher, report.Lower, report.InRange:
+		return p
+	}
+	d.errorf(n, "measure %s: good is %q; write %s", id, v, want)
+	return ""
+}
+
+func readUnit(d *doc, item, n *yaml.Node, id string) string {
+	if n == nil {
+		d.errorf(item, "measure %s has no unit; add \"unit:\" with one of: %s", id, list(quoted(report.Units)))
+		return ""
+	}
+	v, _ := d.str(n, "unit")
+	if slices.Contains(report.Units, v) {
+		return v
+	}
+	d.errorf(n, "measure %s: unit %q is not one Scorecard knows; use one of: %s", id, v, list(quoted(report.Units)))
+	return ""
+}
+
+func quoted(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// checkID reports an id that cannot safely name a page: ids become folder
+// names on the site, so they hold only lower-case letters, digits and
+// inner hyphens, and are not bare numbers (two themes may each have a
+// measure 1).
+func checkID(d *doc, n *yaml.Node, what, id, example string) bool {
+	if id == "" {
+		d.errorf(n, "the %s id is empty; write one such as %q", what, example)
+		return false
+	}
+	ok := id[0] != '-' && id[len(id)-1] != '-' && len(id) <= 64
+	digits := true
+	for _, r := range id {
+		switch {
+		case r >= '0' && r <= '9':
+		case r >= 'a' && r <= 'z' || r == '-':
+			digits = false
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		d.errorf(n, "%s id %q may hold only lower-case letters, digits and hyphens (at most 64, not at either end); write one such as %q", what, id, example)
+		return false
+	}
+	if digits {
+		d.errorf(n, "%s id %q is a bare number; ids must be unique across the whole site, so add a prefix, such as %q", what, id, example)
+		return false
+	}
+	return true
+}
+
+var _ = diag.Pos{}

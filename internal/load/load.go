@@ -1,0 +1,98 @@
+// Package load reads a site's data/ YAML and content/ Markdown into a
+// report.Site, checking everything it reads and reporting every mistake
+// with its file, line and column.
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/report"
+)
+
+// MaxFileSize is the largest data or content file Scorecard reads. Real
+// files are far smaller; the limit keeps a stray huge file from exhausting
+// memory.
+const MaxFileSize = 32 << 20
+
+// Site loads the site held in fsys (the site folder). It returns the site
+// and every finding; the site is incomplete when the findings hold errors.
+func Site(fsys fs.FS) (*report.Site, diag.List) {
+	var errs diag.List
+	s := &report.Site{}
+	l := &loader{fsys: fsys, errs: &errs, site: s}
+	l.config(s)
+	l.catalogue(s)
+	l.quarters(s)
+	l.content(s)
+	errs.Sort()
+	return s, errs
+}
+
+type loader struct {
+	fsys fs.FS
+	errs *diag.List
+	site *report.Site
+}
+
+// read returns a file's bytes. A missing file is reported only when it is
+// required.
+func (l *loader) read(name string, required bool) ([]byte, bool) {
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if required {
+				l.errs.Errorf(diag.Pos{File: name}, "the file is missing; every site needs it (see \"Writing a report\" in the README)")
+			}
+			return nil, false
+		}
+		l.errs.Errorf(diag.Pos{File: name}, "cannot open the file: %v", unwrapPath(err))
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		l.errs.Errorf(diag.Pos{File: name}, "this is a folder, but Scorecard needs a file here")
+		return nil, false
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		l.errs.Errorf(diag.Pos{File: name}, "cannot read the file: %v", unwrapPath(err))
+		return nil, false
+	}
+	if len(b) > MaxFileSize {
+		l.errs.Errorf(diag.Pos{File: name}, "the file is larger than %d MiB; split it or remove what does not belong in it", MaxFileSize>>20)
+		return nil, false
+	}
+	return b, true
+}
+
+// unwrapPath drops the path from a *fs.PathError: messages already name
+// the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// list joins names for messages: "a, b and c".
+func list(names []string) string {
+	switch len(names) {
+	case 0:
+		return "(none)"
+	case 1:
+		return names[0]
+	}
+	out := ""
+	for i, n := range names[:len(names)-1] {
+		if i > 0 {
+			out += ", "
+		}
+		out += n
+	}
+	return fmt.Sprintf("%s and %s", out, names[len(names)-1])
+}

@@ -1,0 +1,320 @@
+package load
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+const quartersDir = "data/quarters"
+
+// quarters reads every data/quarters/*.yaml file, oldest quarter first.
+func (l *loader) quarters(s *report.Site) {
+	entries, err := fs.ReadDir(l.fsys, quartersDir)
+	if err != nil {
+		l.errs.Errorf(diag.Pos{File: quartersDir}, "the folder is missing or unreadable; add one data file per quarter, such as %s/2016-17-q2.yaml", quartersDir)
+		return
+	}
+	for _, e := range entries {
+		name := path.Join(quartersDir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		id, ok := parseQuarterFile(e.Name())
+		if !ok || e.IsDir() {
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects only quarter files here, named for the financial year and quarter, such as 2016-17-q2.yaml; rename or remove this one")
+			continue
+		}
+		if q := l.quarter(name, id, s); q != nil {
+			s.Quarters = append(s.Quarters, q)
+		}
+	}
+	slices.SortFunc(s.Quarters, func(a, b *report.Quarter) int { return a.ID.Index() - b.ID.Index() })
+	if len(s.Quarters) == 0 && !l.errs.HasErrors() {
+		l.errs.Errorf(diag.Pos{File: quartersDir}, "there are no quarter files; add one, such as %s/2016-17-q2.yaml", quartersDir)
+	}
+}
+
+// parseQuarterFile reads "2016-17-q2.yaml".
+func parseQuarterFile(name string) (report.QuarterID, bool) {
+	base, ok := strings.CutSuffix(name, ".yaml")
+	if !ok {
+		return report.QuarterID{}, false
+	}
+	return ParseQuarter(strings.Replace(base, "-q", " Q", 1))
+}
+
+// ParseQuarter reads a quarter as data files write it: "2016-17 Q2". The
+// second year must follow the first.
+func ParseQuarter(s string) (report.QuarterID, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != ' ' || s[8] != 'Q' {
+		return report.QuarterID{}, false
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	y2, err2 := strconv.Atoi(s[5:7])
+	q, err3 := strconv.Atoi(s[9:])
+	if err1 != nil || err2 != nil || err3 != nil || s[0] == '+' || s[0] == '-' || s[5] == '+' || s[5] == '-' ||
+		y < 1900 || y2 != (y+1)%100 || q < 1 || q > 4 {
+		return report.QuarterID{}, false
+	}
+	return report.QuarterID{Year: y, Q: q}, true
+}
+
+func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *report.Quarter {
+	src, ok := l.read(name, true)
+	if !ok {
+		return nil
+	}
+	d := &doc{file: name, errs: l.errs}
+	n := d.parse(src)
+	if n == nil {
+		d.errs.Errorf(d.pos(nil), "the file is empty; start it with \"quarter: %s\" and a \"measures:\" list", id)
+		return nil
+	}
+	q := &report.Quarter{ID: id, Pos: d.pos(n), Narrative: map[*report.Theme]*report.Narrative{}}
+	var measures, notes, quarterNode *yaml.Node
+	d.mapping(n, "the quarter file",
+		field{"quarter", func(_, v *yaml.Node) { quarterNode = v }},
+		field{"measures", func(_, v *yaml.Node) { measures = v }},
+		field{"notes", func(_, v *yaml.Node) { notes = v }},
+	)
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	if quarterNode == nil {
+		d.errorf(n, "the file does not say which quarter it holds; add \"quarter: %s\" at the top", id)
+	} else if v, _ := d.str(quarterNode, "quarter"); v != id.String() {
+		d.errorf(quarterNode, "quarter is %q, but the file is named for %s; make them agree (write \"quarter: %s\" or rename the file)", v, id, id)
+	}
+	if notes != nil {
+		q.Notes = readNotes(d, notes, s)
+	}
+	if measures == nil {
+		d.errorf(n, "the file has no \"measures:\"; list each measure's figures for the quarter under it")
+		return q
+	}
+	l.rows(d, measures, q, s)
+	return q
+}
+
+func readNotes(d *doc, n *yaml.Node, s *report.Site) []*report.Note {
+	var out []*report.Note
+	seen := map[string]int{} // theme + label -> line
+	d.list(n, "notes", func(item *yaml.Node) {
+		note := &report.Note{}
+		var themeNode, labelsNode *yaml.Node
+		d.mapping(item, "a note",
+			field{"theme", func(_, v *yaml.Node) { themeNode = v }},
+			field{"labels", func(_, v *yaml.Node) { labelsNode = v }},
+			field{"text", func(_, v *yaml.Node) { note.Text, _ = d.str(v, "text") }},
+		)
+		if item.Kind != yaml.MappingNode {
+			return
+		}
+		note.Theme = (&loader{}).themeRef(d, item, themeNode, s, "a note")
+		if labelsNode == nil {
+			d.errorf(item, "a note has no labels; add the label the scorecard refers to, such as \"labels: [1]\"")
+			return
+		}
+		d.list(labelsNode, "labels", func(lab *yaml.Node) {
+			label, ok := d.str(lab, "a note label")
+			if !ok {
+				return
+			}
+			if label == "" {
+				d.errorf(lab, "a note label is empty; write the label as the scorecard prints it, such as 1")
+				return
+			}
+			if note.Theme != nil {
+				key := note.Theme.ID + "\x00" + label
+				if line, dup := seen[key]; dup {
+					d.errorf(lab, "note %s of theme %s is defined twice (first at line %d); keep one", label, note.Theme.ID, line)
+					return
+				}
+				seen[key] = lab.Line
+			}
+			note.Labels = append(note.Labels, label)
+		})
+		if note.Theme != nil && len(note.Labels) > 0 {
+			out = append(out, note)
+		}
+	})
+	return out
+}
+
+func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
+	if !d.isMapping(n, "measures") {
+		return
+	}
+	byID := make(map[string]*report.Measure, len(s.Measures))
+	for _, m := range s.Measures {
+		byID[m.ID] = m
+	}
+	rows := map[*report.Measure]*report.Row{}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if line, dup := seen[k.Value]; dup {
+			d.errorf(k, "measure %s is listed twice in this quarter (first at line %d); keep one", k.Value, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		m := byID[k.Value]
+		if m == nil {
+			d.errorf(k, "measure %q is not in %s; add it to the catalogue there, or correct the id", k.Value, catalogueFile)
+			continue
+		}
+		if r := l.row(d, k, v, m, q); r != nil {
+			rows[m] = r
+		}
+	}
+	for _, m := range s.Measures {
+		if r := rows[m]; r != nil {
+			q.Rows = append(q.Rows, r)
+		}
+	}
+}
+
+var rowFields = []string{"target", "actual", "status", "period", "notes"}
+
+func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, q *report.Quarter) *report.Row {
+	r := &report.Row{Measure: m, Pos: d.pos(k)}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return r // "bbh-34:" alone: a row of blank cells
+	}
+	what := "measure " + m.ID
+	d.mapping(n, what,
+		field{"target", func(_, v *yaml.Node) { r.Target = cell(d, v, m, "target") }},
+		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual") }},
+		field{"status", func(_, v *yaml.Node) { r.Status = l.status(d, v, m) }},
+		field{"period", func(_, v *yaml.Node) { r.Period, _ = d.str(v, "period") }},
+		field{"notes", func(_, v *yaml.Node) {
+			d.list(v, "notes", func(item *yaml.Node) {
+				label, ok := d.str(item, "a note label")
+				if !ok {
+					return
+				}
+				note := findNote(q.Notes, m.Theme, label)
+				if note == nil {
+					d.errorf(item, "measure %s refers to note %s, but this file's notes: list has no note %s for theme %s; add it there", m.ID, label, label, themeID(m.Theme))
+					return
+				}
+				r.Notes = append(r.Notes, &report.NoteRef{Label: label, Note: note})
+			})
+		}},
+	)
+	return r
+}
+
+func themeID(t *report.Theme) string {
+	if t == nil {
+		return "(none)"
+	}
+	return t.ID
+}
+
+func findNote(notes []*report.Note, t *report.Theme, label string) *report.Note {
+	for _, n := range notes {
+		if n.Theme == t && slices.Contains(n.Labels, label) {
+			return n
+		}
+	}
+	return nil
+}
+
+// cell reads a target or actual and checks that it suits the measure's unit.
+func cell(d *doc, n *yaml.Node, m *report.Measure, what string) value.Value {
+	raw, ok := d.str(n, what)
+	if !ok {
+		return value.Value{}
+	}
+	v, err := value.Parse(raw)
+	if err != nil {
+		pos := d.pos(n)
+		if e, ok := err.(*value.Error); ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+			pos.Col += e.Offset
+		} else if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			pos.Col += 1 + e.Offset
+		}
+		d.errs.Errorf(pos, "measure %s: %s %v", m.ID, what, err)
+		return value.Value{Raw: raw}
+	}
+	if want, ok := cellUnit[m.Unit]; ok && v.IsNumeric() && v.Unit != want {
+		d.errorf(n, "measure %s is counted in %s, but its %s %q %s; %s", m.ID, unitName(m.Unit), what, raw, unitProblem(v.Unit), unitFix(m.Unit))
+	}
+	return v
+}
+
+// cellUnit is the unit a numeric cell must carry for each catalogue unit.
+var cellUnit = map[string]value.Unit{
+	"%": value.Percent, "count": value.None, "days": value.None, "years": value.None,
+	"min:sec": value.MinSec, "ratio": value.None, "rate": value.None, "£": value.Pounds,
+}
+
+func unitName(u string) string {
+	switch u {
+	case "%":
+		return "per cent"
+	case "min:sec":
+		return "minutes and seconds"
+	case "£":
+		return "pounds"
+	}
+	return u
+}
+
+func unitProblem(u value.Unit) string {
+	switch u {
+	case value.Percent:
+		return "has a % sign"
+	case value.MinSec:
+		return "is a time"
+	case value.Pounds:
+		return "has a £ sign"
+	}
+	return "is a plain number"
+}
+
+func unitFix(u string) string {
+	switch u {
+	case "%":
+		return "write it with a % sign, such as 90%, or change the measure's unit"
+	case "min:sec":
+		return "write it as minutes:seconds, such as 01:30, or change the measure's unit"
+	case "£":
+		return "write it with a £ sign, such as £1,000, or change the measure's unit"
+	}
+	return "write it as a plain number, or change the measure's unit in " + catalogueFile
+}
+
+func (l *loader) status(d *doc, n *yaml.Node, m *report.Measure) *report.Status {
+	code, ok := d.str(n, "status")
+	if !ok || code == "" {
+		return nil
+	}
+	for _, st := range l.site.Statuses {
+		if st.Code == code {
+			return st
+		}
+	}
+	for _, st := range l.site.Statuses {
+		if strings.EqualFold(st.Code, code) {
+			d.errorf(n, "measure %s: status %q is not on the status scale; did you mean %q? (codes are case-sensitive)", m.ID, code, st.Code)
+			return nil
+		}
+	}
+	codes := make([]string, len(l.site.Statuses))
+	for i, st := range l.site.Statuses {
+		codes[i] = strconv.Quote(st.Code)
+	}
+	d.errorf(n, "measure %s: status %q is not on the status scale; use one of %s, or add it to the statuses in %s", m.ID, code, list(codes), siteFile)
+	return nil
+}

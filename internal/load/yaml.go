@@ -1,0 +1,241 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"scorecard/internal/diag"
+)
+
+// doc is one YAML file being read, with the findings about it.
+type doc struct {
+	file string
+	errs *diag.List
+	line int // lines in the file before the YAML starts (front matter)
+}
+
+func (d *doc) pos(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: d.file}
+	}
+	return diag.Pos{File: d.file, Line: d.line + n.Line, Col: n.Column}
+}
+
+func (d *doc) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.Errorf(d.pos(n), format, args...)
+}
+
+// parse reads src as one YAML document and returns its top node, or nil
+// after reporting why it could not.
+func (d *doc) parse(src []byte) *yaml.Node {
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		d.errs.Errorf(diag.Pos{File: d.file, Line: d.line + line, Col: col}, "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet or editor, choose \"UTF-8\" when saving)")
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var n yaml.Node
+	if err := dec.Decode(&n); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil // an empty file
+		}
+		if line := tabIndent(src); line > 0 {
+			d.errs.Errorf(diag.Pos{File: d.file, Line: d.line + line, Col: 1}, "the line is indented with a tab; YAML needs spaces, so replace the tab with spaces")
+			return nil
+		}
+		d.yamlError(err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errorf(&extra, "a second YAML document starts here; keep one document a file and remove the \"---\" line above")
+	} else if !errors.Is(err, io.EOF) {
+		d.yamlError(err)
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		return n.Content[0]
+	}
+	return nil
+}
+
+// yamlError reports a syntax error from the YAML parser, at its line.
+func (d *doc) yamlError(err error) {
+	msg := err.Error()
+	line := 0
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	if line > 0 {
+		line += d.line
+	}
+	d.errs.Errorf(diag.Pos{File: d.file, Line: line}, "the file is not valid YAML: %s; check the indentation and that text holding \": \" or starting with a special character (- [ { * & ! | > ' \" %% @) is quoted", msg)
+}
+
+func lineCol(src []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(src[:off], []byte{'\n'})
+	col = off - bytes.LastIndexByte(src[:off], '\n')
+	return line, col
+}
+
+func invalidUTF8(src []byte) (line, col int) {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return lineCol(src, i)
+		}
+		i += size
+	}
+	return 1, 1
+}
+
+// tabIndent returns the first line whose indentation holds a tab, which
+// YAML forbids and its parser reports obscurely, or 0.
+func tabIndent(src []byte) int {
+	for i, line := range bytes.Split(src, []byte{'\n'}) {
+		trimmed := bytes.TrimLeft(line, " ")
+		if len(trimmed) > 0 && trimmed[0] == '\t' {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// field is one key of a YAML mapping that a reader accepts.
+type field struct {
+	name string
+	read func(key, val *yaml.Node)
+}
+
+// mapping reads n as a mapping with the given fields. It reports unknown
+// and repeated keys and returns false when n is not a mapping at all.
+func (d *doc) mapping(n *yaml.Node, what string, fields ...field) bool {
+	if !d.isMapping(n, what) {
+		return false
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if prev, ok := seen[k.Value]; ok {
+			d.errorf(k, "%s has %q twice (first at line %d); remove one of them", what, k.Value, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if d.isAlias(v) {
+			continue
+		}
+		found := false
+		for _, f := range fields {
+			if f.name == k.Value {
+				f.read(k, v)
+				found = true
+				break
+			}
+		}
+		if !found {
+			names := make([]string, len(fields))
+			for j, f := range fields {
+				names[j] = f.name
+			}
+			d.errorf(k, "%s has an unknown field %q; the fields are: %s (check the spelling and indentation)", what, k.Value, strings.Join(names, ", "))
+		}
+	}
+	return true
+}
+
+func (d *doc) isMapping(n *yaml.Node, what string) bool {
+	if d.isAlias(n) {
+		return false
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s should be a set of \"name: value\" lines, but it is %s", what, describe(n))
+		return false
+	}
+	return true
+}
+
+// isAlias reports, and rejects, YAML anchors' aliases: they make small
+// files expand enormously and hide where a value comes from.
+func (d *doc) isAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, "aliases (*%s) are not supported; write the value out in full", n.Value)
+		return true
+	}
+	return false
+}
+
+// str reads n as a piece of text: any scalar, taken as written.
+func (d *doc) str(n *yaml.Node, what string) (string, bool) {
+	if d.isAlias(n) {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		hint := ""
+		if n.Kind == yaml.SequenceNode && n.Style == yaml.FlowStyle {
+			hint = "; to write text in square brackets, such as an annual target, put it in quotes: \"[60%]\""
+		}
+		d.errorf(n, "%s should be a single value, but it is %s%s", what, describe(n), hint)
+		return "", false
+	}
+	if n.Tag == "!!null" {
+		return "", true
+	}
+	return n.Value, true
+}
+
+func (d *doc) boolean(n *yaml.Node, what string) bool {
+	s, ok := d.str(n, what)
+	if !ok {
+		return false
+	}
+	switch s {
+	case "true":
+		return true
+	case "false", "":
+		return false
+	}
+	d.errorf(n, "%s should be true or false, not %q", what, s)
+	return false
+}
+
+// list reads n as a sequence, calling each for every item.
+func (d *doc) list(n *yaml.Node, what string, each func(item *yaml.Node)) {
+	if d.isAlias(n) {
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s should be a list (lines starting with \"- \", or [a, b]), but it is %s", what, describe(n))
+		return
+	}
+	for _, item := range n.Content {
+		if !d.isAlias(item) {
+			each(item)
+		}
+	}
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of \"name: value\" lines"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "something else"
+}
+
+func bytesValidUTF8(b []byte) bool { return utf8.Valid(b) }

@@ -1,0 +1,184 @@
+// Package report is Scorecard's model of a published performance report:
+// the site, its themes and measure catalogue, and each quarter's scorecard
+// rows and narrative. It does no I/O.
+package report
+
+import (
+	"fmt"
+	"html/template"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/value"
+)
+
+// Site is everything a build publishes.
+type Site struct {
+	Organisation string
+	Title        string
+	Language     string
+	Statuses     []*Status // the status scale, in the order of the config
+
+	Themes   []*Theme   // in the order of the catalogue
+	Measures []*Measure // in the order of the catalogue, theme by theme
+	Quarters []*Quarter // oldest first
+}
+
+// Theme groups measures and narrative under one of the body's priorities.
+type Theme struct {
+	ID       string
+	Title    string
+	Measures []*Measure
+}
+
+// Polarity says which way a measure is good.
+type Polarity string
+
+const (
+	Higher  Polarity = "higher"
+	Lower   Polarity = "lower"
+	InRange Polarity = "in range"
+)
+
+// Describe says in words what the polarity means for residents.
+func (p Polarity) Describe() string {
+	switch p {
+	case Higher:
+		return "Higher is better"
+	case Lower:
+		return "Lower is better"
+	case InRange:
+		return "Within the target range is best"
+	}
+	return string(p)
+}
+
+// Units a measure may be counted in.
+var Units = []string{"%", "count", "days", "years", "min:sec", "ratio", "rate", "£"}
+
+// Measure is one entry of the catalogue: it keeps its identity across
+// quarters.
+type Measure struct {
+	ID         string
+	Number     string // the report's own row number, if any
+	Theme      *Theme
+	Title      string
+	Good       Polarity
+	Unit       string
+	Equalities bool
+	Definition string
+	Pos        diag.Pos
+}
+
+// Status is one entry of the status scale: a RAG rating such as "HG", or a
+// published status that is not a rating, such as "No survey this qtr".
+type Status struct {
+	Code   string
+	Label  string
+	Rating bool
+}
+
+// Describe gives the status as residents read it: words, then the code when
+// the code differs.
+func (s *Status) Describe() string {
+	if s.Label == "" || s.Label == s.Code {
+		return s.Code
+	}
+	return s.Label + " (" + s.Code + ")"
+}
+
+// QuarterID names a quarter of a financial year that starts in April:
+// Year 2016, Q 2 is Quarter 2 of 2016/17 (July to September 2016).
+type QuarterID struct {
+	Year int
+	Q    int
+}
+
+// String gives the form used in data files: "2016-17 Q2".
+func (q QuarterID) String() string { return fmt.Sprintf("%d-%02d Q%d", q.Year, (q.Year+1)%100, q.Q) }
+
+// Slug gives the form used in file names: "2016-17-q2".
+func (q QuarterID) Slug() string { return fmt.Sprintf("%d-%02d-q%d", q.Year, (q.Year+1)%100, q.Q) }
+
+// Path gives the quarter's folder on the site: "2016-17/q2".
+func (q QuarterID) Path() string { return fmt.Sprintf("%d-%02d/q%d", q.Year, (q.Year+1)%100, q.Q) }
+
+// Label gives the form residents read: "Q2 2016/17".
+func (q QuarterID) Label() string { return fmt.Sprintf("Q%d %d/%02d", q.Q, q.Year, (q.Year+1)%100) }
+
+// Long gives the quarter in full: "Quarter 2, 2016/17".
+func (q QuarterID) Long() string {
+	return fmt.Sprintf("Quarter %d, %d/%02d", q.Q, q.Year, (q.Year+1)%100)
+}
+
+// Index orders quarters: later quarters have larger indexes, and quarters
+// one year apart differ by 4.
+func (q QuarterID) Index() int { return q.Year*4 + q.Q - 1 }
+
+// Add returns the quarter n quarters later (earlier when n < 0).
+func (q QuarterID) Add(n int) QuarterID {
+	i := q.Index() + n
+	return QuarterID{Year: i / 4, Q: i%4 + 1}
+}
+
+// Quarter is one quarter's scorecard and narrative.
+type Quarter struct {
+	ID        QuarterID
+	Rows      []*Row                // in catalogue order
+	Notes     []*Note               // in the order of the data file
+	Intro     *Narrative            // the report-wide narrative; nil when none was published
+	Narrative map[*Theme]*Narrative // per theme; missing when none was published
+	Pos       diag.Pos
+}
+
+// Row returns the quarter's row for m, or nil when m has none.
+func (q *Quarter) Row(m *Measure) *Row {
+	for _, r := range q.Rows {
+		if r.Measure == m {
+			return r
+		}
+	}
+	return nil
+}
+
+// Row is one measure's cells in one quarter.
+type Row struct {
+	Measure *Measure
+	Target  value.Value
+	Actual  value.Value
+	Status  *Status // nil when the status cell is blank
+	Period  string  // the data period when it is not the quarter itself
+	Notes   []*NoteRef
+	Pos     diag.Pos
+}
+
+// NoteRef is a row's reference to a note by its published label.
+type NoteRef struct {
+	Label string
+	Note  *Note
+}
+
+// Note is a footnote to a theme's scorecard. One text may serve several
+// labels ("Note 1, 2, 6 & 7: ..."); Text is empty when the report refers to
+// the note but gives no text.
+type Note struct {
+	Theme  *Theme
+	Labels []string
+	Text   string
+}
+
+// Narrative is a Markdown file rendered to HTML.
+type Narrative struct {
+	Title string
+	File  string // the source file, for messages and links to edit it
+	HTML  template.HTML
+	Ties  []*Tie // passages tied to measures, in file order
+}
+
+// Tie is a passage of narrative that discusses particular measures: a
+// heading with a measure attribute and the text below it.
+type Tie struct {
+	Heading  string
+	Anchor   string // the heading's id on the page
+	Measures []*Measure
+	HTML     template.HTML // the text below the heading
+}

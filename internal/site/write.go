@@ -1,0 +1,81 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+)
+
+// Write writes files into a fresh folder beside out, then swaps it in for
+// out. If anything fails, out is left as it was and the fresh folder is
+// removed, so a failed build never leaves a half-written site and no stale
+// file from an earlier build survives.
+func Write(out string, files []File) (err error) {
+	out = filepath.Clean(out)
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("cannot create the output folder's parent: %w", err)
+	}
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return fmt.Errorf("the output %s is a file, not a folder; remove it or choose another output folder", out)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return fmt.Errorf("cannot write beside the output folder: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || f.Path == "." {
+			return fmt.Errorf("refusing to write %q: not a path inside the site", f.Path)
+		}
+		dir := path.Dir(f.Path)
+		if !dirs[dir] {
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+				return err
+			}
+			dirs[dir] = true
+		}
+		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	// Swap: move the old site aside, move the new one in, then delete the
+	// old one. Only a crash between the two renames leaves no out folder,
+	// and the old site is then still beside it.
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old, err = os.MkdirTemp(parent, "."+base+".old-")
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(old); err != nil {
+			return err
+		}
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("cannot replace the output folder: %w", err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		return fmt.Errorf("cannot replace the output folder: %w", err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
