@@ -41,10 +41,10 @@ func (l *loader) themes(d *doc, n *yaml.Node, s *report.Site) {
 	ids := map[string]int{}
 	d.list(n, "themes", func(item *yaml.Node) {
 		t := &report.Theme{}
-		var idNode *yaml.Node
+		var idNode, titleNode *yaml.Node
 		d.mapping(item, "a theme",
 			field{"id", func(_, v *yaml.Node) { idNode = v; t.ID, _ = d.str(v, "id") }},
-			field{"title", func(_, v *yaml.Node) { t.Title, _ = d.str(v, "title") }},
+			field{"title", func(_, v *yaml.Node) { titleNode = v; t.Title, _ = d.str(v, "title") }},
 		)
 		if idNode == nil {
 			d.errorf(item, "a theme has no id; add one such as \"id: build-a-better-harrow\"")
@@ -58,7 +58,7 @@ func (l *loader) themes(d *doc, n *yaml.Node, s *report.Site) {
 			return
 		}
 		ids[t.ID] = idNode.Line
-		if t.Title == "" {
+		if titleNode == nil {
 			d.errorf(item, "theme %s has no title; add one such as \"title: Build a Better Harrow\"", t.ID)
 		}
 		s.Themes = append(s.Themes, t)
@@ -69,12 +69,13 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 	ids := map[string]int{}
 	d.list(n, "measures", func(item *yaml.Node) {
 		m := &report.Measure{Pos: d.pos(item)}
-		var idNode, themeNode, goodNode, unitNode *yaml.Node
+		var idNode, themeNode, goodNode, unitNode, titleNode *yaml.Node
+		before := len(*d.errs)
 		d.mapping(item, "a measure",
 			field{"id", func(_, v *yaml.Node) { idNode = v; m.ID, _ = d.str(v, "id") }},
 			field{"number", func(_, v *yaml.Node) { m.Number, _ = d.str(v, "number") }},
 			field{"theme", func(_, v *yaml.Node) { themeNode = v }},
-			field{"title", func(_, v *yaml.Node) { m.Title, _ = d.str(v, "title") }},
+			field{"title", func(_, v *yaml.Node) { titleNode = v; m.Title, _ = d.str(v, "title") }},
 			field{"good", func(_, v *yaml.Node) { goodNode = v }},
 			field{"unit", func(_, v *yaml.Node) { unitNode = v }},
 			field{"equalities", func(_, v *yaml.Node) { m.Equalities = d.boolean(v, "equalities") }},
@@ -88,6 +89,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			return
 		}
 		if !checkID(d, idNode, "measure", m.ID, "bbh-5") {
+			l.broken[m.ID] = true
 			return
 		}
 		if line, dup := ids[m.ID]; dup {
@@ -95,12 +97,15 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			return
 		}
 		ids[m.ID] = idNode.Line
-		if m.Title == "" {
+		if titleNode == nil {
 			d.errorf(item, "measure %s has no title; add one such as \"title: Staff turnover\"", m.ID)
 		}
 		m.Theme = l.themeRef(d, item, themeNode, s, "measure "+m.ID)
 		m.Good = readPolarity(d, item, goodNode, m.ID)
 		m.Unit = readUnit(d, item, unitNode, m.ID)
+		if m.Theme == nil || len(*d.errs) > before {
+			l.broken[m.ID] = true
+		}
 		if m.Theme != nil {
 			m.Theme.Measures = append(m.Theme.Measures, m)
 		}

@@ -25,9 +25,11 @@ func (l *loader) config(s *report.Site) {
 		return
 	}
 	d := &doc{file: siteFile, errs: l.errs}
-	if n := d.parse(src); n != nil {
-		l.readConfig(d, n, s)
+	n := d.parse(src)
+	if d.broken {
+		return
 	}
+	l.readConfig(d, n, s)
 	if s.Organisation == "" {
 		l.errs.Errorf(d.pos(nil), "organisation is missing; add a line such as \"organisation: Harrow Council\"")
 	}

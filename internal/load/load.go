@@ -23,7 +23,7 @@ const MaxFileSize = 32 << 20
 func Site(fsys fs.FS) (*report.Site, diag.List) {
 	var errs diag.List
 	s := &report.Site{}
-	l := &loader{fsys: fsys, errs: &errs, site: s}
+	l := &loader{fsys: fsys, errs: &errs, site: s, broken: map[string]bool{}}
 	l.config(s)
 	l.catalogue(s)
 	l.quarters(s)
@@ -36,6 +36,10 @@ type loader struct {
 	fsys fs.FS
 	errs *diag.List
 	site *report.Site
+
+	// broken holds the ids of catalogue entries that had errors, so that
+	// the quarters' references to them add no further errors.
+	broken map[string]bool
 }
 
 // read returns a file's bytes. A missing file is reported only when it is

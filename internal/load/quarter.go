@@ -75,11 +75,15 @@ func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *repo
 	}
 	d := &doc{file: name, errs: l.errs}
 	n := d.parse(src)
-	if n == nil {
-		d.errs.Errorf(d.pos(nil), "the file is empty; start it with \"quarter: %s\" and a \"measures:\" list", id)
-		return nil
-	}
+	// A quarter that could not be read still exists, so that its narrative
+	// is read and checked too.
 	q := &report.Quarter{ID: id, Pos: d.pos(n), Narrative: map[*report.Theme]*report.Narrative{}}
+	if n == nil {
+		if !d.broken {
+			d.errs.Errorf(d.pos(nil), "the file is empty; start it with \"quarter: %s\" and a \"measures:\" list", id)
+		}
+		return q
+	}
 	var measures, notes, quarterNode *yaml.Node
 	d.mapping(n, "the quarter file",
 		field{"quarter", func(_, v *yaml.Node) { quarterNode = v }},
@@ -87,7 +91,7 @@ func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *repo
 		field{"notes", func(_, v *yaml.Node) { notes = v }},
 	)
 	if n.Kind != yaml.MappingNode {
-		return nil
+		return q
 	}
 	if quarterNode == nil {
 		d.errorf(n, "the file does not say which quarter it holds; add \"quarter: %s\" at the top", id)
@@ -168,6 +172,9 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 		}
 		seen[k.Value] = k.Line
 		m := byID[k.Value]
+		if m == nil && l.broken[k.Value] {
+			continue // its catalogue entry has an error already reported
+		}
 		if m == nil {
 			d.errorf(k, "measure %q is not in %s; add it to the catalogue there, or correct the id", k.Value, catalogueFile)
 			continue
@@ -248,7 +255,7 @@ func cell(d *doc, n *yaml.Node, m *report.Measure, what string) value.Value {
 		return value.Value{Raw: raw}
 	}
 	if want, ok := cellUnit[m.Unit]; ok && v.IsNumeric() && v.Unit != want {
-		d.errorf(n, "measure %s is counted in %s, but its %s %q %s; %s", m.ID, unitName(m.Unit), what, raw, unitProblem(v.Unit), unitFix(m.Unit))
+		d.errorf(n, "measure %s %s, but its %s %q %s; %s", m.ID, unitName(m.Unit), what, raw, unitProblem(v.Unit), unitFix(m.Unit))
 	}
 	return v
 }
@@ -259,16 +266,19 @@ var cellUnit = map[string]value.Unit{
 	"min:sec": value.MinSec, "ratio": value.None, "rate": value.None, "£": value.Pounds,
 }
 
+// unitName says what a measure's unit makes it, for messages.
 func unitName(u string) string {
 	switch u {
 	case "%":
-		return "per cent"
+		return "is measured in per cent"
 	case "min:sec":
-		return "minutes and seconds"
+		return "is a time in minutes and seconds"
 	case "£":
-		return "pounds"
+		return "is measured in pounds"
+	case "count", "ratio", "rate":
+		return "is a " + u
 	}
-	return u
+	return "is measured in " + u
 }
 
 func unitProblem(u value.Unit) string {

@@ -18,6 +18,8 @@ type doc struct {
 	file string
 	errs *diag.List
 	line int // lines in the file before the YAML starts (front matter)
+
+	broken bool // the file could not be read as YAML
 }
 
 func (d *doc) pos(n *yaml.Node) diag.Pos {
@@ -31,12 +33,15 @@ func (d *doc) errorf(n *yaml.Node, format string, args ...any) {
 	d.errs.Errorf(d.pos(n), format, args...)
 }
 
-// parse reads src as one YAML document and returns its top node, or nil
-// after reporting why it could not.
+// parse reads src as one YAML document and returns its top node: nil for
+// an empty file, and nil after reporting why when the file is not YAML.
+// d.broken records the latter, so that callers do not report more about a
+// file they could not read.
 func (d *doc) parse(src []byte) *yaml.Node {
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		d.errs.Errorf(diag.Pos{File: d.file, Line: d.line + line, Col: col}, "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet or editor, choose \"UTF-8\" when saving)")
+		d.broken = true
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -47,9 +52,11 @@ func (d *doc) parse(src []byte) *yaml.Node {
 		}
 		if line := tabIndent(src); line > 0 {
 			d.errs.Errorf(diag.Pos{File: d.file, Line: d.line + line, Col: 1}, "the line is indented with a tab; YAML needs spaces, so replace the tab with spaces")
+			d.broken = true
 			return nil
 		}
 		d.yamlError(err)
+		d.broken = true
 		return nil
 	}
 	var extra yaml.Node
@@ -71,6 +78,11 @@ func (d *doc) yamlError(err error) {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		// yaml.v3 counts lines from 0 in its parser's errors (as opposed to
+		// its scanner's), all of which say "did not find expected".
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	}
 	if line > 0 {
 		line += d.line
@@ -123,7 +135,7 @@ func (d *doc) mapping(n *yaml.Node, what string, fields ...field) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if prev, ok := seen[k.Value]; ok {
-			d.errorf(k, "%s has %q twice (first at line %d); remove one of them", what, k.Value, prev.Line)
+			d.errorf(k, "%s has %q twice (first at %d:%d); remove one of them", what, k.Value, d.line+prev.Line, prev.Column)
 			continue
 		}
 		seen[k.Value] = k
@@ -177,7 +189,7 @@ func (d *doc) str(n *yaml.Node, what string) (string, bool) {
 	}
 	if n.Kind != yaml.ScalarNode {
 		hint := ""
-		if n.Kind == yaml.SequenceNode && n.Style == yaml.FlowStyle {
+		if n.Kind == yaml.SequenceNode && n.Style == yaml.FlowStyle && (what == "target" || what == "actual") {
 			hint = "; to write text in square brackets, such as an annual target, put it in quotes: \"[60%]\""
 		}
 		d.errorf(n, "%s should be a single value, but it is %s%s", what, describe(n), hint)

@@ -740,6 +740,7 @@ func (p *parser) unreadable() *Error {
 }
 
 func (p *parser) finish() *Error {
+	p.skipSpace()
 	if p.i == p.end {
 		return nil
 	}

@@ -193,7 +193,7 @@ func TestParseError(t *testing.T) {
 		{"01:30.5", 5, "after the value"},
 
 		// Units.
-		{"£5%", 2, "pounds and a percentage"},
+		{"£5%", 3, "pounds and a percentage"},
 		{"£", 2, "ends where a number should be"},
 		{"£-5", 2, `"-5" where a number should be`},
 		{"- 5", 1, "where a number should be"},
@@ -258,7 +258,7 @@ func TestParseError(t *testing.T) {
 		{"20th to 12th", 8, "wrong way round"},
 		{"0th to 3rd", 0, "rank of 0"},
 		{"1st to 0th", 7, "rank of 0"},
-		{"12thto 20th", 0, "not a value"},
+		{"12thto 20th", 2, `"thto 20th" after the value`},
 	} {
 		got, err := Parse(tt.in)
 		if err == nil {

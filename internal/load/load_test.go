@@ -1,0 +1,114 @@
+package load
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/errors/*.txtar")
+
+// site lays the fixture's files over testdata/base.txtar.
+func site(t *testing.T, fixture *txtar.Archive) fstest.MapFS {
+	t.Helper()
+	base, err := txtar.ParseFile("testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range base.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	if fixture != nil {
+		for _, f := range fixture.Files {
+			switch {
+			case f.Name == "want":
+			case string(f.Data) == "DELETE\n":
+				delete(fsys, f.Name)
+			default:
+				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+			}
+		}
+	}
+	return fsys
+}
+
+func TestBaseSiteLoads(t *testing.T) {
+	s, errs := Site(site(t, nil))
+	if len(errs) > 0 {
+		t.Fatalf("base site: %v", errs)
+	}
+	if len(s.Measures) != 3 || len(s.Quarters) != 1 || len(s.Quarters[0].Rows) != 3 {
+		t.Fatalf("base site: %d measures, %d quarters", len(s.Measures), len(s.Quarters))
+	}
+	q := s.Quarters[0]
+	if q.Intro == nil || len(q.Narrative) != 1 {
+		t.Fatalf("base site: intro %v, %d theme narratives", q.Intro != nil, len(q.Narrative))
+	}
+	ties := q.Narrative[s.Themes[0]].Ties
+	if len(ties) != 1 || ties[0].Measures[0].ID != "homes-2" || !strings.Contains(string(ties[0].HTML), "Repairs were slow.") {
+		t.Fatalf("base site: ties = %+v", ties)
+	}
+	if strings.Contains(string(q.Narrative[s.Themes[0]].HTML), "measure=") {
+		t.Errorf("the measure attribute leaked into the HTML: %s", q.Narrative[s.Themes[0]].HTML)
+	}
+	if r := q.Rows[2]; r.Target.Num != 90 || r.Actual.Num != 151 {
+		t.Errorf("work-1: target %v, actual %v seconds; want 90, 151", r.Target.Num, r.Actual.Num)
+	}
+}
+
+// TestErrors loads each broken site in testdata/errors and compares every
+// finding, with its file:line:col, against the fixture's want section.
+func TestErrors(t *testing.T) {
+	files, err := filepath.Glob("testdata/errors/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, errs := Site(site(t, a))
+			got := ""
+			for _, d := range errs {
+				got += d.Error() + "\n"
+			}
+			if got == "" {
+				t.Fatal("the broken site loaded without a finding")
+			}
+			if *update {
+				found := false
+				for i := range a.Files {
+					if a.Files[i].Name == "want" {
+						a.Files[i].Data = []byte(got)
+						found = true
+					}
+				}
+				if !found {
+					a.Files = append(a.Files, txtar.File{Name: "want", Data: []byte(got)})
+				}
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want := ""
+			for _, f := range a.Files {
+				if f.Name == "want" {
+					want = string(f.Data)
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
