@@ -53,6 +53,7 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) {
 			}
 			s.Language = lang
 		}},
+		field{"scorecard_note", func(_, v *yaml.Node) { s.TableNote, _ = d.str(v, "scorecard_note") }},
 		field{"statuses", func(_, v *yaml.Node) { s.Statuses = readStatuses(d, v) }},
 	)
 }

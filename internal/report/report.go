@@ -16,6 +16,7 @@ type Site struct {
 	Organisation string
 	Title        string
 	Language     string
+	TableNote    string    // printed with every scorecard table
 	Statuses     []*Status // the status scale, in the order of the config
 
 	Themes   []*Theme   // in the order of the catalogue

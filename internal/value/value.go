@@ -95,9 +95,9 @@ func (u Unit) String() string {
 // Value is one cell read as a number with a unit. Fields that do not apply
 // to its Kind are zero.
 type Value struct {
-	Raw       string  // the cell exactly as given, surrounding spaces included
-	Kind      Kind    //
-	Unit      Unit    //
+	Raw       string // the cell exactly as given, surrounding spaces included
+	Kind      Kind
+	Unit      Unit
 	Num       float64 // Number: the value (seconds for MinSec); Bound: the bound
 	Low, High float64 // Range and RankRange (ranks as numbers); Low <= High
 	Decimals  int     // digits after the decimal point as published; 0 for times
@@ -138,21 +138,16 @@ const hintAny = `write a number such as 90 or 90%, a range such as 13-15%, a tim
 // Parse reads one cell. On error the Value holds only Raw, and the error is
 // an *Error.
 func Parse(s string) (Value, error) {
-	v, err := parse(s)
-	if err != nil {
-		return Value{Raw: s}, err
-	}
-	v.Raw = s
-	return v, nil
-}
-
-func parse(s string) (Value, *Error) {
 	if !utf8.ValidString(s) {
-		return Value{}, invalidUTF8(s)
+		return Value{Raw: s}, invalidUTF8(s)
 	}
 	start, end := trim(s)
 	p := parser{s: s, i: start, start: start, end: end}
-	return p.cell()
+	if err := p.cell(); err != nil {
+		return Value{Raw: s}, err
+	}
+	p.v.Raw = s
+	return p.v, nil
 }
 
 func invalidUTF8(s string) *Error {
@@ -179,15 +174,21 @@ type parser struct {
 	s          string // the input, untrimmed
 	i          int    // next byte to read
 	start, end int    // the cell without its surrounding spaces
+
+	// v is what has been read. The parser fills it in rather than passing
+	// Values around: copying a Value was most of the cost of reading a cell.
+	v Value
 }
 
-func (p *parser) cell() (Value, *Error) {
+func (p *parser) cell() *Error {
 	body := p.s[p.start:p.end]
 	switch body {
 	case "":
-		return Value{Kind: Blank}, nil
+		p.v.Kind = Blank
+		return nil
 	case "-", "–":
-		return Value{Kind: NotApplicable}, nil
+		p.v.Kind = NotApplicable
+		return nil
 	}
 	switch c := body[0]; {
 	case c == '[':
@@ -204,51 +205,50 @@ func (p *parser) cell() (Value, *Error) {
 	case isLetter(c):
 		return p.words()
 	}
-	return Value{}, p.unreadable()
+	return p.unreadable()
 }
 
 // numeric reads a number or range, and the bracket that may follow a number.
-func (p *parser) numeric() (Value, *Error) {
-	v, err := p.rangeOrNumber()
-	if err != nil {
-		return v, err
+func (p *parser) numeric() *Error {
+	if err := p.rangeOrNumber(); err != nil {
+		return err
 	}
-	if v.Kind == Number {
-		if err := p.suffix(&v); err != nil {
-			return v, err
+	if p.v.Kind == Number {
+		if err := p.suffix(); err != nil {
+			return err
 		}
 	} else if at, ok := p.after('('); ok {
-		return v, p.fail(at, fmt.Sprintf("%s has a bracket after a range", p.quoted()), hintSuffix)
+		return p.fail(at, fmt.Sprintf("%s has a bracket after a range", p.quoted()), hintSuffix)
 	}
-	return v, p.finish()
+	return p.finish()
 }
 
-func (p *parser) annual() (Value, *Error) {
+func (p *parser) annual() *Error {
 	p.i++ // [
 	p.skipSpace()
 	if !p.startsNumber() {
-		return Value{}, p.fail(p.i, fmt.Sprintf("%s has brackets around something that is not a number or range", p.quoted()), hintAnnual)
+		return p.fail(p.i, fmt.Sprintf("%s has brackets around something that is not a number or range", p.quoted()), hintAnnual)
 	}
-	v, err := p.rangeOrNumber()
-	if err != nil {
-		return v, err
+	if err := p.rangeOrNumber(); err != nil {
+		return err
 	}
 	p.skipSpace()
 	switch {
 	case p.i == p.end:
-		return v, p.fail(p.i, fmt.Sprintf(`%s has a "[" with no "]" to close it`, p.quoted()), `add "]" after the value, as in [60%]`)
+		return p.fail(p.i, fmt.Sprintf(`%s has a "[" with no "]" to close it`, p.quoted()), `add "]" after the value, as in [60%]`)
 	case p.s[p.i] != ']':
-		return v, p.fail(p.i, fmt.Sprintf("%s has %q inside the brackets after the value", p.quoted(), p.token(p.i)), hintAnnual)
+		return p.fail(p.i, fmt.Sprintf("%s has %q inside the brackets after the value", p.quoted(), p.token(p.i)), hintAnnual)
 	}
 	p.i++
-	v.Annual = true
-	return v, p.finish()
+	p.v.Annual = true
+	return p.finish()
 }
 
 const hintAnnual = "brackets mark an annual target: put only a number or range inside them, as in [60%] or [13-15%]"
 
-func (p *parser) bound() (Value, *Error) {
-	v := Value{Kind: Bound}
+func (p *parser) bound() *Error {
+	v := &p.v
+	v.Kind = Bound
 	for _, op := range [...]struct{ written, op string }{
 		{"<=", "<="}, {">=", ">="}, {"≤", "<="}, {"≥", ">="}, {"<", "<"}, {">", ">"},
 	} {
@@ -261,7 +261,7 @@ func (p *parser) bound() (Value, *Error) {
 	p.skipSpace()
 	n, err := p.number()
 	if err != nil {
-		return v, err
+		return err
 	}
 	v.Num, v.Unit, v.Decimals = n.val, n.unit, n.dec
 	save := p.i
@@ -269,33 +269,34 @@ func (p *parser) bound() (Value, *Error) {
 	at := p.i
 	switch {
 	case p.dash():
-		return v, p.fail(at, fmt.Sprintf("%s is a bound and a range at once", p.quoted()), "write either a bound such as <5% or a range such as 13-15%")
+		return p.fail(at, fmt.Sprintf("%s is a bound and a range at once", p.quoted()), "write either a bound such as <5% or a range such as 13-15%")
 	case p.peek() == '(':
-		return v, p.fail(at, fmt.Sprintf("%s has a bracket after a bound", p.quoted()), hintSuffix)
+		return p.fail(at, fmt.Sprintf("%s has a bracket after a bound", p.quoted()), hintSuffix)
 	}
 	p.i = save
-	return v, p.finish()
+	return p.finish()
 }
 
-func (p *parser) rangeOrNumber() (Value, *Error) {
+func (p *parser) rangeOrNumber() *Error {
 	a, err := p.number()
 	if err != nil {
-		return Value{}, err
+		return err
 	}
 	save := p.i
 	p.skipSpace()
 	if !p.dash() {
 		p.i = save
-		return Value{Kind: Number, Unit: a.unit, Num: a.val, Decimals: a.dec}, nil
+		p.v.Kind, p.v.Unit, p.v.Num, p.v.Decimals = Number, a.unit, a.val, a.dec
+		return nil
 	}
 	p.skipSpace()
 	bStart := p.i
 	b, err := p.number()
 	if err != nil {
-		return Value{}, err
+		return err
 	}
 	if a.neg && !b.neg {
-		return Value{}, p.fail(a.start,
+		return p.fail(a.start,
 			fmt.Sprintf("%s has a minus sign before a range, so it is unclear which end is negative", p.quoted()),
 			"for a range of negative numbers give both ends a minus sign, as in -10--5; a range from a negative to a positive number cannot be read")
 	}
@@ -303,24 +304,26 @@ func (p *parser) rangeOrNumber() (Value, *Error) {
 	switch {
 	case a.unit == b.unit:
 	case a.unit == MinSec || b.unit == MinSec:
-		return Value{}, p.fail(bStart, fmt.Sprintf("%s has a time at only one end", p.quoted()), "write both ends as times, as in 01:30-02:00")
+		return p.fail(bStart, fmt.Sprintf("%s has a time at only one end", p.quoted()), "write both ends as times, as in 01:30-02:00")
 	case a.unit == None:
 		unit = b.unit
 	case b.unit == None:
 	default:
-		return Value{}, p.fail(bStart, fmt.Sprintf("%s has a different unit at each end", p.quoted()), "write both ends in the same unit, as in 13-15% or £5-£10")
+		return p.fail(bStart, fmt.Sprintf("%s has a different unit at each end", p.quoted()), "write both ends in the same unit, as in 13-15% or £5-£10")
 	}
 	if a.val > b.val {
-		return Value{}, p.fail(bStart, fmt.Sprintf("%s runs from high to low", p.quoted()), "write the lower number first, as in 13-15%")
+		return p.fail(bStart, fmt.Sprintf("%s runs from high to low", p.quoted()), "write the lower number first, as in 13-15%")
 	}
-	return Value{Kind: Range, Unit: unit, Low: a.val, High: b.val, Decimals: max(a.dec, b.dec)}, nil
+	p.v.Kind, p.v.Unit, p.v.Low, p.v.High, p.v.Decimals = Range, unit, a.val, b.val, max(a.dec, b.dec)
+	return nil
 }
 
 const hintSuffix = "a rank, fraction or count in brackets can follow a single number only, as in 5.33 (26th), 42.5% (62/146) or 89 (378)"
 
 // suffix reads the bracket that may follow a number: a rank (26th), a
 // fraction (62/146) or a count (378).
-func (p *parser) suffix(v *Value) *Error {
+func (p *parser) suffix() *Error {
+	v := &p.v
 	open, ok := p.after('(')
 	if !ok {
 		return nil
@@ -382,56 +385,59 @@ func (p *parser) plain() (num, *Error) {
 	return n, nil
 }
 
-func (p *parser) rankRange(low int) (Value, *Error) {
+func (p *parser) rankRange(low int) *Error {
 	if low == 0 {
-		return Value{}, p.zeroRank(p.start)
+		return p.zeroRank(p.start)
 	}
 	save := p.i
 	if p.skipSpace() == 0 || !p.word("to") {
-		return Value{}, p.fail(save, fmt.Sprintf("%s is a single rank, not a range of ranks", p.quoted()),
+		return p.fail(save, fmt.Sprintf("%s is a single rank, not a range of ranks", p.quoted()),
 			"write a range of ranks such as 12th to 20th in London, or put a rank in brackets after a number, as in 5.33 (26th)")
 	}
 	p.skipSpace()
 	highStart := p.i
 	high, ok := p.ordinal()
 	if !ok {
-		return Value{}, p.fail(highStart, fmt.Sprintf(`%s needs a rank after "to"`, p.quoted()),
+		return p.fail(highStart, fmt.Sprintf(`%s needs a rank after "to"`, p.quoted()),
 			"write both ranks as numbers with st, nd, rd or th, as in 12th to 20th in London")
 	}
 	if high == 0 {
-		return Value{}, p.zeroRank(highStart)
+		return p.zeroRank(highStart)
 	}
 	if low > high {
-		return Value{}, p.fail(highStart, fmt.Sprintf("%s has its ranks the wrong way round", p.quoted()),
+		return p.fail(highStart, fmt.Sprintf("%s has its ranks the wrong way round", p.quoted()),
 			"write the smaller rank first, as in 12th to 20th in London")
 	}
 	p.skipSpace()
-	return Value{Kind: RankRange, Low: float64(low), High: float64(high), Qualifier: p.rest()}, nil
+	p.v.Kind, p.v.Low, p.v.High, p.v.Qualifier = RankRange, float64(low), float64(high), p.rest()
+	return nil
 }
 
 func (p *parser) zeroRank(at int) *Error {
 	return p.fail(at, fmt.Sprintf("%s has a rank of 0", p.quoted()), "ranks start at 1st")
 }
 
-func (p *parser) words() (Value, *Error) {
+func (p *parser) words() *Error {
 	if strings.EqualFold(p.rest(), "BL") {
-		return Value{Kind: Baseline}, nil
+		p.v.Kind = Baseline
+		return nil
 	}
 	if !(p.word("year") && p.joiner() && p.word("on") && p.joiner() && p.word("year")) {
-		return Value{}, p.unreadable()
+		return p.unreadable()
 	}
 	p.skipSpace()
-	v := Value{Kind: YearOnYear}
+	v := &p.v
+	v.Kind = YearOnYear
 	switch rest := p.rest(); {
 	case strings.EqualFold(rest, "reduction"):
 		v.Direction = "reduction"
 	case strings.EqualFold(rest, "increase"):
 		v.Direction = "increase"
 	default:
-		return v, p.fail(p.i, fmt.Sprintf("%s does not say whether the target is a reduction or an increase", p.quoted()),
+		return p.fail(p.i, fmt.Sprintf("%s does not say whether the target is a reduction or an increase", p.quoted()),
 			`write "Year on year reduction" or "Year on year increase"`)
 	}
-	return v, nil
+	return nil
 }
 
 // joiner skips what may separate the words of "year on year": spaces or a

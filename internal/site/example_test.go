@@ -1,0 +1,200 @@
+package site
+
+import (
+	"bufio"
+	"html"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The sample report (testdata/sample-report.txt, a copy of the PDF's text)
+// is the source of the example site. These tests read the sample itself,
+// not the example's data files, and check that the built site holds all of
+// it.
+
+var (
+	sampleRow   = regexp.MustCompile(`^(\d+)[ \t]+(.+?)\t+(Higher|Lower|In range)\t(.*)$`)
+	tags        = regexp.MustCompile(`<[^>]*>`)
+	footnoteRef = regexp.MustCompile(`<sup[^>]*>.*?</sup>`)
+	space       = regexp.MustCompile(`\s+`)
+)
+
+var themePrefixes = map[string]string{
+	"build a better harrow":                            "bbh",
+	"be more business-like and business friendly":      "bmb",
+	"protect the most vulnerable and support families": "pmv",
+}
+
+type sampleRowData struct {
+	id, title string
+	cells     []string // the cells after "Good =", in order
+	more      []string // cells of the continuation line (data periods, notes)
+}
+
+func readSample(t *testing.T) (rows []*sampleRowData, lines []string) {
+	t.Helper()
+	f, err := os.Open("testdata/sample-report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	prefix := ""
+	var last *sampleRowData
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		lines = append(lines, line)
+		if p, ok := themePrefixes[strings.ToLower(strings.TrimSpace(line))]; ok {
+			prefix = p
+			continue
+		}
+		if m := sampleRow.FindStringSubmatch(line); m != nil && prefix != "" {
+			last = &sampleRowData{id: prefix + "-" + m[1], title: strings.TrimSuffix(strings.TrimSpace(m[2]), " (equalities measure)"), cells: fields(m[4])}
+			rows = append(rows, last)
+			continue
+		}
+		if last != nil && strings.HasPrefix(line, "\t") && strings.TrimSpace(line) != "" && !strings.Contains(line, "Target") {
+			last.more = append(last.more, fields(line)...)
+			continue
+		}
+		last = nil
+	}
+	return rows, lines
+}
+
+func fields(s string) []string {
+	var out []string
+	for _, c := range strings.Split(s, "\t") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// text turns HTML into the words a reader sees, on one line.
+func text(h string) string {
+	h = footnoteRef.ReplaceAllString(h, "")
+	return strings.TrimSpace(space.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(h, " ")), " "))
+}
+
+// shown is how the site prints a sample cell: statuses in words with their
+// code in brackets.
+func shown(cell string) string {
+	switch cell {
+	case "HG", "LG", "G", "A", "LR", "HR":
+		return "(" + cell + ")"
+	case "-":
+		return "not applicable"
+	}
+	return cell
+}
+
+// containsInOrder reports whether every cell appears in s, in order.
+func containsInOrder(s string, cells []string) (string, bool) {
+	for _, c := range cells {
+		i := strings.Index(s, shown(c))
+		if i < 0 {
+			return c, false
+		}
+		s = s[i+len(shown(c)):]
+	}
+	return "", true
+}
+
+func TestExampleHasEveryScorecardRow(t *testing.T) {
+	files := generateExample(t)
+	rows, _ := readSample(t)
+	if len(rows) != 83 {
+		t.Fatalf("read %d scorecard rows from the sample; it has 83", len(rows))
+	}
+	themeOf := map[string]string{"bbh": "build-a-better-harrow", "bmb": "be-more-business-like", "pmv": "protect-the-most-vulnerable"}
+	rowRE := func(id string) *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<tr>\s*<th scope="row" id="m-` + regexp.QuoteMeta(id) + `".*?</tr>`)
+	}
+	for _, r := range rows {
+		theme := string(files["2016-17/q2/"+themeOf[r.id[:3]]+"/index.html"])
+		tr := rowRE(r.id).FindString(theme)
+		if tr == "" {
+			t.Errorf("%s (%s) has no row on its theme page", r.id, r.title)
+			continue
+		}
+		got := text(tr)
+		if !strings.Contains(got, r.title) {
+			t.Errorf("%s: theme page row %q lacks the title %q", r.id, got, r.title)
+		}
+		if c, ok := containsInOrder(got, r.cells); !ok {
+			t.Errorf("%s: theme page row %q lacks the cell %q (cells in order: %q)", r.id, got, c, r.cells)
+		}
+		for _, c := range r.more {
+			if !strings.Contains(got, c) {
+				t.Errorf("%s: theme page row %q lacks %q", r.id, got, c)
+			}
+		}
+
+		page := string(files["measures/"+r.id+"/index.html"])
+		if h1 := regexp.MustCompile(`<h1>(.*?)</h1>`).FindStringSubmatch(page); h1 == nil || text(h1[1]) != r.title {
+			t.Errorf("%s: measure page h1 = %q; want %q", r.id, h1, r.title)
+		}
+		table := regexp.MustCompile(`(?s)<table class="history">.*?</table>`).FindString(page)
+		got = text(table)
+		if c, ok := containsInOrder(got, r.cells); !ok {
+			t.Errorf("%s: measure page history %q lacks the cell %q (cells in order: %q)", r.id, got, c, r.cells)
+		}
+		for _, c := range r.more {
+			if !strings.Contains(got, c) {
+				t.Errorf("%s: measure page history %q lacks %q", r.id, got, c)
+			}
+		}
+	}
+}
+
+// TestExampleHasAllNarrative checks that every passage of the sample's
+// narrative is on the site: each sentence or list item of six words or
+// more, by its first six words, ignoring case.
+func TestExampleHasAllNarrative(t *testing.T) {
+	files := generateExample(t)
+	var site strings.Builder
+	for path, b := range files {
+		if strings.HasSuffix(path, ".html") {
+			site.WriteString(strings.ToLower(text(string(b))))
+			site.WriteByte('\n')
+		}
+	}
+	all := site.String()
+	_, lines := readSample(t)
+	checked := 0
+	for _, line := range lines {
+		switch {
+		case sampleRow.MatchString(line), strings.HasPrefix(line, "\t"), strings.HasPrefix(line, "Measure (Annual"):
+			continue // scorecard rows and headers, checked above
+		case strings.HasPrefix(line, "Corporate Priority: "):
+			continue // a theme's heading: the theme page's title
+		case strings.HasPrefix(line, "Note "):
+			// Notes are printed as the site numbers them; check the text.
+			_, note, _ := strings.Cut(line, ":")
+			line = note
+		}
+		line = strings.NewReplacer("**", "", "¹", "", "²", "").Replace(line)
+		line = tags.ReplaceAllString(line, "\t")
+		for _, chunk := range regexp.MustCompile(`\t| - |\. `).Split(line, -1) {
+			words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(chunk), "- "))
+			if len(words) < 6 {
+				continue
+			}
+			want := strings.ToLower(strings.Join(words[:6], " "))
+			checked++
+			if !strings.Contains(all, want) {
+				t.Errorf("the site lacks the sample's %q (from %q)", want, chunk)
+			}
+		}
+	}
+	if checked < 250 {
+		t.Errorf("checked only %d passages; the sample has more", checked)
+	}
+	if !strings.Contains(all, "annual measures are shown only in the quarter in which they report") {
+		t.Error("the scorecard tables' note on annual measures is missing")
+	}
+}
