@@ -8,3 +8,8 @@ require (
 	golang.org/x/tools v0.52.0
 	gopkg.in/yaml.v3 v3.0.1
 )
+
+require (
+	github.com/rogpeppe/go-internal v1.14.1
+	golang.org/x/sys v0.49.0 // indirect
+)

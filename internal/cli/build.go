@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
 
+	"scorecard/internal/diag"
 	"scorecard/internal/site"
 )
 
@@ -24,12 +26,23 @@ func runBuild(env *Env, args []string) error {
 	}
 	start := env.Now()
 	res, err := site.Build(*src, dir)
+	var list diag.List
+	if errors.As(err, &list) {
+		return fmt.Errorf("%v\n\nThe build stopped: %d %s to fix. Nothing was written; %s is as it was.", list, len(list), plural(len(list), "error", "errors"), dir)
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("The build stopped: %v\nNothing was written; %s is as it was.", err, dir)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(env.Stderr, w.Error())
 	}
 	fmt.Fprintf(env.Stdout, "Built %d files into %s in %v.\n", len(res.Files), dir, env.Now().Sub(start).Round(time.Millisecond))
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
