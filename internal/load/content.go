@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
@@ -129,6 +130,7 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 		line, col := lines.at(off)
 		return bodyLine + line - 1, col
 	}, name, s)
+	n.Lead, n.Sections = sections(md, root, body)
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, body, root); err != nil {
 		l.errs.Errorf(diag.Pos{File: name}, "cannot render the Markdown: %v", err)
@@ -162,13 +164,7 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		}
 		pos := diag.Pos{File: file, Line: line, Col: col}
 		ids, _ := attr.([]byte)
-		t := &report.Tie{Heading: headingText(h, src)}
-		if id, ok := h.AttributeString("id"); ok {
-			t.Anchor, _ = id.(string)
-			if b, isBytes := id.([]byte); isBytes {
-				t.Anchor = string(b)
-			}
-		}
+		t := &report.Tie{Heading: headingText(h, src), Anchor: headingID(h)}
 		for _, id := range strings.Fields(string(ids)) {
 			m := findMeasure(s, id)
 			if m == nil {
@@ -180,19 +176,58 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		if len(strings.Fields(string(ids))) == 0 {
 			l.errs.Errorf(pos, "the heading %q has an empty measure attribute; write the measure ids it discusses, such as {measure=\"bbh-19\"}", t.Heading)
 		}
-		var buf bytes.Buffer
-		for sib := h.NextSibling(); sib != nil; sib = sib.NextSibling() {
-			if next, ok := sib.(*ast.Heading); ok && next.Level <= h.Level {
-				break
-			}
-			if err := md.Renderer().Render(&buf, src, sib); err != nil {
-				l.errs.Errorf(pos, "cannot render the Markdown: %v", err)
-			}
-		}
-		t.HTML = template.HTML(buf.String())
+		t.HTML = renderUnder(md, h, src)
 		ties = append(ties, t)
 	}
 	return ties
+}
+
+// sections splits a narrative at its level-2 headings, returning what
+// comes before the first of them too.
+func sections(md goldmark.Markdown, root ast.Node, src []byte) (lead template.HTML, out []*report.Section) {
+	var buf bytes.Buffer
+	inLead := true
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if ok && h.Level <= 2 {
+			inLead = false
+		}
+		if ok && h.Level == 2 {
+			out = append(out, &report.Section{Heading: headingText(h, src), Anchor: headingID(h), HTML: renderUnder(md, h, src)})
+		}
+		if _, isList := c.(*extast.FootnoteList); inLead && !isList {
+			_ = md.Renderer().Render(&buf, src, c)
+		}
+	}
+	return template.HTML(buf.String()), out
+}
+
+// renderUnder renders what follows heading h up to the next heading of the
+// same or a higher level.
+func renderUnder(md goldmark.Markdown, h *ast.Heading, src []byte) template.HTML {
+	var buf bytes.Buffer
+	for sib := h.NextSibling(); sib != nil; sib = sib.NextSibling() {
+		if next, ok := sib.(*ast.Heading); ok && next.Level <= h.Level {
+			break
+		}
+		if _, ok := sib.(*extast.FootnoteList); ok {
+			break
+		}
+		// Rendering into a buffer fails only on a writer error.
+		_ = md.Renderer().Render(&buf, src, sib)
+	}
+	return template.HTML(buf.String())
+}
+
+func headingID(h *ast.Heading) string {
+	id, _ := h.AttributeString("id")
+	switch v := id.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
 }
 
 func findMeasure(s *report.Site, id string) *report.Measure {

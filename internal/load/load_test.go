@@ -55,6 +55,13 @@ func TestBaseSiteLoads(t *testing.T) {
 	if len(ties) != 1 || ties[0].Measures[0].ID != "homes-2" || !strings.Contains(string(ties[0].HTML), "Repairs were slow.") {
 		t.Fatalf("base site: ties = %+v", ties)
 	}
+	homes := q.Narrative[s.Themes[0]]
+	if len(homes.Sections) != 1 || homes.Sections[0].Heading != "Summary of key challenges" || !strings.Contains(string(homes.Sections[0].HTML), "Repairs were slow.") {
+		t.Errorf("base site: sections = %+v", homes.Sections)
+	}
+	if !strings.Contains(string(q.Intro.Lead), "An introduction.") || q.Intro.Title != "Performance Report – Quarter 2, 2016/17" {
+		t.Errorf("base site: intro %q, lead %q", q.Intro.Title, q.Intro.Lead)
+	}
 	if strings.Contains(string(q.Narrative[s.Themes[0]].HTML), "measure=") {
 		t.Errorf("the measure attribute leaked into the HTML: %s", q.Narrative[s.Themes[0]].HTML)
 	}

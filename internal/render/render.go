@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
+	"regexp"
 	"strings"
 
 	"scorecard/internal/report"
@@ -193,9 +193,10 @@ type homeData struct {
 }
 
 type themeLink struct {
-	Theme *report.Theme
-	Path  string
-	Count int
+	Theme   *report.Theme
+	Path    string
+	Count   int
+	Summary *report.Section // the theme narrative's first section, moved to the home page
 }
 
 // Home renders a quarter's home page, to be written at path at.
@@ -221,7 +222,13 @@ func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string) ([]byte, e
 				n++
 			}
 		}
-		d.Themes = append(d.Themes, themeLink{Theme: t, Path: ThemePath(q.ID, t), Count: n})
+		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Count: n}
+		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
+			sec := *nar.Sections[0]
+			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
+			tl.Summary = &sec
+		}
+		d.Themes = append(d.Themes, tl)
 	}
 	return r.execute("home.html", d)
 }
@@ -396,4 +403,15 @@ func (r *Renderer) Measure(s *report.Site, m *report.Measure) ([]byte, error) {
 	return r.execute("measure.html", d)
 }
 
-var _ = path.Join
+var (
+	idAttr     = regexp.MustCompile(`\bid="`)
+	anchorHref = regexp.MustCompile(`\bhref="#`)
+)
+
+// relocate prepares narrative HTML for a page other than its own: links to
+// anchors on its own page (footnotes) point back there, and its ids get a
+// prefix so they cannot clash with the new page's.
+func relocate(h template.HTML, home, idPrefix string) template.HTML {
+	s := anchorHref.ReplaceAllLiteralString(string(h), `href="`+home+`#`)
+	return template.HTML(idAttr.ReplaceAllLiteralString(s, `id="`+idPrefix))
+}

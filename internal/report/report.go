@@ -171,8 +171,18 @@ type Note struct {
 type Narrative struct {
 	Title string
 	File  string // the source file, for messages and links to edit it
-	HTML  template.HTML
-	Ties  []*Tie // passages tied to measures, in file order
+	HTML     template.HTML
+	Lead     template.HTML // what comes before the first level-2 heading
+	Sections []*Section    // the parts under each level-2 heading, in order
+	Ties     []*Tie     // passages tied to measures, in file order
+}
+
+// Section is the part of a narrative under one level-2 heading. A theme's
+// first section is its summary, which the quarter's home page shows too.
+type Section struct {
+	Heading string
+	Anchor  string
+	HTML    template.HTML // the text below the heading
 }
 
 // Tie is a passage of narrative that discusses particular measures: a
