@@ -169,12 +169,12 @@ type Note struct {
 
 // Narrative is a Markdown file rendered to HTML.
 type Narrative struct {
-	Title string
-	File  string // the source file, for messages and links to edit it
+	Title    string
+	File     string // the source file, for messages and links to edit it
 	HTML     template.HTML
 	Lead     template.HTML // what comes before the first level-2 heading
 	Sections []*Section    // the parts under each level-2 heading, in order
-	Ties     []*Tie     // passages tied to measures, in file order
+	Ties     []*Tie        // passages tied to measures, in file order
 }
 
 // Section is the part of a narrative under one level-2 heading. A theme's
