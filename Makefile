@@ -14,9 +14,9 @@ scorecard:
 site: scorecard
 	./scorecard build
 
-test: fmt-check vet
+# The fuzz smoke runs first so that go test's summary closes the output.
+test: fmt-check vet fuzz-smoke
 	$(GO) test -count=1 ./...
-	$(MAKE) fuzz-smoke
 
 vet:
 	$(GO) vet ./...

@@ -232,3 +232,13 @@ func TestOutputGuard(t *testing.T) {
 		t.Fatalf("the site was damaged: %v", err)
 	}
 }
+
+// BenchmarkGenerateExample loads and renders the example, writing nothing.
+func BenchmarkGenerateExample(b *testing.B) {
+	fsys := os.DirFS(exampleSite)
+	for b.Loop() {
+		if _, err := Generate(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
