@@ -33,8 +33,8 @@ func runBuild(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("The build stopped: %v\nNothing was written; %s is as it was.", err, dir)
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(env.Stderr, w.Error())
+	if n := len(res.Warnings); n > 0 {
+		fmt.Fprintf(env.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
 	}
 	fmt.Fprintf(env.Stdout, "Built %d files into %s in %v.\n", len(res.Files), dir, env.Now().Sub(start).Round(time.Millisecond))
 	return nil

@@ -23,6 +23,8 @@ type command struct {
 
 var commands = []command{
 	{"build", "build the site into the output folder", runBuild},
+	{"check", "check the site and list every error and warning, writing nothing", runCheck},
+	{"export", "write the scorecard as CSV to standard output", runExport},
 }
 
 const usage = `Scorecard builds an accessible website from a public body's performance

@@ -80,6 +80,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			field{"unit", func(_, v *yaml.Node) { unitNode = v }},
 			field{"equalities", func(_, v *yaml.Node) { m.Equalities = d.boolean(v, "equalities") }},
 			field{"definition", func(_, v *yaml.Node) { m.Definition, _ = d.str(v, "definition") }},
+			field{"bands", func(_, v *yaml.Node) { m.Bands = resolveBands(d, readBands(d, v), s.Statuses) }},
 		)
 		if item.Kind != yaml.MappingNode {
 			return

@@ -18,7 +18,8 @@ const siteFile = "data/site.yaml"
 // them, into s.
 func (l *loader) config(s *report.Site) {
 	def := &doc{file: "(built-in defaults)", errs: l.errs}
-	l.readConfig(def, def.parse(defaults), s)
+	rating := l.readConfig(def, def.parse(defaults), s)
+	fromDefaults, defaultStatuses := true, s.Statuses
 
 	src, ok := l.read(siteFile, true)
 	if !ok {
@@ -29,19 +30,34 @@ func (l *loader) config(s *report.Site) {
 	if d.broken {
 		return
 	}
-	l.readConfig(d, n, s)
+	if r := l.readConfig(d, n, s); r != nil {
+		rating, fromDefaults = r, false
+	}
 	if s.Organisation == "" {
 		l.errs.Errorf(d.pos(nil), "organisation is missing; add a line such as \"organisation: Harrow Council\"")
 	}
 	if s.Title == "" {
 		l.errs.Errorf(d.pos(nil), "title is missing; add a line such as \"title: Strategic Performance Report\"")
 	}
+	if fromDefaults {
+		// The default bands name the default scale's codes: a site with
+		// its own scale needs its own bands. Report that once, at the
+		// site's file, not at the built-in defaults.
+		if !sameCodes(s.Statuses, defaultStatuses) {
+			l.errs.Errorf(d.pos(nil), "the site has its own statuses, so it needs its own rating bands too; add a \"rating:\" section with bands for its scale (see \"Rating\" in the README)")
+			return
+		}
+	}
+	s.Rating = rating.resolve(s.Statuses)
 }
 
-func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) {
+// readConfig reads one configuration file into s. It returns the rating
+// section, if the file has one, to be resolved once the scale is final.
+func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 	if n == nil {
-		return
+		return nil
 	}
+	var rating *rawRating
 	d.mapping(n, "the site configuration",
 		field{"organisation", func(_, v *yaml.Node) { s.Organisation, _ = d.str(v, "organisation") }},
 		field{"title", func(_, v *yaml.Node) { s.Title, _ = d.str(v, "title") }},
@@ -55,7 +71,21 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) {
 		}},
 		field{"scorecard_note", func(_, v *yaml.Node) { s.TableNote, _ = d.str(v, "scorecard_note") }},
 		field{"statuses", func(_, v *yaml.Node) { s.Statuses = readStatuses(d, v) }},
+		field{"rating", func(_, v *yaml.Node) { rating = readRating(d, v) }},
 	)
+	return rating
+}
+
+func sameCodes(a, b []*report.Status) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Code != b[i].Code || a[i].Rating != b[i].Rating {
+			return false
+		}
+	}
+	return true
 }
 
 func readStatuses(d *doc, n *yaml.Node) []*report.Status {

@@ -193,7 +193,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 var rowFields = []string{"target", "actual", "status", "period", "notes"}
 
 func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, q *report.Quarter) *report.Row {
-	r := &report.Row{Measure: m, Pos: d.pos(k)}
+	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k)}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return r // "bbh-34:" alone: a row of blank cells
 	}
@@ -201,7 +201,7 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, q *report.Quart
 	d.mapping(n, what,
 		field{"target", func(_, v *yaml.Node) { r.Target = cell(d, v, m, "target") }},
 		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual") }},
-		field{"status", func(_, v *yaml.Node) { r.Status = l.status(d, v, m) }},
+		field{"status", func(_, v *yaml.Node) { r.Status, r.StatusPos = l.status(d, v, m), d.pos(v) }},
 		field{"period", func(_, v *yaml.Node) { r.Period, _ = d.str(v, "period") }},
 		field{"notes", func(_, v *yaml.Node) {
 			d.list(v, "notes", func(item *yaml.Node) {

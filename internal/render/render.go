@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"scorecard/internal/report"
@@ -22,7 +23,7 @@ var builtin embed.FS
 var Style []byte
 
 // Names of the built-in templates; a site's layouts/NAME replaces one.
-var templateNames = []string{"base.html", "home.html", "theme.html", "measure.html"}
+var templateNames = []string{"base.html", "home.html", "theme.html", "measure.html", "data.html"}
 
 // Renderer holds the parsed templates, one set per page kind.
 type Renderer struct {
@@ -80,6 +81,40 @@ var funcs = template.FuncMap{
 	"measurePath": MeasurePath,
 	"good":        goodShort,
 	"unitName":    unitName,
+	"dirClass":    dirClass,
+}
+
+func dirClass(k report.DirectionKind) string {
+	return "dot-" + strings.ReplaceAll(strings.ToLower(k.String()), " ", "-")
+}
+
+// DataPath is the open-data file of one quarter's scorecard.
+func DataPath(q report.QuarterID) string { return "data/" + q.Slug() + ".csv" }
+
+// summaryView is what the "summary" template receives.
+type summaryView struct {
+	Caption                 string
+	Summary                 report.Summary
+	SinceQuarter, SinceYear string // the quarters compared with
+}
+
+func newSummary(s *report.Site, q *report.Quarter, caption string, rows []*report.Row) summaryView {
+	return summaryView{
+		Caption:      caption,
+		Summary:      report.Summarise(rows, s.Statuses),
+		SinceQuarter: q.ID.Add(-1).Label(),
+		SinceYear:    q.ID.Add(-4).Label(),
+	}
+}
+
+func themeRows(q *report.Quarter, t *report.Theme) []*report.Row {
+	var rows []*report.Row
+	for _, r := range q.Rows {
+		if r.Measure.Theme == t {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 func statusClass(s *report.Status) string {
@@ -189,14 +224,16 @@ type homeData struct {
 	Quarter  *report.Quarter
 	Latest   bool
 	Quarters []quarterLink
+	Summary  summaryView
+	CSV      string
 	Themes   []themeLink
 }
 
 type themeLink struct {
 	Theme   *report.Theme
 	Path    string
-	Count   int
-	Summary *report.Section // the theme narrative's first section, moved to the home page
+	Counts  summaryView
+	Section *report.Section // the theme narrative's first section, moved to the home page
 }
 
 // Home renders a quarter's home page, to be written at path at.
@@ -211,22 +248,18 @@ func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string) ([]byte, e
 		Quarter:  q,
 		Latest:   q == s.Quarters[len(s.Quarters)-1],
 		Quarters: quarterLinks(s, q),
+		Summary:  newSummary(s, q, "All "+strconv.Itoa(len(q.Rows))+" measures in "+q.ID.Label(), q.Rows),
+		CSV:      DataPath(q.ID),
 	}
 	if at != "index.html" {
 		d.Crumbs = []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label()}}
 	}
 	for _, t := range s.Themes {
-		n := 0
-		for _, m := range t.Measures {
-			if q.Row(m) != nil {
-				n++
-			}
-		}
-		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Count: n}
+		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, themeRows(q, t))}
 		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
 			sec := *nar.Sections[0]
 			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
-			tl.Summary = &sec
+			tl.Section = &sec
 		}
 		d.Themes = append(d.Themes, tl)
 	}
@@ -237,6 +270,8 @@ type themeData struct {
 	page
 	Theme     *report.Theme
 	Quarter   *report.Quarter
+	Summary   summaryView
+	CSV       string
 	Columns   []*report.Quarter // oldest first, ending with Quarter
 	Earlier   []*report.Quarter // Columns less Quarter, newest first
 	Rows      []themeRow
@@ -246,6 +281,7 @@ type themeData struct {
 
 type themeRow struct {
 	Measure *report.Measure
+	Row     *report.Row // this quarter's
 	Cells   []themeCell
 }
 
@@ -287,7 +323,10 @@ func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme) ([]
 		Quarter:   q,
 		Columns:   Columns(s, q),
 		Narrative: q.Narrative[t],
+		CSV:       DataPath(q.ID),
 	}
+	rows := themeRows(q, t)
+	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])
 	}
@@ -299,7 +338,7 @@ func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme) ([]
 		if row == nil {
 			continue
 		}
-		tr := themeRow{Measure: m}
+		tr := themeRow{Measure: m, Row: row}
 		for _, c := range d.Columns {
 			cell := themeCell{Quarter: c, Row: c.Row(m)}
 			if cell.Row != nil {
@@ -414,4 +453,29 @@ var (
 func relocate(h template.HTML, home, idPrefix string) template.HTML {
 	s := anchorHref.ReplaceAllLiteralString(string(h), `href="`+home+`#`)
 	return template.HTML(idAttr.ReplaceAllLiteralString(s, `id="`+idPrefix))
+}
+
+type dataPage struct {
+	page
+	Files []dataFile
+}
+
+type dataFile struct {
+	Path, Title, Format string
+}
+
+// Data renders the open data page, data/index.html, which lists the files
+// and states their licence.
+func (r *Renderer) Data(s *report.Site) ([]byte, error) {
+	at := "data/index.html"
+	d := dataPage{page: newPage(s, at, "Open data", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Open data"})}
+	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every quarter", Format: "CSV"})
+	for i := len(s.Quarters) - 1; i >= 0; i-- {
+		q := s.Quarters[i]
+		d.Files = append(d.Files, dataFile{Path: DataPath(q.ID), Title: "The scorecard for " + q.ID.Long(), Format: "CSV"})
+	}
+	d.Files = append(d.Files,
+		dataFile{Path: "data/scorecard.json", Title: "Every measure in every quarter, with the measure catalogue", Format: "JSON"},
+		dataFile{Path: "data/datapackage.json", Title: "A description of the files and every column (Data Package)", Format: "JSON"})
+	return r.execute("data.html", d)
 }

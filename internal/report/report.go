@@ -18,6 +18,7 @@ type Site struct {
 	Language     string
 	TableNote    string    // printed with every scorecard table
 	Statuses     []*Status // the status scale, in the order of the config
+	Rating       Rating    // how Scorecard computes a status to check the published one
 
 	Themes   []*Theme   // in the order of the catalogue
 	Measures []*Measure // in the order of the catalogue, theme by theme
@@ -67,6 +68,7 @@ type Measure struct {
 	Unit       string
 	Equalities bool
 	Definition string
+	Bands      []Band // this measure's own bands; nil means the site's
 	Pos        diag.Pos
 }
 
@@ -143,13 +145,60 @@ func (q *Quarter) Row(m *Measure) *Row {
 
 // Row is one measure's cells in one quarter.
 type Row struct {
-	Measure *Measure
-	Target  value.Value
-	Actual  value.Value
-	Status  *Status // nil when the status cell is blank
-	Period  string  // the data period when it is not the quarter itself
-	Notes   []*NoteRef
-	Pos     diag.Pos
+	Measure   *Measure
+	Target    value.Value
+	Actual    value.Value
+	Status    *Status // nil when the status cell is blank
+	Period    string  // the data period when it is not the quarter itself
+	Notes     []*NoteRef
+	Pos       diag.Pos // the row's key in the quarter file
+	StatusPos diag.Pos // the status cell, or the row when it has none
+
+	// Worked out from the figures by package rag, after loading.
+	Computed      Assessment
+	SinceQuarter  Direction // against the previous quarter
+	SinceLastYear Direction // against the same quarter a year earlier
+}
+
+// Rating configures how a status is computed from target and actual.
+type Rating struct {
+	Bands    []Band
+	InRange  *Status // for an "in range" measure inside its target range
+	NoTarget *Status // for a measure with no target; nil gives no status
+}
+
+// Band is one rating band. Gaps are percentages of the target, positive when
+// the actual is better than the target. A band applies when the gap is at
+// least AtLeast, or more than MoreThan; a band with neither catches the
+// rest. Bands are tried in order.
+type Band struct {
+	Status   *Status
+	AtLeast  *float64
+	MoreThan *float64
+}
+
+// Assessment is a status computed from the figures, with its working.
+type Assessment struct {
+	Status  *Status // nil when no status could be computed
+	Reason  string  // why not, in words, when Status is nil
+	Working string  // the arithmetic, in words
+}
+
+// DirectionKind says how a measure moved, in the direction that is good.
+type DirectionKind uint8
+
+const (
+	NotComparable DirectionKind = iota
+	Improved
+	NoChange
+	Worse
+)
+
+// Direction is a measure's direction of travel against an earlier quarter.
+type Direction struct {
+	Kind    DirectionKind
+	Against QuarterID // the quarter compared with
+	Reason  string    // why not comparable, or the movement in words
 }
 
 // NoteRef is a row's reference to a note by its published label.

@@ -2,9 +2,13 @@ package site
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"html"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -196,5 +200,108 @@ func TestExampleHasAllNarrative(t *testing.T) {
 	}
 	if !strings.Contains(all, "annual measures are shown only in the quarter in which they report") {
 		t.Error("the scorecard tables' note on annual measures is missing")
+	}
+}
+
+// TestExampleOpenData reads the example's public/data/scorecard.csv as a
+// resident would, and checks its shape and the computed statuses.
+func TestExampleOpenData(t *testing.T) {
+	files := generateExample(t)
+	records, err := csv.NewReader(bytes.NewReader(files["data/scorecard.csv"])).ReadAll()
+	if err != nil {
+		t.Fatalf("data/scorecard.csv is not CSV: %v", err)
+	}
+	want := []string{"quarter", "theme", "measure", "title", "good", "unit", "target", "actual", "status", "computed_status", "dot_quarter", "dot_year"}
+	if got := records[0][:len(want)]; !slices.Equal(got, want) {
+		t.Fatalf("header starts %q; want %q", got, want)
+	}
+	col := map[string]int{}
+	for i, name := range records[0] {
+		col[name] = i
+	}
+	rows := records[1:]
+	if len(rows) != 83*3 {
+		t.Fatalf("%d rows; want 83 measures x 3 quarters = 249", len(rows))
+	}
+	ratings := map[string]bool{"HG": true, "LG": true, "G": true, "A": true, "LR": true, "HR": true}
+	agree, differ := 0, 0
+	perMeasure := map[string][]string{}
+	for _, r := range rows {
+		if ratings[r[col["status"]]] && ratings[r[col["computed_status"]]] {
+			if r[col["status"]] == r[col["computed_status"]] {
+				agree++
+			} else {
+				differ++
+				t.Logf("differs: %s %s: published %s, computed %s: %s", r[col["quarter"]], r[col["measure"]], r[col["status"]], r[col["computed_status"]], r[col["computed_working"]])
+			}
+		}
+		for _, dot := range []string{r[col["dot_quarter"]], r[col["dot_year"]]} {
+			if !slices.Contains([]string{"improved", "no change", "worse", "not comparable"}, dot) {
+				t.Errorf("%s %s: direction %q", r[col["quarter"]], r[col["measure"]], dot)
+			}
+		}
+		perMeasure[r[col["measure"]]] = append(perMeasure[r[col["measure"]]], r[col["target"]], r[col["actual"]], r[col["status"]])
+	}
+	if agree < 170 || differ > 4 {
+		t.Errorf("computed status agrees with the published rating in %d cells and differs in %d; want at least 170 and at most 4", agree, differ)
+	}
+
+	// Each measure's published cells, quarter by quarter, are the sample's.
+	sample, _ := readSample(t)
+	for _, s := range sample {
+		var got []string
+		for _, c := range perMeasure[s.id] {
+			if c != "" {
+				got = append(got, c)
+			}
+		}
+		var wantCells []string
+		for _, c := range s.cells {
+			if !strings.HasPrefix(c, "Note ") { // notes have their own column
+				wantCells = append(wantCells, c)
+			}
+		}
+		if !slices.Equal(got, wantCells) {
+			t.Errorf("%s: CSV cells %q; the sample has %q", s.id, got, wantCells)
+		}
+	}
+
+	var doc struct {
+		Licence  struct{ Name string }
+		Measures []struct{ ID string }
+		Rows     []struct{ Quarter, Measure string }
+	}
+	if err := json.Unmarshal(files["data/scorecard.json"], &doc); err != nil {
+		t.Fatalf("data/scorecard.json: %v", err)
+	}
+	if len(doc.Measures) != 83 || len(doc.Rows) != 249 || doc.Licence.Name != "OGL-UK-3.0" {
+		t.Errorf("scorecard.json: %d measures, %d rows, licence %q", len(doc.Measures), len(doc.Rows), doc.Licence.Name)
+	}
+	q2, err := csv.NewReader(bytes.NewReader(files["data/2016-17-q2.csv"])).ReadAll()
+	if err != nil || len(q2) != 84 {
+		t.Errorf("data/2016-17-q2.csv: %d records, %v; want a header and 83 rows", len(q2), err)
+	}
+	if !bytes.Contains(files["data/index.html"], []byte("Open Government Licence v3.0")) {
+		t.Error("the open data page does not state the licence")
+	}
+}
+
+// TestExampleSummaries checks that the home and every theme page count
+// the measures by status and direction, in words.
+func TestExampleSummaries(t *testing.T) {
+	files := generateExample(t)
+	for page, total := range map[string]string{
+		"index.html": "83", "2016-17/q2/build-a-better-harrow/index.html": "44",
+		"2016-17/q2/be-more-business-like/index.html": "25", "2016-17/q2/protect-the-most-vulnerable/index.html": "14",
+	} {
+		got := text(string(files[page]))
+		for _, want := range []string{"High green (HG)", " of " + total, "Since Q1 2016/17", "Since Q2 2015/16", "↑ Improved", "↓ Worse", "→ No change", "– Not comparable"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
+		}
+		if !strings.Contains(string(files[page]), `href="`) || !strings.Contains(string(files[page]), "data/2016-17-q2.csv") {
+			t.Errorf("%s does not link to the quarter's CSV", page)
+		}
 	}
 }

@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
 	"scorecard/internal/load"
+	"scorecard/internal/rag"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
 )
@@ -45,7 +47,7 @@ func Build(src, out string) (*Result, error) {
 
 // Generate loads and renders the site held in fsys, writing nothing.
 func Generate(fsys fs.FS) (*Result, error) {
-	s, findings := load.Site(fsys)
+	s, findings := Check(fsys)
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
@@ -58,6 +60,19 @@ func Generate(fsys fs.FS) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Files: files, Warnings: findings}, nil
+}
+
+// Check loads the site held in fsys and works out every status and
+// direction of travel. It returns the site and every finding: errors, and
+// warnings where a published status differs from the figures.
+func Check(fsys fs.FS) (*report.Site, diag.List) {
+	s, findings := load.Site(fsys)
+	if findings.HasErrors() {
+		return s, findings
+	}
+	findings = append(findings, rag.Assess(s)...)
+	findings.Sort()
+	return s, findings
 }
 
 // Render renders every page of s. layouts, which may be nil, holds the
@@ -100,6 +115,18 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 		if err := add(p, b, err); err != nil {
 			return nil, err
 		}
+	}
+	b, err = r.Data(s)
+	if err := add("data/index.html", b, err); err != nil {
+		return nil, err
+	}
+	files = append(files,
+		File{Path: "data/scorecard.csv", Data: dataset.CSV(s)},
+		File{Path: "data/scorecard.json", Data: dataset.JSON(s)},
+		File{Path: "data/datapackage.json", Data: dataset.Package(s)},
+	)
+	for _, q := range s.Quarters {
+		files = append(files, File{Path: render.DataPath(q.ID), Data: dataset.CSV(s, q)})
 	}
 	files = append(files, File{Path: "style.css", Data: render.Style})
 	return files, nil

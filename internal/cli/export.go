@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"scorecard/internal/dataset"
+	"scorecard/internal/load"
+	"scorecard/internal/report"
+	"scorecard/internal/site"
+)
+
+func runExport(env *Env, args []string) error {
+	fs := flags(env, "export", "[-src DIR] [-quarter \"2016-17 Q2\"]",
+		"Export writes the scorecard to standard output as CSV, the same as the\n"+
+			"site's data/scorecard.csv: one row per measure per quarter.")
+	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
+	quarter := fs.String("quarter", "", "only this `quarter`, written as 2016-17 Q2 or 2016-17-q2 (default: every quarter)")
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	var want report.QuarterID
+	if *quarter != "" {
+		id, ok := load.ParseQuarter(strings.Replace(strings.ToUpper(*quarter), "-Q", " Q", 1))
+		if !ok {
+			fmt.Fprintf(env.Stderr, "scorecard export: -quarter %q is not a quarter; write one such as 2016-17 Q2\n", *quarter)
+			return errUsage
+		}
+		want = id
+	}
+	s, findings := site.Check(os.DirFS(*src))
+	if err := findings.Err(); err != nil {
+		return fmt.Errorf("%v\n\nThe site has errors; fix them, then export again.", err)
+	}
+	var quarters []*report.Quarter
+	if *quarter != "" {
+		for _, q := range s.Quarters {
+			if q.ID == want {
+				quarters = append(quarters, q)
+			}
+		}
+		if quarters == nil {
+			return fmt.Errorf("the site has no quarter %s; it has %s", want, quarterList(s))
+		}
+	}
+	_, err := env.Stdout.Write(dataset.CSV(s, quarters...))
+	return err
+}
+
+func quarterList(s *report.Site) string {
+	var ids []string
+	for _, q := range s.Quarters {
+		ids = append(ids, q.ID.String())
+	}
+	return strings.Join(ids, ", ")
+}

@@ -1,0 +1,351 @@
+// Package dataset publishes a site's scorecard as open data: CSV for every
+// quarter and for all of them, JSON with the measure catalogue, and a Data
+// Package descriptor naming the licence.
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+// Licence is the licence the open data is published under.
+const (
+	LicenceName  = "OGL-UK-3.0"
+	LicenceTitle = "Open Government Licence v3.0"
+	LicenceURL   = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+)
+
+// Columns of the CSV files, in order. The first twelve are the published
+// scorecard; the rest are parsed and computed values beside them.
+var Columns = []Column{
+	{"quarter", "string", "The financial year and quarter, such as 2016-17 Q2"},
+	{"theme", "string", "The theme's id"},
+	{"measure", "string", "The measure's id, the same in every quarter"},
+	{"title", "string", "The measure's title"},
+	{"good", "string", "Which way is good: higher, lower or in range"},
+	{"unit", "string", "The measure's unit: %, count, days, years, min:sec, ratio, rate or £"},
+	{"target", "string", "The target as published; blank where the report is blank"},
+	{"actual", "string", "The actual as published; blank where the report is blank"},
+	{"status", "string", "The status as published: a rating code or the report's words"},
+	{"computed_status", "string", "The rating worked out from target and actual; blank when none can be"},
+	{"dot_quarter", "string", "Direction of travel against the previous quarter: improved, no change, worse or not comparable"},
+	{"dot_year", "string", "Direction of travel against the same quarter a year earlier"},
+	{"status_label", "string", "The published status in words"},
+	{"computed_working", "string", "How computed_status was worked out, or why there is none"},
+	{"dot_quarter_reason", "string", "The movement against the previous quarter, or why it is not comparable"},
+	{"dot_year_reason", "string", "The movement against the same quarter a year earlier, or why it is not comparable"},
+	{"period", "string", "The data period, when it is not the quarter itself"},
+	{"notes", "string", "The notes the row refers to, as published"},
+	{"target_value", "number", "The target as a number (seconds for min:sec)"},
+	{"target_low", "number", "The lower end of a target range or rank range"},
+	{"target_high", "number", "The upper end of a target range or rank range"},
+	{"annual_target", "boolean", "true when the target is for the whole year (published in brackets)"},
+	{"actual_value", "number", "The actual as a number (seconds for min:sec)"},
+	{"actual_numerator", "number", "The numerator published with the actual, as in 42.5% (62/146)"},
+	{"actual_denominator", "number", "The denominator published with the actual"},
+	{"actual_rank", "integer", "The rank published with the actual, as in 5.33 (26th)"},
+	{"actual_count", "number", "The count published in brackets with the actual, as in 89 (378)"},
+	{"equalities", "boolean", "true for an equalities measure"},
+}
+
+// Column describes one CSV column.
+type Column struct {
+	Name, Type, Description string
+}
+
+// CSV returns the scorecard of the given quarters (all when none are given)
+// as CSV: UTF-8, a header row, one row per measure per quarter.
+func CSV(s *report.Site, quarters ...*report.Quarter) []byte {
+	if len(quarters) == 0 {
+		quarters = s.Quarters
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	header := make([]string, len(Columns))
+	for i, c := range Columns {
+		header[i] = c.Name
+	}
+	w.Write(header)
+	for _, q := range quarters {
+		for _, r := range q.Rows {
+			w.Write(record(q, r))
+		}
+	}
+	w.Flush() // writing to a bytes.Buffer cannot fail
+	return buf.Bytes()
+}
+
+func record(q *report.Quarter, r *report.Row) []string {
+	m := r.Measure
+	status, label := "", ""
+	if r.Status != nil {
+		status, label = r.Status.Code, r.Status.Label
+	}
+	computed, working := "", r.Computed.Reason
+	if r.Computed.Status != nil {
+		computed, working = r.Computed.Status.Code, r.Computed.Working
+	}
+	t, a := r.Target, r.Actual
+	rank := ""
+	if a.Rank > 0 {
+		rank = strconv.Itoa(a.Rank)
+	}
+	return []string{
+		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit,
+		t.Raw, a.Raw, status, computed,
+		direction(r.SinceQuarter.Kind), direction(r.SinceLastYear.Kind),
+		label, working, r.SinceQuarter.Reason, r.SinceLastYear.Reason,
+		r.Period, notes(r),
+		number(t.Num, t.Kind == value.Number || t.Kind == value.Bound),
+		number(t.Low, t.Kind == value.Range || t.Kind == value.RankRange),
+		number(t.High, t.Kind == value.Range || t.Kind == value.RankRange),
+		boolean(t.Annual),
+		number(a.Num, a.Kind == value.Number),
+		number(a.Numerator, a.HasFraction),
+		number(a.Denominator, a.HasFraction),
+		rank,
+		number(a.Count, a.HasCount),
+		boolean(m.Equalities),
+	}
+}
+
+func direction(k report.DirectionKind) string { return strings.ToLower(k.String()) }
+
+func number(f float64, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func boolean(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func notes(r *report.Row) string {
+	var parts []string
+	for _, n := range r.Notes {
+		text := n.Note.Text
+		if text == "" {
+			text = "(published without text)"
+		}
+		parts = append(parts, "Note "+n.Label+": "+text)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// JSON returns the whole scorecard with the measure catalogue.
+func JSON(s *report.Site) []byte {
+	doc := jsonDoc{
+		Title:        s.Title,
+		Organisation: s.Organisation,
+		Licence:      jsonLicence{Name: LicenceName, Title: LicenceTitle, URL: LicenceURL},
+		Statuses:     []jsonStatus{},
+	}
+	for _, st := range s.Statuses {
+		doc.Statuses = append(doc.Statuses, jsonStatus{Code: st.Code, Label: st.Label, Rating: st.Rating})
+	}
+	for _, t := range s.Themes {
+		doc.Themes = append(doc.Themes, jsonTheme{ID: t.ID, Title: t.Title})
+	}
+	for _, m := range s.Measures {
+		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
+			Good: string(m.Good), Unit: m.Unit, Equalities: m.Equalities, Definition: m.Definition})
+	}
+	for _, q := range s.Quarters {
+		doc.Quarters = append(doc.Quarters, q.ID.String())
+		for _, r := range q.Rows {
+			jr := jsonRow{
+				Quarter: q.ID.String(), Measure: r.Measure.ID,
+				Target: cell(r.Target), Actual: cell(r.Actual),
+				Period:     r.Period,
+				Computed:   jsonComputed{Working: r.Computed.Working, Reason: r.Computed.Reason},
+				DotQuarter: jsonDirection{Direction: direction(r.SinceQuarter.Kind), Against: r.SinceQuarter.Against.String(), Reason: r.SinceQuarter.Reason},
+				DotYear:    jsonDirection{Direction: direction(r.SinceLastYear.Kind), Against: r.SinceLastYear.Against.String(), Reason: r.SinceLastYear.Reason},
+			}
+			if r.Status != nil {
+				jr.Status = r.Status.Code
+			}
+			if r.Computed.Status != nil {
+				jr.Computed.Status = r.Computed.Status.Code
+			}
+			for _, n := range r.Notes {
+				jr.Notes = append(jr.Notes, jsonNote{Label: n.Label, Text: n.Note.Text})
+			}
+			doc.Rows = append(doc.Rows, jr)
+		}
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		panic(err) // the document holds only strings, numbers and booleans
+	}
+	return append(b, '\n')
+}
+
+type jsonDoc struct {
+	Title        string        `json:"title"`
+	Organisation string        `json:"organisation"`
+	Licence      jsonLicence   `json:"licence"`
+	Statuses     []jsonStatus  `json:"statuses"`
+	Themes       []jsonTheme   `json:"themes"`
+	Measures     []jsonMeasure `json:"measures"`
+	Quarters     []string      `json:"quarters"`
+	Rows         []jsonRow     `json:"rows"`
+}
+
+type jsonLicence struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type jsonStatus struct {
+	Code   string `json:"code"`
+	Label  string `json:"label"`
+	Rating bool   `json:"rating"`
+}
+
+type jsonTheme struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+type jsonMeasure struct {
+	ID         string `json:"id"`
+	Number     string `json:"number,omitempty"`
+	Theme      string `json:"theme"`
+	Title      string `json:"title"`
+	Good       string `json:"good"`
+	Unit       string `json:"unit"`
+	Equalities bool   `json:"equalities"`
+	Definition string `json:"definition,omitempty"`
+}
+
+type jsonRow struct {
+	Quarter    string        `json:"quarter"`
+	Measure    string        `json:"measure"`
+	Target     jsonCell      `json:"target"`
+	Actual     jsonCell      `json:"actual"`
+	Status     string        `json:"status,omitempty"`
+	Period     string        `json:"period,omitempty"`
+	Notes      []jsonNote    `json:"notes,omitempty"`
+	Computed   jsonComputed  `json:"computed"`
+	DotQuarter jsonDirection `json:"dot_quarter"`
+	DotYear    jsonDirection `json:"dot_year"`
+}
+
+type jsonCell struct {
+	Text        string   `json:"text"`
+	Kind        string   `json:"kind"`
+	Unit        string   `json:"unit,omitempty"`
+	Value       *float64 `json:"value,omitempty"`
+	Low         *float64 `json:"low,omitempty"`
+	High        *float64 `json:"high,omitempty"`
+	Annual      bool     `json:"annual,omitempty"`
+	Numerator   *float64 `json:"numerator,omitempty"`
+	Denominator *float64 `json:"denominator,omitempty"`
+	Rank        int      `json:"rank,omitempty"`
+	Count       *float64 `json:"count,omitempty"`
+	Direction   string   `json:"direction,omitempty"`
+	Qualifier   string   `json:"qualifier,omitempty"`
+}
+
+type jsonComputed struct {
+	Status  string `json:"status,omitempty"`
+	Working string `json:"working,omitempty"`
+	Reason  string `json:"reason,omitempty"`
+}
+
+type jsonDirection struct {
+	Direction string `json:"direction"`
+	Against   string `json:"against"`
+	Reason    string `json:"reason"`
+}
+
+type jsonNote struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+func cell(v value.Value) jsonCell {
+	c := jsonCell{Text: v.Raw, Kind: v.Kind.String(), Unit: v.Unit.String(), Annual: v.Annual,
+		Rank: v.Rank, Direction: v.Direction, Qualifier: v.Qualifier}
+	ptr := func(f float64) *float64 { return &f }
+	switch v.Kind {
+	case value.Number, value.Bound:
+		c.Value = ptr(v.Num)
+	case value.Range, value.RankRange:
+		c.Low, c.High = ptr(v.Low), ptr(v.High)
+	}
+	if v.HasFraction {
+		c.Numerator, c.Denominator = ptr(v.Numerator), ptr(v.Denominator)
+	}
+	if v.HasCount {
+		c.Count = ptr(v.Count)
+	}
+	return c
+}
+
+// Package returns a Data Package descriptor (datapackage.json) for the
+// files, naming the licence and describing every column.
+func Package(s *report.Site) []byte {
+	type field struct {
+		Name        string `json:"name"`
+		Type        string `json:"type"`
+		Description string `json:"description"`
+	}
+	type resource struct {
+		Name      string `json:"name"`
+		Path      string `json:"path"`
+		Format    string `json:"format"`
+		Mediatype string `json:"mediatype"`
+		Encoding  string `json:"encoding,omitempty"`
+		Title     string `json:"title"`
+		Schema    *struct {
+			Fields []field `json:"fields"`
+		} `json:"schema,omitempty"`
+	}
+	schema := &struct {
+		Fields []field `json:"fields"`
+	}{}
+	for _, c := range Columns {
+		schema.Fields = append(schema.Fields, field{c.Name, c.Type, c.Description})
+	}
+	var resources []resource
+	resources = append(resources, resource{Name: "scorecard", Path: "scorecard.csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
+		Title: "Every measure in every quarter", Schema: schema})
+	for _, q := range s.Quarters {
+		resources = append(resources, resource{Name: "scorecard-" + q.ID.Slug(), Path: q.ID.Slug() + ".csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
+			Title: "The scorecard for " + q.ID.Long(), Schema: schema})
+	}
+	resources = append(resources, resource{Name: "scorecard-json", Path: "scorecard.json", Format: "json", Mediatype: "application/json",
+		Title: "Every measure in every quarter, with the measure catalogue"})
+	doc := struct {
+		Name      string     `json:"name"`
+		Title     string     `json:"title"`
+		Publisher string     `json:"publisher"`
+		Licenses  []any      `json:"licenses"`
+		Resources []resource `json:"resources"`
+	}{
+		Name:      "scorecard",
+		Title:     s.Organisation + ": " + s.Title,
+		Publisher: s.Organisation,
+		Licenses:  []any{map[string]string{"name": LicenceName, "title": LicenceTitle, "path": LicenceURL}},
+		Resources: resources,
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return append(b, '\n')
+}

@@ -1,0 +1,87 @@
+package rag
+
+import (
+	"fmt"
+
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+// Direction compares a row's actual with an earlier quarter's, in the
+// direction that is good for the measure: a fall in a lower-is-better
+// measure has improved. held says the site holds the earlier quarter;
+// prior is the measure's row there, nil when it has none; isNew says the
+// measure has no row in any quarter before this one, though the site holds
+// some.
+func Direction(m *report.Measure, row *report.Row, against report.QuarterID, held bool, prior *report.Row, isNew bool) report.Direction {
+	d := report.Direction{Against: against}
+	notComparable := func(reason string) report.Direction {
+		d.Reason = reason
+		return d
+	}
+	cur := row.Actual
+	switch {
+	case cur.Kind == value.Blank || cur.Kind == value.NotApplicable:
+		return notComparable("no actual this quarter")
+	case cur.Kind != value.Number:
+		return notComparable("the actual is not a single figure")
+	case isNew:
+		return notComparable("new measure")
+	case !held:
+		return notComparable("no figures for " + against.Label() + " are published here")
+	case prior == nil:
+		return notComparable("not reported in " + against.Label())
+	}
+	old := prior.Actual
+	switch {
+	case old.Kind == value.Blank || old.Kind == value.NotApplicable:
+		if prior.Status != nil && !prior.Status.Rating {
+			return notComparable(fmt.Sprintf("no actual in %s (%s)", against.Label(), prior.Status.Code))
+		}
+		return notComparable("no actual in " + against.Label())
+	case old.Kind != value.Number:
+		return notComparable(fmt.Sprintf("the actual in %s is not a single figure", against.Label()))
+	case old.Unit != cur.Unit:
+		return notComparable(fmt.Sprintf("the actuals are in different units (%s, then %s)", old.Raw, cur.Raw))
+	case (row.Period == "") != (prior.Period == ""):
+		return notComparable("the data periods differ")
+	}
+	better := cur.Num - old.Num
+	switch m.Good {
+	case report.Lower:
+		better = -better
+	case report.InRange:
+		if target := row.Target; target.Kind == value.Range {
+			better = distance(old.Num, target) - distance(cur.Num, target)
+		} else {
+			return notComparable("for an in-range measure, only a target range says which way is better")
+		}
+	}
+	moved := "rose"
+	if cur.Num < old.Num {
+		moved = "fell"
+	}
+	switch {
+	case better > eps:
+		d.Kind = report.Improved
+	case better < -eps:
+		d.Kind = report.Worse
+	default:
+		d.Kind = report.NoChange
+		d.Reason = fmt.Sprintf("%s in %s, %s now", old.Raw, against.Label(), cur.Raw)
+		return d
+	}
+	d.Reason = fmt.Sprintf("%s from %s in %s to %s", moved, old.Raw, against.Label(), cur.Raw)
+	return d
+}
+
+// distance is how far v lies outside a target range; 0 inside it.
+func distance(v float64, target value.Value) float64 {
+	switch {
+	case v < target.Low:
+		return target.Low - v
+	case v > target.High:
+		return v - target.High
+	}
+	return 0
+}

@@ -1,0 +1,227 @@
+// Package rag computes a measure's status from its target and actual, and
+// its direction of travel against earlier quarters. It is pure: it reads
+// the model and returns results, touching nothing else.
+package rag
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+// eps absorbs floating-point error at band edges, so that 19 against a
+// target of 20 is exactly 5% worse.
+const eps = 1e-9
+
+// Input is what a status is computed from.
+type Input struct {
+	Rating   report.Rating
+	Measure  *report.Measure
+	Quarter  report.QuarterID
+	Row      *report.Row
+	LastYear *report.Row // the same quarter a year earlier, or nil
+}
+
+// Status computes the status the figures give.
+func Status(in Input) report.Assessment {
+	m, row := in.Measure, in.Row
+	bands := in.Rating.Bands
+	if m.Bands != nil {
+		bands = m.Bands
+	}
+	actual, target := row.Actual, row.Target
+	switch actual.Kind {
+	case value.Blank:
+		return none("there is no actual")
+	case value.NotApplicable:
+		return none("the actual is marked not applicable")
+	case value.Number:
+	default:
+		return none(fmt.Sprintf("the actual %q is not a single figure", actual.Raw))
+	}
+	if target.Annual && in.Quarter.Q != 4 {
+		return none(fmt.Sprintf("the target %s is for the whole year, assessed at Q4", target.Raw))
+	}
+
+	var gap float64
+	var against string
+	switch target.Kind {
+	case value.Blank, value.NotApplicable:
+		if in.Rating.NoTarget != nil {
+			return report.Assessment{Status: in.Rating.NoTarget, Working: "there is no target, so " + in.Rating.NoTarget.Code}
+		}
+		return none("there is no target")
+	case value.Baseline:
+		return none("the target is a baseline year (BL): there is no target yet")
+	case value.Number, value.Bound:
+		if target.Unit != actual.Unit {
+			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
+		}
+		if m.Good == report.InRange && target.Kind == value.Number && actual.Num == target.Num && in.Rating.InRange != nil {
+			return report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}
+		}
+		gap = relGap(actual.Num, target.Num, m.Good)
+		against = "target " + target.Raw
+	case value.Range:
+		if target.Unit != actual.Unit {
+			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
+		}
+		if m.Good == report.InRange {
+			if actual.Num >= target.Low-eps && actual.Num <= target.High+eps {
+				if in.Rating.InRange == nil {
+					return none("the actual is inside the target range, and the site's rating has no in_range status")
+				}
+				return report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s is inside the target range %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}
+			}
+			// Outside the range: as far worse as it is from the nearer bound.
+			bound := target.Low
+			if actual.Num > target.High {
+				bound = target.High
+			}
+			gap = -math.Abs(relGap(actual.Num, bound, report.Higher))
+			against = fmt.Sprintf("the nearer end (%s) of the target range %s", withUnit(bound, target.Unit), target.Raw)
+			break
+		}
+		// A higher- or lower-is-better measure with a range target is
+		// judged against the bound on its bad side.
+		bound := target.Low
+		if m.Good == report.Lower {
+			bound = target.High
+		}
+		gap = relGap(actual.Num, bound, m.Good)
+		end := "upper"
+		if bound == target.Low {
+			end = "lower"
+		}
+		against = fmt.Sprintf("the %s end (%s) of the target range %s", end, withUnit(bound, target.Unit), target.Raw)
+	case value.RankRange:
+		if actual.Rank == 0 {
+			return none(fmt.Sprintf("the target is a rank (%s) but the actual %s gives no rank", target.Raw, actual.Raw))
+		}
+		// 1st is best: judge the rank against the worst rank the target allows.
+		gap = relGap(float64(actual.Rank), target.High, report.Lower)
+		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", ordinal(actual.Rank), target.Raw, ordinal(int(target.High))))
+	case value.YearOnYear:
+		last := in.LastYear
+		prev := in.Quarter.Add(-4)
+		if last == nil || last.Actual.Kind != value.Number {
+			return none(fmt.Sprintf("the target is %q, and there is no actual for %s to compare with", strings.ToLower(target.Raw), prev.Label()))
+		}
+		if last.Actual.Unit != actual.Unit {
+			return none(fmt.Sprintf("this year's actual %s and last year's %s are in different units", actual.Raw, last.Actual.Raw))
+		}
+		good := report.Lower
+		if target.Direction == "increase" {
+			good = report.Higher
+		}
+		gap = relGap(actual.Num, last.Actual.Num, good)
+		against = fmt.Sprintf("last year's actual %s (%s)", last.Actual.Raw, prev.Label())
+	default:
+		return none(fmt.Sprintf("the target %q gives nothing to compare with", target.Raw))
+	}
+	return band(bands, gap, fmt.Sprintf("actual %s against %s", actual.Raw, against))
+}
+
+func none(reason string) report.Assessment { return report.Assessment{Reason: reason} }
+
+// relGap is how much better than target the actual is, as a percentage of
+// the target's size: positive when better, negative when worse. Dividing by
+// the size keeps reduction targets ("-10%") the right way round. A zero
+// target counts any difference in full.
+func relGap(actual, target float64, good report.Polarity) float64 {
+	diff := actual - target
+	if good == report.Lower {
+		diff = -diff
+	}
+	if target == 0 {
+		switch {
+		case math.Abs(diff) < eps:
+			return 0
+		case diff > 0:
+			return math.Inf(1)
+		}
+		return math.Inf(-1)
+	}
+	return diff / math.Abs(target) * 100
+}
+
+// band finds the first band the gap falls in.
+func band(bands []report.Band, gap float64, what string) report.Assessment {
+	for _, b := range bands {
+		if b.AtLeast != nil && !(gap >= *b.AtLeast-eps) {
+			continue
+		}
+		if b.MoreThan != nil && !(gap > *b.MoreThan+eps) {
+			continue
+		}
+		return report.Assessment{Status: b.Status, Working: fmt.Sprintf("%s: %s, so %s (%s)", what, describeGap(gap), b.Status.Code, describeBand(b))}
+	}
+	return none(fmt.Sprintf("%s: %s, which no rating band covers", what, describeGap(gap)))
+}
+
+func describeGap(gap float64) string {
+	switch {
+	case math.IsInf(gap, 1):
+		return "better than a target of zero"
+	case math.IsInf(gap, -1):
+		return "worse than a target of zero"
+	case math.Abs(gap) < eps:
+		return "exactly on target"
+	case gap > 0:
+		return pct(gap) + " better than target"
+	}
+	return pct(-gap) + " worse than target"
+}
+
+func describeBand(b report.Band) string {
+	switch {
+	case b.AtLeast != nil && *b.AtLeast > 0:
+		return pct(*b.AtLeast) + " or more better"
+	case b.AtLeast != nil && *b.AtLeast == 0:
+		return "on target or better"
+	case b.AtLeast != nil:
+		return "no more than " + pct(-*b.AtLeast) + " worse"
+	case b.MoreThan != nil && *b.MoreThan >= 0:
+		return "more than " + pct(*b.MoreThan) + " better"
+	case b.MoreThan != nil:
+		return "less than " + pct(-*b.MoreThan) + " worse"
+	}
+	return "any other result"
+}
+
+// pct prints a percentage with at most two decimals: 5.16%, 5%.
+func pct(f float64) string {
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) + "%"
+}
+
+// withUnit prints a number as a cell of that unit would: 13%, £5, 01:30.
+func withUnit(f float64, u value.Unit) string {
+	n := strconv.FormatFloat(f, 'f', -1, 64)
+	switch u {
+	case value.Percent:
+		return n + "%"
+	case value.Pounds:
+		return "£" + n
+	case value.MinSec:
+		return fmt.Sprintf("%02d:%02d", int(f)/60, int(f)%60)
+	}
+	return n
+}
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}

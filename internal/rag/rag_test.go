@@ -1,0 +1,241 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+func f(x float64) *float64 { return &x }
+
+// harrow is the default five-point scale and bands, as the sample implies.
+func harrow() (report.Rating, map[string]*report.Status) {
+	st := map[string]*report.Status{}
+	for _, c := range []string{"HG", "LG", "G", "A", "LR", "HR"} {
+		st[c] = &report.Status{Code: c, Label: c, Rating: true}
+	}
+	return report.Rating{
+		Bands: []report.Band{
+			{Status: st["HG"], AtLeast: f(5)},
+			{Status: st["LG"], AtLeast: f(0)},
+			{Status: st["A"], MoreThan: f(-5)},
+			{Status: st["LR"], AtLeast: f(-10)},
+			{Status: st["HR"]},
+		},
+		InRange: st["G"],
+	}, st
+}
+
+// threePoint is a GREEN / AMBER / RED scale with a Blue for no target.
+func threePoint() (report.Rating, map[string]*report.Status) {
+	st := map[string]*report.Status{}
+	for _, c := range []string{"GREEN", "AMBER", "RED", "BLUE"} {
+		st[c] = &report.Status{Code: c, Label: c, Rating: true}
+	}
+	return report.Rating{
+		Bands: []report.Band{
+			{Status: st["GREEN"], AtLeast: f(0)},
+			{Status: st["AMBER"], AtLeast: f(-10)},
+			{Status: st["RED"]},
+		},
+		InRange:  st["GREEN"],
+		NoTarget: st["BLUE"],
+	}, st
+}
+
+func parse(t *testing.T, s string) value.Value {
+	t.Helper()
+	v, err := value.Parse(s)
+	if err != nil {
+		t.Fatalf("value.Parse(%q): %v", s, err)
+	}
+	return v
+}
+
+func TestStatus(t *testing.T) {
+	five, _ := harrow()
+	three, _ := threePoint()
+	for _, tc := range []struct {
+		name           string
+		rating         report.Rating
+		good           report.Polarity
+		quarter        int // 2 unless set
+		target, actual string
+		lastYear       string // the same quarter's actual a year earlier
+		want           string // a status code, or "" with a reason containing why
+		why            string
+	}{
+		// Band edges, higher is better: gaps of exactly +5, 0, -5 and -10%.
+		{name: "5% better is HG", good: "higher", target: "20", actual: "21", want: "HG"},
+		{name: "just under 5% better is LG", good: "higher", target: "20", actual: "20.95", want: "LG"},
+		{name: "on target is LG", good: "higher", target: "44%", actual: "44%", want: "LG"},
+		{name: "just under target is A", good: "higher", target: "100", actual: "99.9", want: "A"},
+		{name: "exactly 5% worse is LR", good: "higher", target: "20", actual: "19", want: "LR"},
+		{name: "just under 5% worse is A", good: "higher", target: "3%", actual: "2.86%", want: "A"},
+		{name: "exactly 10% worse is LR", good: "higher", target: "20", actual: "18", want: "LR"},
+		{name: "just over 10% worse is HR", good: "higher", target: "20", actual: "17.99", want: "HR"},
+		{name: "sample HG", good: "higher", target: "93%", actual: "97.8%", want: "HG"},
+
+		// Lower is better.
+		{name: "lower: under target is better", good: "lower", target: "9.25%", actual: "7.08%", want: "HG"},
+		{name: "lower: exactly 5% worse is LR", good: "lower", target: "100", actual: "105", want: "LR"},
+		{name: "lower: exactly 10% worse is LR", good: "lower", target: "100", actual: "110", want: "LR"},
+		{name: "lower: staff sickness", good: "lower", target: "8.18", actual: "8.84", want: "LR"},
+		{name: "lower: reduction targets compare the size of the reduction", good: "lower", target: "-10%", actual: "-21%", want: "HG"},
+		{name: "lower: reduction target -20% v -18% is exactly 10% worse", good: "lower", target: "-20%", actual: "-18%", want: "LR"},
+		{name: "lower: reduction target -20% v -12%", good: "lower", target: "-20%", actual: "-12%", want: "HR"},
+
+		// min:sec values compare as seconds: 01:30 is 90, 02:11 is 131.
+		{name: "min:sec", good: "lower", target: "01:30", actual: "02:11", want: "HR"},
+		{name: "min:sec on target", good: "lower", target: "01:30", actual: "01:30", want: "LG"},
+		{name: "min:sec 5% better", good: "lower", target: "01:40", actual: "01:35", want: "HG"},
+
+		// Ranges.
+		{name: "in range inside", good: "in range", target: "0.9-1.1", actual: "0.98", want: "G"},
+		{name: "in range at the edge", good: "in range", target: "0.9-1.1", actual: "1.1", want: "G"},
+		{name: "in range below", good: "in range", target: "0.9-1.1", actual: "0.8", want: "HR"},
+		{name: "in range just above", good: "in range", target: "0.9-1.1", actual: "1.12", want: "A"},
+		{name: "higher with range: below the lower bound", good: "higher", target: "13-15%", actual: "12%", want: "LR"},
+		{name: "higher with range: far below", good: "higher", target: "13-15%", actual: "10%", want: "HR"},
+		{name: "higher with range: inside, judged on the lower bound", good: "higher", target: "13-15%", actual: "13.5%", want: "LG"},
+		{name: "lower with range: inside, judged on the upper bound", good: "lower", target: "7-15%", actual: "11.90%", want: "HG"},
+		{name: "lower with range: above", good: "lower", target: "7-15%", actual: "16%", want: "LR"},
+
+		// Ranks: 1st is best, judged on the worst rank the target allows.
+		{name: "rank worse than range", good: "lower", target: "12th to 20th in London", actual: "5.33 (26th)", want: "HR"},
+		{name: "rank at the worst allowed", good: "lower", target: "12th to 20th in London", actual: "4.1 (20th)", want: "LG"},
+		{name: "rank inside", good: "lower", target: "12th to 20th in London", actual: "3 (12th)", want: "HG"},
+		{name: "rank just outside", good: "lower", target: "12th to 20th in London", actual: "4 (21st)", want: "LR"},
+		{name: "rank missing", good: "lower", target: "12th to 20th in London", actual: "5.33", why: "gives no rank"},
+
+		// Year on year: against the same quarter a year earlier.
+		{name: "year on year worse", good: "lower", target: "Year on year reduction", actual: "43.3% (58/134)", lastYear: "42.5% (62/146)", want: "A"},
+		{name: "year on year better", good: "lower", target: "Year on year reduction", actual: "83 (353)", lastYear: "89 (378)", want: "HG"},
+		{name: "year on year increase", good: "higher", target: "Year on year increase", actual: "110", lastYear: "100", want: "HG"},
+		{name: "year on year, no last year", good: "lower", target: "Year on year reduction", actual: "44.9% (66/147)", why: "no actual for Q2 2015/16"},
+
+		// Missing and unusable values.
+		{name: "no actual", good: "higher", target: "90%", actual: "", why: "no actual"},
+		{name: "actual not applicable", good: "higher", target: "-", actual: "-", why: "not applicable"},
+		{name: "no target", good: "lower", target: "", actual: "483", why: "no target"},
+		{name: "baseline", good: "lower", target: "BL", actual: "8", why: "baseline"},
+		{name: "annual target before Q4", good: "higher", target: "[60%]", actual: "56%", why: "whole year"},
+		{name: "annual target at Q4", good: "higher", quarter: 4, target: "[60%]", actual: "63%", want: "HG"},
+		{name: "units differ", good: "higher", target: "90%", actual: "90", why: "different units"},
+		{name: "zero target met", good: "higher", target: "0", actual: "0", want: "LG"},
+		{name: "zero target beaten", good: "higher", target: "0", actual: "3", want: "HG"},
+		{name: "range actual", good: "higher", target: "90%", actual: "80-90%", why: "not a single figure"},
+
+		// A three-point scale with a status for no target.
+		{name: "3-point green on target", rating: three, good: "higher", target: "90%", actual: "90%", want: "GREEN"},
+		{name: "3-point amber exactly 10% worse", rating: three, good: "higher", target: "100", actual: "90", want: "AMBER"},
+		{name: "3-point red", rating: three, good: "higher", target: "100", actual: "89", want: "RED"},
+		{name: "3-point blue for no target", rating: three, good: "lower", target: "", actual: "483", want: "BLUE"},
+		{name: "3-point in range", rating: three, good: "in range", target: "0.9-1.1", actual: "1", want: "GREEN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rating := tc.rating
+			if rating.Bands == nil {
+				rating = five
+			}
+			q := tc.quarter
+			if q == 0 {
+				q = 2
+			}
+			m := &report.Measure{ID: "m-1", Good: tc.good}
+			in := Input{
+				Rating:  rating,
+				Measure: m,
+				Quarter: report.QuarterID{Year: 2016, Q: q},
+				Row:     &report.Row{Measure: m, Target: parse(t, tc.target), Actual: parse(t, tc.actual)},
+			}
+			if tc.lastYear != "" {
+				in.LastYear = &report.Row{Measure: m, Actual: parse(t, tc.lastYear)}
+			}
+			got := Status(in)
+			code := ""
+			if got.Status != nil {
+				code = got.Status.Code
+			}
+			if code != tc.want {
+				t.Fatalf("Status(%s %q v %q) = %q (%s%s), want %q", tc.good, tc.actual, tc.target, code, got.Working, got.Reason, tc.want)
+			}
+			if tc.want == "" && !strings.Contains(got.Reason, tc.why) {
+				t.Errorf("Status(%q v %q) gives no status with reason %q; want it to say %q", tc.actual, tc.target, got.Reason, tc.why)
+			}
+			if tc.want != "" && got.Working == "" {
+				t.Errorf("Status(%q v %q) = %s with no working", tc.actual, tc.target, code)
+			}
+		})
+	}
+}
+
+func TestStatusWorking(t *testing.T) {
+	five, _ := harrow()
+	m := &report.Measure{ID: "m-1", Good: report.Higher}
+	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2},
+		Row: &report.Row{Target: parse(t, "3%"), Actual: parse(t, "2.86%")}})
+	want := "actual 2.86% against target 3%: 4.67% worse than target, so A (less than 5% worse)"
+	if got.Working != want {
+		t.Errorf("working = %q\nwant      %q", got.Working, want)
+	}
+}
+
+func TestPerMeasureBands(t *testing.T) {
+	five, st := harrow()
+	strict := []report.Band{{Status: st["HG"], AtLeast: f(0)}, {Status: st["HR"]}}
+	m := &report.Measure{ID: "m-1", Good: report.Higher, Bands: strict}
+	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2},
+		Row: &report.Row{Target: parse(t, "90%"), Actual: parse(t, "89.9%")}})
+	if got.Status != st["HR"] {
+		t.Errorf("with the measure's own bands, 89.9%% v 90%% = %v; want HR", got.Status)
+	}
+}
+
+func TestDirection(t *testing.T) {
+	q1 := report.QuarterID{Year: 2016, Q: 1}
+	newStatus := &report.Status{Code: "New in 2016/17"}
+	row := func(actual, period string) *report.Row {
+		return &report.Row{Actual: parse(t, actual), Period: period}
+	}
+	for _, tc := range []struct {
+		name      string
+		good      report.Polarity
+		target    string
+		cur, prev *report.Row
+		isNew     bool
+		notHeld   bool
+		want      report.DirectionKind
+		why       string
+	}{
+		{name: "higher rose", good: "higher", cur: row("50.1%", ""), prev: row("48%", ""), want: report.Improved, why: "rose from 48% in Q1 2016/17 to 50.1%"},
+		{name: "higher fell", good: "higher", cur: row("87.80%", ""), prev: row("89.5%", ""), want: report.Worse, why: "fell"},
+		{name: "lower fell is improved", good: "lower", cur: row("17%", ""), prev: row("21%", ""), want: report.Improved},
+		{name: "lower rose is worse", good: "lower", cur: row("02:31", ""), prev: row("02:11", ""), want: report.Worse},
+		{name: "same figure", good: "higher", cur: row("91%", ""), prev: row("91.0%", ""), want: report.NoChange},
+		{name: "in range closer", good: "in range", target: "0.9-1.1", cur: row("1.05", ""), prev: row("1.3", ""), want: report.Improved},
+		{name: "in range both inside", good: "in range", target: "0.9-1.1", cur: row("0.98", ""), prev: row("1.0", ""), want: report.NoChange},
+		{name: "rolling periods compare", good: "lower", cur: row("43.3%", "Oct 13 to Sept 14"), prev: row("44.9%", "Jul 13 to Jun 14"), want: report.Improved},
+		{name: "new measure", good: "higher", cur: row("90%", ""), isNew: true, why: "new measure"},
+		{name: "no row then", good: "higher", cur: row("90%", ""), why: "not reported in Q1 2016/17"},
+		{name: "quarter not held", good: "higher", cur: row("90%", ""), notHeld: true, why: "no figures for Q1 2016/17 are published here"},
+		{name: "no prior actual", good: "higher", cur: row("90%", ""), prev: &report.Row{Actual: parse(t, "-"), Status: newStatus}, why: "no actual in Q1 2016/17 (New in 2016/17)"},
+		{name: "no actual now", good: "higher", cur: row("", ""), prev: row("90%", ""), why: "no actual this quarter"},
+		{name: "non-numeric", good: "higher", cur: row("80-90%", ""), prev: row("90%", ""), why: "not a single figure"},
+		{name: "units differ", good: "higher", cur: row("90%", ""), prev: row("90", ""), why: "different units"},
+		{name: "data period differs", good: "lower", cur: row("483", "Oct 15 to Sep 16"), prev: row("495", ""), why: "data periods differ"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := &report.Measure{ID: "m-1", Good: tc.good}
+			if tc.target != "" {
+				tc.cur.Target = parse(t, tc.target)
+			}
+			got := Direction(m, tc.cur, q1, !tc.notHeld, tc.prev, tc.isNew)
+			if got.Kind != tc.want || !strings.Contains(got.Reason, tc.why) || got.Against != q1 {
+				t.Errorf("Direction = %s (%q) against %s; want %s with %q", got.Kind, got.Reason, got.Against, tc.want, tc.why)
+			}
+		})
+	}
+}
