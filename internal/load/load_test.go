@@ -119,3 +119,25 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMeasureBands reads a measure's own rating bands from the catalogue.
+func TestMeasureBands(t *testing.T) {
+	fsys := site(t, nil)
+	cat := string(fsys["data/measures.yaml"].Data)
+	cat = strings.Replace(cat, "    unit: count\n", "    unit: count\n    bands:\n      - {status: HG, at_least: 0}\n      - {status: HR}\n", 1)
+	fsys["data/measures.yaml"] = &fstest.MapFile{Data: []byte(cat)}
+	s, errs := Site(fsys)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	b := s.Measures[0].Bands
+	if len(b) != 2 || b[0].Status.Code != "HG" || *b[0].AtLeast != 0 || b[1].Status.Code != "HR" || b[1].AtLeast != nil {
+		t.Errorf("homes-1 bands = %+v", b)
+	}
+	if s.Measures[1].Bands != nil {
+		t.Errorf("homes-2 has bands %+v; want the site's", s.Measures[1].Bands)
+	}
+	if len(s.Rating.Bands) != 5 || s.Rating.InRange == nil || s.Rating.InRange.Code != "G" {
+		t.Errorf("site rating = %+v; want the five default bands and G in range", s.Rating)
+	}
+}
