@@ -5,17 +5,35 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFMT ?= $(dir $(GO))gofmt
 export GOFLAGS ?= -mod=readonly
 
-.PHONY: site test scorecard vet fmt-check fuzz-smoke clean
+.PHONY: site test scorecard assets browser vet fmt-check fuzz-smoke clean
 
-# The binary is always rebuilt; go's cache makes that cheap.
-scorecard:
+ECHARTS := internal/assets/third_party/echarts.common.min.js
+
+# The binary is always rebuilt; go's cache makes that cheap. It embeds
+# ECharts, so it needs the assets first.
+scorecard: assets
 	$(GO) build -o scorecard ./cmd/scorecard
+
+# ECharts comes from npm, pinned by package-lock.json; the binary embeds it.
+assets: $(ECHARTS)
+
+node_modules/echarts/dist/echarts.common.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(ECHARTS): node_modules/echarts/dist/echarts.common.min.js
+	cp $< $@
+
+# Headless Chromium for the browser tests (Debian's package, installed when
+# missing and running as root; otherwise it says how).
+browser:
+	bash .ci/install-chromium
 
 site: scorecard
 	./scorecard build
 
 # The fuzz smoke runs first so that go test's summary closes the output.
-test: fmt-check vet fuzz-smoke
+test: assets browser fmt-check vet fuzz-smoke
 	$(GO) test -count=1 ./...
 
 vet:
@@ -29,4 +47,4 @@ fuzz-smoke:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=10s ./internal/value
 
 clean:
-	rm -rf public scorecard
+	rm -rf public scorecard node_modules $(ECHARTS)

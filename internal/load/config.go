@@ -2,6 +2,10 @@ package load
 
 import (
 	_ "embed"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -98,6 +102,8 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 			field{"code", func(_, v *yaml.Node) { codeNode = v; st.Code, _ = d.str(v, "code") }},
 			field{"label", func(_, v *yaml.Node) { st.Label, _ = d.str(v, "label") }},
 			field{"rating", func(_, v *yaml.Node) { st.Rating = d.boolean(v, "rating") }},
+			field{"colour", func(_, v *yaml.Node) { st.Colour = readColour(d, v, "colour") }},
+			field{"shape", func(_, v *yaml.Node) { st.Shape = readShape(d, v) }},
 		)
 		switch {
 		case st.Code == "":
@@ -111,9 +117,112 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 		if st.Label == "" {
 			st.Label = st.Code
 		}
+		if st.Colour == "" {
+			st.Colour = neutral
+		}
+		if st.Shape == "" {
+			st.Shape = "rect"
+		}
+		st.Class = uniqueClass(st.Code, out)
 		out = append(out, st)
 	})
 	return out
+}
+
+// neutral is the colour of statuses that give none: a grey with 7:1
+// contrast against white.
+const neutral = "#505a5f"
+
+// uniqueClass makes a CSS class from a status code: "No survey this qtr"
+// gives status-no-survey-this-qtr.
+func uniqueClass(code string, taken []*report.Status) string {
+	var b strings.Builder
+	b.WriteString("status-")
+	dash := false
+	for _, r := range strings.ToLower(code) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	class := strings.TrimRight(b.String(), "-")
+	for i, base := 2, class; ; i++ {
+		clash := false
+		for _, t := range taken {
+			clash = clash || t.Class == class
+		}
+		if !clash {
+			return class
+		}
+		class = fmt.Sprintf("%s-%d", base, i)
+	}
+}
+
+// Shapes ECharts draws for chart markers.
+var shapes = []string{"circle", "rect", "roundRect", "triangle", "diamond", "pin", "arrow",
+	"emptyCircle", "emptyRect", "emptyRoundRect", "emptyTriangle", "emptyDiamond", "emptyPin", "emptyArrow"}
+
+func readShape(d *doc, n *yaml.Node) string {
+	s, _ := d.str(n, "shape")
+	if slices.Contains(shapes, s) {
+		return s
+	}
+	d.errorf(n, "shape %q is not one Scorecard can draw; use one of: %s", s, list(shapes))
+	return ""
+}
+
+// readColour reads "#rrggbb" and checks it has at least 4.5:1 contrast
+// with white: white text on it must be readable, and chart marks in it
+// must stand out from the white page.
+func readColour(d *doc, n *yaml.Node, what string) string {
+	s, _ := d.str(n, what)
+	c, ok := ParseColour(s)
+	if !ok {
+		d.errorf(n, "%s %q is not a colour; write it as # and six hex digits, such as \"#00703c\"", what, s)
+		return ""
+	}
+	if r := Contrast(c, "#ffffff"); r < 4.5 {
+		d.errorf(n, "%s %s has a contrast of %.2f:1 with white; it needs at least 4.5:1 so that white text on it can be read (WCAG 2.2 AA); choose a darker colour", what, c, r)
+		return ""
+	}
+	return c
+}
+
+// ParseColour reads "#rrggbb" (or "#RRGGBB") and returns it in lower case.
+func ParseColour(s string) (string, bool) {
+	if len(s) != 7 || s[0] != '#' {
+		return "", false
+	}
+	for _, r := range s[1:] {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
+			return "", false
+		}
+	}
+	return strings.ToLower(s), true
+}
+
+// Contrast is the WCAG contrast ratio of two "#rrggbb" colours.
+func Contrast(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c string) float64 {
+	channel := func(i int) float64 {
+		v, _ := strconv.ParseUint(c[i:i+2], 16, 8)
+		f := float64(v) / 255
+		if f <= 0.03928 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*channel(1) + 0.7152*channel(3) + 0.0722*channel(5)
 }
 
 // validLanguage accepts the simple BCP 47 tags a site uses: en, en-GB, cy.

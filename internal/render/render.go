@@ -20,7 +20,24 @@ import (
 var builtin embed.FS
 
 //go:embed style.css
-var Style []byte
+var style []byte
+
+// Stylesheet returns the site's style.css: the built-in styles, then a
+// rule per status giving its colour. Ratings are filled tags with white
+// text; other statuses are plain tags edged in their colour.
+func Stylesheet(s *report.Site) []byte {
+	var b bytes.Buffer
+	b.Write(style)
+	b.WriteString("\n/* Status colours, from the site's status scale. */\n")
+	for _, st := range s.Statuses {
+		if st.Rating {
+			fmt.Fprintf(&b, ".%s { background: %s; color: #fff; }\n", st.Class, st.Colour)
+		} else {
+			fmt.Fprintf(&b, ".%s { background: var(--panel); color: var(--text); font-weight: 400; border-left: 4px solid %s; }\n", st.Class, st.Colour)
+		}
+	}
+	return b.Bytes()
+}
 
 // Names of the built-in templates; a site's layouts/NAME replaces one.
 var templateNames = []string{"base.html", "home.html", "theme.html", "measure.html", "data.html"}
@@ -82,6 +99,10 @@ var funcs = template.FuncMap{
 	"good":        goodShort,
 	"unitName":    unitName,
 	"dirClass":    dirClass,
+	"countLabel":  report.CountLabel,
+	"chart": func(c Chart, level int, root string) chartView {
+		return chartView{Chart: c, Level: level, Root: root}
+	},
 }
 
 func dirClass(k report.DirectionKind) string {
@@ -107,31 +128,7 @@ func newSummary(s *report.Site, q *report.Quarter, caption string, rows []*repor
 	}
 }
 
-func themeRows(q *report.Quarter, t *report.Theme) []*report.Row {
-	var rows []*report.Row
-	for _, r := range q.Rows {
-		if r.Measure.Theme == t {
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
-func statusClass(s *report.Status) string {
-	if !s.Rating {
-		return "status-other"
-	}
-	var b strings.Builder
-	b.WriteString("status-")
-	for _, r := range strings.ToLower(s.Code) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
+func statusClass(s *report.Status) string { return s.Class }
 
 func goodShort(p report.Polarity) string {
 	switch p {
@@ -179,11 +176,38 @@ func root(page string) string {
 
 // page is what every template receives.
 type page struct {
-	Site   *report.Site
-	Root   string
-	Title  string
-	Crumbs []crumb
+	Site      *report.Site
+	Root      string
+	Title     string
+	Crumbs    []crumb
+	HasCharts bool // load the chart scripts
 }
+
+// Chart is a chart as a page shows it: a heading, a one-sentence summary,
+// the drawing (ECharts options, drawn by assets/charts.js), and the same
+// numbers as a table or, on measure pages, the history table beside it.
+type Chart struct {
+	ID        string
+	Title     string
+	Summary   string
+	Options   []byte         // ECharts option JSON, with <, > and & escaped
+	Sparkline string         // static SVG for readers without JavaScript; may be empty
+	Counts    *report.Counts // the numbers of a status chart, for its table
+}
+
+// chartView is what the "chart" template receives.
+type chartView struct {
+	Chart
+	Level int // the heading's level
+	Root  string
+}
+
+// JSON is the options for a <script type="application/json"> block. The
+// JSON escapes <, > and &, so it cannot close the element.
+func (c chartView) JSON() template.JS { return template.JS(c.Options) }
+
+// SVG is the sparkline, drawn by package chart from numbers only.
+func (c chartView) SVG() template.HTML { return template.HTML(c.Sparkline) }
 
 type crumb struct{ Text, Path string }
 
@@ -225,6 +249,7 @@ type homeData struct {
 	Latest   bool
 	Quarters []quarterLink
 	Summary  summaryView
+	Chart    Chart
 	CSV      string
 	Themes   []themeLink
 }
@@ -236,8 +261,9 @@ type themeLink struct {
 	Section *report.Section // the theme narrative's first section, moved to the home page
 }
 
-// Home renders a quarter's home page, to be written at path at.
-func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string) ([]byte, error) {
+// Home renders a quarter's home page, to be written at path at, with its
+// chart of status counts by theme.
+func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string, chart Chart) ([]byte, error) {
 	heading := s.Title + ": " + q.ID.Long()
 	if q.Intro != nil {
 		heading = q.Intro.Title
@@ -249,13 +275,15 @@ func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string) ([]byte, e
 		Latest:   q == s.Quarters[len(s.Quarters)-1],
 		Quarters: quarterLinks(s, q),
 		Summary:  newSummary(s, q, "All "+strconv.Itoa(len(q.Rows))+" measures in "+q.ID.Label(), q.Rows),
+		Chart:    chart,
 		CSV:      DataPath(q.ID),
 	}
+	d.HasCharts = true
 	if at != "index.html" {
 		d.Crumbs = []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label()}}
 	}
 	for _, t := range s.Themes {
-		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, themeRows(q, t))}
+		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.ThemeRows(t))}
 		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
 			sec := *nar.Sections[0]
 			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
@@ -271,6 +299,7 @@ type themeData struct {
 	Theme     *report.Theme
 	Quarter   *report.Quarter
 	Summary   summaryView
+	Chart     Chart
 	CSV       string
 	Columns   []*report.Quarter // oldest first, ending with Quarter
 	Earlier   []*report.Quarter // Columns less Quarter, newest first
@@ -314,8 +343,9 @@ func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
 	return out
 }
 
-// Theme renders a theme's page for quarter q.
-func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme) ([]byte, error) {
+// Theme renders a theme's page for quarter q, with its chart of status
+// counts by quarter.
+func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) ([]byte, error) {
 	at := ThemePath(q.ID, t)
 	d := themeData{
 		page:      newPage(s, at, t.Title+" – "+q.ID.Label(), append(siteCrumbs(q), crumb{Text: t.Title})...),
@@ -323,9 +353,11 @@ func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme) ([]
 		Quarter:   q,
 		Columns:   Columns(s, q),
 		Narrative: q.Narrative[t],
+		Chart:     chart,
 		CSV:       DataPath(q.ID),
 	}
-	rows := themeRows(q, t)
+	d.HasCharts = true
+	rows := q.ThemeRows(t)
 	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])
@@ -391,6 +423,7 @@ func noteText(n *report.Note) string {
 
 type measureData struct {
 	page
+	Chart   Chart
 	Measure *report.Measure
 	History []historyRow
 	Ties    []tieView
@@ -409,15 +442,18 @@ type tieView struct {
 	Path    string
 }
 
-// Measure renders a measure's page, with its whole history.
-func (r *Renderer) Measure(s *report.Site, m *report.Measure) ([]byte, error) {
+// Measure renders a measure's page, with its whole history and its trend
+// chart.
+func (r *Renderer) Measure(s *report.Site, m *report.Measure, chart Chart) ([]byte, error) {
 	at := MeasurePath(m)
 	latest := s.Quarters[len(s.Quarters)-1]
 	d := measureData{
 		page: newPage(s, at, m.Title, append(siteCrumbs(latest),
 			crumb{Text: m.Theme.Title, Path: ThemePath(latest.ID, m.Theme)}, crumb{Text: m.Title})...),
 		Measure: m,
+		Chart:   chart,
 	}
+	d.HasCharts = true
 	for _, q := range s.Quarters {
 		if row := q.Row(m); row != nil {
 			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})

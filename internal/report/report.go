@@ -78,6 +78,9 @@ type Status struct {
 	Code   string
 	Label  string
 	Rating bool
+	Colour string // "#rrggbb": the tag's background and the chart marks' colour
+	Shape  string // the chart marker: circle, triangle, emptyDiamond...
+	Class  string // the CSS class that carries the colour, unique in the scale
 }
 
 // Describe gives the status as residents read it: words, then the code when
@@ -141,6 +144,17 @@ func (q *Quarter) Row(m *Measure) *Row {
 		}
 	}
 	return nil
+}
+
+// ThemeRows returns the quarter's rows for t's measures.
+func (q *Quarter) ThemeRows(t *Theme) []*Row {
+	var rows []*Row
+	for _, r := range q.Rows {
+		if r.Measure.Theme == t {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 // Row is one measure's cells in one quarter.

@@ -78,3 +78,42 @@ func (k DirectionKind) Arrow() string {
 	}
 	return "–"
 }
+
+// Counts is a grid of status counts: one bar per category (a quarter or a
+// theme), stacked by status.
+type Counts struct {
+	Categories []string
+	Statuses   []*Status // the statuses counted, in scale order; nil for "no status"
+	N          [][]int   // N[status][category]
+	Totals     []int     // per category
+}
+
+// CountStatuses counts rows by published status, per category.
+func CountStatuses(scale []*Status, categories []string, rows [][]*Row) Counts {
+	c := Counts{Categories: categories, Totals: make([]int, len(categories))}
+	counts := map[*Status][]int{}
+	for i, rs := range rows {
+		c.Totals[i] = len(rs)
+		for _, r := range rs {
+			if counts[r.Status] == nil {
+				counts[r.Status] = make([]int, len(categories))
+			}
+			counts[r.Status][i]++
+		}
+	}
+	for _, st := range append(append([]*Status{}, scale...), nil) {
+		if n := counts[st]; n != nil {
+			c.Statuses = append(c.Statuses, st)
+			c.N = append(c.N, n)
+		}
+	}
+	return c
+}
+
+// CountLabel names a counted status; nil is rows published without one.
+func CountLabel(st *Status) string {
+	if st == nil {
+		return "No status published"
+	}
+	return st.Describe()
+}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"scorecard/internal/assets"
+	"scorecard/internal/chart"
 	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
 	"scorecard/internal/load"
@@ -90,20 +92,24 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 		files = append(files, File{Path: path, Data: data})
 		return nil
 	}
+	assetFiles, err := assets.Files()
+	if err != nil {
+		return nil, err
+	}
 	latest := s.Quarters[len(s.Quarters)-1]
-	b, err := r.Home(s, latest, "index.html")
+	b, err := r.Home(s, latest, "index.html", homeChart(s, latest))
 	if err := add("index.html", b, err); err != nil {
 		return nil, err
 	}
-	for _, q := range s.Quarters {
+	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
-		b, err := r.Home(s, q, p)
+		b, err := r.Home(s, q, p, homeChart(s, q))
 		if err := add(p, b, err); err != nil {
 			return nil, err
 		}
 		for _, t := range s.Themes {
 			p := render.ThemePath(q.ID, t)
-			b, err := r.Theme(s, q, t)
+			b, err := r.Theme(s, q, t, themeChart(s, s.Quarters[:i+1], t))
 			if err := add(p, b, err); err != nil {
 				return nil, err
 			}
@@ -111,10 +117,15 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	}
 	for _, m := range s.Measures {
 		p := render.MeasurePath(m)
-		b, err := r.Measure(s, m)
+		c := chart.Trend(s, m)
+		b, err := r.Measure(s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
+			Sparkline: chart.Sparkline(s, m, c.Summary)})
 		if err := add(p, b, err); err != nil {
 			return nil, err
 		}
+	}
+	for _, a := range assetFiles {
+		files = append(files, File{Path: a.Path, Data: a.Data})
 	}
 	b, err = r.Data(s)
 	if err := add("data/index.html", b, err); err != nil {
@@ -128,8 +139,36 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	for _, q := range s.Quarters {
 		files = append(files, File{Path: render.DataPath(q.ID), Data: dataset.CSV(s, q)})
 	}
-	files = append(files, File{Path: "style.css", Data: render.Style})
+	files = append(files, File{Path: "style.css", Data: render.Stylesheet(s)})
 	return files, nil
+}
+
+// homeChart charts a quarter's status counts, theme by theme.
+func homeChart(s *report.Site, q *report.Quarter) render.Chart {
+	var names []string
+	var rows [][]*report.Row
+	for _, t := range s.Themes {
+		names = append(names, t.Title)
+		rows = append(rows, q.ThemeRows(t))
+	}
+	counts := report.CountStatuses(s.Statuses, names, rows)
+	c := chart.StatusBars("chart-home-"+q.ID.Slug(), "Published statuses by theme, "+q.ID.Label(), counts, true)
+	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
+}
+
+// themeChart charts a theme's status counts in each quarter up to the
+// page's own.
+func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) render.Chart {
+	var names []string
+	var rows [][]*report.Row
+	for _, q := range quarters {
+		names = append(names, q.ID.Label())
+		rows = append(rows, q.ThemeRows(t))
+	}
+	counts := report.CountStatuses(s.Statuses, names, rows)
+	q := quarters[len(quarters)-1]
+	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.ID, t.Title+": published statuses by quarter", counts, false)
+	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
 // checkOut refuses an output folder whose replacement would destroy the

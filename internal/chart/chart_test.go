@@ -1,0 +1,165 @@
+package chart
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"scorecard/internal/load"
+	"scorecard/internal/rag"
+	"scorecard/internal/report"
+)
+
+func example(t *testing.T) *report.Site {
+	t.Helper()
+	s, errs := load.Site(os.DirFS("../.."))
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	rag.Assess(s)
+	return s
+}
+
+func measure(t *testing.T, s *report.Site, id string) *report.Measure {
+	t.Helper()
+	for _, m := range s.Measures {
+		if m.ID == id {
+			return m
+		}
+	}
+	t.Fatalf("no measure %s", id)
+	return nil
+}
+
+// options decodes a chart's JSON into the parts the tests look at.
+type options struct {
+	Animation bool
+	Aria      struct{ Enabled bool }
+	XAxis     []struct{ Data []string }
+	YAxis     []struct{ Data []string }
+	Series    []struct {
+		Name, Type, Symbol, Stack string
+		Data                      []struct{ Value any }
+		ItemStyle                 struct{ Color string }
+		LineStyle                 struct{ Type string }
+		Label                     struct{ Formatter string }
+	}
+}
+
+func decode(t *testing.T, c Chart) options {
+	t.Helper()
+	var o options
+	if err := json.Unmarshal(c.Options, &o); err != nil {
+		t.Fatalf("%s: options are not JSON: %v", c.ID, err)
+	}
+	return o
+}
+
+func TestTrend(t *testing.T) {
+	s := example(t)
+	c := Trend(s, measure(t, s, "pmv-1"))
+	if c.ID != "chart-trend-pmv-1" {
+		t.Errorf("ID = %q", c.ID)
+	}
+	want := "Actual 13.80% in Q2 2016/17, up from 11.90% in Q1 2016/17; target 7-15%; published status High green (HG)."
+	if c.Summary != want {
+		t.Errorf("Summary = %q\nwant      %q", c.Summary, want)
+	}
+	o := decode(t, c)
+	if o.Animation || !o.Aria.Enabled {
+		t.Errorf("animation %v, aria %v; want no animation and aria on", o.Animation, o.Aria.Enabled)
+	}
+	if got := strings.Join(o.XAxis[0].Data, ","); got != "Q2 2015/16,Q1 2016/17,Q2 2016/17" {
+		t.Errorf("quarters = %s", got)
+	}
+	names := map[string]int{}
+	for i, sr := range o.Series {
+		names[sr.Name] = i
+	}
+	actual := o.Series[names["Actual"]]
+	if len(actual.Data) != 3 || actual.Data[2].Value != 13.8 {
+		t.Errorf("Actual = %+v", actual.Data)
+	}
+	for _, name := range []string{"Target", "Target range, lower end", "Target range, upper end"} {
+		if sr := o.Series[names[name]]; sr.Name != name || sr.LineStyle.Type != "dashed" {
+			t.Errorf("series %q: %+v; want a dashed line", name, sr)
+		}
+	}
+	hg := o.Series[names["High green (HG)"]]
+	if hg.Type != "scatter" || hg.Symbol != "circle" || hg.ItemStyle.Color != "#00703c" || hg.Label.Formatter != "HG" {
+		t.Errorf("HG markers = %+v; want circles in #00703c labelled HG", hg)
+	}
+	if hg.Data[0].Value != "-" || hg.Data[1].Value != 11.9 {
+		t.Errorf("HG markers at %+v; want none in Q2 2015/16 (LG), 11.9 in Q1 2016/17", hg.Data)
+	}
+	if lg := o.Series[names["Low green (LG)"]]; lg.Symbol != "emptyCircle" {
+		t.Errorf("LG marker shape %q; want a shape of its own", lg.Symbol)
+	}
+}
+
+func TestTrendSummaries(t *testing.T) {
+	s := example(t)
+	for id, want := range map[string]string{
+		"bmb-13": "Actual 02:31 in Q2 2016/17, up from 02:11 in Q1 2016/17; target 01:30; published status High red (HR).",
+		"bmb-10": "Actual 90% in Q2 2016/17, the same as in Q1 2016/17; target 80%; published status High green (HG).",
+		"bbh-34": "Actual 6 in Q1 2016/17, the same as in Q2 2015/16; target 6.1; published status Low green (LG).",
+		"bmb-6":  "Actual 56% in Q1 2016/17, the first figure published here; target [60%].",
+		"bbh-52": "Actual 38% in Q1 2016/17, down from 43% in Q2 2015/16; target 50%; published status High red (HR).",
+	} {
+		if got := Trend(s, measure(t, s, id)).Summary; got != want {
+			t.Errorf("%s: %q\nwant  %q", id, got, want)
+		}
+	}
+}
+
+func TestStatusBars(t *testing.T) {
+	st := []*report.Status{{Code: "G", Label: "Green", Colour: "#00703c"}, {Code: "R", Label: "Red", Colour: "#942514"}}
+	rows := [][]*report.Row{
+		{{Status: st[0]}, {Status: st[0]}, {Status: st[1]}},
+		{{Status: st[1]}, {}},
+	}
+	counts := report.CountStatuses(st, []string{"Q1", "Q2"}, rows)
+	c := StatusBars("chart-x", "Statuses", counts, false)
+	if want := "Q1, 3 measures: 2 Green (G), 1 Red (R); Q2, 2 measures: 1 Red (R), 1 No status published."; c.Summary != want {
+		t.Errorf("Summary = %q\nwant      %q", c.Summary, want)
+	}
+	o := decode(t, c)
+	if len(o.Series) != 3 {
+		t.Fatalf("%d series; want Green, Red and no status", len(o.Series))
+	}
+	g := o.Series[0]
+	if g.Name != "Green (G)" || g.Stack != "status" || g.ItemStyle.Color != "#00703c" || g.Data[0].Value != 2.0 || g.Data[1].Value != "-" {
+		t.Errorf("Green series = %+v", g)
+	}
+	h := decode(t, StatusBars("chart-y", "Statuses", counts, true))
+	if len(h.YAxis) == 0 || strings.Join(h.YAxis[0].Data, ",") != "Q1,Q2" {
+		t.Errorf("horizontal bars: y axis = %+v; want the categories", h.YAxis)
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	s := example(t)
+	svg := Sparkline(s, measure(t, s, "bmb-12"), "a summary")
+	for _, want := range []string{`<svg class="sparkline"`, `role="img"`, `aria-label="a summary"`, `<polyline`, `fill="#942514"`, `stroke-dasharray`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("sparkline lacks %s:\n%s", want, svg)
+		}
+	}
+	if strings.Contains(svg, "style=") {
+		t.Errorf("sparkline has a style attribute, which a strict CSP refuses:\n%s", svg)
+	}
+	if got := Sparkline(s, measure(t, s, "bmb-6"), ""); got != "" {
+		t.Errorf("a measure with one actual got a sparkline: %s", got)
+	}
+}
+
+func BenchmarkTrend(b *testing.B) {
+	s, _ := load.Site(os.DirFS("../.."))
+	rag.Assess(s)
+	for b.Loop() {
+		for _, m := range s.Measures {
+			Trend(s, m)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package chart
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strconv"
+	"strings"
+
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+// Sparkline size, in SVG user units.
+const (
+	sparkW, sparkH, sparkPad = 240.0, 64.0, 8.0
+)
+
+// Sparkline draws a measure's actuals, and numeric targets as a dashed
+// line, as a small static SVG for pages read without JavaScript. It uses
+// presentation attributes only (no style attributes), so a strict
+// Content-Security-Policy allows it. It returns "" when there are fewer
+// than two actuals to draw.
+func Sparkline(s *report.Site, m *report.Measure, summary string) string {
+	var actual, target []float64
+	var statuses []*report.Status
+	for _, q := range s.Quarters {
+		r := q.Row(m)
+		if r == nil {
+			continue
+		}
+		a, t := math.NaN(), math.NaN()
+		if r.Actual.Kind == value.Number {
+			a = r.Actual.Num
+		}
+		if r.Target.Kind == value.Number && r.Target.Unit == r.Actual.Unit {
+			t = r.Target.Num
+		}
+		actual, target, statuses = append(actual, a), append(target, t), append(statuses, r.Status)
+	}
+	n := 0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range actual {
+		for _, v := range []float64{actual[i], target[i]} {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+		if !math.IsNaN(actual[i]) {
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	if hi == lo {
+		hi, lo = hi+1, lo-1
+	}
+	x := func(i int) float64 {
+		return sparkPad + float64(i)*(sparkW-2*sparkPad)/float64(len(actual)-1)
+	}
+	y := func(v float64) float64 {
+		return sparkH - sparkPad - (v-lo)/(hi-lo)*(sparkH-2*sparkPad)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="sparkline" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
+		f(sparkW), f(sparkH), f(sparkW), f(sparkH), html.EscapeString(summary))
+	b.WriteString(polyline(target, x, y, `stroke="`+targetColour+`" stroke-width="1.5" stroke-dasharray="4 3"`))
+	b.WriteString(polyline(actual, x, y, `stroke="`+actualColour+`" stroke-width="2"`))
+	for i, v := range actual {
+		if math.IsNaN(v) {
+			continue
+		}
+		colour := targetColour
+		if statuses[i] != nil {
+			colour = statuses[i].Colour
+		}
+		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="4" fill="%s"/>`, f(x(i)), f(y(v)), colour)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// polyline draws the runs of consecutive known values.
+func polyline(vals []float64, x func(int) float64, y func(float64) float64, attrs string) string {
+	var b strings.Builder
+	var run []string
+	flush := func() {
+		if len(run) > 1 {
+			fmt.Fprintf(&b, `<polyline points="%s" fill="none" %s/>`, strings.Join(run, " "), attrs)
+		}
+		run = run[:0]
+	}
+	for i, v := range vals {
+		if math.IsNaN(v) {
+			flush()
+			continue
+		}
+		run = append(run, f(x(i))+","+f(y(v)))
+	}
+	flush()
+	return b.String()
+}
+
+// f prints a coordinate with fixed precision, so output is byte-identical.
+func f(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }

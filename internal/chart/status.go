@@ -1,0 +1,80 @@
+package chart
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"scorecard/internal/report"
+)
+
+// StatusBars charts counts as stacked bars, one per category, horizontal
+// when the categories are long names.
+func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
+	bar := charts.NewBar()
+	catAxis := opts.XAxis{Type: "category"}
+	valAxis := opts.YAxis{Type: "value", Name: "Measures", MinInterval: 1}
+	gopts := append(common(), title(chartTitle))
+	if horizontal {
+		bar.XYReversal()
+		gopts = append(gopts,
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "Measures", MinInterval: 1}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 140, Overflow: "break"}}),
+		)
+	} else {
+		gopts = append(gopts, charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valAxis))
+	}
+	bar.SetGlobalOptions(gopts...)
+	bar.SetXAxis(c.Categories)
+	for i, st := range c.Statuses {
+		data := make([]opts.BarData, len(c.Categories))
+		for j, n := range c.N[i] {
+			data[j] = opts.BarData{Value: n}
+			if n == 0 {
+				data[j] = opts.BarData{Value: "-"}
+			}
+		}
+		colour := "#505a5f"
+		if st != nil {
+			colour = st.Colour
+		}
+		bar.AddSeries(report.CountLabel(st), data,
+			charts.WithBarChartOpts(opts.BarChart{Stack: "status", BarWidth: "60%"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour, BorderColor: "#ffffff", BorderWidth: 1}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#ffffff", Formatter: "{c}"}),
+		)
+	}
+	bar.Validate() // puts the categories on their axis
+	var tweak func(map[string]any)
+	if horizontal {
+		// Long category names wrap; go-echarts has no option for the
+		// line height that keeps wrapped lines apart.
+		tweak = func(o map[string]any) {
+			for _, axis := range o["yAxis"].([]any) {
+				label, _ := axis.(map[string]any)["axisLabel"].(map[string]any)
+				if label != nil {
+					label["lineHeight"] = 16
+				}
+			}
+		}
+	}
+	return Chart{ID: id, Title: chartTitle, Summary: countsSummary(c), Options: finish(id, bar.JSON(), tweak)}
+}
+
+// countsSummary says what the last category holds: "Q2 2016/17: 7 of 14
+// High green (HG), 1 Low green (LG), ...".
+func countsSummary(c report.Counts) string {
+	var parts []string
+	for j, cat := range c.Categories {
+		var items []string
+		for i, st := range c.Statuses {
+			if n := c.N[i][j]; n > 0 {
+				items = append(items, fmt.Sprintf("%d %s", n, report.CountLabel(st)))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s, %d measures: %s", cat, c.Totals[j], strings.Join(items, ", ")))
+	}
+	return strings.Join(parts, "; ") + "."
+}
