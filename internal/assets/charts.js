@@ -9,20 +9,29 @@
 
   function draw() {
     if (!window.echarts) {
+      // Readers still have each chart's summary, table and sparkline.
+      console.error('Scorecard: ECharts did not load, so the charts are not drawn.');
       return;
     }
     document.documentElement.classList.add('charts');
     var nodes = document.querySelectorAll('[data-chart]');
     for (var i = 0; i < nodes.length; i++) {
       var el = nodes[i];
-      var data = document.getElementById(el.getAttribute('data-chart'));
+      var id = el.getAttribute('data-chart');
+      var data = document.getElementById(id);
       if (!data) {
+        console.error('Scorecard: chart ' + id + ' has no options block.');
         continue;
       }
-      var chart = window.echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(JSON.parse(data.textContent));
-      el.classList.add('chart-drawn');
-      drawn.push(chart);
+      // One broken chart must not stop the others.
+      try {
+        var chart = window.echarts.init(el, null, { renderer: 'svg' });
+        chart.setOption(JSON.parse(data.textContent));
+        el.classList.add('chart-drawn');
+        drawn.push(chart);
+      } catch (err) {
+        console.error('Scorecard: chart ' + id + ' could not be drawn: ' + err);
+      }
     }
   }
 

@@ -1,0 +1,375 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium is Debian's Chromium, which .ci/install-chromium installs.
+const chromium = "/usr/bin/chromium"
+
+// Time limits, so that a page that never settles fails in seconds and the
+// whole package stays well under a minute on two cores.
+const (
+	browserLimit = 50 * time.Second // a test's browser, from start to end
+	pageLimit    = 15 * time.Second // opening and inspecting one page
+	chartLimit   = 3 * time.Second  // charts.js drawing every chart after load
+	viewHeight   = 900
+)
+
+// startBrowser starts headless Chromium for the test and returns a context
+// whose child contexts open tabs in it. It skips the test when Chromium is
+// missing, except in CI, where browser tests never skip.
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing, and browser tests never skip in CI: run .ci/install-chromium as root (%v)", chromium, err)
+		}
+		t.Skipf("%s is missing, so the browser tests cannot run; install it with: sudo bash .ci/install-chromium", chromium)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), browserLimit)
+	t.Cleanup(cancel)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	t.Cleanup(cancelAlloc) // waits for Chromium to exit, before TempDir is removed
+	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(browser); err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	return browser
+}
+
+// observation is what a page did while it loaded and drew its charts.
+type observation struct {
+	status   int64        // the document's HTTP status; 0 for a file:// page
+	charts   []chartState // every .chart element, in document order
+	wait     time.Duration
+	console  []string // console errors and warnings, uncaught exceptions, browser log errors and warnings
+	requests []string // requests to anywhere but the page's own origin
+	csp      []string // Content-Security-Policy violations, and the browser's security errors
+	layout   layout
+}
+
+// chartState is one .chart container after the wait for charts.js.
+type chartState struct {
+	ID      string  `json:"id"`      // its data-chart attribute
+	Options bool    `json:"options"` // a <script type="application/json"> with that id exists
+	Drawn   bool    `json:"drawn"`   // it has the class chart-drawn
+	Graphic string  `json:"graphic"` // "svg" or "canvas" inside it, or ""
+	Width   float64 `json:"width"`   // the graphic's size in CSS pixels
+	Height  float64 `json:"height"`
+}
+
+// problem says what is wrong with the chart, or "" when it is drawn.
+func (c chartState) problem() string {
+	var p []string
+	if !c.Options {
+		p = append(p, fmt.Sprintf(`no <script type="application/json" id=%q> holds its options`, c.ID))
+	}
+	if !c.Drawn {
+		p = append(p, "no class chart-drawn")
+	}
+	switch {
+	case c.Graphic == "":
+		p = append(p, "no svg or canvas inside")
+	case c.Width <= 0 || c.Height <= 0:
+		p = append(p, fmt.Sprintf("its %s is %gx%g px", c.Graphic, c.Width, c.Height))
+	}
+	return strings.Join(p, ", ")
+}
+
+// layout is the page's width against the viewport's, with the outermost
+// elements that stick out of the viewport (and not out of a scrolling or
+// clipping region of their own).
+type layout struct {
+	Viewport    float64   `json:"viewport"`
+	ScrollWidth float64   `json:"scrollWidth"`
+	Culprits    []culprit `json:"culprits"`
+}
+
+type culprit struct {
+	Path  string  `json:"path"` // body > ... > the element, as tag#id.class
+	Left  float64 `json:"left"`
+	Right float64 `json:"right"`
+	Text  string  `json:"text"` // the start of its text, to find it in the page
+}
+
+// recordViolations runs in every document before the page's own scripts,
+// so it sees each violation the page causes, however early.
+const recordViolations = `
+window.__e2eCSP = [];
+document.addEventListener('securitypolicyviolation', e => {
+	let s = 'securitypolicyviolation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || '(unknown)');
+	if (e.sourceFile) s += ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber;
+	if (e.sample) s += ' (' + JSON.stringify(e.sample) + ')';
+	window.__e2eCSP.push(s);
+}, true);
+`
+
+const (
+	undrawnCharts = `[...document.querySelectorAll('.chart')].filter(c => !c.classList.contains('chart-drawn')).length`
+
+	readCharts = `[...document.querySelectorAll('.chart')].map(c => {
+	const id = c.dataset.chart || '';
+	const opts = id ? document.getElementById(id) : null;
+	const g = c.querySelector('svg, canvas');
+	const r = g ? g.getBoundingClientRect() : {width: 0, height: 0};
+	return {
+		id: id,
+		options: !!opts && opts.tagName === 'SCRIPT' && opts.type.toLowerCase() === 'application/json',
+		drawn: c.classList.contains('chart-drawn'),
+		graphic: g ? g.tagName.toLowerCase() : '',
+		width: r.width,
+		height: r.height,
+	};
+})`
+
+	readViolations = `Array.isArray(window.__e2eCSP) ? window.__e2eCSP : ['the securitypolicyviolation listener was not installed, so violations could not be read']`
+
+	readLayout = `(() => {
+	const vw = window.innerWidth;
+	const name = el => {
+		let s = el.tagName.toLowerCase();
+		if (el.id) s += '#' + el.id;
+		for (const c of el.classList) s += '.' + c;
+		return s;
+	};
+	const path = el => {
+		const p = [];
+		for (let a = el; a && a !== document.body; a = a.parentElement) p.unshift(name(a));
+		return ['body', ...p].join(' > ');
+	};
+	const clipped = el => {
+		for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+			if (getComputedStyle(a).overflowX !== 'visible') return true;
+		}
+		return false;
+	};
+	const sticksOut = el => el.getBoundingClientRect().right > vw + 0.5;
+	const culprits = [];
+	for (const el of document.body.querySelectorAll('*')) {
+		if (!sticksOut(el) || clipped(el)) continue;
+		if (el.parentElement !== document.body && sticksOut(el.parentElement)) continue;
+		const r = el.getBoundingClientRect();
+		culprits.push({path: path(el), left: r.left, right: r.right,
+			text: (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60)});
+		if (culprits.length === 5) break;
+	}
+	return {viewport: vw, scrollWidth: document.documentElement.scrollWidth, culprits: culprits};
+})()`
+)
+
+// observe opens pageURL in a new tab at the given viewport width, waits for
+// charts.js to draw every chart (at most chartLimit), and returns what the
+// page did. An error means the page could not be inspected at all.
+func observe(browser context.Context, pageURL string, width int64) (*observation, error) {
+	origin, err := url.Parse(pageURL)
+	if err != nil {
+		return nil, err
+	}
+	rec := &recorder{origin: origin}
+	tab, closeTab := chromedp.NewContext(browser, chromedp.WithListener(rec.listen))
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, pageLimit)
+	defer cancel()
+
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, viewHeight)); err != nil {
+		return nil, fmt.Errorf("setting the viewport: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations}); err != nil {
+		return nil, fmt.Errorf("installing the securitypolicyviolation listener: %w", err)
+	}
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
+	if err != nil {
+		return nil, fmt.Errorf("loading the page: %w", err)
+	}
+	o := &observation{}
+	if resp != nil && origin.Scheme != "file" {
+		o.status = resp.Status
+	}
+
+	start := time.Now()
+	for {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](undrawnCharts))
+		if err != nil {
+			return nil, fmt.Errorf("counting the charts not yet drawn: %w", err)
+		}
+		if n == 0 || time.Since(start) >= chartLimit {
+			break
+		}
+		if err := chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond)); err != nil {
+			return nil, err
+		}
+	}
+	o.wait = time.Since(start)
+
+	if o.charts, err = chromedp.Run(ctx, chromedp.Evaluate[[]chartState](readCharts)); err != nil {
+		return nil, fmt.Errorf("reading the charts: %w", err)
+	}
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](readViolations))
+	if err != nil {
+		return nil, fmt.Errorf("reading the CSP violations: %w", err)
+	}
+	if o.layout, err = chromedp.Run(ctx, chromedp.Evaluate[layout](readLayout)); err != nil {
+		return nil, fmt.Errorf("measuring the layout: %w", err)
+	}
+
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	o.console = rec.console
+	o.requests = rec.requests
+	o.csp = append(violations, rec.csp...)
+	return o, nil
+}
+
+// recorder keeps the tab's events that a test fails on. Chromium calls
+// listen in the tab's event loop, in the order the events happened.
+type recorder struct {
+	origin *url.URL
+
+	mu       sync.Mutex
+	console  []string
+	requests []string
+	csp      []string
+}
+
+func (r *recorder) listen(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		switch ev.Type {
+		case runtime.ConsoleAPICalledTypeError, runtime.ConsoleAPICalledTypeWarning, runtime.ConsoleAPICalledTypeAssert:
+			r.console = append(r.console, fmt.Sprintf("console.%s: %s%s", ev.Type, argsText(ev.Args), stackPlace(ev.StackTrace)))
+		}
+	case *runtime.EventExceptionThrown:
+		r.console = append(r.console, "uncaught exception: "+exceptionText(ev.ExceptionDetails))
+	case *log.EventEntryAdded:
+		e := ev.Entry
+		if r.implicitFavicon(e) {
+			return
+		}
+		msg := fmt.Sprintf("browser log %s (%s): %s", e.Level, e.Source, e.Text)
+		if e.URL != "" && e.LineNumber > 0 { // 0 is "no line" for a log entry
+			msg += place(e.URL, e.LineNumber, -1)
+		} else if e.URL != "" && !strings.Contains(e.Text, e.URL) {
+			msg += " (" + e.URL + ")"
+		}
+		switch {
+		case e.Source == log.EntrySourceSecurity || strings.Contains(e.Text, "Content Security Policy"):
+			r.csp = append(r.csp, msg)
+		case e.Level == log.EntryLevelError || e.Level == log.EntryLevelWarning:
+			r.console = append(r.console, msg)
+		}
+	case *network.EventRequestWillBeSent:
+		if !r.local(ev.Request.URL) {
+			msg := fmt.Sprintf("%s %s (%s", ev.Request.Method, ev.Request.URL, ev.Type)
+			if in := ev.Initiator; in != nil && in.URL != "" {
+				msg += ", from " + in.URL
+			}
+			r.requests = append(r.requests, msg+")")
+		}
+	}
+}
+
+// implicitFavicon reports whether e is the failure of the browser's own
+// request for /favicon.ico, which it makes at the server's root for a page
+// that names no icon. The site cannot own the server's root (it may live
+// in a sub-folder), and whether the request is made before the tab closes
+// depends on timing, so it is left out rather than failing some runs.
+func (r *recorder) implicitFavicon(e *log.Entry) bool {
+	u, err := url.Parse(e.URL)
+	return err == nil && e.Source == log.EntrySourceNetwork && u.Host == r.origin.Host && u.Path == "/favicon.ico"
+}
+
+// local reports whether a request stays on the page's own origin (or is a
+// data: URL, which makes no request at all).
+func (r *recorder) local(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	return u.Scheme == "data" || (u.Scheme == r.origin.Scheme && u.Host == r.origin.Host)
+}
+
+// argsText joins a console call's arguments as DevTools shows them.
+func argsText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		var s string
+		switch {
+		case a.Type == runtime.RemoteObjectTypeString && len(a.Value) > 0:
+			if json.Unmarshal(a.Value, &s) != nil {
+				s = string(a.Value)
+			}
+		case a.Description != "":
+			s = a.Description
+		case len(a.Value) > 0:
+			s = string(a.Value)
+		default:
+			s = string(a.Type)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "(no details)"
+	}
+	s := d.Text
+	if d.Exception != nil && d.Exception.Description != "" {
+		// The description is the error and its stack; its first line says what.
+		desc, _, _ := strings.Cut(d.Exception.Description, "\n")
+		s += " " + desc
+	}
+	if d.URL != "" {
+		return s + place(d.URL, d.LineNumber, d.ColumnNumber)
+	}
+	return s + stackPlace(d.StackTrace)
+}
+
+func stackPlace(st *runtime.StackTrace) string {
+	if st == nil || len(st.CallFrames) == 0 {
+		return ""
+	}
+	f := st.CallFrames[0]
+	return place(f.URL, f.LineNumber, f.ColumnNumber)
+}
+
+// place formats a 0-based protocol position as " (url:line:col)", 1-based.
+func place(u string, line, col int64) string {
+	switch {
+	case u == "":
+		return ""
+	case col < 0:
+		return fmt.Sprintf(" (%s:%d)", u, line+1)
+	}
+	return fmt.Sprintf(" (%s:%d:%d)", u, line+1, col+1)
+}
