@@ -9,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed charts.js third_party
+//go:embed charts.js search.js third_party
 var files embed.FS
 
 // ECharts is where ECharts is copied from, and the command that puts it
@@ -35,12 +35,13 @@ func filesFrom(fsys fs.FS) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("this scorecard was built without Apache ECharts, which draws the charts: run %s", Install)
 	}
-	charts, err := fs.ReadFile(fsys, "charts.js")
-	if err != nil {
-		return nil, err
+	out := []File{{Path: "assets/" + EChartsFile, Data: echarts}}
+	for _, name := range []string{"charts.js", "search.js"} {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: "assets/" + name, Data: b})
 	}
-	return []File{
-		{Path: "assets/" + EChartsFile, Data: echarts},
-		{Path: "assets/charts.js", Data: charts},
-	}, nil
+	return out, nil
 }

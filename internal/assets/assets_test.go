@@ -14,8 +14,8 @@ func TestFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 2 || files[0].Path != "assets/echarts.common.min.js" || files[1].Path != "assets/charts.js" {
-		t.Fatalf("Files() = %d files; want ECharts and charts.js under assets/", len(files))
+	if len(files) != 3 || files[0].Path != "assets/echarts.common.min.js" || files[1].Path != "assets/charts.js" || files[2].Path != "assets/search.js" {
+		t.Fatalf("Files() = %d files; want ECharts, charts.js and search.js under assets/", len(files))
 	}
 	if !bytes.Contains(files[0].Data, []byte("Apache")) || len(files[0].Data) < 100_000 {
 		t.Errorf("the ECharts asset (%d bytes) does not look like ECharts", len(files[0].Data))

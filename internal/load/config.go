@@ -3,6 +3,10 @@ package load
 import (
 	_ "embed"
 	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"time"
 	"math"
 	"slices"
 	"strconv"
@@ -43,6 +47,10 @@ func (l *loader) config(s *report.Site) {
 	if s.Title == "" {
 		l.errs.Errorf(d.pos(nil), "title is missing; add a line such as \"title: Strategic Performance Report\"")
 	}
+	if s.Logo != "" && s.LogoAlt == "" {
+		l.errs.Errorf(d.pos(nil), "the logo needs a text alternative for screen readers; add \"logo_alt:\", such as \"logo_alt: %s\"", s.Organisation)
+	}
+	checkAccessibility(d, n, &s.Accessibility)
 	if fromDefaults {
 		// The default bands name the default scale's codes: a site with
 		// its own scale needs its own bands. Report that once, at the
@@ -76,6 +84,11 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"scorecard_note", func(_, v *yaml.Node) { s.TableNote, _ = d.str(v, "scorecard_note") }},
 		field{"statuses", func(_, v *yaml.Node) { s.Statuses = readStatuses(d, v) }},
 		field{"rating", func(_, v *yaml.Node) { rating = readRating(d, v) }},
+		field{"base_url", func(_, v *yaml.Node) { s.BaseURL = readBaseURL(d, v) }},
+		field{"accent", func(_, v *yaml.Node) { s.Accent = readColour(d, v, "accent") }},
+		field{"logo", func(_, v *yaml.Node) { s.Logo = l.readLogo(d, v) }},
+		field{"logo_alt", func(_, v *yaml.Node) { s.LogoAlt, _ = d.str(v, "logo_alt") }},
+		field{"accessibility", func(_, v *yaml.Node) { readAccessibility(d, v, &s.Accessibility) }},
 	)
 	return rating
 }
@@ -239,4 +252,97 @@ func validLanguage(s string) bool {
 		}
 	}
 	return true
+}
+
+func readBaseURL(d *doc, n *yaml.Node) string {
+	s, _ := d.str(n, "base_url")
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		d.errorf(n, "base_url %q is not a web address; write the address the site is published at, such as https://www.example.gov.uk/performance/", s)
+		return ""
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s
+}
+
+// staticDir holds files copied to the site as they are: the logo, images.
+const staticDir = "static"
+
+func (l *loader) readLogo(d *doc, n *yaml.Node) string {
+	p, _ := d.str(n, "logo")
+	if !fs.ValidPath(p) || p == "." {
+		d.errorf(n, "logo %q is not a path inside the %s/ folder; write one such as logo.svg", p, staticDir)
+		return ""
+	}
+	if _, err := fs.Stat(l.fsys, path.Join(staticDir, p)); err != nil {
+		d.errorf(n, "logo %q is not in the %s/ folder; put the file at %s/%s", p, staticDir, staticDir, p)
+		return ""
+	}
+	return p
+}
+
+func readAccessibility(d *doc, n *yaml.Node, a *report.Accessibility) {
+	date := func(v *yaml.Node, what string) string {
+		s, _ := d.str(v, what)
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			d.errorf(v, "%s %q is not a date; write it as YYYY-MM-DD, such as 2026-11-25", what, s)
+			return ""
+		}
+		return s
+	}
+	d.mapping(n, "accessibility",
+		field{"compliance", func(_, v *yaml.Node) {
+			a.Compliance, _ = d.str(v, "compliance")
+			if !slices.Contains([]string{"fully", "partially", "not"}, a.Compliance) {
+				d.errorf(v, "compliance %q is not one of fully, partially or not (compliant with WCAG 2.2 AA)", a.Compliance)
+			}
+		}},
+		field{"exceptions", func(_, v *yaml.Node) {
+			d.list(v, "exceptions", func(item *yaml.Node) {
+				if s, ok := d.str(item, "an exception"); ok && s != "" {
+					a.Exceptions = append(a.Exceptions, s)
+				}
+			})
+		}},
+		field{"contact_email", func(_, v *yaml.Node) { a.ContactEmail, _ = d.str(v, "contact_email") }},
+		field{"contact_phone", func(_, v *yaml.Node) { a.ContactPhone, _ = d.str(v, "contact_phone") }},
+		field{"contact_url", func(_, v *yaml.Node) {
+			a.ContactURL, _ = d.str(v, "contact_url")
+			if u, err := url.Parse(a.ContactURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+				d.errorf(v, "contact_url %q is not a web address; write one such as https://www.example.gov.uk/contact", a.ContactURL)
+			}
+		}},
+		field{"response_days", func(_, v *yaml.Node) {
+			s, _ := d.str(v, "response_days")
+			days, err := strconv.Atoi(s)
+			if err != nil || days < 1 {
+				d.errorf(v, "response_days should be a whole number of days, such as 5, not %q", s)
+			}
+			a.ResponseDays = days
+		}},
+		field{"prepared", func(_, v *yaml.Node) { a.Prepared = date(v, "prepared") }},
+		field{"reviewed", func(_, v *yaml.Node) { a.Reviewed = date(v, "reviewed") }},
+		field{"tested", func(_, v *yaml.Node) { a.Tested = date(v, "tested") }},
+	)
+}
+
+// checkAccessibility warns of what regulation 7 needs and the site's
+// configuration lacks: a way to ask for an alternative format, and the date
+// the statement was prepared.
+func checkAccessibility(d *doc, n *yaml.Node, a *report.Accessibility) {
+	const how = "the accessibility statement needs %s, which UK public bodies must publish; add it under \"accessibility:\" in %s (see \"Accessibility statement\" in the README)"
+	if a.ContactEmail == "" && a.ContactPhone == "" && a.ContactURL == "" {
+		d.errs.Warnf(d.pos(nil), how, "a contact for requests and problem reports (contact_email, contact_phone or contact_url)", siteFile)
+	}
+	if a.Prepared == "" {
+		d.errs.Warnf(d.pos(nil), how, "the date it was prepared (prepared: YYYY-MM-DD)", siteFile)
+	}
+	if a.Compliance == "" {
+		a.Compliance = "partially"
+	}
+	if a.ResponseDays == 0 {
+		a.ResponseDays = 5
+	}
 }

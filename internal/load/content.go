@@ -22,6 +22,7 @@ import (
 const (
 	contentDir = "content"
 	introFile  = "_index.md"
+	aboutFile  = "_about.md" // the site's "about this report" page
 )
 
 // content reads content/QUARTER/_index.md and content/QUARTER/THEME.md for
@@ -37,9 +38,13 @@ func (l *loader) content(s *report.Site) {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
+		if e.Name() == aboutFile {
+			s.About = l.narrative(md, name, "About this report", s)
+			continue
+		}
 		id, ok := ParseQuarter(strings.Replace(e.Name(), "-q", " Q", 1))
 		if !ok || !e.IsDir() {
-			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects one folder per quarter here, named like 2016-17-q2; rename or remove this")
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one folder per quarter here, named like 2016-17-q2; rename or remove this", aboutFile)
 			continue
 		}
 		var q *report.Quarter
@@ -193,7 +198,12 @@ func sections(md goldmark.Markdown, root ast.Node, src []byte) (lead template.HT
 			inLead = false
 		}
 		if ok && h.Level == 2 {
-			out = append(out, &report.Section{Heading: headingText(h, src), Anchor: headingID(h), HTML: renderUnder(md, h, src)})
+			out = append(out, &report.Section{Heading: headingText(h, src), Anchor: headingID(h),
+				HTML: renderUnder(md, h, src), Lead: renderUntil(md, h, src, 3)})
+		}
+		if ok && h.Level == 3 && len(out) > 0 {
+			sec := out[len(out)-1]
+			sec.Parts = append(sec.Parts, &report.Section{Heading: headingText(h, src), Anchor: headingID(h), HTML: renderUnder(md, h, src)})
 		}
 		if _, isList := c.(*extast.FootnoteList); inLead && !isList {
 			_ = md.Renderer().Render(&buf, src, c)
@@ -205,9 +215,15 @@ func sections(md goldmark.Markdown, root ast.Node, src []byte) (lead template.HT
 // renderUnder renders what follows heading h up to the next heading of the
 // same or a higher level.
 func renderUnder(md goldmark.Markdown, h *ast.Heading, src []byte) template.HTML {
+	return renderUntil(md, h, src, h.Level)
+}
+
+// renderUntil renders what follows heading h up to the next heading of
+// level max or higher.
+func renderUntil(md goldmark.Markdown, h *ast.Heading, src []byte, max int) template.HTML {
 	var buf bytes.Buffer
 	for sib := h.NextSibling(); sib != nil; sib = sib.NextSibling() {
-		if next, ok := sib.(*ast.Heading); ok && next.Level <= h.Level {
+		if next, ok := sib.(*ast.Heading); ok && next.Level <= max {
 			break
 		}
 		if _, ok := sib.(*extast.FootnoteList); ok {

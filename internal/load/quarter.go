@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -89,6 +90,12 @@ func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *repo
 		field{"quarter", func(_, v *yaml.Node) { quarterNode = v }},
 		field{"measures", func(_, v *yaml.Node) { measures = v }},
 		field{"notes", func(_, v *yaml.Node) { notes = v }},
+		field{"published", func(_, v *yaml.Node) {
+			q.Published, _ = d.str(v, "published")
+			if _, err := time.Parse("2006-01-02", q.Published); err != nil {
+				d.errorf(v, "published %q is not a date; write the date the quarter's report was published as YYYY-MM-DD, such as 2016-12-07", q.Published)
+			}
+		}},
 	)
 	if n.Kind != yaml.MappingNode {
 		return q

@@ -158,7 +158,7 @@ func band(bands []report.Band, gap float64, what string) report.Assessment {
 		if b.MoreThan != nil && !(gap > *b.MoreThan+eps) {
 			continue
 		}
-		return report.Assessment{Status: b.Status, Working: fmt.Sprintf("%s: %s, so %s (%s)", what, describeGap(gap), b.Status.Code, describeBand(b))}
+		return report.Assessment{Status: b.Status, Working: fmt.Sprintf("%s: %s, so %s (%s)", what, describeGap(gap), b.Status.Code, b.Describe())}
 	}
 	return none(fmt.Sprintf("%s: %s, which no rating band covers", what, describeGap(gap)))
 }
@@ -177,21 +177,6 @@ func describeGap(gap float64) string {
 	return pct(-gap) + " worse than target"
 }
 
-func describeBand(b report.Band) string {
-	switch {
-	case b.AtLeast != nil && *b.AtLeast > 0:
-		return pct(*b.AtLeast) + " or more better"
-	case b.AtLeast != nil && *b.AtLeast == 0:
-		return "on target or better"
-	case b.AtLeast != nil:
-		return "no more than " + pct(-*b.AtLeast) + " worse"
-	case b.MoreThan != nil && *b.MoreThan >= 0:
-		return "more than " + pct(*b.MoreThan) + " better"
-	case b.MoreThan != nil:
-		return "less than " + pct(-*b.MoreThan) + " worse"
-	}
-	return "any other result"
-}
 
 // pct prints a percentage with at most two decimals: 5.16%, 5%.
 func pct(f float64) string {

@@ -10,8 +10,8 @@ import (
 	"html/template"
 	"io/fs"
 	"regexp"
-	"strconv"
 	"strings"
+	"time"
 
 	"scorecard/internal/report"
 )
@@ -28,6 +28,7 @@ var style []byte
 func Stylesheet(s *report.Site) []byte {
 	var b bytes.Buffer
 	b.Write(style)
+	fmt.Fprintf(&b, "\n/* The site's accent colour. */\n:root { --accent: %s; }\n", s.Accent)
 	b.WriteString("\n/* Status colours, from the site's status scale. */\n")
 	for _, st := range s.Statuses {
 		if st.Rating {
@@ -40,7 +41,12 @@ func Stylesheet(s *report.Site) []byte {
 }
 
 // Names of the built-in templates; a site's layouts/NAME replaces one.
-var templateNames = []string{"base.html", "home.html", "theme.html", "measure.html", "data.html"}
+var templateNames = []string{"base.html", "scorecard.html", "home.html", "theme.html", "measure.html", "data.html",
+	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html"}
+
+// partials are the templates every page's set holds: the page skeleton and
+// shared pieces. They come first in templateNames.
+var partials = []string{"base.html", "scorecard.html"}
 
 // Renderer holds the parsed templates, one set per page kind.
 type Renderer struct {
@@ -62,9 +68,9 @@ func New(site fs.FS) (*Renderer, error) {
 	}
 	base, _, _ := strings.Cut(sources["base.html"], "\x00")
 	r := &Renderer{pages: map[string]*template.Template{}, base: base}
-	for _, page := range templateNames[1:] {
+	for _, page := range templateNames[len(partials):] {
 		t := template.New(page).Funcs(funcs)
-		for _, name := range []string{"base.html", page} {
+		for _, name := range append(partials[:len(partials):len(partials)], page) {
 			file, src, _ := strings.Cut(sources[name], "\x00")
 			// Each file is parsed under its own path so that errors name it.
 			if _, err := t.New(file).Parse(src); err != nil {
@@ -100,6 +106,9 @@ var funcs = template.FuncMap{
 	"unitName":    unitName,
 	"dirClass":    dirClass,
 	"countLabel":  report.CountLabel,
+	"bandFor":     bandFor,
+	"date":        longDate,
+	"quarterPath": func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"chart": func(c Chart, level int, root string) chartView {
 		return chartView{Chart: c, Level: level, Root: root}
 	},
@@ -176,11 +185,43 @@ func root(page string) string {
 
 // page is what every template receives.
 type page struct {
-	Site      *report.Site
-	Root      string
-	Title     string
-	Crumbs    []crumb
-	HasCharts bool // load the chart scripts
+	Site         *report.Site
+	Root         string // the way back to the site root: "../../"
+	Path         string // the page's own path from the root
+	Title        string
+	Section      string // which item of the site navigation the page is under
+	Crumbs       []crumb
+	HasCharts    bool     // load the chart scripts
+	Scripts      []string // other scripts to load, from the root
+	JSONLD       template.JS
+	PrintContext string // printed at the top of every printed page, with the title
+
+	Quarters []quarterLink // the quarter switcher, on report pages
+	ThemeNav []navLink     // the theme navigation, on report pages
+}
+
+// Nav is the site navigation.
+func (p page) Nav() []navLink {
+	return []navLink{
+		{Text: "Latest report", Path: "index.html", Section: "report"},
+		{Text: "All measures", Path: "measures/index.html", Section: "measures"},
+		{Text: "Search", Path: "search/index.html", Section: "search"},
+		{Text: "About", Path: "about/index.html", Section: "about"},
+		{Text: "Open data", Path: "data/index.html", Section: "data"},
+	}
+}
+
+// Canonical is the page's full address, when the site has a base URL.
+func (p page) Canonical() string {
+	if p.Site.BaseURL == "" {
+		return ""
+	}
+	return p.Site.BaseURL + strings.TrimSuffix(strings.TrimSuffix(p.Path, "index.html"), "/index.html")
+}
+
+type navLink struct {
+	Text, Path, Section string
+	Current             bool
 }
 
 // Chart is a chart as a page shows it: a heading, a one-sentence summary,
@@ -219,8 +260,26 @@ func (r *Renderer) execute(name string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func newPage(s *report.Site, at, title string, crumbs ...crumb) page {
-	return page{Site: s, Root: root(at), Title: title, Crumbs: crumbs}
+func newPage(s *report.Site, at, section, title string, crumbs ...crumb) page {
+	return page{Site: s, Root: root(at), Path: at, Section: section, Title: title, Crumbs: crumbs}
+}
+
+// reportNav fills a report page's quarter switcher, whose links go to the
+// same page (home or theme) of every quarter, and its theme navigation.
+func (p *page) reportNav(s *report.Site, q *report.Quarter, current *report.Theme) {
+	for i := len(s.Quarters) - 1; i >= 0; i-- {
+		other := s.Quarters[i]
+		path := QuarterPath(other.ID)
+		if current != nil {
+			path = ThemePath(other.ID, current)
+		}
+		p.Quarters = append(p.Quarters, quarterLink{Label: other.ID.Label(), Path: path, Current: other == q})
+	}
+	p.ThemeNav = append(p.ThemeNav, navLink{Text: "Overview", Path: QuarterPath(q.ID), Current: current == nil})
+	for _, t := range s.Themes {
+		p.ThemeNav = append(p.ThemeNav, navLink{Text: t.Title, Path: ThemePath(q.ID, t), Current: t == current})
+	}
+	p.PrintContext = q.ID.Label()
 }
 
 func siteCrumbs(q *report.Quarter) []crumb {
@@ -233,255 +292,17 @@ type quarterLink struct {
 	Current bool
 }
 
-func quarterLinks(s *report.Site, current *report.Quarter) []quarterLink {
-	var out []quarterLink
-	for i := len(s.Quarters) - 1; i >= 0; i-- {
-		q := s.Quarters[i]
-		out = append(out, quarterLink{Label: q.ID.Label(), Path: QuarterPath(q.ID), Current: q == current})
-	}
-	return out
-}
-
-type homeData struct {
-	page
-	Heading  string
-	Quarter  *report.Quarter
-	Latest   bool
-	Quarters []quarterLink
-	Summary  summaryView
-	Chart    Chart
-	CSV      string
-	Themes   []themeLink
-}
-
-type themeLink struct {
-	Theme   *report.Theme
-	Path    string
-	Counts  summaryView
-	Section *report.Section // the theme narrative's first section, moved to the home page
-}
-
-// Home renders a quarter's home page, to be written at path at, with its
-// chart of status counts by theme.
-func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string, chart Chart) ([]byte, error) {
-	heading := s.Title + ": " + q.ID.Long()
-	if q.Intro != nil {
-		heading = q.Intro.Title
-	}
-	d := homeData{
-		page:     newPage(s, at, heading),
-		Heading:  heading,
-		Quarter:  q,
-		Latest:   q == s.Quarters[len(s.Quarters)-1],
-		Quarters: quarterLinks(s, q),
-		Summary:  newSummary(s, q, "All "+strconv.Itoa(len(q.Rows))+" measures in "+q.ID.Label(), q.Rows),
-		Chart:    chart,
-		CSV:      DataPath(q.ID),
-	}
-	d.HasCharts = true
-	if at != "index.html" {
-		d.Crumbs = []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label()}}
-	}
-	for _, t := range s.Themes {
-		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.ThemeRows(t))}
-		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
-			sec := *nar.Sections[0]
-			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
-			tl.Section = &sec
-		}
-		d.Themes = append(d.Themes, tl)
-	}
-	return r.execute("home.html", d)
-}
-
-type themeData struct {
-	page
-	Theme     *report.Theme
-	Quarter   *report.Quarter
-	Summary   summaryView
-	Chart     Chart
-	CSV       string
-	Columns   []*report.Quarter // oldest first, ending with Quarter
-	Earlier   []*report.Quarter // Columns less Quarter, newest first
-	Rows      []themeRow
-	Notes     []noteView
-	Narrative *report.Narrative
-}
-
-type themeRow struct {
-	Measure *report.Measure
-	Row     *report.Row // this quarter's
-	Cells   []themeCell
-}
-
-type themeCell struct {
-	Quarter *report.Quarter
-	Row     *report.Row // nil when the measure has no row that quarter
-	Notes   []noteLink
-}
-
-type noteLink struct{ Label, Anchor string }
-
-type noteView struct {
-	Anchor string
-	Extra  []string // anchors of the note's other labels
-	Text   string
-}
-
-// Columns returns the quarters a scorecard for q shows, as published
-// scorecards do: the same quarter a year earlier, the previous quarter and
-// q itself, those the site holds, oldest first.
-func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
-	var out []*report.Quarter
-	for _, id := range []report.QuarterID{q.ID.Add(-4), q.ID.Add(-1), q.ID} {
-		for _, c := range s.Quarters {
-			if c.ID == id {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// Theme renders a theme's page for quarter q, with its chart of status
-// counts by quarter.
-func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) ([]byte, error) {
-	at := ThemePath(q.ID, t)
-	d := themeData{
-		page:      newPage(s, at, t.Title+" – "+q.ID.Label(), append(siteCrumbs(q), crumb{Text: t.Title})...),
-		Theme:     t,
-		Quarter:   q,
-		Columns:   Columns(s, q),
-		Narrative: q.Narrative[t],
-		Chart:     chart,
-		CSV:       DataPath(q.ID),
-	}
-	d.HasCharts = true
-	rows := q.ThemeRows(t)
-	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
-	for i := len(d.Columns) - 2; i >= 0; i-- {
-		d.Earlier = append(d.Earlier, d.Columns[i])
-	}
-	anchors := map[*report.Note]string{}
-	byText := map[string]string{} // labels and text -> anchor, to list a note once
-	used := map[string]bool{}
-	for _, m := range t.Measures {
-		row := q.Row(m)
-		if row == nil {
-			continue
-		}
-		tr := themeRow{Measure: m, Row: row}
-		for _, c := range d.Columns {
-			cell := themeCell{Quarter: c, Row: c.Row(m)}
-			if cell.Row != nil {
-				for _, ref := range cell.Row.Notes {
-					a, ok := anchors[ref.Note]
-					if !ok {
-						key := strings.Join(ref.Note.Labels, "\x00") + "\x00\x00" + ref.Note.Text
-						if a, ok = byText[key]; !ok {
-							a = uniqueAnchor("note-"+ref.Note.Labels[0], used)
-							byText[key] = a
-							nv := noteView{Anchor: a, Text: noteText(ref.Note)}
-							for _, l := range ref.Note.Labels[1:] {
-								nv.Extra = append(nv.Extra, uniqueAnchor("note-"+l, used))
-							}
-							d.Notes = append(d.Notes, nv)
-						}
-						anchors[ref.Note] = a
-					}
-					cell.Notes = append(cell.Notes, noteLink{Label: ref.Label, Anchor: a})
-				}
-			}
-			tr.Cells = append(tr.Cells, cell)
-		}
-		d.Rows = append(d.Rows, tr)
-	}
-	return r.execute("theme.html", d)
-}
-
-func uniqueAnchor(a string, used map[string]bool) string {
-	base := a
-	for i := 2; used[a]; i++ {
-		a = fmt.Sprintf("%s-%d", base, i)
-	}
-	used[a] = true
-	return a
-}
-
-// noteText prints a note as the report does: "Note 1, 2, 6 & 7: text".
-func noteText(n *report.Note) string {
-	labels := n.Labels[0]
-	if k := len(n.Labels); k > 1 {
-		labels = strings.Join(n.Labels[:k-1], ", ") + " & " + n.Labels[k-1]
-	}
-	text := n.Text
-	if text == "" {
-		text = "the report gives no text for this note."
-	}
-	return "Note " + labels + ": " + text
-}
-
-type measureData struct {
-	page
-	Chart   Chart
-	Measure *report.Measure
-	History []historyRow
-	Ties    []tieView
-}
-
-type historyRow struct {
-	Quarter   *report.Quarter
-	Row       *report.Row
-	ThemePath string
-}
-
-type tieView struct {
-	Quarter *report.Quarter
-	Theme   *report.Theme
-	Tie     *report.Tie
-	Path    string
-}
-
-// Measure renders a measure's page, with its whole history and its trend
-// chart.
-func (r *Renderer) Measure(s *report.Site, m *report.Measure, chart Chart) ([]byte, error) {
-	at := MeasurePath(m)
-	latest := s.Quarters[len(s.Quarters)-1]
-	d := measureData{
-		page: newPage(s, at, m.Title, append(siteCrumbs(latest),
-			crumb{Text: m.Theme.Title, Path: ThemePath(latest.ID, m.Theme)}, crumb{Text: m.Title})...),
-		Measure: m,
-		Chart:   chart,
-	}
-	d.HasCharts = true
-	for _, q := range s.Quarters {
-		if row := q.Row(m); row != nil {
-			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})
-		}
-	}
-	for i := len(s.Quarters) - 1; i >= 0; i-- {
-		q := s.Quarters[i]
-		for _, t := range s.Themes {
-			n := q.Narrative[t]
-			if n == nil {
-				continue
-			}
-			for _, tie := range n.Ties {
-				for _, tm := range tie.Measures {
-					if tm == m {
-						d.Ties = append(d.Ties, tieView{Quarter: q, Theme: t, Tie: tie, Path: ThemePath(q.ID, t) + "#" + tie.Anchor})
-					}
-				}
-			}
-		}
-	}
-	return r.execute("measure.html", d)
-}
-
 var (
 	idAttr     = regexp.MustCompile(`\bid="`)
 	anchorHref = regexp.MustCompile(`\bhref="#`)
 )
+
+// prefixIDs gives every id in narrative HTML, and every link to one on
+// the same page, a prefix: for pages that hold several narratives.
+func prefixIDs(h template.HTML, prefix string) template.HTML {
+	s := anchorHref.ReplaceAllLiteralString(string(h), `href="#`+prefix)
+	return template.HTML(idAttr.ReplaceAllLiteralString(s, `id="`+prefix))
+}
 
 // relocate prepares narrative HTML for a page other than its own: links to
 // anchors on its own page (footnotes) point back there, and its ids get a
@@ -491,27 +312,28 @@ func relocate(h template.HTML, home, idPrefix string) template.HTML {
 	return template.HTML(idAttr.ReplaceAllLiteralString(s, `id="`+idPrefix))
 }
 
-type dataPage struct {
-	page
-	Files []dataFile
-}
-
-type dataFile struct {
-	Path, Title, Format string
-}
-
-// Data renders the open data page, data/index.html, which lists the files
-// and states their licence.
-func (r *Renderer) Data(s *report.Site) ([]byte, error) {
-	at := "data/index.html"
-	d := dataPage{page: newPage(s, at, "Open data", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Open data"})}
-	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every quarter", Format: "CSV"})
-	for i := len(s.Quarters) - 1; i >= 0; i-- {
-		q := s.Quarters[i]
-		d.Files = append(d.Files, dataFile{Path: DataPath(q.ID), Title: "The scorecard for " + q.ID.Long(), Format: "CSV"})
+// bandFor says when the figures give a status, from the site's bands.
+func bandFor(s *report.Site, st *report.Status) string {
+	var parts []string
+	for i, b := range s.Rating.Bands {
+		if b.Status == st {
+			parts = append(parts, s.Rating.Explain(i))
+		}
 	}
-	d.Files = append(d.Files,
-		dataFile{Path: "data/scorecard.json", Title: "Every measure in every quarter, with the measure catalogue", Format: "JSON"},
-		dataFile{Path: "data/datapackage.json", Title: "A description of the files and every column (Data Package)", Format: "JSON"})
-	return r.execute("data.html", d)
+	if s.Rating.InRange == st {
+		parts = append(parts, "inside the target range, for a measure that should stay in range")
+	}
+	if s.Rating.NoTarget == st {
+		parts = append(parts, "a measure with no target")
+	}
+	return strings.Join(parts, "; or ")
+}
+
+// longDate prints 2026-11-25 as 25 November 2026.
+func longDate(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
 }

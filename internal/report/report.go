@@ -20,9 +20,31 @@ type Site struct {
 	Statuses     []*Status // the status scale, in the order of the config
 	Rating       Rating    // how Scorecard computes a status to check the published one
 
+	BaseURL       string // the site's address, ending in "/"; "" when not set
+	Accent        string // "#rrggbb": links and the header rule
+	Logo          string // path of the logo in static/, or ""
+	LogoAlt       string // the logo's text alternative
+	Accessibility Accessibility
+	About         *Narrative // content/_about.md, or nil
+
 	Themes   []*Theme   // in the order of the catalogue
 	Measures []*Measure // in the order of the catalogue, theme by theme
 	Quarters []*Quarter // oldest first
+}
+
+// Accessibility is what the accessibility statement says beyond what
+// Scorecard knows: regulation 7 of the Public Sector Bodies Accessibility
+// Regulations 2018 asks for all of it.
+type Accessibility struct {
+	Compliance   string   // "fully", "partially" or "not"
+	Exceptions   []string // content that is not accessible, and why
+	ContactEmail string
+	ContactPhone string
+	ContactURL   string // a contact form
+	ResponseDays int    // how soon the body replies to a request
+	Prepared     string // the date the statement was prepared, YYYY-MM-DD
+	Reviewed     string // the date it was last reviewed, or ""
+	Tested       string // the date the site was last tested, or ""
 }
 
 // Theme groups measures and narrative under one of the body's priorities.
@@ -133,6 +155,7 @@ type Quarter struct {
 	Notes     []*Note               // in the order of the data file
 	Intro     *Narrative            // the report-wide narrative; nil when none was published
 	Narrative map[*Theme]*Narrative // per theme; missing when none was published
+	Published string                 // the date the quarter's report was published, YYYY-MM-DD, or ""
 	Pos       diag.Pos
 }
 
@@ -246,6 +269,8 @@ type Section struct {
 	Heading string
 	Anchor  string
 	HTML    template.HTML // the text below the heading
+	Lead    template.HTML // the text below the heading, before its first part
+	Parts   []*Section    // its level-3 headings and what is under each
 }
 
 // Tie is a passage of narrative that discusses particular measures: a

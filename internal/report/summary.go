@@ -1,5 +1,10 @@
 package report
 
+import (
+	"math"
+	"strconv"
+)
+
 // Summary counts a quarter's rows by published status and by direction of
 // travel.
 type Summary struct {
@@ -116,4 +121,122 @@ func CountLabel(st *Status) string {
 		return "No status published"
 	}
 	return st.Describe()
+}
+
+// Describe says which results the band takes: "5% or more better".
+func (b Band) Describe() string {
+	switch {
+	case b.AtLeast != nil && *b.AtLeast > 0:
+		return pct(*b.AtLeast) + " or more better"
+	case b.AtLeast != nil && *b.AtLeast == 0:
+		return "on target or better"
+	case b.AtLeast != nil:
+		return "no more than " + pct(-*b.AtLeast) + " worse"
+	case b.MoreThan != nil && *b.MoreThan >= 0:
+		return "more than " + pct(*b.MoreThan) + " better"
+	case b.MoreThan != nil:
+		return "less than " + pct(-*b.MoreThan) + " worse"
+	}
+	return "any other result"
+}
+
+// pct prints a percentage with at most two decimals: 5.16%, 5%.
+func pct(f float64) string {
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) + "%"
+}
+
+// Explain says in words which results band i of the rating takes; the
+// band above it sets the upper limit. For the default bands: "5% or more
+// better than target", "on target, or less than 5% better than target",
+// "less than 5% worse than target", "5% to 10% worse than target,
+// inclusive", "more than 10% worse than target".
+func (r Rating) Explain(i int) string {
+	b := r.Bands[i]
+	hasLo, lo, loIn := b.AtLeast != nil || b.MoreThan != nil, 0.0, b.AtLeast != nil
+	if b.AtLeast != nil {
+		lo = *b.AtLeast
+	} else if b.MoreThan != nil {
+		lo = *b.MoreThan
+	}
+	hasHi, hi, hiIn := false, 0.0, false
+	if i > 0 {
+		above := r.Bands[i-1]
+		hasHi, hiIn = true, above.MoreThan != nil // the band above takes its limit when at_least
+		if above.AtLeast != nil {
+			hi = *above.AtLeast
+		} else if above.MoreThan != nil {
+			hi = *above.MoreThan
+		}
+	}
+	switch {
+	case !hasLo && !hasHi:
+		return "any result"
+	case !hasHi:
+		return above(lo, loIn)
+	case !hasLo:
+		return below(hi, hiIn)
+	case hi <= 0: // all on the worse side: near is hi, far is lo
+		near, far := pct(-hi), pct(-lo)
+		switch {
+		case hi == 0 && loIn:
+			return "up to " + far + " worse than target"
+		case hi == 0:
+			return "less than " + far + " worse than target"
+		case hiIn && loIn:
+			return near + " to " + far + " worse than target, inclusive"
+		case loIn:
+			return "more than " + near + " and up to " + far + " worse than target"
+		case hiIn:
+			return "at least " + near + " and less than " + far + " worse than target"
+		}
+		return "more than " + near + " and less than " + far + " worse than target"
+	case lo >= 0: // all on the better side
+		far := pct(hi)
+		upTo := "less than "
+		if hiIn {
+			upTo = "up to "
+		}
+		switch {
+		case lo == 0 && loIn:
+			return "on target, or " + upTo + far + " better than target"
+		case loIn:
+			return "at least " + pct(lo) + " and " + upTo + far + " better than target"
+		}
+		return "more than " + pct(lo) + " and " + upTo + far + " better than target"
+	}
+	return "between " + pct(-lo) + " worse and " + pct(hi) + " better than target"
+}
+
+// above words a band with a lower limit only.
+func above(lo float64, inclusive bool) string {
+	switch {
+	case lo > 0 && inclusive:
+		return pct(lo) + " or more better than target"
+	case lo > 0:
+		return "more than " + pct(lo) + " better than target"
+	case lo == 0 && inclusive:
+		return "on target or better"
+	case lo == 0:
+		return "better than target"
+	case inclusive:
+		return "no more than " + pct(-lo) + " worse than target, or better"
+	}
+	return "less than " + pct(-lo) + " worse than target, or better"
+}
+
+// below words a band with an upper limit only.
+func below(hi float64, inclusive bool) string {
+	switch {
+	case hi > 0 && inclusive:
+		return "up to " + pct(hi) + " better than target, or worse"
+	case hi > 0:
+		return "less than " + pct(hi) + " better than target, or worse"
+	case hi == 0 && inclusive:
+		return "on target or worse"
+	case hi == 0:
+		return "worse than target"
+	case inclusive:
+		return pct(-hi) + " or more worse than target"
+	}
+	return "more than " + pct(-hi) + " worse than target"
 }

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,10 +14,12 @@ import (
 	"scorecard/internal/chart"
 	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
+	"scorecard/internal/hosting"
 	"scorecard/internal/load"
 	"scorecard/internal/rag"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
+	"scorecard/internal/search"
 )
 
 // File is one file of the built site.
@@ -58,6 +61,10 @@ func Generate(fsys fs.FS) (*Result, error) {
 		return nil, err
 	}
 	files, err := Render(s, layouts)
+	if err != nil {
+		return nil, err
+	}
+	files, err = addStatic(fsys, files)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +138,41 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	if err := add("data/index.html", b, err); err != nil {
 		return nil, err
 	}
+	for _, p := range []struct {
+		path   string
+		render func(*report.Site) ([]byte, error)
+	}{
+		{render.MeasureIndexPath, r.MeasureIndex},
+		{render.AboutPath, r.About},
+		{render.AccessibilityPath, r.Accessibility},
+		{render.SearchPath, r.Search},
+		{render.NotFoundPath, r.NotFound},
+	} {
+		b, err := p.render(s)
+		if err := add(p.path, b, err); err != nil {
+			return nil, err
+		}
+	}
+	for _, q := range s.Quarters {
+		b, err := r.Print(s, q)
+		if err := add(render.PrintPath(q.ID), b, err); err != nil {
+			return nil, err
+		}
+	}
+	files = append(files, File{Path: "assets/search-index.js", Data: search.Index(searchDocs(s))})
+	if s.BaseURL != "" {
+		var pages []string
+		for _, f := range files {
+			if strings.HasSuffix(f.Path, ".html") && f.Path != render.NotFoundPath {
+				pages = append(pages, f.Path)
+			}
+		}
+		files = append(files,
+			File{Path: "sitemap.xml", Data: hosting.Sitemap(s.BaseURL, pages)},
+			File{Path: "robots.txt", Data: hosting.Robots(s.BaseURL)},
+			File{Path: "feed.xml", Data: hosting.Feed(s, render.QuarterPath)},
+		)
+	}
 	files = append(files,
 		File{Path: "data/scorecard.csv", Data: dataset.CSV(s)},
 		File{Path: "data/scorecard.json", Data: dataset.JSON(s)},
@@ -141,6 +183,91 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	}
 	files = append(files, File{Path: "style.css", Data: render.Stylesheet(s)})
 	return files, nil
+}
+
+// addStatic adds the files of the site's static/ folder (a logo, images,
+// documents) to the build, at the same paths under the site root. A static
+// file may not take the place of a generated one.
+func addStatic(fsys fs.FS, files []File) ([]File, error) {
+	taken := make(map[string]bool, len(files))
+	for _, f := range files {
+		taken[f.Path] = true
+	}
+	var errs diag.List
+	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "static" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			errs.Errorf(diag.Pos{File: p}, "this is not a plain file (a link or a device); static/ may hold only files, which are copied to the site as they are")
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		if taken[rel] {
+			errs.Errorf(diag.Pos{File: p}, "this file would replace the generated %s; rename it or move it into a folder of its own", rel)
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: rel, Data: b})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading static/: %w", err)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// searchDocs lists what search finds: every measure, and every section of
+// narrative in every quarter.
+func searchDocs(s *report.Site) []search.Doc {
+	var docs []search.Doc
+	latest := s.Quarters[len(s.Quarters)-1]
+	for _, m := range s.Measures {
+		context := []string{m.Theme.Title, "measure " + m.ID}
+		if r := latest.Row(m); r != nil && r.Status != nil {
+			context = append(context, latest.ID.Label()+": "+r.Status.Describe())
+		}
+		docs = append(docs, search.Doc{Kind: "measure", Title: m.Title, Context: context, URL: render.MeasurePath(m), Text: m.Definition})
+	}
+	for i := len(s.Quarters) - 1; i >= 0; i-- {
+		q := s.Quarters[i]
+		if q.Intro != nil {
+			docs = appendSections(docs, q.Intro.Sections, render.QuarterPath(q.ID), []string{q.ID.Label()})
+		}
+		for _, t := range s.Themes {
+			if n := q.Narrative[t]; n != nil {
+				docs = appendSections(docs, n.Sections, render.ThemePath(q.ID, t), []string{t.Title, q.ID.Label()})
+			}
+		}
+	}
+	return docs
+}
+
+// appendSections adds narrative sections to the search documents: a
+// section with level-3 parts (a key project, a challenge) is found by its
+// parts, each a result of its own, and by its heading.
+func appendSections(docs []search.Doc, sections []*report.Section, page string, context []string) []search.Doc {
+	for _, sec := range sections {
+		docs = append(docs, search.Doc{Kind: "narrative", Title: sec.Heading, Context: context, URL: page + "#" + sec.Anchor,
+			Text: search.PlainText(string(sec.Lead))})
+		for _, part := range sec.Parts {
+			docs = append(docs, search.Doc{Kind: "narrative", Title: part.Heading, Context: append(context[:len(context):len(context)], sec.Heading),
+				URL: page + "#" + part.Anchor, Text: search.PlainText(string(part.HTML))})
+		}
+	}
+	return docs
 }
 
 // homeChart charts a quarter's status counts, theme by theme.

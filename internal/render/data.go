@@ -1,0 +1,96 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"scorecard/internal/report"
+	"strings"
+	"time"
+)
+
+type dataPage struct {
+	page
+	Files []dataFile
+}
+
+type dataFile struct {
+	Path, Title, Format string
+}
+
+// Data renders the open data page, data/index.html, which lists the files
+// and states their licence.
+func (r *Renderer) Data(s *report.Site) ([]byte, error) {
+	at := "data/index.html"
+	d := dataPage{page: newPage(s, at, "data", "Open data", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Open data"})}
+	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every quarter", Format: "CSV"})
+	for i := len(s.Quarters) - 1; i >= 0; i-- {
+		q := s.Quarters[i]
+		d.Files = append(d.Files, dataFile{Path: DataPath(q.ID), Title: "The scorecard for " + q.ID.Long(), Format: "CSV"})
+	}
+	d.Files = append(d.Files,
+		dataFile{Path: "data/scorecard.json", Title: "Every measure in every quarter, with the measure catalogue", Format: "JSON"},
+		dataFile{Path: "data/datapackage.json", Title: "A description of the files and every column (Data Package)", Format: "JSON"})
+	d.JSONLD = datasetJSONLD(s, d.Files)
+	return r.execute("data.html", d)
+}
+
+// datasetJSONLD describes the open data as a schema.org Dataset, so that
+// dataset search engines find it. Addresses are absolute when the site has
+// a base URL.
+func datasetJSONLD(s *report.Site, files []dataFile) template.JS {
+	type download struct {
+		Type           string `json:"@type"`
+		Name           string `json:"name"`
+		EncodingFormat string `json:"encodingFormat"`
+		ContentURL     string `json:"contentUrl"`
+	}
+	first, last := s.Quarters[0].ID, s.Quarters[len(s.Quarters)-1].ID
+	doc := struct {
+		Context      string            `json:"@context"`
+		Type         string            `json:"@type"`
+		Name         string            `json:"name"`
+		Description  string            `json:"description"`
+		URL          string            `json:"url,omitempty"`
+		License      string            `json:"license"`
+		Creator      map[string]string `json:"creator"`
+		Temporal     string            `json:"temporalCoverage"`
+		Distribution []download        `json:"distribution"`
+	}{
+		Context:     "https://schema.org/",
+		Type:        "Dataset",
+		Name:        s.Organisation + ": " + s.Title + " scorecard",
+		Description: "The target, actual and published status of every measure in " + s.Organisation + "'s " + s.Title + ", quarter by quarter, with the status worked out from the figures and the direction of travel.",
+		License:     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+		Creator:     map[string]string{"@type": "Organization", "name": s.Organisation},
+		Temporal:    quarterStart(first) + "/" + quarterEnd(last),
+	}
+	if s.BaseURL != "" {
+		doc.URL = s.BaseURL + "data/"
+	}
+	for _, f := range files {
+		format := "text/csv"
+		if f.Format == "JSON" {
+			format = "application/json"
+		}
+		u := strings.TrimPrefix(f.Path, "data/")
+		if s.BaseURL != "" {
+			u = s.BaseURL + f.Path
+		}
+		doc.Distribution = append(doc.Distribution, download{Type: "DataDownload", Name: f.Title, EncodingFormat: format, ContentURL: u})
+	}
+	b, err := json.Marshal(doc) // escapes <, > and &: safe inside <script>
+	if err != nil {
+		panic(err)
+	}
+	return template.JS(b)
+}
+
+// quarterStart and quarterEnd give a financial quarter's first and last
+// days: Quarter 1 runs from April to June.
+func quarterStart(q report.QuarterID) string {
+	return time.Date(q.Year, time.Month(3*q.Q+1), 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+}
+
+func quarterEnd(q report.QuarterID) string {
+	return time.Date(q.Year, time.Month(3*q.Q+4), 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+}

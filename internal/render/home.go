@@ -1,0 +1,60 @@
+package render
+
+import (
+	"strconv"
+
+	"scorecard/internal/report"
+)
+
+type homeData struct {
+	page
+	Heading   string
+	Quarter   *report.Quarter
+	Latest    bool
+	Summary   summaryView
+	Chart     Chart
+	CSV       string
+	PrintPath string
+	Themes    []themeLink
+}
+
+type themeLink struct {
+	Theme   *report.Theme
+	Path    string
+	Counts  summaryView
+	Section *report.Section // the theme narrative's first section, moved to the home page
+}
+
+// Home renders a quarter's home page, to be written at path at, with its
+// chart of status counts by theme.
+func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string, chart Chart) ([]byte, error) {
+	heading := s.Title + ": " + q.ID.Long()
+	if q.Intro != nil {
+		heading = q.Intro.Title
+	}
+	d := homeData{
+		page:      newPage(s, at, "report", heading),
+		Heading:   heading,
+		Quarter:   q,
+		Latest:    q == s.Quarters[len(s.Quarters)-1],
+		Summary:   newSummary(s, q, "All "+strconv.Itoa(len(q.Rows))+" measures in "+q.ID.Label(), q.Rows),
+		Chart:     chart,
+		CSV:       DataPath(q.ID),
+		PrintPath: PrintPath(q.ID),
+	}
+	d.HasCharts = true
+	d.reportNav(s, q, nil)
+	if at != "index.html" {
+		d.Crumbs = []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label()}}
+	}
+	for _, t := range s.Themes {
+		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.ThemeRows(t))}
+		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
+			sec := *nar.Sections[0]
+			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
+			tl.Section = &sec
+		}
+		d.Themes = append(d.Themes, tl)
+	}
+	return r.execute("home.html", d)
+}

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"scorecard/internal/report"
+)
+
+type measureData struct {
+	page
+	Chart   Chart
+	Measure *report.Measure
+	History []historyRow
+	Ties    []tieView
+}
+
+type historyRow struct {
+	Quarter   *report.Quarter
+	Row       *report.Row
+	ThemePath string
+}
+
+type tieView struct {
+	Quarter *report.Quarter
+	Theme   *report.Theme
+	Tie     *report.Tie
+	Path    string
+}
+
+// Measure renders a measure's page, with its whole history and its trend
+// chart.
+func (r *Renderer) Measure(s *report.Site, m *report.Measure, chart Chart) ([]byte, error) {
+	at := MeasurePath(m)
+	d := measureData{
+		page: newPage(s, at, "measures", m.Title,
+			crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures", Path: MeasureIndexPath}, crumb{Text: m.Title}),
+		Measure: m,
+		Chart:   chart,
+	}
+	d.HasCharts = true
+	for _, q := range s.Quarters {
+		if row := q.Row(m); row != nil {
+			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})
+		}
+	}
+	for i := len(s.Quarters) - 1; i >= 0; i-- {
+		q := s.Quarters[i]
+		for _, t := range s.Themes {
+			n := q.Narrative[t]
+			if n == nil {
+				continue
+			}
+			for _, tie := range n.Ties {
+				for _, tm := range tie.Measures {
+					if tm == m {
+						d.Ties = append(d.Ties, tieView{Quarter: q, Theme: t, Tie: tie, Path: ThemePath(q.ID, t) + "#" + tie.Anchor})
+					}
+				}
+			}
+		}
+	}
+	return r.execute("measure.html", d)
+}

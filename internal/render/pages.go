@@ -1,0 +1,147 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"scorecard/internal/report"
+)
+
+// Paths of the site-wide pages.
+const (
+	MeasureIndexPath  = "measures/index.html"
+	AboutPath         = "about/index.html"
+	AccessibilityPath = "accessibility/index.html"
+	SearchPath        = "search/index.html"
+	NotFoundPath      = "404.html"
+)
+
+// PrintPath is a quarter's whole report on one page, for printing.
+func PrintPath(q report.QuarterID) string { return q.Path() + "/print/index.html" }
+
+type measureIndexData struct {
+	page
+	Latest *report.Quarter
+	Themes []measureIndexTheme
+}
+
+type measureIndexTheme struct {
+	Theme *report.Theme
+	Rows  []measureIndexRow
+}
+
+type measureIndexRow struct {
+	Measure *report.Measure
+	Quarter *report.Quarter // the latest quarter with a row for the measure
+	Row     *report.Row
+}
+
+// MeasureIndex renders the list of every measure, theme by theme, with its
+// latest status and direction of travel.
+func (r *Renderer) MeasureIndex(s *report.Site) ([]byte, error) {
+	d := measureIndexData{
+		page:   newPage(s, MeasureIndexPath, "measures", "All measures", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures"}),
+		Latest: s.Quarters[len(s.Quarters)-1],
+	}
+	for _, t := range s.Themes {
+		mt := measureIndexTheme{Theme: t}
+		for _, m := range t.Measures {
+			row := measureIndexRow{Measure: m}
+			for i := len(s.Quarters) - 1; i >= 0 && row.Row == nil; i-- {
+				if r := s.Quarters[i].Row(m); r != nil {
+					row.Quarter, row.Row = s.Quarters[i], r
+				}
+			}
+			mt.Rows = append(mt.Rows, row)
+		}
+		d.Themes = append(d.Themes, mt)
+	}
+	return r.execute("measures.html", d)
+}
+
+type aboutData struct {
+	page
+	Latest *report.Quarter
+}
+
+// About renders "about this report": the site's own _about.md, then how
+// statuses and directions of travel are worked out.
+func (r *Renderer) About(s *report.Site) ([]byte, error) {
+	d := aboutData{
+		page:   newPage(s, AboutPath, "about", "About this report", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "About this report"}),
+		Latest: s.Quarters[len(s.Quarters)-1],
+	}
+	return r.execute("about.html", d)
+}
+
+// Accessibility renders the accessibility statement, which regulation 7 of
+// the Public Sector Bodies Accessibility Regulations 2018 requires.
+func (r *Renderer) Accessibility(s *report.Site) ([]byte, error) {
+	d := newPage(s, AccessibilityPath, "", "Accessibility statement", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Accessibility statement"})
+	return r.execute("accessibility.html", d)
+}
+
+// Search renders the search page; assets/search.js does the searching.
+func (r *Renderer) Search(s *report.Site) ([]byte, error) {
+	d := newPage(s, SearchPath, "search", "Search", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Search"})
+	d.Scripts = []string{"assets/search-index.js", "assets/search.js"}
+	return r.execute("search.html", d)
+}
+
+// NotFound renders 404.html. A server shows it for a missing page at any
+// depth, so its links are absolute when the site has a base URL; without
+// one they work when the site is at a domain's root.
+func (r *Renderer) NotFound(s *report.Site) ([]byte, error) {
+	d := newPage(s, NotFoundPath, "", "Page not found")
+	if s.BaseURL != "" {
+		d.Root = s.BaseURL
+	} else {
+		d.Root = "/"
+	}
+	return r.execute("404.html", d)
+}
+
+type printData struct {
+	page
+	Quarter *report.Quarter
+	Intro   *report.Narrative
+	Themes  []themeData
+}
+
+// Print renders a quarter's whole report on one page for printing as
+// committee papers: the introduction, then every theme on a new page.
+func (r *Renderer) Print(s *report.Site, q *report.Quarter) ([]byte, error) {
+	at := PrintPath(q.ID)
+	title := s.Title + ": " + q.ID.Long()
+	if q.Intro != nil {
+		title = q.Intro.Title
+	}
+	d := printData{
+		page:    newPage(s, at, "report", title, append(siteCrumbs(q), crumb{Text: "Whole report, for printing"})...),
+		Quarter: q,
+		Intro:   q.Intro,
+	}
+	d.PrintContext = q.ID.Label()
+	for _, t := range s.Themes {
+		td := r.themeData(s, q, t, Chart{}, t.ID+"-")
+		td.Root, td.Level = d.Root, 3
+		if td.Narrative != nil {
+			n := *td.Narrative
+			n.HTML = prefixIDs(demote(n.HTML), t.ID+"-")
+			td.Narrative = &n
+		}
+		d.Themes = append(d.Themes, td)
+	}
+	return r.execute("print.html", d)
+}
+
+// demote moves narrative headings one level down, so that a theme's
+// sections sit under the theme's own heading on the print page.
+func demote(h template.HTML) template.HTML {
+	s := string(h)
+	for level := 5; level >= 2; level-- {
+		from, to := "h"+string(rune('0'+level)), "h"+string(rune('0'+level+1))
+		s = strings.NewReplacer("<"+from+" ", "<"+to+" ", "<"+from+">", "<"+to+">", "</"+from+">", "</"+to+">").Replace(s)
+	}
+	return template.HTML(s)
+}

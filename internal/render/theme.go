@@ -1,0 +1,147 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scorecard/internal/report"
+)
+
+type themeData struct {
+	page
+	Theme     *report.Theme
+	Quarter   *report.Quarter
+	Summary   summaryView
+	Chart     Chart
+	CSV       string
+	Level     int               // the heading level of the scorecard's section
+	IDPrefix  string            // before every id in the scorecard, when several share a page
+	Columns   []*report.Quarter // oldest first, ending with Quarter
+	Earlier   []*report.Quarter // Columns less Quarter, newest first
+	Rows      []themeRow
+	Notes     []noteView
+	Narrative *report.Narrative
+}
+
+type themeRow struct {
+	Measure *report.Measure
+	Row     *report.Row // this quarter's
+	Cells   []themeCell
+}
+
+type themeCell struct {
+	Quarter *report.Quarter
+	Row     *report.Row // nil when the measure has no row that quarter
+	Notes   []noteLink
+}
+
+type noteLink struct{ Label, Anchor string }
+
+type noteView struct {
+	Anchor string
+	Extra  []string // anchors of the note's other labels
+	Text   string
+}
+
+// Columns returns the quarters a scorecard for q shows, as published
+// scorecards do: the same quarter a year earlier, the previous quarter and
+// q itself, those the site holds, oldest first.
+func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
+	var out []*report.Quarter
+	for _, id := range []report.QuarterID{q.ID.Add(-4), q.ID.Add(-1), q.ID} {
+		for _, c := range s.Quarters {
+			if c.ID == id {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// Theme renders a theme's page for quarter q, with its chart of status
+// counts by quarter.
+func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) ([]byte, error) {
+	return r.execute("theme.html", r.themeData(s, q, t, chart, ""))
+}
+
+// themeData gathers what a theme's scorecard shows, for its page or for
+// the quarter's print page; prefix goes before the scorecard's ids.
+func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme, chart Chart, prefix string) themeData {
+	at := ThemePath(q.ID, t)
+	d := themeData{
+		page:      newPage(s, at, "report", t.Title+" – "+q.ID.Label(), append(siteCrumbs(q), crumb{Text: t.Title})...),
+		Theme:     t,
+		Quarter:   q,
+		Columns:   Columns(s, q),
+		Narrative: q.Narrative[t],
+		Chart:     chart,
+		CSV:       DataPath(q.ID),
+		Level:     2,
+		IDPrefix:  prefix,
+	}
+	d.HasCharts = true
+	d.reportNav(s, q, t)
+	rows := q.ThemeRows(t)
+	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
+	for i := len(d.Columns) - 2; i >= 0; i-- {
+		d.Earlier = append(d.Earlier, d.Columns[i])
+	}
+	anchors := map[*report.Note]string{}
+	byText := map[string]string{} // labels and text -> anchor, to list a note once
+	used := map[string]bool{}
+	for _, m := range t.Measures {
+		row := q.Row(m)
+		if row == nil {
+			continue
+		}
+		tr := themeRow{Measure: m, Row: row}
+		for _, c := range d.Columns {
+			cell := themeCell{Quarter: c, Row: c.Row(m)}
+			if cell.Row != nil {
+				for _, ref := range cell.Row.Notes {
+					a, ok := anchors[ref.Note]
+					if !ok {
+						key := strings.Join(ref.Note.Labels, "\x00") + "\x00\x00" + ref.Note.Text
+						if a, ok = byText[key]; !ok {
+							a = uniqueAnchor(d.IDPrefix+"note-"+ref.Note.Labels[0], used)
+							byText[key] = a
+							nv := noteView{Anchor: a, Text: noteText(ref.Note)}
+							for _, l := range ref.Note.Labels[1:] {
+								nv.Extra = append(nv.Extra, uniqueAnchor(d.IDPrefix+"note-"+l, used))
+							}
+							d.Notes = append(d.Notes, nv)
+						}
+						anchors[ref.Note] = a
+					}
+					cell.Notes = append(cell.Notes, noteLink{Label: ref.Label, Anchor: a})
+				}
+			}
+			tr.Cells = append(tr.Cells, cell)
+		}
+		d.Rows = append(d.Rows, tr)
+	}
+	return d
+}
+
+func uniqueAnchor(a string, used map[string]bool) string {
+	base := a
+	for i := 2; used[a]; i++ {
+		a = fmt.Sprintf("%s-%d", base, i)
+	}
+	used[a] = true
+	return a
+}
+
+// noteText prints a note as the report does: "Note 1, 2, 6 & 7: text".
+func noteText(n *report.Note) string {
+	labels := n.Labels[0]
+	if k := len(n.Labels); k > 1 {
+		labels = strings.Join(n.Labels[:k-1], ", ") + " & " + n.Labels[k-1]
+	}
+	text := n.Text
+	if text == "" {
+		text = "the report gives no text for this note."
+	}
+	return "Note " + labels + ": " + text
+}
