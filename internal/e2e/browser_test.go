@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -22,11 +23,13 @@ import (
 const chromium = "/usr/bin/chromium"
 
 // Time limits, so that a page that never settles fails in seconds and the
-// whole package stays well under a minute on two cores.
+// whole package stays within about a minute and a half on two cores.
 const (
-	browserLimit = 50 * time.Second // a test's browser, from start to end
-	pageLimit    = 15 * time.Second // opening and inspecting one page
-	chartLimit   = 3 * time.Second  // charts.js drawing every chart after load
+	browserLimit = 50 * time.Second       // a test's browser, from start to end
+	pageLimit    = 15 * time.Second       // opening and inspecting one page
+	chartLimit   = 3 * time.Second        // charts.js drawing every chart after load
+	quietLimit   = 3 * time.Second        // the page's own requests (a search index, say) after load
+	quietPeriod  = 150 * time.Millisecond // no request in flight for this long: the page has settled
 	viewHeight   = 900
 )
 
@@ -35,13 +38,20 @@ const (
 // missing, except in CI, where browser tests never skip.
 func startBrowser(t *testing.T) context.Context {
 	t.Helper()
+	return startBrowserFor(t, browserLimit)
+}
+
+// startBrowserFor is startBrowser for a test that opens many pages, with
+// its own limit for the whole browser.
+func startBrowserFor(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s is missing, and browser tests never skip in CI: run .ci/install-chromium as root (%v)", chromium, err)
 		}
 		t.Skipf("%s is missing, so the browser tests cannot run; install it with: sudo bash .ci/install-chromium", chromium)
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), browserLimit)
+	ctx, cancel := context.WithTimeout(t.Context(), limit)
 	t.Cleanup(cancel)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
 		chromedp.ExecPath(chromium),
@@ -71,6 +81,7 @@ type observation struct {
 	wait     time.Duration
 	console  []string // console errors and warnings, uncaught exceptions, browser log errors and warnings
 	requests []string // requests to anywhere but the page's own origin
+	failed   []string // responses with status 400 or more, and requests that failed to load
 	csp      []string // Content-Security-Policy violations, and the browser's security errors
 	layout   layout
 }
@@ -184,25 +195,51 @@ const (
 })()`
 )
 
-// observe opens pageURL in a new tab at the given viewport width, waits for
-// charts.js to draw every chart (at most chartLimit), and returns what the
-// page did. An error means the page could not be inspected at all.
-func observe(browser context.Context, pageURL string, width int64) (*observation, error) {
+// tab is a browser tab that a test opens page after page in, so that it
+// starts one renderer and compiles the pages' scripts (and axe) once.
+type tab struct {
+	ctx context.Context
+	rec *recorder
+}
+
+// openTab opens a tab in the browser, ready to visit pages. Close it with
+// the returned func.
+func openTab(browser context.Context) (*tab, context.CancelFunc, error) {
+	rec := &recorder{}
+	ctx, closeTab := chromedp.NewContext(browser, chromedp.WithListener(rec.listen))
+	// The tab lives as long as the context of its first call, so that call
+	// has no limit of its own; the browser's bounds it.
+	if err := chromedp.Do(ctx); err != nil {
+		closeTab()
+		return nil, nil, fmt.Errorf("opening a tab: %w", err)
+	}
+	setup, cancel := context.WithTimeout(ctx, pageLimit)
+	defer cancel()
+	if _, err := chromedp.Call(setup, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations}); err != nil {
+		closeTab()
+		return nil, nil, fmt.Errorf("installing the securitypolicyviolation listener: %w", err)
+	}
+	return &tab{ctx: ctx, rec: rec}, closeTab, nil
+}
+
+// visit opens pageURL in the tab at the given viewport width, waits for
+// charts.js to draw every chart (at most chartLimit) and for the page's
+// requests to settle (at most quietLimit), and returns what the page did.
+// Then, when then is not nil, it runs then in the settled page, within the
+// same pageLimit; an error from then is returned with the observation.
+// Any other error means the page could not be inspected at all.
+func (tb *tab) visit(pageURL string, width int64, then func(ctx context.Context) error) (*observation, error) {
 	origin, err := url.Parse(pageURL)
 	if err != nil {
 		return nil, err
 	}
-	rec := &recorder{origin: origin}
-	tab, closeTab := chromedp.NewContext(browser, chromedp.WithListener(rec.listen))
-	defer closeTab()
-	ctx, cancel := context.WithTimeout(tab, pageLimit)
+	rec := tb.rec
+	rec.reset(origin)
+	ctx, cancel := context.WithTimeout(tb.ctx, pageLimit)
 	defer cancel()
 
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, viewHeight)); err != nil {
 		return nil, fmt.Errorf("setting the viewport: %w", err)
-	}
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations}); err != nil {
-		return nil, fmt.Errorf("installing the securitypolicyviolation listener: %w", err)
 	}
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
 	if err != nil {
@@ -227,6 +264,9 @@ func observe(browser context.Context, pageURL string, width int64) (*observation
 		}
 	}
 	o.wait = time.Since(start)
+	if err := rec.waitQuiet(ctx); err != nil {
+		return nil, err
+	}
 
 	if o.charts, err = chromedp.Run(ctx, chromedp.Evaluate[[]chartState](readCharts)); err != nil {
 		return nil, fmt.Errorf("reading the charts: %w", err)
@@ -239,28 +279,75 @@ func observe(browser context.Context, pageURL string, width int64) (*observation
 		return nil, fmt.Errorf("measuring the layout: %w", err)
 	}
 
+	var thenErr error
+	if then != nil {
+		thenErr = then(ctx)
+	}
+
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	o.console = rec.console
 	o.requests = rec.requests
+	o.failed = rec.failed
 	o.csp = append(violations, rec.csp...)
-	return o, nil
+	return o, thenErr
 }
 
-// recorder keeps the tab's events that a test fails on. Chromium calls
-// listen in the tab's event loop, in the order the events happened.
+// recorder keeps the events that a test fails on, of the page a tab shows
+// now. Chromium calls listen in the tab's event loop, in the order the
+// events happened.
 type recorder struct {
-	origin *url.URL
-
 	mu       sync.Mutex
+	origin   *url.URL
 	console  []string
 	requests []string
+	failed   []string
 	csp      []string
+	mine     map[network.RequestID]bool   // the requests of this page, not of the one before
+	inFlight map[network.RequestID]string // request id -> URL, until it finishes or fails
+	status   map[network.RequestID]int64  // request id -> HTTP status, from the response's headers
+	reported map[network.RequestID]bool   // requests already in failed
+	last     time.Time                    // the last request started, finished or failed
+}
+
+// reset forgets the page before, for a visit to a page at origin.
+func (r *recorder) reset(origin *url.URL) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.origin = origin
+	r.console, r.requests, r.failed, r.csp = nil, nil, nil, nil
+	r.mine = map[network.RequestID]bool{}
+	r.inFlight = map[network.RequestID]string{}
+	r.status = map[network.RequestID]int64{}
+	r.reported = map[network.RequestID]bool{}
+	r.last = time.Now()
+}
+
+// waitQuiet waits until no request has been in flight for quietPeriod, so
+// that what a script fetches after the load event (and what it does with
+// it) is part of the observation. A page still busy after quietLimit is
+// left as it is: its observation says what had happened by then.
+func (r *recorder) waitQuiet(ctx context.Context) error {
+	start := time.Now()
+	for {
+		r.mu.Lock()
+		quiet := len(r.inFlight) == 0 && time.Since(r.last) >= quietPeriod
+		r.mu.Unlock()
+		if quiet || time.Since(start) >= quietLimit {
+			return nil
+		}
+		if err := chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond)); err != nil {
+			return fmt.Errorf("waiting for the page's requests to finish: %w", err)
+		}
+	}
 }
 
 func (r *recorder) listen(ev any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.origin == nil { // no page visited yet
+		return
+	}
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
 		switch ev.Type {
@@ -286,7 +373,43 @@ func (r *recorder) listen(ev any) {
 		case e.Level == log.EntryLevelError || e.Level == log.EntryLevelWarning:
 			r.console = append(r.console, msg)
 		}
+	case *network.EventResponseReceivedExtraInfo:
+		// Chromium may cancel a request after its headers without a
+		// responseReceived (a style sheet that is a 404 page, say): this
+		// is then the only place its status shows.
+		r.status[ev.RequestID] = ev.StatusCode
+	case *network.EventResponseReceived:
+		if r.mine[ev.RequestID] && ev.Response.Status >= 400 && !r.implicitFaviconURL(ev.Response.URL) {
+			r.failed = append(r.failed, fmt.Sprintf("%d %s for %s (%s)", ev.Response.Status, http.StatusText(int(ev.Response.Status)), ev.Response.URL, ev.Type))
+			r.reported[ev.RequestID] = true
+		}
+	case *network.EventLoadingFinished:
+		r.done(ev.RequestID)
+	case *network.EventLoadingFailed:
+		u := r.inFlight[ev.RequestID]
+		r.done(ev.RequestID)
+		if !r.mine[ev.RequestID] || r.reported[ev.RequestID] || r.implicitFaviconURL(u) {
+			return
+		}
+		if code := r.status[ev.RequestID]; code >= 400 {
+			r.failed = append(r.failed, fmt.Sprintf("%d %s for %s (%s, then %s)", code, http.StatusText(int(code)), u, ev.Type, ev.ErrorText))
+			return
+		}
+		msg := fmt.Sprintf("%s could not load: %s (%s", u, ev.ErrorText, ev.Type)
+		if ev.BlockedReason != "" {
+			msg += ", blocked: " + string(ev.BlockedReason)
+		}
+		if ev.CorsErrorStatus != nil {
+			msg += ", CORS: " + string(ev.CorsErrorStatus.CorsError)
+		}
+		if ev.Canceled {
+			msg += ", canceled"
+		}
+		r.failed = append(r.failed, msg+")")
 	case *network.EventRequestWillBeSent:
+		r.mine[ev.RequestID] = true
+		r.inFlight[ev.RequestID] = ev.Request.URL
+		r.last = time.Now()
 		if !r.local(ev.Request.URL) {
 			msg := fmt.Sprintf("%s %s (%s", ev.Request.Method, ev.Request.URL, ev.Type)
 			if in := ev.Initiator; in != nil && in.URL != "" {
@@ -303,8 +426,19 @@ func (r *recorder) listen(ev any) {
 // in a sub-folder), and whether the request is made before the tab closes
 // depends on timing, so it is left out rather than failing some runs.
 func (r *recorder) implicitFavicon(e *log.Entry) bool {
-	u, err := url.Parse(e.URL)
-	return err == nil && e.Source == log.EntrySourceNetwork && u.Host == r.origin.Host && u.Path == "/favicon.ico"
+	return e.Source == log.EntrySourceNetwork && r.implicitFaviconURL(e.URL)
+}
+
+// implicitFaviconURL reports whether raw is the server root's /favicon.ico.
+func (r *recorder) implicitFaviconURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && r.origin.Scheme != "file" && u.Host == r.origin.Host && u.Path == "/favicon.ico"
+}
+
+// done marks a request as no longer in flight.
+func (r *recorder) done(id network.RequestID) {
+	delete(r.inFlight, id)
+	r.last = time.Now()
 }
 
 // local reports whether a request stays on the page's own origin (or is a

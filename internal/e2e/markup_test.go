@@ -99,17 +99,23 @@ type finding struct {
 var rawText = []string{"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
 
 // inlineCode returns, in order, every inline script, inline style, event
-// handler and javascript: URL in an HTML document. It reads tags as a
-// browser does, well enough for generated pages: comments, doctypes, end
-// tags, quoted and unquoted attributes, and raw-text elements.
+// handler and javascript: URL in an HTML document.
 func inlineCode(doc []byte) []finding {
 	var out []finding
-	line, counted := 1, 0
-	lineAt := func(off int) int { // off only grows
-		line += bytes.Count(doc[counted:off], []byte("\n"))
-		counted = off
-		return line
-	}
+	lines := lineCounter{doc: doc}
+	eachTag(doc, func(t tag, off int) {
+		for _, p := range t.problems() {
+			out = append(out, finding{lines.at(off + p.off), p.msg})
+		}
+	})
+	return out
+}
+
+// eachTag calls fn with every start tag of an HTML document, in order, and
+// the offset of its '<'. It reads tags as a browser does, well enough for
+// generated pages: comments, doctypes, end tags, quoted and unquoted
+// attributes, and raw-text elements.
+func eachTag(doc []byte, fn func(t tag, off int)) {
 	skipPast := func(i int, end string) int {
 		j := bytes.Index(doc[i:], []byte(end))
 		if j < 0 {
@@ -131,15 +137,13 @@ func inlineCode(doc []byte) []finding {
 			i = skipPast(i+1, ">")
 		case len(rest) > 1 && isLetter(rest[1]):
 			t, n := readTag(rest)
-			for _, p := range t.problems() {
-				out = append(out, finding{lineAt(i + p.off), p.msg})
-			}
+			fn(t, i)
 			i += n
 			// As in a browser, a "/>" does not close a raw-text element.
 			if slices.Contains(rawText, t.name) {
 				end := indexFold(doc[i:], "</"+t.name)
 				if end < 0 {
-					return out
+					return
 				}
 				i += end
 			}
@@ -147,7 +151,23 @@ func inlineCode(doc []byte) []finding {
 			i++
 		}
 	}
-	return out
+}
+
+// lineCounter gives the 1-based line of an offset in doc, for offsets
+// that only grow.
+type lineCounter struct {
+	doc     []byte
+	line    int // the line of counted; 0 before the first call
+	counted int
+}
+
+func (l *lineCounter) at(off int) int {
+	if l.line == 0 {
+		l.line = 1
+	}
+	l.line += bytes.Count(l.doc[l.counted:off], []byte("\n"))
+	l.counted = off
+	return l.line
 }
 
 type tag struct {

@@ -37,12 +37,17 @@ func TestPages(t *testing.T) {
 	dir := builtSite(t)
 	browser := startBrowser(t)
 	srv := serve(t, dir)
+	tb, closeTab, err := openTab(browser)
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	defer closeTab()
 
 	for _, p := range pages {
 		for _, w := range widths {
 			t.Run(fmt.Sprintf("%s/%dpx", p.name, w), func(t *testing.T) {
 				where := fmt.Sprintf("%s at %dpx", p.path, w)
-				o, err := observe(browser, srv.URL+"/"+strings.TrimSuffix(p.path, "index.html"), w)
+				o, err := tb.visit(srv.URL+"/"+strings.TrimSuffix(p.path, "index.html"), w, nil)
 				if err != nil {
 					t.Fatalf("%s: %v", where, err)
 				}
@@ -65,12 +70,17 @@ func TestPages(t *testing.T) {
 func TestFileURL(t *testing.T) {
 	dir := builtSite(t)
 	browser := startBrowser(t)
+	tb, closeTab, err := openTab(browser)
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	defer closeTab()
 
 	for _, p := range []string{"index.html", "measures/pmv-3/index.html"} {
 		t.Run(p, func(t *testing.T) {
 			where := fmt.Sprintf("%s opened from disk (file://) at %dpx", p, widths[0])
 			u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(p)))}
-			o, err := observe(browser, u.String(), widths[0])
+			o, err := tb.visit(u.String(), widths[0], nil)
 			if err != nil {
 				t.Fatalf("%s: %v", where, err)
 			}
@@ -84,15 +94,25 @@ func TestFileURL(t *testing.T) {
 // response, until the test ends.
 func serve(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
+	return serveAt(t, dir, "/")
+}
+
+// serveAt is serve with the site in a sub-folder of the server, such as
+// "/performance/", and nothing (404 Not Found) outside it.
+func serveAt(t *testing.T, dir, prefix string) *httptest.Server {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listening on 127.0.0.1: %v", err)
 	}
 	files := http.FileServer(http.Dir(dir))
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", csp)
 		files.ServeHTTP(w, r)
-	}))
+	})
+	mux := http.NewServeMux()
+	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), site))
+	srv := httptest.NewUnstartedServer(mux)
 	srv.Listener.Close()
 	srv.Listener = l
 	srv.Start()
@@ -135,6 +155,17 @@ func checkQuiet(t *testing.T, where string, o *observation) {
 	}
 	if len(o.requests) > 0 {
 		t.Errorf("%s: %d requests to another host (the site must load everything from its own folder):%s", where, len(o.requests), list(o.requests))
+	}
+	checkLoads(t, where, o)
+}
+
+// checkLoads fails on any response with status 400 or more and any request
+// that failed to load (the browser's own /favicon.ico at the server root
+// aside).
+func checkLoads(t *testing.T, where string, o *observation) {
+	t.Helper()
+	if len(o.failed) > 0 {
+		t.Errorf("%s: %d failed loads (a file missing from the build, a path that does not resolve from this page's address, or a fetch that file:// forbids):%s", where, len(o.failed), list(o.failed))
 	}
 }
 

@@ -242,3 +242,45 @@ func BenchmarkGenerateExample(b *testing.B) {
 		}
 	}
 }
+
+// TestBaseURL builds the example with a base URL and checks what a host
+// and crawlers need: canonical links, sitemap.xml, robots.txt, the feed,
+// and absolute addresses in 404.html and the Dataset metadata.
+func TestBaseURL(t *testing.T) {
+	src := copySite(t)
+	cfg := filepath.Join(src, "data", "site.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "base_url: https://www.example.gov.uk/performance\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Generate(os.DirFS(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	for path, want := range map[string]string{
+		"index.html":                  `<link rel="canonical" href="https://www.example.gov.uk/performance/">`,
+		"2016-17/q2/index.html":       `<link rel="canonical" href="https://www.example.gov.uk/performance/2016-17/q2/">`,
+		"measures/bbh-5/index.html":   `<link rel="canonical" href="https://www.example.gov.uk/performance/measures/bbh-5/">`,
+		"sitemap.xml":                 "<loc>https://www.example.gov.uk/performance/measures/pmv-3/</loc>",
+		"robots.txt":                  "Sitemap: https://www.example.gov.uk/performance/sitemap.xml",
+		"feed.xml":                    "<link href=\"https://www.example.gov.uk/performance/2016-17/q1/\"></link>",
+		"404.html":                    `href="https://www.example.gov.uk/performance/style.css"`,
+		"data/index.html":             `"contentUrl":"https://www.example.gov.uk/performance/data/scorecard.csv"`,
+		"accessibility/index.html":    `applies to <a href="https://www.example.gov.uk/performance/">`,
+		"2016-17/q2/print/index.html": `<link rel="canonical" href="https://www.example.gov.uk/performance/2016-17/q2/print/">`,
+	} {
+		if got, ok := files[path]; !ok || !strings.Contains(got, want) {
+			t.Errorf("%s (written: %v) lacks %s", path, ok, want)
+		}
+	}
+	if strings.Contains(files["sitemap.xml"], "404.html") {
+		t.Error("the sitemap lists 404.html")
+	}
+}
