@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFMT ?= $(dir $(GO))gofmt
 export GOFLAGS ?= -mod=readonly
 
-.PHONY: site test scorecard assets browser vet fmt-check fuzz-smoke clean
+.PHONY: site test scorecard assets browser java vet fmt-check fuzz-smoke clean
 
 ECHARTS := internal/assets/third_party/echarts.common.min.js
 
@@ -24,16 +24,20 @@ node_modules/echarts/dist/echarts.common.min.js: package.json package-lock.json
 $(ECHARTS): node_modules/echarts/dist/echarts.common.min.js
 	cp $< $@
 
-# Headless Chromium for the browser tests (Debian's package, installed when
-# missing and running as root; otherwise it says how).
+# Headless Chromium for the browser tests, and Java for the Nu HTML Checker
+# (Debian's packages, installed when missing and running as root;
+# otherwise they say how).
 browser:
 	bash .ci/install-chromium
+
+java:
+	bash .ci/install-java
 
 site: scorecard
 	./scorecard build
 
 # The fuzz smoke runs first so that go test's summary closes the output.
-test: assets browser fmt-check vet fuzz-smoke
+test: assets browser java fmt-check vet fuzz-smoke
 	$(GO) test -count=1 ./...
 
 vet:
@@ -47,4 +51,6 @@ fuzz-smoke:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=10s ./internal/value
 
 clean:
-	rm -rf public scorecard node_modules $(ECHARTS)
+	rm -rf public scorecard node_modules $(ECHARTS) $(SCREENSHOTS)
+
+include screenshots.mk

@@ -14,8 +14,8 @@ import (
 
 // TestNoInlineScriptOrStyle reads every page of the build for what the
 // site's Content-Security-Policy would block: inline scripts (other than
-// JSON data blocks), <style> elements, style attributes, event-handler
-// attributes and javascript: URLs. It needs no browser.
+// data blocks such as JSON), <style> elements, style attributes,
+// event-handler attributes and javascript: URLs. It needs no browser.
 func TestNoInlineScriptOrStyle(t *testing.T) {
 	dir := builtSite(t)
 	const perFile = 10 // enough to see the pattern; the rest are counted
@@ -65,6 +65,9 @@ func TestInlineCode(t *testing.T) {
 		{`<script src="assets/charts.js" defer></script>`, nil},
 		{`<script type="application/json" id="c1">{"s":"<p style=x onclick=y>"}</script>`, nil},
 		{`<script type="Application/JSON">{}</script>`, nil},
+		{`<script type="application/ld+json">{"@context": "https://schema.org"}</script>`, nil},
+		{`<script type=" TEXT/JavaScript ">x</script>`, []int{1}},
+		{`<script type="importmap">{}</script>`, []int{1}},
 		{`<script>alert(1)</script>`, []int{1}},
 		{"\n<SCRIPT TYPE=\"text/javascript\">x</SCRIPT>", []int{2}},
 		{`<script type="module">import "x"</script>`, []int{1}},
@@ -252,7 +255,7 @@ func (t tag) problems() []problem {
 	case "script":
 		src, hasSrc := t.attr("src")
 		typ, _ := t.attr("type")
-		if (!hasSrc || strings.TrimSpace(src) == "") && !strings.EqualFold(strings.TrimSpace(typ), "application/json") {
+		if (!hasSrc || strings.TrimSpace(src) == "") && runs(typ) {
 			desc := "<script> without src"
 			if typ != "" {
 				desc = fmt.Sprintf("<script type=%q> without src", typ)
@@ -273,6 +276,23 @@ func (t tag) problems() []problem {
 		}
 	}
 	return out
+}
+
+// runs reports whether a browser runs a <script type=typ> element, and so
+// applies script-src to it. Any other type makes the element a data block
+// (application/json, application/ld+json), which the browser never runs
+// and the policy does not govern.
+func runs(typ string) bool {
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	switch typ {
+	case "", "module", "importmap", "speculationrules",
+		"application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
+		"text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+		"text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+		"text/x-ecmascript", "text/x-javascript":
+		return true
+	}
+	return false
 }
 
 func (t tag) attr(name string) (string, bool) {

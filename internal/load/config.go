@@ -4,13 +4,13 @@ import (
 	_ "embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
-	"time"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 

@@ -177,7 +177,6 @@ func describeGap(gap float64) string {
 	return pct(-gap) + " worse than target"
 }
 
-
 // pct prints a percentage with at most two decimals: 5.16%, 5%.
 func pct(f float64) string {
 	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) + "%"

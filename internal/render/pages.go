@@ -121,7 +121,7 @@ func (r *Renderer) Print(s *report.Site, q *report.Quarter) ([]byte, error) {
 		Quarter: q,
 		Intro:   q.Intro,
 	}
-	d.PrintContext = q.ID.Label()
+	d.PrintCSS = PrintCSSPath(q.ID)
 	for _, t := range s.Themes {
 		td := r.themeData(s, q, t, Chart{}, t.ID+"-")
 		td.Root, td.Level = d.Root, 3

@@ -29,6 +29,7 @@ func Stylesheet(s *report.Site) []byte {
 	var b bytes.Buffer
 	b.Write(style)
 	fmt.Fprintf(&b, "\n/* The site's accent colour. */\n:root { --accent: %s; }\n", s.Accent)
+	fmt.Fprintf(&b, "\n/* The running head of printed pages; report pages add their quarter. */\n@page { @top-left { content: %s; font-size: 8pt; } }\n", cssString(s.Organisation+" · "+s.Title))
 	b.WriteString("\n/* Status colours, from the site's status scale. */\n")
 	for _, st := range s.Statuses {
 		if st.Rating {
@@ -185,16 +186,17 @@ func root(page string) string {
 
 // page is what every template receives.
 type page struct {
-	Site         *report.Site
-	Root         string // the way back to the site root: "../../"
-	Path         string // the page's own path from the root
-	Title        string
-	Section      string // which item of the site navigation the page is under
-	Crumbs       []crumb
-	HasCharts    bool     // load the chart scripts
-	Scripts      []string // other scripts to load, from the root
-	JSONLD       template.JS
-	PrintContext string // printed at the top of every printed page, with the title
+	Site      *report.Site
+	Root      string // the way back to the site root: "../../"
+	Path      string // the page's own path from the root
+	Title     string
+	Section   string // which item of the site navigation the page is under
+	Crumbs    []crumb
+	HasCharts bool     // load the chart scripts
+	Scripts   []string // other scripts to load, from the root
+	JSONLD    template.JS
+	PrintCSS  string // the quarter's print stylesheet, which heads printed pages
+	PageName  string // the CSS page name that picks this page's running head
 
 	Quarters []quarterLink // the quarter switcher, on report pages
 	ThemeNav []navLink     // the theme navigation, on report pages
@@ -279,8 +281,50 @@ func (p *page) reportNav(s *report.Site, q *report.Quarter, current *report.Them
 	for _, t := range s.Themes {
 		p.ThemeNav = append(p.ThemeNav, navLink{Text: t.Title, Path: ThemePath(q.ID, t), Current: t == current})
 	}
-	p.PrintContext = q.ID.Label()
+	p.PrintCSS = PrintCSSPath(q.ID)
+	p.PageName = "overview"
+	if current != nil {
+		p.PageName = "theme-" + current.ID
+	}
 }
+
+// PrintCSSPath is a quarter's print stylesheet.
+func PrintCSSPath(q report.QuarterID) string { return q.Path() + "/print.css" }
+
+// PrintCSS returns a quarter's print stylesheet. Printed pages carry a
+// running head with the organisation, report and quarter on the left and
+// the page's title (the theme, or "Overview") on the right, and page
+// numbers at the foot. CSS cannot take the title from the page, so each
+// theme is a named page with its own head; theme scorecards, too wide for
+// portrait, print on landscape pages of their own.
+func PrintCSS(s *report.Site, q *report.Quarter) []byte {
+	var b strings.Builder
+	b.WriteString("@charset \"utf-8\";\n/* Running heads for printed pages of " + cssComment(q.ID.Label()) + ". */\n")
+	head := s.Organisation + " · " + s.Title + " · " + q.ID.Label()
+	page := func(name, title string, landscape bool) {
+		size := ""
+		if landscape {
+			size = " size: A4 landscape;"
+		}
+		fmt.Fprintf(&b, "@page %s {%s @top-left { content: %s; } @top-right { content: %s; } }\n", name, size, cssString(head), cssString(title))
+	}
+	page("overview", "Overview", false)
+	fmt.Fprintf(&b, ".page-overview { page: overview; }\n")
+	for _, t := range s.Themes {
+		name := "theme-" + t.ID
+		page(name, t.Title, false)
+		page(name+"-wide", t.Title+": scorecard", true)
+		fmt.Fprintf(&b, ".page-%s { page: %s; }\n.page-%s .scorecard-part { page: %s-wide; }\n", name, name, name, name)
+	}
+	return []byte(b.String())
+}
+
+// cssString quotes s as a CSS string.
+func cssString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\A `, "\r", "").Replace(s) + `"`
+}
+
+func cssComment(s string) string { return strings.ReplaceAll(s, "*/", "* /") }
 
 func siteCrumbs(q *report.Quarter) []crumb {
 	return []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label(), Path: QuarterPath(q.ID)}}

@@ -155,7 +155,7 @@ type Quarter struct {
 	Notes     []*Note               // in the order of the data file
 	Intro     *Narrative            // the report-wide narrative; nil when none was published
 	Narrative map[*Theme]*Narrative // per theme; missing when none was published
-	Published string                 // the date the quarter's report was published, YYYY-MM-DD, or ""
+	Published string                // the date the quarter's report was published, YYYY-MM-DD, or ""
 	Pos       diag.Pos
 }
 

@@ -158,6 +158,7 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 		if err := add(render.PrintPath(q.ID), b, err); err != nil {
 			return nil, err
 		}
+		files = append(files, File{Path: render.PrintCSSPath(q.ID), Data: render.PrintCSS(s, q)})
 	}
 	files = append(files, File{Path: "assets/search-index.js", Data: search.Index(searchDocs(s))})
 	if s.BaseURL != "" {
