@@ -1,0 +1,287 @@
+// Screenshots takes pictures of a built Scorecard site, to look at a
+// change before it is published: PNG screenshots of the home page and a
+// measure page at 1280 and 390 px wide (the whole page), and A4 PDFs of a
+// theme page and of the quarter's print page, as a browser prints them.
+//
+// Usage:
+//
+//	screenshots [-site public] [-out screenshots] [-chromium /usr/bin/chromium]
+//
+// It opens the pages from disk (file://) in headless Chromium, driven by
+// chromedp. The pictures are the same from run to run for the same site
+// folder and fonts: the charts are drawn without animation, and the PDFs'
+// dates are blanked (their links lead to the site folder's files).
+// `make screenshots` builds the example and runs it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// config is what the flags say.
+type config struct {
+	site     string
+	out      string
+	chromium string
+	timeout  time.Duration
+}
+
+// shot is one picture: a page of the site, as a PNG at a width or as an
+// A4 PDF.
+type shot struct {
+	file     string // in the output folder
+	page     string // in the site folder
+	width    int64  // the viewport's width in CSS pixels; 0 for a PDF
+	optional bool   // a page that older builds lack: skipped when missing
+}
+
+var shots = []shot{
+	{"home-1280.png", "index.html", 1280, false},
+	{"home-390.png", "index.html", 390, false},
+	{"measure-pmv-3-1280.png", "measures/pmv-3/index.html", 1280, false},
+	{"measure-pmv-3-390.png", "measures/pmv-3/index.html", 390, false},
+	{"theme-2016-17-q2-build-a-better-harrow.pdf", "2016-17/q2/build-a-better-harrow/index.html", 0, false},
+	{"quarter-2016-17-q2-print.pdf", "2016-17/q2/print/index.html", 0, true},
+}
+
+const (
+	viewHeight = 900
+	pageLimit  = 30 * time.Second
+	chartLimit = 5 * time.Second
+)
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("screenshots", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	fs.StringVar(&c.site, "site", "public", "the built site's `folder`")
+	fs.StringVar(&c.out, "out", "screenshots", "the `folder` to write the pictures into")
+	fs.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "the Chromium `binary` (bash .ci/install-chromium installs Debian's)")
+	fs.DurationVar(&c.timeout, "timeout", 2*time.Minute, "the longest the whole run may take")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: screenshots [-site DIR] [-out DIR] [-chromium PATH] [-timeout D]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	if err := c.take(stdout); err != nil {
+		fmt.Fprintf(stderr, "screenshots: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// take writes every shot into c.out.
+func (c config) take(stdout io.Writer) error {
+	if _, err := os.Stat(filepath.Join(c.site, "index.html")); err != nil {
+		return fmt.Errorf("%s holds no built site (%v); build it with: ./scorecard build", c.site, err)
+	}
+	if _, err := os.Stat(c.chromium); err != nil {
+		return fmt.Errorf("%v; install Chromium with: sudo bash .ci/install-chromium", err)
+	}
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
+		return err
+	}
+
+	// From disk, so that the PDFs' links lead to the site's own files, the
+	// same in every run, rather than to a server that is gone.
+	abs, err := filepath.Abs(c.site)
+	if err != nil {
+		return err
+	}
+	base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+
+	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
+	defer cancel()
+	tmp, err := os.MkdirTemp("", "screenshots-chromium-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(c.chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(tmp),
+	)
+	defer cancelAlloc() // waits for Chromium to exit, before tmp is removed
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	defer cancelTab()
+	if err := chromedp.Do(tab); err != nil {
+		return fmt.Errorf("starting %s: %w", c.chromium, err)
+	}
+
+	for _, s := range shots {
+		if _, err := os.Stat(filepath.Join(c.site, filepath.FromSlash(s.page))); err != nil {
+			if s.optional {
+				fmt.Fprintf(stdout, "skipped %s: the site has no %s\n", s.file, s.page)
+				continue
+			}
+			return fmt.Errorf("%s: the site has no %s (%v)", s.file, s.page, err)
+		}
+		data, err := s.take(tab, base+"/"+s.page)
+		if err != nil {
+			return fmt.Errorf("%s of %s: %w", s.file, s.page, err)
+		}
+		path := filepath.Join(c.out, s.file)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d KB)\n", path, (len(data)+1023)/1024)
+	}
+	return nil
+}
+
+// take opens the page and returns the picture.
+func (s shot) take(tab context.Context, pageURL string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(tab, pageLimit)
+	defer cancel()
+	width := s.width
+	if width == 0 {
+		width = 1280 // a PDF is laid out on A4 in any case
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, viewHeight)); err != nil {
+		return nil, fmt.Errorf("setting the viewport: %w", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL)); err != nil {
+		return nil, fmt.Errorf("loading %s: %w", pageURL, err)
+	}
+	if err := settle(ctx); err != nil {
+		return nil, err
+	}
+	if s.width == 0 {
+		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(
+			chromedp.PDFPaper(chromedp.PaperA4), // when the style sheet names no size
+			chromedp.PDFPreferCSSPageSize(),
+			chromedp.PDFPrintBackground(),
+			chromedp.PDFOutlineAndTagged(),
+		))
+		if err != nil {
+			return nil, fmt.Errorf("printing: %w", err)
+		}
+		return renumberNodes(blankDates(pdf)), nil
+	}
+	return fullPage(ctx)
+}
+
+// settle waits for charts.js to draw every chart and for the fonts, then
+// for two frames, so that the picture shows the page as a reader sees it.
+func settle(ctx context.Context) error {
+	const drawn = `new Promise(resolve => {
+	const start = performance.now();
+	const check = () => {
+		const left = [...document.querySelectorAll('.chart')].filter(c => !c.classList.contains('chart-drawn')).length;
+		if (left === 0 || performance.now() - start > %d) {
+			document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(left))));
+		} else {
+			setTimeout(check, 50);
+		}
+	};
+	check();
+})`
+	left, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(drawn, chartLimit.Milliseconds()), chromedp.EvalAwaitPromise))
+	if err != nil {
+		return fmt.Errorf("waiting for the charts: %w", err)
+	}
+	if left > 0 {
+		return fmt.Errorf("%d charts not drawn within %v", left, chartLimit)
+	}
+	return nil
+}
+
+// fullPage captures the whole page, beyond the viewport's height, as PNG.
+func fullPage(ctx context.Context) ([]byte, error) {
+	m, err := chromedp.Call(ctx, page.GetLayoutMetrics, cdp.Empty{})
+	if err != nil {
+		return nil, fmt.Errorf("measuring the page: %w", err)
+	}
+	if m.CSSContentSize == nil {
+		return nil, errors.New("measuring the page: no content size")
+	}
+	png, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+		Format:                page.CaptureScreenshotFormatPng,
+		CaptureBeyondViewport: ptr(true),
+		FromSurface:           ptr(true),
+		Clip: &page.Viewport{
+			Width:  m.CSSContentSize.Width,
+			Height: m.CSSContentSize.Height,
+			Scale:  1,
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("capturing the page: %w", err)
+	}
+	return png.Data, nil
+}
+
+// pdfDate is a date in a PDF's information dictionary, such as
+// /CreationDate (D:20261125213412+00'00').
+var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) ?\(D:[0-9]{14}[^)]*\)`)
+
+// blankDates sets the PDF's dates to 1 January 1970, written as long as
+// before, so that the same page gives the same file and the file's offsets
+// still hold.
+func blankDates(pdf []byte) []byte {
+	return pdfDate.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		out := bytes.Clone(m)
+		at := bytes.Index(out, []byte("(D:")) + len("(D:")
+		copy(out[at:], "19700101000000")
+		for i := at + 14; i < len(out); i++ { // the time zone: +00'00'
+			if out[i] >= '0' && out[i] <= '9' {
+				out[i] = '0'
+			}
+		}
+		return out
+	})
+}
+
+// pdfNode is the id Chromium gives a tagged PDF's structure element: the
+// DOM node's id in this run, such as (node00000204).
+var pdfNode = regexp.MustCompile(`\(node[0-9]{8}\)`)
+
+// renumberNodes numbers the structure elements' ids in the order they
+// first appear, each as long as before, so that the file is the same from
+// run to run and its offsets still hold.
+func renumberNodes(pdf []byte) []byte {
+	ids := map[string][]byte{}
+	return pdfNode.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		id, ok := ids[string(m)]
+		if !ok {
+			id = fmt.Appendf(nil, "(node%08d)", len(ids)+1)
+			ids[string(m)] = id
+		}
+		return id
+	})
+}
+
+func ptr[T any](v T) *T { return &v }
