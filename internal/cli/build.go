@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"scorecard/internal/diag"
@@ -11,12 +12,14 @@ import (
 )
 
 func runBuild(env *Env, args []string) error {
-	fs := flags(env, "build", "[-src DIR] [-out DIR]",
+	fs := flags(env, "build", "[-src DIR] [-out DIR] [-drafts] [-q]",
 		"Build loads the site in the source folder, checks it, and writes it to the\n"+
 			"output folder. The output folder is replaced only when the whole build\n"+
 			"succeeds; on errors it is left as it was and every error is listed.")
 	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
 	out := fs.String("out", "public", "the output `folder`; a relative path is taken inside -src")
+	drafts := fs.Bool("drafts", false, "include quarters and narrative marked \"draft: true\"")
+	quiet := fs.Bool("q", false, "print nothing but errors")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -25,7 +28,7 @@ func runBuild(env *Env, args []string) error {
 		dir = filepath.Join(*src, dir)
 	}
 	start := env.Now()
-	res, err := site.Build(*src, dir)
+	res, err := site.Build(*src, dir, site.Options{Drafts: *drafts})
 	var list diag.List
 	if errors.As(err, &list) {
 		return fmt.Errorf("%v\n\nThe build stopped: %d %s to fix. Nothing was written; %s is as it was.", list, len(list), plural(len(list), "error", "errors"), dir)
@@ -33,10 +36,19 @@ func runBuild(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("The build stopped: %v\nNothing was written; %s is as it was.", err, dir)
 	}
+	if *quiet {
+		return nil
+	}
 	if n := len(res.Warnings); n > 0 {
 		fmt.Fprintf(env.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
 	}
-	fmt.Fprintf(env.Stdout, "Built %d files into %s in %v.\n", len(res.Files), dir, env.Now().Sub(start).Round(time.Millisecond))
+	pages := 0
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".html") {
+			pages++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", pages, len(res.Files), dir, env.Now().Sub(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -9,17 +9,19 @@ import (
 )
 
 func runCheck(env *Env, args []string) error {
-	fs := flags(env, "check", "[-src DIR]",
+	fs := flags(env, "check", "[-src DIR] [-drafts]",
 		"Check loads the site and checks everything a build would, writing nothing.\n"+
-			"It lists every error and warning, sorted by file and line: a warning where\n"+
-			"a published status differs from the one the figures give, with the\n"+
-			"arithmetic. It exits with status 1 when there are errors, 0 when there\n"+
-			"are only warnings or nothing at all.")
+			"It lists every error and warning, sorted by file and line: mistakes in the\n"+
+			"data and narrative, broken links, headings that skip a level, images without\n"+
+			"alt text, measures with no figure for the latest quarter, and published\n"+
+			"statuses that differ from the figures (with the arithmetic). It exits with\n"+
+			"status 1 when there are errors, 0 when there are only warnings or nothing.")
 	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
+	drafts := fs.Bool("drafts", false, "check quarters and narrative marked \"draft: true\" as if they were published")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	_, findings := site.Check(os.DirFS(*src))
+	findings := site.Verify(os.DirFS(*src), site.Options{Drafts: *drafts})
 	errs, warnings := 0, 0
 	for _, d := range findings {
 		fmt.Fprintln(env.Stdout, d.Error())

@@ -25,6 +25,7 @@ var commands = []command{
 	{"build", "build the site into the output folder", runBuild},
 	{"check", "check the site and list every error and warning, writing nothing", runCheck},
 	{"export", "write the scorecard as CSV to standard output", runExport},
+	{"new", "start a new quarter: \"scorecard new quarter 2016-17 Q3\"", runNew},
 }
 
 const usage = `Scorecard builds an accessible website from a public body's performance

@@ -29,7 +29,7 @@ func runExport(env *Env, args []string) error {
 		}
 		want = id
 	}
-	s, findings := site.Check(os.DirFS(*src))
+	s, findings := site.Check(os.DirFS(*src), site.Options{})
 	if err := findings.Err(); err != nil {
 		return fmt.Errorf("%v\n\nThe site has errors; fix them, then export again.", err)
 	}

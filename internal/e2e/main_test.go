@@ -39,7 +39,7 @@ func builtSite(t *testing.T) string {
 	t.Helper()
 	built.once.Do(func() {
 		built.dir = filepath.Join(built.tmp, "public")
-		_, built.err = site.Build(exampleSite, built.dir)
+		_, built.err = site.Build(exampleSite, built.dir, site.Options{})
 	})
 	if built.err != nil {
 		t.Fatalf("building the example site %s: %v", exampleSite, built.err)

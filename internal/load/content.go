@@ -121,6 +121,7 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 						n.Title = t
 					}
 				}},
+				field{"draft", func(_, v *yaml.Node) { n.Draft = d.boolean(v, "draft") }},
 			)
 		}
 	}
@@ -131,10 +132,12 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 	}
 	root := md.Parser().Parse(text.NewReader(body))
 	lines := lineStarts(body)
-	n.Ties = l.ties(md, root, body, func(off int) (int, int) {
+	at := func(off int) (int, int) {
 		line, col := lines.at(off)
 		return bodyLine + line - 1, col
-	}, name, s)
+	}
+	n.Ties = l.ties(md, root, body, at, name, s)
+	n.Links = l.checkMarkdown(root, body, at, name)
 	n.Lead, n.Sections = sections(md, root, body)
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, body, root); err != nil {
@@ -340,4 +343,82 @@ func (idx lineIndex) at(off int) (int, int) {
 		}
 	}
 	return lo + 1, off - idx[lo] + 1
+}
+
+// checkMarkdown reports what would look wrong or be inaccessible once
+// published: headings that skip a level (the page's title is its only h1,
+// so sections start at ##), images without alt text, and links that would
+// run script. It returns the links to other pages and anchors, for the site
+// to check once it knows its pages.
+func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int), file string) []report.Link {
+	var links []report.Link
+	level := 1 // the page's h1
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		pos := diag.Pos{File: file}
+		pos.Line, pos.Col = at(offset(n, src))
+		switch n := n.(type) {
+		case *ast.Heading:
+			switch {
+			case n.Level == 1:
+				l.errs.Errorf(pos, "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", headingText(n, src))
+			case n.Level > level+1:
+				l.errs.Errorf(pos, "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", headingText(n, src), level, n.Level, strings.Repeat("#", level+1))
+			}
+			level = n.Level
+		case *ast.Image:
+			if strings.TrimSpace(headingText(n, src)) == "" {
+				l.errs.Errorf(pos, "the image %s has no text alternative; describe it between the brackets: ![what the image shows](%s)", n.Destination, n.Destination)
+			}
+		case *ast.Link:
+			if n.FirstChild() != nil && pos.Col > 1 {
+				pos.Col-- // the bracket before the link's text
+			}
+			links = append(links, l.checkLink(string(n.Destination), pos)...)
+		case *ast.AutoLink:
+			links = append(links, l.checkLink(string(n.URL(src)), pos)...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+// checkLink refuses links that would run script, and returns a link within
+// the site for checking later.
+func (l *loader) checkLink(dest string, pos diag.Pos) []report.Link {
+	scheme := ""
+	if i := strings.IndexByte(dest, ':'); i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
+		scheme = strings.ToLower(strings.TrimSpace(dest[:i]))
+	}
+	switch scheme {
+	case "javascript", "vbscript", "data":
+		l.errs.Errorf(pos, "the link %q would run script or hide content in the address; link to a web page instead", dest)
+		return nil
+	case "":
+		if dest == "" {
+			l.errs.Errorf(pos, "a link has no address; write one between the brackets: [text](address)")
+			return nil
+		}
+		return []report.Link{{Dest: dest, Pos: pos}}
+	}
+	return nil // another site, mail or phone: not checked
+}
+
+// offset finds where a node starts in the source: its own first line, or
+// that of its first child that has one.
+func offset(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	if p := n.Parent(); p != nil {
+		return offset(p, src)
+	}
+	return 0
 }

@@ -90,6 +90,7 @@ func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *repo
 		field{"quarter", func(_, v *yaml.Node) { quarterNode = v }},
 		field{"measures", func(_, v *yaml.Node) { measures = v }},
 		field{"notes", func(_, v *yaml.Node) { notes = v }},
+		field{"draft", func(_, v *yaml.Node) { q.Draft = d.boolean(v, "draft") }},
 		field{"published", func(_, v *yaml.Node) {
 			q.Published, _ = d.str(v, "published")
 			if _, err := time.Parse("2006-01-02", q.Published); err != nil {

@@ -108,6 +108,7 @@ var funcs = template.FuncMap{
 	"dirClass":    dirClass,
 	"countLabel":  report.CountLabel,
 	"bandFor":     bandFor,
+	"narr":        fromRoot,
 	"date":        longDate,
 	"quarterPath": func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"chart": func(c Chart, level int, root string) chartView {
@@ -340,6 +341,28 @@ var (
 	idAttr     = regexp.MustCompile(`\bid="`)
 	anchorHref = regexp.MustCompile(`\bhref="#`)
 )
+
+var siteHref = regexp.MustCompile(`\b(?:href|src)="[^"#:/?][^":]*?"`)
+
+// fromRoot makes narrative's links to other pages of the site (and its
+// images), which
+// authors write from the site root ("measures/bbh-5/"), work from the page
+// at root: "../../measures/bbh-5/index.html". Links to anchors, to other
+// sites and to mail are left alone; a link to a folder gets its
+// index.html, so that it works from file:// too.
+func fromRoot(h template.HTML, root string) template.HTML {
+	return template.HTML(siteHref.ReplaceAllStringFunc(string(h), func(m string) string {
+		attr, dest, _ := strings.Cut(m[:len(m)-1], `="`)
+		p, frag, _ := strings.Cut(dest, "#")
+		if strings.HasSuffix(p, "/") || p == "." {
+			p = strings.TrimSuffix(p, ".") + "index.html"
+		}
+		if frag != "" {
+			p += "#" + frag
+		}
+		return attr + `="` + root + p + `"`
+	}))
+}
 
 // prefixIDs gives every id in narrative HTML, and every link to one on
 // the same page, a prefix: for pages that hold several narratives.

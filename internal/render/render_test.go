@@ -64,3 +64,11 @@ func TestQuarterID(t *testing.T) {
 		}
 	}
 }
+
+func TestFromRoot(t *testing.T) {
+	in := template.HTML(`<a href="measures/bbh-5/">a</a> <a href="2016-17/q1/build-a-better-harrow/index.html#summary">b</a> <a href="#fn:1">c</a> <a href="https://example.org/x">d</a> <a href="mailto:a@b.c">e</a> <img src="x.png" alt="x">`)
+	want := template.HTML(`<a href="../../measures/bbh-5/index.html">a</a> <a href="../../2016-17/q1/build-a-better-harrow/index.html#summary">b</a> <a href="#fn:1">c</a> <a href="https://example.org/x">d</a> <a href="mailto:a@b.c">e</a> <img src="../../x.png" alt="x">`)
+	if got := fromRoot(in, "../../"); got != want {
+		t.Errorf("fromRoot =\n%s\nwant\n%s", got, want)
+	}
+}

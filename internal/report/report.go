@@ -156,6 +156,7 @@ type Quarter struct {
 	Intro     *Narrative            // the report-wide narrative; nil when none was published
 	Narrative map[*Theme]*Narrative // per theme; missing when none was published
 	Published string                // the date the quarter's report was published, YYYY-MM-DD, or ""
+	Draft     bool                  // not to be published yet: shown by serve, left out of build
 	Pos       diag.Pos
 }
 
@@ -257,6 +258,8 @@ type Note struct {
 type Narrative struct {
 	Title    string
 	File     string // the source file, for messages and links to edit it
+	Draft    bool   // not to be published yet: shown by serve, left out of build
+	Links    []Link // its links within the site, checked once the pages are known
 	HTML     template.HTML
 	Lead     template.HTML // what comes before the first level-2 heading
 	Sections []*Section    // the parts under each level-2 heading, in order
@@ -271,6 +274,13 @@ type Section struct {
 	HTML    template.HTML // the text below the heading
 	Lead    template.HTML // the text below the heading, before its first part
 	Parts   []*Section    // its level-3 headings and what is under each
+}
+
+// Link is a link in narrative to another page of the site (or an anchor
+// on its own), as written, with where it was written.
+type Link struct {
+	Dest string
+	Pos  diag.Pos
 }
 
 // Tie is a passage of narrative that discusses particular measures: a

@@ -3,10 +3,12 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -20,6 +22,7 @@ import (
 	"scorecard/internal/render"
 	"scorecard/internal/report"
 	"scorecard/internal/search"
+	"scorecard/internal/value"
 )
 
 // File is one file of the built site.
@@ -34,13 +37,18 @@ type Result struct {
 	Warnings diag.List
 }
 
+// Options change what a build publishes.
+type Options struct {
+	Drafts bool // include narrative and quarters marked draft
+}
+
 // Build loads the site in src, renders it and writes it to out, replacing
 // what out held only when every page was rendered and written.
-func Build(src, out string) (*Result, error) {
+func Build(src, out string, opts Options) (*Result, error) {
 	if err := checkOut(src, out); err != nil {
 		return nil, err
 	}
-	res, err := Generate(os.DirFS(src))
+	res, err := Generate(os.DirFS(src), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +59,8 @@ func Build(src, out string) (*Result, error) {
 }
 
 // Generate loads and renders the site held in fsys, writing nothing.
-func Generate(fsys fs.FS) (*Result, error) {
-	s, findings := Check(fsys)
+func Generate(fsys fs.FS, opts Options) (*Result, error) {
+	s, findings := Check(fsys, opts)
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
@@ -68,20 +76,88 @@ func Generate(fsys fs.FS) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkLinks(s, files).Err(); err != nil {
+		return nil, err
+	}
 	return &Result{Files: files, Warnings: findings}, nil
+}
+
+// Verify finds everything that would stop a build or look wrong once
+// published, writing nothing: what Check finds, then, when that has no
+// errors, what rendering finds (template errors, broken links).
+func Verify(fsys fs.FS, opts Options) diag.List {
+	_, findings := Check(fsys, opts)
+	if findings.HasErrors() {
+		return findings
+	}
+	if _, err := Generate(fsys, opts); err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			findings = append(findings, list...)
+		} else {
+			findings.Errorf(diag.Pos{File: "(build)"}, "%v", err)
+		}
+	}
+	findings.Sort()
+	return findings
 }
 
 // Check loads the site held in fsys and works out every status and
 // direction of travel. It returns the site and every finding: errors, and
 // warnings where a published status differs from the figures.
-func Check(fsys fs.FS) (*report.Site, diag.List) {
+func Check(fsys fs.FS, opts Options) (*report.Site, diag.List) {
 	s, findings := load.Site(fsys)
 	if findings.HasErrors() {
 		return s, findings
 	}
+	if !opts.Drafts {
+		dropDrafts(s)
+		if len(s.Quarters) == 0 {
+			findings.Errorf(diag.Pos{File: "data/quarters"}, "every quarter is marked draft, so there is nothing to publish; build with -drafts to see them, or remove \"draft: true\" from the quarter that is ready")
+			return s, findings
+		}
+	}
 	findings = append(findings, rag.Assess(s)...)
+	findings = append(findings, completeness(s)...)
 	findings.Sort()
 	return s, findings
+}
+
+// dropDrafts leaves out the quarters and narrative marked draft.
+func dropDrafts(s *report.Site) {
+	var kept []*report.Quarter
+	for _, q := range s.Quarters {
+		if q.Draft {
+			continue
+		}
+		if q.Intro != nil && q.Intro.Draft {
+			q.Intro = nil
+		}
+		for t, n := range q.Narrative {
+			if n.Draft {
+				delete(q.Narrative, t)
+			}
+		}
+		kept = append(kept, q)
+	}
+	s.Quarters = kept
+}
+
+// completeness warns of measures the latest quarter leaves without a
+// figure and without a word of why.
+func completeness(s *report.Site) diag.List {
+	var out diag.List
+	q := s.Quarters[len(s.Quarters)-1]
+	for _, m := range s.Measures {
+		r := q.Row(m)
+		switch {
+		case r == nil:
+			out.Warnf(q.Pos, "measure %s (%s) is not in the latest quarter, %s; add it, with its figures or a status that says why there are none", m.ID, m.Title, q.ID.Label())
+		case r.Actual.Kind == value.Blank && r.Status == nil && len(r.Notes) == 0:
+			out.Warnf(r.Pos, "measure %s has no actual for %s, and no status or note says why; add the actual, or a status such as \"No actual\" or a note", m.ID, q.ID.Label())
+		}
+	}
+	return out
 }
 
 // Render renders every page of s. layouts, which may be nil, holds the
@@ -184,6 +260,56 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	}
 	files = append(files, File{Path: "style.css", Data: render.Stylesheet(s)})
 	return files, nil
+}
+
+// checkLinks checks every link in narrative that points within the site:
+// the page it names must be one the build writes, and an anchor must be an
+// id on that page.
+func checkLinks(s *report.Site, files []File) diag.List {
+	var out diag.List
+	byPath := make(map[string][]byte, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	check := func(n *report.Narrative, page string) {
+		if n == nil {
+			return
+		}
+		for _, l := range n.Links {
+			dest, frag, _ := strings.Cut(l.Dest, "#")
+			target := page
+			if dest != "" {
+				if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "../") || strings.HasPrefix(dest, "./") {
+					out.Errorf(l.Pos, "the link %q should be written from the site's root, with no leading / or ../, such as measures/bbh-5/; Scorecard makes it work from every page", l.Dest)
+					continue
+				}
+				target = path.Clean(dest)
+				if strings.HasSuffix(dest, "/") {
+					target = path.Join(target, "index.html")
+				}
+				if _, ok := byPath[target]; !ok {
+					if _, dir := byPath[path.Join(target, "index.html")]; dir {
+						target = path.Join(target, "index.html")
+					} else {
+						out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/)", l.Dest, target)
+						continue
+					}
+				}
+			}
+			if frag != "" && strings.HasSuffix(target, ".html") && !bytes.Contains(byPath[target], []byte(`id="`+frag+`"`)) {
+				out.Errorf(l.Pos, "the link %q goes to #%s, which is not an anchor on %s; headings' anchors are their text in lower case with hyphens, such as #summary-of-key-challenges", l.Dest, frag, target)
+			}
+		}
+	}
+	for _, q := range s.Quarters {
+		check(q.Intro, render.QuarterPath(q.ID))
+		for _, t := range s.Themes {
+			check(q.Narrative[t], render.ThemePath(q.ID, t))
+		}
+	}
+	check(s.About, render.AboutPath)
+	out.Sort()
+	return out
 }
 
 // addStatic adds the files of the site's static/ folder (a logo, images,

@@ -18,7 +18,7 @@ const exampleSite = "../.."
 
 func generateExample(t *testing.T) map[string][]byte {
 	t.Helper()
-	res, err := Generate(os.DirFS(exampleSite))
+	res, err := Generate(os.DirFS(exampleSite), Options{})
 	if err != nil {
 		t.Fatalf("the example site does not build:\n%v", err)
 	}
@@ -70,7 +70,7 @@ func TestDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	for _, out := range []string{a, b} {
-		if _, err := Build(exampleSite, out); err != nil {
+		if _, err := Build(exampleSite, out, Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -134,7 +134,7 @@ func copySite(t *testing.T) string {
 func TestFailedBuildKeepsSite(t *testing.T) {
 	src := copySite(t)
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out); err != nil {
+	if _, err := Build(src, out, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	before := readTree(t, out)
@@ -151,7 +151,7 @@ func TestFailedBuildKeepsSite(t *testing.T) {
 	if err := os.WriteFile(quarter, broken, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Build(src, out)
+	_, err = Build(src, out, Options{})
 	if err == nil || !strings.Contains(err.Error(), "data/quarters/2016-17-q2.yaml:") || !strings.Contains(err.Error(), `"ninety"`) {
 		t.Fatalf("build of a broken site: err = %v; want an error naming the file and the cell", err)
 	}
@@ -166,7 +166,7 @@ func TestFailedBuildKeepsSite(t *testing.T) {
 func TestRenderFailureKeepsSite(t *testing.T) {
 	src := copySite(t)
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out); err != nil {
+	if _, err := Build(src, out, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	before := readTree(t, out)
@@ -176,7 +176,7 @@ func TestRenderFailureKeepsSite(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(src, "layouts", "measure.html"), []byte("{{define \"main\"}}{{.Nope}}{{end}}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(src, out); err == nil || !strings.Contains(err.Error(), "layouts/measure.html") {
+	if _, err := Build(src, out, Options{}); err == nil || !strings.Contains(err.Error(), "layouts/measure.html") {
 		t.Fatalf("build with a broken layout: err = %v; want an error naming layouts/measure.html", err)
 	}
 	if diff := cmp.Diff(before, readTree(t, out)); diff != "" {
@@ -207,7 +207,7 @@ func TestStaleFilesRemoved(t *testing.T) {
 	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(src, out); err != nil {
+	if _, err := Build(src, out, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -224,8 +224,8 @@ func TestStaleFilesRemoved(t *testing.T) {
 func TestOutputGuard(t *testing.T) {
 	src := copySite(t)
 	for _, out := range []string{src, filepath.Dir(src), filepath.Join(src, "data"), filepath.Join(src, "content", "x")} {
-		if _, err := Build(src, out); err == nil {
-			t.Errorf("Build(%s, %s) succeeded; want a refusal", src, out)
+		if _, err := Build(src, out, Options{}); err == nil {
+			t.Errorf("Build(%s, %s, Options{}) succeeded; want a refusal", src, out)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(src, "data", "measures.yaml")); err != nil {
@@ -237,7 +237,7 @@ func TestOutputGuard(t *testing.T) {
 func BenchmarkGenerateExample(b *testing.B) {
 	fsys := os.DirFS(exampleSite)
 	for b.Loop() {
-		if _, err := Generate(fsys); err != nil {
+		if _, err := Generate(fsys, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -256,7 +256,7 @@ func TestBaseURL(t *testing.T) {
 	if err := os.WriteFile(cfg, append(b, "base_url: https://www.example.gov.uk/performance\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Generate(os.DirFS(src))
+	res, err := Generate(os.DirFS(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

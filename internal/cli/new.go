@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"scorecard/internal/load"
+	"scorecard/internal/scaffold"
+)
+
+func runNew(env *Env, args []string) error {
+	fset := flags(env, "new", "quarter 2016-17 Q3 [-src DIR]",
+		"New quarter scaffolds the next quarter from the latest one: a data file listing\n"+
+			"every measure with its target carried forward and the actual and status left\n"+
+			"to fill in, and narrative files for the introduction and each theme, marked\n"+
+			"draft, with the latest quarter's section headings. It never overwrites a file.")
+	src := fset.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
+	// The quarter comes before the flags: "new quarter 2016-17 Q3 -src site".
+	var words []string
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		words, args = append(words, args[0]), args[1:]
+	}
+	if err := parse(env, fset, args); err != nil {
+		return err
+	}
+	if len(words) == 0 || words[0] != "quarter" || len(words) > 3 || len(words) < 2 {
+		fmt.Fprintln(env.Stderr, `scorecard new: say which quarter to create, such as: scorecard new quarter 2016-17 Q3`)
+		return errUsage
+	}
+	text := strings.Join(words[1:], " ")
+	id, ok := load.ParseQuarter(strings.Replace(strings.ToUpper(text), "-Q", " Q", 1))
+	if !ok {
+		fmt.Fprintf(env.Stderr, "scorecard new quarter: %q is not a quarter; write one such as 2016-17 Q3 (the financial year, then Q1 to Q4)\n", text)
+		return errUsage
+	}
+	s, findings := load.Site(os.DirFS(*src))
+	if findings.HasErrors() {
+		return fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then create the quarter.", findings.Err())
+	}
+	files, err := scaffold.Quarter(s, id)
+	if err != nil {
+		return err
+	}
+	// Refuse before writing anything, so that a half-made quarter never
+	// replaces work.
+	var exists []string
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(*src, f.Path)); err == nil {
+			exists = append(exists, f.Path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if len(exists) > 0 {
+		return fmt.Errorf("%s already %s; Scorecard never overwrites a quarter: move %s aside first if you want to start again", strings.Join(exists, ", "), plural(len(exists), "exists", "exist"), plural(len(exists), "it", "them"))
+	}
+	for _, f := range files {
+		p := filepath.Join(*src, f.Path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Created %s\n", f.Path)
+	}
+	fmt.Fprintf(env.Stdout, "\nNext: fill in the actuals and statuses in %s, write the narrative, then remove \"draft: true\" from each file when it is ready. scorecard serve shows drafts; scorecard build leaves them out.\n", files[0].Path)
+	return nil
+}
