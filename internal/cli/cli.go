@@ -26,6 +26,7 @@ var commands = []command{
 	{"check", "check the site and list every error and warning, writing nothing", runCheck},
 	{"export", "write the scorecard as CSV to standard output", runExport},
 	{"new", "start a new quarter: \"scorecard new quarter 2016-17 Q3\"", runNew},
+	{"import", "read a quarter's scorecard from a CSV or XLSX sheet into its data file", runImport},
 }
 
 const usage = `Scorecard builds an accessible website from a public body's performance

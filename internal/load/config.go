@@ -89,6 +89,8 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"logo", func(_, v *yaml.Node) { s.Logo = l.readLogo(d, v) }},
 		field{"logo_alt", func(_, v *yaml.Node) { s.LogoAlt, _ = d.str(v, "logo_alt") }},
 		field{"accessibility", func(_, v *yaml.Node) { readAccessibility(d, v, &s.Accessibility) }},
+		// The spreadsheet import's column mapping: package sheet reads it.
+		field{"import", func(_, v *yaml.Node) {}},
 	)
 	return rating
 }

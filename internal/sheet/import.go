@@ -1,0 +1,407 @@
+package sheet
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/load"
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+// CatalogueFile is the measure catalogue, which every measure id must be in.
+const CatalogueFile = "data/measures.yaml"
+
+// Quarter is one quarter's scorecard as read from a sheet.
+type Quarter struct {
+	ID        report.QuarterID
+	Rows      []*Row  // in catalogue order
+	Notes     []*Note // the notes the rows refer to, theme by theme
+	Published string  // the publication date, kept from the file being replaced
+}
+
+// Row is one measure's cells, as the sheet shows them.
+type Row struct {
+	Measure                        *report.Measure
+	Target, Actual, Status, Period string
+	Notes                          []string // the labels of the notes the row refers to
+	Pos                            diag.Pos // the row's measure cell
+}
+
+// Note is one note text and the labels of a theme that share it.
+type Note struct {
+	Theme  *report.Theme
+	Labels []string
+	Text   string
+	// Known is false for labels the rows refer to whose text neither the
+	// sheet nor the file being replaced gives: the author must add it.
+	Known bool
+}
+
+// ParseQuarter reads a quarter written as data files write it, 2016-17 Q2,
+// or as their names do, 2016-17-q2.
+func ParseQuarter(s string) (report.QuarterID, bool) {
+	return load.ParseQuarter(strings.Replace(strings.ToUpper(strings.TrimSpace(s)), "-Q", " Q", 1))
+}
+
+// columns is where the sheet keeps each field: a column number from 1, or
+// 0 when the sheet has no such column.
+type columns map[string]int
+
+// Import reads quarter id's scorecard from sh: one row per measure of the
+// site's catalogue, each value checked as the loader would check it. It
+// returns every problem, sorted, each at the cell it concerns.
+func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarter, diag.List) {
+	var errs diag.List
+	if sh.empty() {
+		if sh.Name != "" {
+			errs.Errorf(diag.Pos{File: sh.File}, "sheet %q is empty; pick the sheet that holds the scorecard with -sheet", sh.Name)
+		} else {
+			errs.Errorf(diag.Pos{File: sh.File}, "the file is empty; save the scorecard sheet into it, with a header row naming the columns")
+		}
+		return nil, errs
+	}
+	header, cols := findColumns(sh, cfg, &errs)
+	if cols == nil {
+		errs.Sort()
+		return nil, errs
+	}
+	im := &importer{sh: sh, site: s, id: id, header: header, cols: cols, errs: &errs,
+		byID: map[string]*report.Measure{}, seen: map[*report.Measure]int{}, notes: map[noteKey]*noteText{}}
+	for _, m := range s.Measures {
+		im.byID[strings.ToLower(m.ID)] = m
+	}
+	rows := map[*report.Measure]*Row{}
+	others := map[report.QuarterID]bool{}
+	for n := header + 1; n <= len(sh.Rows); n++ {
+		if sh.blankRow(n) {
+			continue
+		}
+		rowQuarter, ok := im.quarter(n)
+		if !ok {
+			continue
+		}
+		if rowQuarter != id {
+			others[rowQuarter] = true
+			continue
+		}
+		if r := im.row(n); r != nil {
+			rows[r.Measure] = r
+		}
+	}
+	q := &Quarter{ID: id}
+	for _, m := range s.Measures {
+		if r := rows[m]; r != nil {
+			q.Rows = append(q.Rows, r)
+		}
+	}
+	if len(q.Rows) == 0 && len(errs) == 0 {
+		if len(others) > 0 {
+			var ids []string
+			for o := range others {
+				ids = append(ids, o.String())
+			}
+			slices.Sort(ids)
+			errs.Errorf(diag.Pos{File: sh.File}, "the sheet has no rows for %s, only for %s; check -quarter, or the sheet's %s column", id, joinList(ids), sh.header(header, cols["quarter"]))
+		} else {
+			errs.Errorf(diag.Pos{File: sh.File, Line: header}, "the sheet has no measures below its header row (row %d); put one measure a row, with its id in the %s column", header, sh.header(header, cols["measure"]))
+		}
+	}
+	q.Notes = im.noteList()
+	errs.Sort()
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return q, nil
+}
+
+func (sh *Sheet) empty() bool {
+	for n := range sh.Rows {
+		if !sh.blankRow(n + 1) {
+			return false
+		}
+	}
+	return true
+}
+
+func (sh *Sheet) blankRow(n int) bool {
+	for _, c := range sh.Rows[n-1] {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// header returns the header of column col of the header row, for messages.
+func (sh *Sheet) header(row, col int) string {
+	return strconv.Quote(sh.cell(row, col))
+}
+
+// findColumns finds the header row and the column of each field. It returns
+// nil columns when a required column is missing.
+func findColumns(sh *Sheet, cfg Config, errs *diag.List) (int, columns) {
+	measure, _ := cfg.column("measure")
+	header := cfg.HeaderRow
+	if header == 0 {
+		for n := 1; n <= len(sh.Rows) && header == 0; n++ {
+			for c := range sh.Rows[n-1] {
+				if sameHeader(sh.cell(n, c+1), measure) {
+					header = n
+					break
+				}
+			}
+		}
+		if header == 0 {
+			missingColumn(errs, diag.Pos{File: sh.File}, "measure", cfg)
+			return 0, nil
+		}
+	} else if header > len(sh.Rows) {
+		errs.Errorf(diag.Pos{File: sh.File}, "import: header_row in %s is %d, but the sheet has only %d rows; set header_row to the row that names the columns, or leave it out", SiteFile, header, len(sh.Rows))
+		return 0, nil
+	}
+
+	cols := columns{}
+	claimed := map[string]bool{} // headers named in the configuration
+	for _, f := range Fields {
+		if h, ok := cfg.column(f); ok {
+			claimed[strings.ToLower(h)] = true
+		}
+	}
+	ok := true
+	for _, f := range Fields {
+		h, mapped := cfg.column(f)
+		if !mapped && claimed[strings.ToLower(h)] {
+			h = "" // the configuration gives this header to another field
+		}
+		for c := range sh.Rows[header-1] {
+			if h == "" || !sameHeader(sh.cell(header, c+1), h) {
+				continue
+			}
+			if first := cols[f]; first != 0 {
+				errs.Errorf(sh.pos(header, c+1), "cell %s: a second column is headed %q (the first is column %s); rename one, so that the import knows which to read", CellName(header, c+1), h, ColumnName(first))
+				ok = false
+				continue
+			}
+			cols[f] = c + 1
+		}
+		if cols[f] == 0 && (mapped || slices.Contains(required, f)) {
+			missingColumn(errs, diag.Pos{File: sh.File, Line: header}, f, cfg)
+			ok = false
+		}
+	}
+	if !ok {
+		return header, nil
+	}
+	return header, cols
+}
+
+func missingColumn(errs *diag.List, pos diag.Pos, field string, cfg Config) {
+	where := "the sheet has"
+	if pos.Line > 0 {
+		where = fmt.Sprintf("the header row (row %d) has", pos.Line)
+		if cfg.HeaderRow > 0 {
+			where = fmt.Sprintf("the header row (row %d, set by header_row in %s) has", pos.Line, SiteFile)
+		}
+	}
+	if h, mapped := cfg.column(field); mapped {
+		errs.Errorf(pos, "%s no column %q, which %s maps %s to under import: columns:; check the header's spelling there and in the sheet", where, h, SiteFile, field)
+		return
+	}
+	errs.Errorf(pos, "%s no column %q; name a column %s, or map it in %s under import: columns:", where, field, field, SiteFile)
+}
+
+func sameHeader(cell, want string) bool { return strings.EqualFold(cell, strings.TrimSpace(want)) }
+
+type importer struct {
+	sh     *Sheet
+	site   *report.Site
+	id     report.QuarterID
+	header int // the header row
+	cols   columns
+	errs   *diag.List
+
+	byID  map[string]*report.Measure // lower-cased id -> measure
+	seen  map[*report.Measure]int    // measure -> its first row
+	notes map[noteKey]*noteText
+	order []noteKey // notes in the order the rows first refer to them
+}
+
+// get returns the text of field in row n: "" when the sheet has no such
+// column.
+func (im *importer) get(n int, field string) (string, diag.Pos, string) {
+	c := im.cols[field]
+	if c == 0 {
+		return "", diag.Pos{}, ""
+	}
+	return im.sh.cell(n, c), im.sh.pos(n, c), "cell " + CellName(n, c) + ": "
+}
+
+// quarter returns the quarter row n is for: id when the sheet has no
+// quarter column. It reports a cell that names no quarter and returns false.
+func (im *importer) quarter(n int) (report.QuarterID, bool) {
+	text, pos, at := im.get(n, "quarter")
+	if pos.Line == 0 {
+		return im.id, true
+	}
+	if text == "" {
+		im.errs.Errorf(pos, "%sthe quarter is blank; write the row's quarter, such as %s", at, im.id)
+		return report.QuarterID{}, false
+	}
+	q, ok := ParseQuarter(text)
+	if !ok {
+		im.errs.Errorf(pos, "%squarter %q is not a quarter; write one such as %s", at, text, im.id)
+		return report.QuarterID{}, false
+	}
+	return q, true
+}
+
+// row reads row n, or returns nil when it holds no measure or has errors.
+func (im *importer) row(n int) *Row {
+	id, pos, at := im.get(n, "measure")
+	figures := false
+	for _, f := range []string{"target", "actual", "status", "period", "notes"} {
+		v, _, _ := im.get(n, f)
+		figures = figures || v != ""
+	}
+	if id == "" {
+		if figures {
+			im.errs.Errorf(pos, "%sthe row has figures but no measure id; write the id of its measure from %s, or clear the row", at, CatalogueFile)
+		}
+		return nil // a blank line between themes
+	}
+	if sameHeader(id, im.sh.cell(im.header, im.cols["measure"])) {
+		return nil // the header repeated, as on each printed page
+	}
+	m := im.byID[strings.ToLower(id)]
+	if m == nil && !figures && im.heading(id) {
+		return nil
+	}
+	if m == nil {
+		im.errs.Errorf(pos, "%smeasure %q is not in %s; check the id or add the measure to the catalogue", at, id, CatalogueFile)
+		return nil
+	}
+	if first, dup := im.seen[m]; dup {
+		im.errs.Errorf(pos, "%smeasure %s is listed twice (first in row %d); keep one row for it", at, m.ID, first)
+		return nil
+	}
+	im.seen[m] = n
+	before := len(*im.errs)
+	r := &Row{Measure: m, Pos: pos}
+	r.Target = im.figure(n, "target", m)
+	r.Actual = im.figure(n, "actual", m)
+	r.Status = im.status(n, m)
+	r.Period, _, _ = im.get(n, "period")
+	r.Notes = im.noteRefs(n, m)
+	if len(*im.errs) > before {
+		return nil
+	}
+	return r
+}
+
+// heading reports whether text, alone in its row, is a heading such as a
+// theme's title rather than a mistyped measure id: it names a theme, or it
+// could not be an id.
+func (im *importer) heading(text string) bool {
+	for _, t := range im.site.Themes {
+		if strings.EqualFold(text, t.ID) || strings.EqualFold(text, t.Title) {
+			return true
+		}
+	}
+	return strings.ContainsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+	})
+}
+
+// figure reads a target or actual and checks it as the loader will.
+func (im *importer) figure(n int, field string, m *report.Measure) string {
+	text, pos, at := im.get(n, field)
+	if text == "" {
+		return ""
+	}
+	v, err := value.Parse(text)
+	if err != nil {
+		im.errs.Errorf(pos, "%smeasure %s: %s %v", at, m.ID, field, err)
+		return text
+	}
+	if want, ok := cellUnit[m.Unit]; ok && v.IsNumeric() && v.Unit != want {
+		im.errs.Errorf(pos, "%smeasure %s %s, but its %s %q %s; %s, or change the measure's unit in %s",
+			at, m.ID, unitName(m.Unit), field, text, unitProblem(v.Unit), unitFix(want), CatalogueFile)
+	}
+	return text
+}
+
+// cellUnit is the unit a numeric cell must carry for each catalogue unit:
+// the same rule as the loader's, so that an imported quarter loads.
+var cellUnit = map[string]value.Unit{
+	"%": value.Percent, "count": value.None, "days": value.None, "years": value.None,
+	"min:sec": value.MinSec, "ratio": value.None, "rate": value.None, "£": value.Pounds,
+}
+
+func unitName(u string) string {
+	switch u {
+	case "%":
+		return "is measured in per cent"
+	case "min:sec":
+		return "is a time in minutes and seconds"
+	case "£":
+		return "is measured in pounds"
+	case "count", "ratio", "rate":
+		return "is a " + u
+	}
+	return "is measured in " + u
+}
+
+func unitProblem(u value.Unit) string {
+	switch u {
+	case value.Percent:
+		return "has a % sign"
+	case value.MinSec:
+		return "is a time"
+	case value.Pounds:
+		return "has a £ sign"
+	}
+	return "is a plain number"
+}
+
+// unitFix says how to make the sheet show a cell in the unit wanted.
+func unitFix(want value.Unit) string {
+	switch want {
+	case value.Percent:
+		return "show it with a % sign, such as 93.5% (format the cell as a percentage)"
+	case value.MinSec:
+		return "show it as minutes:seconds, such as 01:30 (format the cell as mm:ss)"
+	case value.Pounds:
+		return "show it with a £ sign, such as £1,000 (format the cell as currency)"
+	}
+	return "show it as a plain number, without % or £ (format the cell as a number)"
+}
+
+// status reads the status cell: a code of the site's scale. Case is
+// forgiven, since the scale has one code for each spelling; the file gets
+// the scale's own code.
+func (im *importer) status(n int, m *report.Measure) string {
+	code, pos, at := im.get(n, "status")
+	if code == "" {
+		return ""
+	}
+	for _, st := range im.site.Statuses {
+		if st.Code == code {
+			return code
+		}
+	}
+	for _, st := range im.site.Statuses {
+		if strings.EqualFold(st.Code, code) {
+			return st.Code
+		}
+	}
+	codes := make([]string, len(im.site.Statuses))
+	for i, st := range im.site.Statuses {
+		codes[i] = strconv.Quote(st.Code)
+	}
+	im.errs.Errorf(pos, "%smeasure %s: status %q is not on the status scale; use one of %s, or add it to the statuses in %s", at, m.ID, code, joinList(codes), SiteFile)
+	return ""
+}

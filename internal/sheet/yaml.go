@@ -1,0 +1,101 @@
+package sheet
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"scorecard/internal/report"
+)
+
+// YAML writes q as a quarter data file, in the form of the README's
+// example: one line per measure in catalogue order, each theme's measures
+// under a comment naming the theme, then the notes. yaml.v3 writes every
+// value, so that whatever a cell holds ("[60%]", "01:30", "1,059", "-")
+// reads back as the same text. from names the sheet, for a comment at the
+// top.
+func (q *Quarter) YAML(from string) []byte {
+	measures := &yaml.Node{Kind: yaml.MappingNode}
+	var theme *report.Theme
+	for _, r := range q.Rows {
+		key := str(r.Measure.ID)
+		if r.Measure.Theme != theme {
+			theme = r.Measure.Theme
+			key.HeadComment = "# " + theme.Title
+		}
+		cells := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		for _, f := range [][2]string{{"target", r.Target}, {"actual", r.Actual}, {"status", r.Status}, {"period", r.Period}} {
+			if f[1] != "" {
+				cells.Content = append(cells.Content, str(f[0]), str(f[1]))
+			}
+		}
+		if len(r.Notes) > 0 {
+			cells.Content = append(cells.Content, str("notes"), labels(r.Notes))
+		}
+		measures.Content = append(measures.Content, key, cells)
+	}
+
+	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("quarter"), str(q.ID.String())}}
+	top.Content[0].HeadComment = fmt.Sprintf("# Imported from %s by scorecard import.", from)
+	if q.Published != "" {
+		top.Content = append(top.Content, str("published"), str(q.Published))
+	}
+	top.Content = append(top.Content, str("measures"), measures)
+	notes := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, n := range q.Notes {
+		if !n.Known {
+			continue
+		}
+		item := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle,
+			Content: []*yaml.Node{str("theme"), str(n.Theme.ID), str("labels"), labels(n.Labels)}}
+		if n.Text != "" {
+			item.Content = append(item.Content, str("text"), str(n.Text))
+		}
+		notes.Content = append(notes.Content, item)
+	}
+	if len(notes.Content) > 0 {
+		top.Content = append(top.Content, str("notes"), notes)
+	}
+
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(top); err != nil {
+		panic(err) // the document holds only valid UTF-8 text: cells are read as UTF-8
+	}
+	enc.Close()
+
+	// The notes whose text no one has given go in as a comment: the loader
+	// then reports each row that refers to one, until the author adds it.
+	if missing := q.Missing(); len(missing) > 0 {
+		if len(notes.Content) == 0 {
+			buf.WriteString("notes:\n")
+		}
+		buf.WriteString("  # The sheet gives no text for these notes, which rows above refer to. Add\n")
+		buf.WriteString("  # each to this list with the text the report prints, or without text:\n")
+		for _, n := range missing {
+			b, _ := yaml.Marshal(labels(n.Labels))
+			fmt.Fprintf(&buf, "  # - {theme: %s, labels: %s, text: ...}\n", n.Theme.ID, strings.TrimSpace(string(b)))
+		}
+	}
+	return buf.Bytes()
+}
+
+// str is a text scalar, quoted by the encoder when plain text would read
+// back as something else.
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+// labels is a flow list of note labels: [1, 2].
+func labels(ls []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, l := range ls {
+		s := str(l)
+		if strings.Trim(l, "0123456789") == "" {
+			s.Tag = "" // 7, not "7": read back as the same text either way
+		}
+		n.Content = append(n.Content, s)
+	}
+	return n
+}

@@ -1,0 +1,109 @@
+package sheet
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"scorecard/internal/load"
+)
+
+// tricky holds cells that YAML would read differently if written plain.
+const tricky = `
+measure,target,actual,status,period,notes
+work-1,01:30,02:31,HR,,Note 2: Estimated
+homes-1,"1,059",33,,null,Note 1
+homes-2,[60%],42.5% (62/146),No survey this qtr,Apr 15 to Mar 16,"1, 3"
+homes-3,-,£125,,#1,
+work-2,,,,"yes: really",
+`
+
+func TestYAML(t *testing.T) {
+	q, errs := Import(csvSheet(t, tricky), testSite(t), q2, Config{})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := `# Imported from scores.csv by scorecard import.
+quarter: 2016-17 Q2
+measures:
+  # Homes
+  homes-1: {target: '1,059', actual: "33", period: "null", notes: [1]}
+  homes-2: {target: '[60%]', actual: 42.5% (62/146), status: No survey this qtr, period: Apr 15 to Mar 16, notes: [1, 3]}
+  homes-3: {target: '-', actual: £125, period: '#1'}
+  # Work
+  work-1: {target: '01:30', actual: '02:31', status: HR, notes: [2]}
+  work-2: {period: 'yes: really'}
+notes:
+  - {theme: work, labels: [2], text: Estimated}
+  # The sheet gives no text for these notes, which rows above refer to. Add
+  # each to this list with the text the report prints, or without text:
+  # - {theme: homes, labels: [1, 3], text: ...}
+`
+	got := string(q.YAML("scores.csv"))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("YAML (-want +got):\n%s", diff)
+	}
+
+	// The loader reads back every cell as the sheet showed it, and reports
+	// the notes whose text is missing.
+	fsys := siteFS(t)
+	fsys["data/quarters/2016-17-q2.yaml"] = &fstest.MapFile{Data: []byte(got)}
+	s, findings := load.Site(fsys)
+	var errors []string
+	for _, d := range findings {
+		if d.Pos.File == "data/quarters/2016-17-q2.yaml" {
+			errors = append(errors, d.Error())
+		}
+	}
+	wantErrors := []string{
+		`data/quarters/2016-17-q2.yaml:5:68: measure homes-1 refers to note 1, but this file's notes: list has no note 1 for theme homes; add it there`,
+		`data/quarters/2016-17-q2.yaml:6:116: measure homes-2 refers to note 1, but this file's notes: list has no note 1 for theme homes; add it there`,
+		`data/quarters/2016-17-q2.yaml:6:119: measure homes-2 refers to note 3, but this file's notes: list has no note 3 for theme homes; add it there`,
+	}
+	if diff := cmp.Diff(wantErrors, errors); diff != "" {
+		t.Errorf("loading the imported file (-want +got):\n%s", diff)
+	}
+	loaded := s.Quarters[len(s.Quarters)-1]
+	if len(loaded.Rows) != len(q.Rows) {
+		t.Fatalf("loaded %d rows, imported %d", len(loaded.Rows), len(q.Rows))
+	}
+	for i, r := range q.Rows {
+		lr := loaded.Rows[i]
+		status := ""
+		if lr.Status != nil {
+			status = lr.Status.Code
+		}
+		if lr.Measure.ID != r.Measure.ID || lr.Target.Raw != r.Target || lr.Actual.Raw != r.Actual || status != r.Status || lr.Period != r.Period {
+			t.Errorf("loaded %s {%q %q %q %q}, imported %s {%q %q %q %q}", lr.Measure.ID, lr.Target.Raw, lr.Actual.Raw, status, lr.Period,
+				r.Measure.ID, r.Target, r.Actual, r.Status, r.Period)
+		}
+	}
+}
+
+// TestKeepFrom keeps the publication date and the notes' text of the file
+// an import replaces, where the sheet gives none.
+func TestKeepFrom(t *testing.T) {
+	q, errs := Import(csvSheet(t, tricky), testSite(t), q2, Config{})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	q.KeepFrom([]byte(`quarter: 2016-17 Q2
+published: 2016-12-07
+measures: {}
+notes:
+  - {theme: homes, labels: [1, 4], text: In arrears}
+  - {theme: work, labels: [2], text: Replaced by the sheet's}
+`))
+	var notes []string
+	for _, n := range q.Notes {
+		notes = append(notes, noteLine(n))
+	}
+	want := []string{`homes 1: "In arrears"`, `homes 3: ?`, `work 2: "Estimated"`}
+	if diff := cmp.Diff(want, notes); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+	if q.Published != "2016-12-07" {
+		t.Errorf("published = %q, want 2016-12-07", q.Published)
+	}
+}
