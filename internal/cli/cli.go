@@ -23,6 +23,7 @@ type command struct {
 
 var commands = []command{
 	{"build", "build the site into the output folder", runBuild},
+	{"serve", "preview the site, rebuilding and reloading the browser on every change", runServe},
 	{"check", "check the site and list every error and warning, writing nothing", runCheck},
 	{"export", "write the scorecard as CSV to standard output", runExport},
 	{"new", "start a new quarter: \"scorecard new quarter 2016-17 Q3\"", runNew},

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"scorecard/internal/serve"
+)
+
+func runServe(env *Env, args []string) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveUntil(ctx, env, args)
+}
+
+// serveUntil runs serve until ctx is done: Ctrl-C, or a test's cancel.
+func serveUntil(ctx context.Context, env *Env, args []string) error {
+	fs := flags(env, "serve", "[-src DIR] [-addr HOST:PORT] [-drafts]",
+		"Serve builds the site into memory and serves it for preview, at\n"+
+			"http://127.0.0.1:1313/ by default. It rebuilds whenever a file under\n"+
+			"data/, content/, layouts/ or static/ changes, and the pages open in a\n"+
+			"browser reload by themselves. While the site has errors, every page\n"+
+			"lists them. Nothing is written to disk. Ctrl-C stops it.")
+	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
+	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; anything but this machine's own (loopback)\naddress shares the preview with the network, so it must be named, as 0.0.0.0:1313")
+	drafts := fs.Bool("drafts", false, "include quarters and narrative marked \"draft: true\"")
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "addr" })
+	warning, err := serve.CheckAddr(*addr, explicit)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "scorecard serve: %v\n", err)
+		return errUsage
+	}
+	if warning != "" {
+		fmt.Fprintf(env.Stderr, "scorecard serve: warning: %s\n", warning)
+	}
+	s, err := serve.New(*src, serve.Options{Drafts: *drafts, Stdout: env.Stdout, Stderr: env.Stderr, Now: env.Now})
+	if err != nil {
+		return err
+	}
+	return s.Run(ctx, *addr)
+}

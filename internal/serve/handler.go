@@ -1,0 +1,104 @@
+package serve
+
+import (
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// The server's own files live under a prefix no site uses.
+const (
+	prefix         = "/__scorecard/"
+	reloadPath     = prefix + "reload.js"
+	eventsPath     = prefix + "events"
+	overlayCSSPath = prefix + "overlay.css"
+)
+
+// policy is the Content-Security-Policy that the README tells hosts they
+// can send. The preview sends it too, so that a page which would break
+// under it breaks here first.
+const policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'"
+
+// Handler serves the current build: exactly the files it holds, with
+// dir/index.html at "/dir/", and the site's 404.html for anything else.
+// While the latest build has failed, every page is the error page; other
+// files are still the last good build's.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(s.serveHTTP)
+}
+
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", policy)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		respond(w, r, http.StatusMethodNotAllowed, types[".txt"], []byte("scorecard serve only reads: use GET or HEAD.\n"))
+		return
+	}
+	b := s.current.Load()
+	if b == nil {
+		respond(w, r, http.StatusServiceUnavailable, types[".txt"], []byte("The site is being built; reload in a moment.\n"))
+		return
+	}
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+		return
+	case reloadPath:
+		respond(w, r, http.StatusOK, types[".js"], b.js)
+		return
+	case overlayCSSPath:
+		respond(w, r, http.StatusOK, types[".css"], []byte(overlayCSS))
+		return
+	}
+
+	name, valid := resolve(r.URL.Path)
+	var f *file
+	if valid {
+		f = b.files[name]
+	}
+	switch {
+	case b.fail != nil && (f != nil && isPage(name) || f == nil && looksLikePage(name)):
+		respond(w, r, http.StatusInternalServerError, types[".html"], b.errPage)
+	case f != nil:
+		respond(w, r, http.StatusOK, f.ctype, f.data)
+	case b.files["404.html"] != nil:
+		nf := b.files["404.html"]
+		respond(w, r, http.StatusNotFound, nf.ctype, nf.data)
+	default:
+		respond(w, r, http.StatusNotFound, types[".txt"], []byte("404 page not found\n"))
+	}
+}
+
+// resolve turns a request path into the path of a built file: "/" and
+// "/dir/" name index.html in that folder. It refuses anything that is not
+// a plain path below the root ("..", "//", "/./").
+func resolve(urlPath string) (name string, ok bool) {
+	name, ok = strings.CutPrefix(urlPath, "/")
+	if !ok {
+		return "", false
+	}
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return name, fs.ValidPath(name)
+}
+
+// looksLikePage says whether a missing file would have been a page, so
+// that while the site has errors the error page answers for it.
+func looksLikePage(name string) bool {
+	return isPage(name) || !strings.Contains(name[strings.LastIndex(name, "/")+1:], ".")
+}
+
+func respond(w http.ResponseWriter, r *http.Request, status int, ctype string, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
