@@ -256,8 +256,9 @@ func (c chartView) SVG() template.HTML { return template.HTML(c.Sparkline) }
 type crumb struct{ Text, Path string }
 
 func (r *Renderer) execute(name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.pages[name].ExecuteTemplate(&buf, r.base, data); err != nil {
+	// Most pages are 20-100 KB: starting big saves regrowing the buffer.
+	buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
+	if err := r.pages[name].ExecuteTemplate(buf, r.base, data); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

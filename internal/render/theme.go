@@ -34,6 +34,10 @@ type themeCell struct {
 	Quarter *report.Quarter
 	Row     *report.Row // nil when the measure has no row that quarter
 	Notes   []noteLink
+	// Headers are the cell's headers attributes, for the target, actual
+	// and status cells: worked out here, not in the template, because
+	// printf in a template costs a reflective call per cell.
+	Headers [3]string
 }
 
 type noteLink struct{ Label, Anchor string }
@@ -98,6 +102,10 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		tr := themeRow{Measure: m, Row: row}
 		for _, c := range d.Columns {
 			cell := themeCell{Quarter: c, Row: c.Row(m)}
+			mh, qh := d.IDPrefix+"m-"+m.ID, d.IDPrefix+"h-"+c.ID.Slug()
+			for i, suffix := range []string{"-t", "-a", "-s"} {
+				cell.Headers[i] = mh + " " + qh + " " + qh + suffix
+			}
 			if cell.Row != nil {
 				for _, ref := range cell.Row.Notes {
 					a, ok := anchors[ref.Note]

@@ -10,7 +10,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"scorecard/internal/assets"
 	"scorecard/internal/chart"
@@ -167,98 +169,101 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	var files []File
-	add := func(path string, data []byte, err error) error {
-		if err != nil {
-			return fmt.Errorf("rendering %s: %w", path, err)
-		}
-		files = append(files, File{Path: path, Data: data})
-		return nil
-	}
 	assetFiles, err := assets.Files()
 	if err != nil {
 		return nil, err
 	}
-	latest := s.Quarters[len(s.Quarters)-1]
-	b, err := r.Home(s, latest, "index.html", homeChart(s, latest))
-	if err := add("index.html", b, err); err != nil {
-		return nil, err
+	// Each job makes one file. They run in parallel and their files keep
+	// the jobs' order, so output does not depend on scheduling.
+	var jobs []job
+	page := func(path string, make func() ([]byte, error)) { jobs = append(jobs, job{path, make}) }
+	file := func(path string, make func() []byte) {
+		jobs = append(jobs, job{path, func() ([]byte, error) { return make(), nil }})
 	}
+	latest := s.Quarters[len(s.Quarters)-1]
+	page("index.html", func() ([]byte, error) { return r.Home(s, latest, "index.html", homeChart(s, latest)) })
 	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
-		b, err := r.Home(s, q, p, homeChart(s, q))
-		if err := add(p, b, err); err != nil {
-			return nil, err
-		}
+		page(p, func() ([]byte, error) { return r.Home(s, q, p, homeChart(s, q)) })
 		for _, t := range s.Themes {
-			p := render.ThemePath(q.ID, t)
-			b, err := r.Theme(s, q, t, themeChart(s, s.Quarters[:i+1], t))
-			if err := add(p, b, err); err != nil {
-				return nil, err
-			}
+			page(render.ThemePath(q.ID, t), func() ([]byte, error) { return r.Theme(s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
 		}
 	}
 	for _, m := range s.Measures {
-		p := render.MeasurePath(m)
-		c := chart.Trend(s, m)
-		b, err := r.Measure(s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
-			Sparkline: chart.Sparkline(s, m, c.Summary)})
-		if err := add(p, b, err); err != nil {
-			return nil, err
-		}
+		page(render.MeasurePath(m), func() ([]byte, error) {
+			c := chart.Trend(s, m)
+			return r.Measure(s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
+				Sparkline: chart.Sparkline(s, m, c.Summary)})
+		})
 	}
 	for _, a := range assetFiles {
-		files = append(files, File{Path: a.Path, Data: a.Data})
+		file(a.Path, func() []byte { return a.Data })
 	}
-	b, err = r.Data(s)
-	if err := add("data/index.html", b, err); err != nil {
-		return nil, err
-	}
-	for _, p := range []struct {
-		path   string
-		render func(*report.Site) ([]byte, error)
-	}{
-		{render.MeasureIndexPath, r.MeasureIndex},
-		{render.AboutPath, r.About},
-		{render.AccessibilityPath, r.Accessibility},
-		{render.SearchPath, r.Search},
-		{render.NotFoundPath, r.NotFound},
-	} {
-		b, err := p.render(s)
-		if err := add(p.path, b, err); err != nil {
-			return nil, err
-		}
-	}
+	page("data/index.html", func() ([]byte, error) { return r.Data(s) })
+	page(render.MeasureIndexPath, func() ([]byte, error) { return r.MeasureIndex(s) })
+	page(render.AboutPath, func() ([]byte, error) { return r.About(s) })
+	page(render.AccessibilityPath, func() ([]byte, error) { return r.Accessibility(s) })
+	page(render.SearchPath, func() ([]byte, error) { return r.Search(s) })
+	page(render.NotFoundPath, func() ([]byte, error) { return r.NotFound(s) })
 	for _, q := range s.Quarters {
-		b, err := r.Print(s, q)
-		if err := add(render.PrintPath(q.ID), b, err); err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: render.PrintCSSPath(q.ID), Data: render.PrintCSS(s, q)})
+		page(render.PrintPath(q.ID), func() ([]byte, error) { return r.Print(s, q) })
+		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
 	}
-	files = append(files, File{Path: "assets/search-index.js", Data: search.Index(searchDocs(s))})
+	file("assets/search-index.js", func() []byte { return search.Index(searchDocs(s)) })
 	if s.BaseURL != "" {
 		var pages []string
-		for _, f := range files {
-			if strings.HasSuffix(f.Path, ".html") && f.Path != render.NotFoundPath {
-				pages = append(pages, f.Path)
+		for _, j := range jobs {
+			if strings.HasSuffix(j.path, ".html") && j.path != render.NotFoundPath {
+				pages = append(pages, j.path)
 			}
 		}
-		files = append(files,
-			File{Path: "sitemap.xml", Data: hosting.Sitemap(s.BaseURL, pages)},
-			File{Path: "robots.txt", Data: hosting.Robots(s.BaseURL)},
-			File{Path: "feed.xml", Data: hosting.Feed(s, render.QuarterPath)},
-		)
+		file("sitemap.xml", func() []byte { return hosting.Sitemap(s.BaseURL, pages) })
+		file("robots.txt", func() []byte { return hosting.Robots(s.BaseURL) })
+		file("feed.xml", func() []byte { return hosting.Feed(s, render.QuarterPath) })
 	}
-	files = append(files,
-		File{Path: "data/scorecard.csv", Data: dataset.CSV(s)},
-		File{Path: "data/scorecard.json", Data: dataset.JSON(s)},
-		File{Path: "data/datapackage.json", Data: dataset.Package(s)},
-	)
+	file("data/scorecard.csv", func() []byte { return dataset.CSV(s) })
+	file("data/scorecard.json", func() []byte { return dataset.JSON(s) })
+	file("data/datapackage.json", func() []byte { return dataset.Package(s) })
 	for _, q := range s.Quarters {
-		files = append(files, File{Path: render.DataPath(q.ID), Data: dataset.CSV(s, q)})
+		file(render.DataPath(q.ID), func() []byte { return dataset.CSV(s, q) })
 	}
-	files = append(files, File{Path: "style.css", Data: render.Stylesheet(s)})
+	file("style.css", func() []byte { return render.Stylesheet(s) })
+	return run(jobs)
+}
+
+// job makes one file of the site.
+type job struct {
+	path string
+	make func() ([]byte, error)
+}
+
+// run runs the jobs on every processor and returns their files in the
+// jobs' order, or the first error in that order.
+func run(jobs []job) ([]File, error) {
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := jobs[i].make()
+				files[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", jobs[i].path, err)
+		}
+	}
 	return files, nil
 }
 
