@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"scorecard/internal/diag"
@@ -42,13 +41,7 @@ func runBuild(env *Env, args []string) error {
 	if n := len(res.Warnings); n > 0 {
 		fmt.Fprintf(env.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
 	}
-	pages := 0
-	for _, f := range res.Files {
-		if strings.HasSuffix(f.Path, ".html") {
-			pages++
-		}
-	}
-	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", pages, len(res.Files), dir, env.Now().Sub(start).Round(time.Millisecond))
+	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, dir, env.Now().Sub(start).Round(time.Millisecond))
 	return nil
 }
 

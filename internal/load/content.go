@@ -174,7 +174,7 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		ids, _ := attr.([]byte)
 		t := &report.Tie{Heading: headingText(h, src), Anchor: headingID(h)}
 		for _, id := range strings.Fields(string(ids)) {
-			m := findMeasure(s, id)
+			m := l.findMeasure(s, id)
 			if m == nil {
 				l.errs.Errorf(pos, "the heading %q names measure %q, which is not in %s; correct the id", t.Heading, id, catalogueFile)
 				continue
@@ -249,13 +249,14 @@ func headingID(h *ast.Heading) string {
 	return ""
 }
 
-func findMeasure(s *report.Site, id string) *report.Measure {
-	for _, m := range s.Measures {
-		if m.ID == id {
-			return m
+func (l *loader) findMeasure(s *report.Site, id string) *report.Measure {
+	if l.byID == nil {
+		l.byID = make(map[string]*report.Measure, len(s.Measures))
+		for _, m := range s.Measures {
+			l.byID[m.ID] = m
 		}
 	}
-	return nil
+	return l.byID[id]
 }
 
 func removeAttribute(n ast.Node, name string) {

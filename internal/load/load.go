@@ -40,6 +40,8 @@ type loader struct {
 	// broken holds the ids of catalogue entries that had errors, so that
 	// the quarters' references to them add no further errors.
 	broken map[string]bool
+
+	byID map[string]*report.Measure // measures by id, for narrative's ties
 }
 
 // read returns a file's bytes. A missing file is reported only when it is

@@ -196,6 +196,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 			q.Rows = append(q.Rows, r)
 		}
 	}
+	q.IndexRows()
 }
 
 var rowFields = []string{"target", "actual", "status", "period", "notes"}

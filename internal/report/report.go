@@ -158,16 +158,31 @@ type Quarter struct {
 	Published string                // the date the quarter's report was published, YYYY-MM-DD, or ""
 	Draft     bool                  // not to be published yet: shown by serve, left out of build
 	Pos       diag.Pos
+
+	byMeasure map[*Measure]*Row // set by IndexRows
 }
 
 // Row returns the quarter's row for m, or nil when m has none.
 func (q *Quarter) Row(m *Measure) *Row {
+	if q.byMeasure != nil {
+		return q.byMeasure[m]
+	}
 	for _, r := range q.Rows {
 		if r.Measure == m {
 			return r
 		}
 	}
 	return nil
+}
+
+// IndexRows makes Row a map look-up instead of a search: the loader calls
+// it once the rows are read, since pages ask for rows millions of times on
+// a large site.
+func (q *Quarter) IndexRows() {
+	q.byMeasure = make(map[*Measure]*Row, len(q.Rows))
+	for _, r := range q.Rows {
+		q.byMeasure[r.Measure] = r
+	}
 }
 
 // ThemeRows returns the quarter's rows for t's measures.

@@ -3,13 +3,13 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -33,10 +33,22 @@ type File struct {
 	Data []byte
 }
 
-// Result is a build's outcome: the files written and any warnings.
+// Result is a build's outcome: the files (held in memory by Generate;
+// written and let go by Build, which counts them) and any warnings.
 type Result struct {
 	Files    []File
+	Pages    int // HTML files
+	Count    int // all files
+	Bytes    int64
 	Warnings diag.List
+}
+
+func (r *Result) count(f File) {
+	r.Count++
+	r.Bytes += int64(len(f.Data))
+	if strings.HasSuffix(f.Path, ".html") {
+		r.Pages++
+	}
 }
 
 // Options change what a build publishes.
@@ -50,11 +62,34 @@ func Build(src, out string, opts Options) (*Result, error) {
 	if err := checkOut(src, out); err != nil {
 		return nil, err
 	}
-	res, err := Generate(os.DirFS(src), opts)
+	fsys := os.DirFS(src)
+	s, findings := Check(fsys, opts)
+	if err := findings.Err(); err != nil {
+		return nil, err
+	}
+	jobs, err := plan(s, fsys)
 	if err != nil {
 		return nil, err
 	}
-	if err := Write(out, res.Files); err != nil {
+	// Each file is written as soon as it is made and then let go, so that
+	// memory does not grow with the site; the links are checked before the
+	// new site is swapped in.
+	res := &Result{Warnings: findings}
+	links := newLinkCheck(s)
+	var mu sync.Mutex
+	err = WriteWith(out, func(put func(File) error) error {
+		if err := runTo(jobs, false, func(f File) error {
+			links.see(f)
+			mu.Lock()
+			res.count(f)
+			mu.Unlock()
+			return put(f)
+		}); err != nil {
+			return err
+		}
+		return links.err()
+	})
+	if err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -66,22 +101,31 @@ func Generate(fsys fs.FS, opts Options) (*Result, error) {
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
-	layouts, err := fs.Sub(fsys, "layouts")
+	jobs, err := plan(s, fsys)
 	if err != nil {
 		return nil, err
 	}
-	files, err := Render(s, layouts)
+	res := &Result{Warnings: findings}
+	links := newLinkCheck(s)
+	var mu sync.Mutex
+	err = runTo(jobs, true, func(f File) error {
+		links.see(f)
+		mu.Lock()
+		res.count(f)
+		mu.Unlock()
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	files, err = addStatic(fsys, files)
-	if err != nil {
+	if err := links.err(); err != nil {
 		return nil, err
 	}
-	if err := checkLinks(s, files).Err(); err != nil {
-		return nil, err
+	res.Files = make([]File, len(jobs))
+	for i, j := range jobs {
+		res.Files[i] = File{Path: j.path, Data: j.data}
 	}
-	return &Result{Files: files, Warnings: findings}, nil
+	return res, nil
 }
 
 // Verify finds everything that would stop a build or look wrong once
@@ -162,9 +206,13 @@ func completeness(s *report.Site) diag.List {
 	return out
 }
 
-// Render renders every page of s. layouts, which may be nil, holds the
-// site's own templates.
-func Render(s *report.Site, layouts fs.FS) ([]File, error) {
+// plan lists the jobs that make every file of the site: its pages, data,
+// assets, and the files of its static/ folder.
+func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
+	layouts, err := fs.Sub(fsys, "layouts")
+	if err != nil {
+		return nil, err
+	}
 	r, err := render.New(layouts)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -175,10 +223,10 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 	}
 	// Each job makes one file. They run in parallel and their files keep
 	// the jobs' order, so output does not depend on scheduling.
-	var jobs []job
-	page := func(path string, make func() ([]byte, error)) { jobs = append(jobs, job{path, make}) }
+	var jobs []*job
+	page := func(path string, make func() ([]byte, error)) { jobs = append(jobs, &job{path: path, make: make}) }
 	file := func(path string, make func() []byte) {
-		jobs = append(jobs, job{path, func() ([]byte, error) { return make(), nil }})
+		jobs = append(jobs, &job{path: path, make: func() ([]byte, error) { return make(), nil }})
 	}
 	latest := s.Quarters[len(s.Quarters)-1]
 	page("index.html", func() ([]byte, error) { return r.Home(s, latest, "index.html", homeChart(s, latest)) })
@@ -228,19 +276,22 @@ func Render(s *report.Site, layouts fs.FS) ([]File, error) {
 		file(render.DataPath(q.ID), func() []byte { return dataset.CSV(s, q) })
 	}
 	file("style.css", func() []byte { return render.Stylesheet(s) })
-	return run(jobs)
+	return addStatic(fsys, jobs)
 }
 
-// job makes one file of the site.
+// job makes one file of the site; data is what it made, when kept.
 type job struct {
 	path string
 	make func() ([]byte, error)
+	data []byte
 }
 
-// run runs the jobs on every processor and returns their files in the
-// jobs' order, or the first error in that order.
-func run(jobs []job) ([]File, error) {
-	files := make([]File, len(jobs))
+// runTo runs the jobs on every processor, handing each file to sink as it
+// is made; sink is called from several goroutines at once. Errors are
+// reported in the jobs' order, so the first one reported does not depend on
+// scheduling. With keep, each job holds on to its data (Generate returns
+// the files); without, it is let go once sink has it (Build).
+func runTo(jobs []*job, keep bool, sink func(File) error) error {
 	errs := make([]error, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -249,8 +300,16 @@ func run(jobs []job) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				data, err := jobs[i].make()
-				files[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
+				j := jobs[i]
+				data, err := j.make()
+				if err != nil {
+					errs[i] = fmt.Errorf("rendering %s: %w", j.path, err)
+					continue
+				}
+				if keep {
+					j.data = data
+				}
+				errs[i] = sink(File{Path: j.path, Data: data})
 			}
 		}()
 	}
@@ -259,71 +318,116 @@ func run(jobs []job) ([]File, error) {
 	}
 	close(next)
 	wg.Wait()
-	for i, err := range errs {
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", jobs[i].path, err)
+			return err
 		}
 	}
-	return files, nil
+	return nil
 }
 
-// checkLinks checks every link in narrative that points within the site:
+// linkCheck checks every link in narrative that points within the site:
 // the page it names must be one the build writes, and an anchor must be an
-// id on that page.
-func checkLinks(s *report.Site, files []File) diag.List {
-	var out diag.List
-	byPath := make(map[string][]byte, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f.Data
-	}
-	check := func(n *report.Narrative, page string) {
+// id on that page. It sees each file as it is made, keeping only paths,
+// and the ids of the pages that links point into.
+type linkCheck struct {
+	refs  []linkRef
+	mu    sync.Mutex
+	paths map[string]bool
+	ids   map[string]map[string]bool // for the pages anchors point into
+}
+
+type linkRef struct {
+	link   report.Link
+	target string // the page it goes to, from the root
+	frag   string
+}
+
+func newLinkCheck(s *report.Site) *linkCheck {
+	c := &linkCheck{paths: map[string]bool{}, ids: map[string]map[string]bool{}}
+	var bad diag.List
+	add := func(n *report.Narrative, page string) {
 		if n == nil {
 			return
 		}
 		for _, l := range n.Links {
 			dest, frag, _ := strings.Cut(l.Dest, "#")
-			target := page
+			ref := linkRef{link: l, target: page, frag: frag}
 			if dest != "" {
 				if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "../") || strings.HasPrefix(dest, "./") {
-					out.Errorf(l.Pos, "the link %q should be written from the site's root, with no leading / or ../, such as measures/bbh-5/; Scorecard makes it work from every page", l.Dest)
+					bad.Errorf(l.Pos, "the link %q should be written from the site's root, with no leading / or ../, such as measures/bbh-5/; Scorecard makes it work from every page", l.Dest)
 					continue
 				}
-				target = path.Clean(dest)
+				ref.target = path.Clean(dest)
 				if strings.HasSuffix(dest, "/") {
-					target = path.Join(target, "index.html")
-				}
-				if _, ok := byPath[target]; !ok {
-					if _, dir := byPath[path.Join(target, "index.html")]; dir {
-						target = path.Join(target, "index.html")
-					} else {
-						out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/)", l.Dest, target)
-						continue
-					}
+					ref.target = path.Join(ref.target, "index.html")
 				}
 			}
-			if frag != "" && strings.HasSuffix(target, ".html") && !bytes.Contains(byPath[target], []byte(`id="`+frag+`"`)) {
-				out.Errorf(l.Pos, "the link %q goes to #%s, which is not an anchor on %s; headings' anchors are their text in lower case with hyphens, such as #summary-of-key-challenges", l.Dest, frag, target)
+			c.refs = append(c.refs, ref)
+			if frag != "" {
+				c.ids[ref.target] = map[string]bool{}
+				c.ids[path.Join(ref.target, "index.html")] = map[string]bool{}
 			}
 		}
 	}
 	for _, q := range s.Quarters {
-		check(q.Intro, render.QuarterPath(q.ID))
+		add(q.Intro, render.QuarterPath(q.ID))
 		for _, t := range s.Themes {
-			check(q.Narrative[t], render.ThemePath(q.ID, t))
+			add(q.Narrative[t], render.ThemePath(q.ID, t))
 		}
 	}
-	check(s.About, render.AboutPath)
-	out.Sort()
-	return out
+	add(s.About, render.AboutPath)
+	for _, d := range bad {
+		c.refs = append(c.refs, linkRef{link: report.Link{Dest: "\x00" + d.Msg, Pos: d.Pos}})
+	}
+	return c
+}
+
+var idValue = regexp.MustCompile(`\bid="([^"]*)"`)
+
+// see notes a file the build makes.
+func (c *linkCheck) see(f File) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.paths[f.Path] = true
+	if ids, ok := c.ids[f.Path]; ok {
+		for _, m := range idValue.FindAllSubmatch(f.Data, -1) {
+			ids[string(m[1])] = true
+		}
+	}
+}
+
+// err reports the broken links, once every file has been seen.
+func (c *linkCheck) err() error {
+	var out diag.List
+	for _, r := range c.refs {
+		l := r.link
+		if strings.HasPrefix(l.Dest, "\x00") {
+			out.Errorf(l.Pos, "%s", l.Dest[1:])
+			continue
+		}
+		target := r.target
+		if !c.paths[target] {
+			if !c.paths[path.Join(target, "index.html")] {
+				out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/)", l.Dest, target)
+				continue
+			}
+			target = path.Join(target, "index.html")
+		}
+		if r.frag != "" && strings.HasSuffix(target, ".html") && !c.ids[target][r.frag] {
+			out.Errorf(l.Pos, "the link %q goes to #%s, which is not an anchor on %s; headings' anchors are their text in lower case with hyphens, such as #summary-of-key-challenges", l.Dest, r.frag, target)
+		}
+	}
+	return out.Err()
 }
 
 // addStatic adds the files of the site's static/ folder (a logo, images,
 // documents) to the build, at the same paths under the site root. A static
 // file may not take the place of a generated one.
-func addStatic(fsys fs.FS, files []File) ([]File, error) {
-	taken := make(map[string]bool, len(files))
-	for _, f := range files {
-		taken[f.Path] = true
+func addStatic(fsys fs.FS, jobs []*job) ([]*job, error) {
+	taken := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		taken[j.path] = true
 	}
 	var errs diag.List
 	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
@@ -345,11 +449,7 @@ func addStatic(fsys fs.FS, files []File) ([]File, error) {
 			errs.Errorf(diag.Pos{File: p}, "this file would replace the generated %s; rename it or move it into a folder of its own", rel)
 			return nil
 		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		files = append(files, File{Path: rel, Data: b})
+		jobs = append(jobs, &job{path: rel, make: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		return nil
 	})
 	if err != nil {
@@ -358,7 +458,7 @@ func addStatic(fsys fs.FS, files []File) ([]File, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return files, nil
+	return jobs, nil
 }
 
 // searchDocs lists what search finds: every measure, and every section of

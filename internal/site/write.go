@@ -7,13 +7,28 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 )
 
 // Write writes files into a fresh folder beside out, then swaps it in for
 // out. If anything fails, out is left as it was and the fresh folder is
 // removed, so a failed build never leaves a half-written site and no stale
 // file from an earlier build survives.
-func Write(out string, files []File) (err error) {
+func Write(out string, files []File) error {
+	return WriteWith(out, func(put func(File) error) error {
+		for _, f := range files {
+			if err := put(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// WriteWith is Write for files made on the fly: produce hands each file to
+// put, which writes it at once and may be called from several goroutines.
+// When produce returns an error, nothing is swapped in.
+func WriteWith(out string, produce func(put func(File) error) error) (err error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -34,21 +49,28 @@ func Write(out string, files []File) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	var mu sync.Mutex
 	dirs := map[string]bool{}
-	for _, f := range files {
+	put := func(f File) error {
 		if !fs.ValidPath(f.Path) || f.Path == "." {
 			return fmt.Errorf("refusing to write %q: not a path inside the site", f.Path)
 		}
 		dir := path.Dir(f.Path)
-		if !dirs[dir] {
+		mu.Lock()
+		made := dirs[dir]
+		mu.Unlock()
+		if !made {
 			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 				return err
 			}
+			mu.Lock()
 			dirs[dir] = true
+			mu.Unlock()
 		}
-		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
-			return err
-		}
+		return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
+	}
+	if err := produce(put); err != nil {
+		return err
 	}
 	// Swap: move the old site aside, move the new one in, then delete the
 	// old one. Only a crash between the two renames leaves no out folder,
