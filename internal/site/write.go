@@ -37,6 +37,7 @@ func WriteWith(out string, produce func(put func(File) error) error) (err error)
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("the output %s is a file, not a folder; remove it or choose another output folder", out)
 	}
+	recoverInterrupted(parent, base, out)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return fmt.Errorf("cannot write beside the output folder: %w", err)
@@ -100,4 +101,23 @@ func WriteWith(out string, produce func(put func(File) error) error) (err error)
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// recoverInterrupted tidies up after a build that was killed: a half-written
+// new site is removed, and if the kill came between moving the old site
+// aside and moving the new one in, the old site is put back.
+func recoverInterrupted(parent, base, out string) {
+	news, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
+	for _, n := range news {
+		os.RemoveAll(n)
+	}
+	olds, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*"))
+	for _, o := range olds {
+		if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+			if os.Rename(o, out) == nil {
+				continue
+			}
+		}
+		os.RemoveAll(o)
+	}
 }
