@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -263,10 +264,23 @@ func cell(d *doc, n *yaml.Node, m *report.Measure, what string) value.Value {
 		d.errs.Errorf(pos, "measure %s: %s %v", m.ID, what, err)
 		return value.Value{Raw: raw}
 	}
-	if want, ok := cellUnit[m.Unit]; ok && v.IsNumeric() && v.Unit != want {
-		d.errorf(n, "measure %s %s, but its %s %q %s; %s", m.ID, unitName(m.Unit), what, raw, unitProblem(v.Unit), unitFix(m.Unit))
+	if msg, _ := UnitMismatch(m, what, v); msg != "" {
+		d.errorf(n, "%s; %s", msg, unitFix(m.Unit))
 	}
 	return v
+}
+
+// UnitMismatch says what is wrong when a numeric cell does not carry the
+// unit its measure is counted in, such as `measure bbh-5 is measured in per
+// cent, but its target "90" is a plain number`, and which unit the cell
+// should carry; it returns "" when the cell is right. Import uses it too,
+// so that an imported quarter loads.
+func UnitMismatch(m *report.Measure, what string, v value.Value) (msg string, want value.Unit) {
+	want, ok := cellUnit[m.Unit]
+	if !ok || !v.IsNumeric() || v.Unit == want {
+		return "", want
+	}
+	return fmt.Sprintf("measure %s %s, but its %s %q %s", m.ID, unitName(m.Unit), what, v.Raw, unitProblem(v.Unit)), want
 }
 
 // cellUnit is the unit a numeric cell must carry for each catalogue unit.

@@ -327,44 +327,10 @@ func (im *importer) figure(n int, field string, m *report.Measure) string {
 		im.errs.Errorf(pos, "%smeasure %s: %s %v", at, m.ID, field, err)
 		return text
 	}
-	if want, ok := cellUnit[m.Unit]; ok && v.IsNumeric() && v.Unit != want {
-		im.errs.Errorf(pos, "%smeasure %s %s, but its %s %q %s; %s, or change the measure's unit in %s",
-			at, m.ID, unitName(m.Unit), field, text, unitProblem(v.Unit), unitFix(want), CatalogueFile)
+	if msg, want := load.UnitMismatch(m, field, v); msg != "" {
+		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, msg, unitFix(want), CatalogueFile)
 	}
 	return text
-}
-
-// cellUnit is the unit a numeric cell must carry for each catalogue unit:
-// the same rule as the loader's, so that an imported quarter loads.
-var cellUnit = map[string]value.Unit{
-	"%": value.Percent, "count": value.None, "days": value.None, "years": value.None,
-	"min:sec": value.MinSec, "ratio": value.None, "rate": value.None, "£": value.Pounds,
-}
-
-func unitName(u string) string {
-	switch u {
-	case "%":
-		return "is measured in per cent"
-	case "min:sec":
-		return "is a time in minutes and seconds"
-	case "£":
-		return "is measured in pounds"
-	case "count", "ratio", "rate":
-		return "is a " + u
-	}
-	return "is measured in " + u
-}
-
-func unitProblem(u value.Unit) string {
-	switch u {
-	case value.Percent:
-		return "has a % sign"
-	case value.MinSec:
-		return "is a time"
-	case value.Pounds:
-		return "has a £ sign"
-	}
-	return "is a plain number"
 }
 
 // unitFix says how to make the sheet show a cell in the unit wanted.
