@@ -48,9 +48,13 @@ fmt-check:
 
 # A short run of each fuzz target: enough to catch a panic on new inputs.
 fuzz-smoke:
+	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=5s ./internal/load
+	$(GO) test -run='^$$' -fuzz='^FuzzLoadQuarter$$' -fuzztime=5s ./internal/load
+	$(GO) test -run='^$$' -fuzz='^FuzzMarkdown$$' -fuzztime=5s ./internal/load
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=10s ./internal/value
 
 clean:
 	rm -rf public scorecard node_modules $(ECHARTS) $(SCREENSHOTS)
 
 include screenshots.mk
+include bench.mk

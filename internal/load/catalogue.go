@@ -21,7 +21,9 @@ func (l *loader) catalogue(s *report.Site) {
 	d := &doc{file: catalogueFile, errs: l.errs}
 	n := d.parse(src)
 	if n == nil {
-		d.errs.Errorf(d.pos(nil), "the file holds no themes or measures; see \"Writing a report\" in the README")
+		if !d.broken {
+			d.errs.Errorf(d.pos(nil), "the file holds no themes or measures; see \"Writing a report\" in the README")
+		}
 		return
 	}
 	var measures *yaml.Node
@@ -121,6 +123,9 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 }
 
 func (l *loader) themeRef(d *doc, item, n *yaml.Node, s *report.Site, what string) *report.Theme {
+	if len(s.Themes) == 0 {
+		return nil // the catalogue's own error says why there are none
+	}
 	if n == nil {
 		d.errorf(item, "%s has no theme; add \"theme:\" with one of: %s", what, list(themeIDs(s)))
 		return nil
@@ -210,7 +215,17 @@ func checkID(d *doc, n *yaml.Node, what, id, example string) bool {
 		d.errorf(n, "%s id %q is a bare number; ids must be unique across the whole site, so add a prefix, such as %q", what, id, example)
 		return false
 	}
+	if slices.Contains(deviceNames, id) {
+		d.errorf(n, "%s id %q is a name Windows keeps for a device, so the site could not be built or copied there; add a prefix, such as %q", what, id, example)
+		return false
+	}
 	return true
 }
+
+// deviceNames are the names Windows gives devices, which no file or folder
+// may have.
+var deviceNames = []string{"con", "prn", "aux", "nul",
+	"com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+	"lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"}
 
 var _ = diag.Pos{}

@@ -41,11 +41,19 @@ func (l *loader) config(s *report.Site) {
 	if r := l.readConfig(d, n, s); r != nil {
 		rating, fromDefaults = r, false
 	}
-	if s.Organisation == "" {
-		l.errs.Errorf(d.pos(nil), "organisation is missing; add a line such as \"organisation: Harrow Council\"")
-	}
-	if s.Title == "" {
-		l.errs.Errorf(d.pos(nil), "title is missing; add a line such as \"title: Strategic Performance Report\"")
+	for _, f := range []struct{ key, value, example string }{
+		{"organisation", s.Organisation, "organisation: Harrow Council"},
+		{"title", s.Title, "title: Strategic Performance Report"},
+	} {
+		if f.value != "" || n != nil && n.Kind != yaml.MappingNode {
+			continue // a file that is not a mapping is reported already
+		}
+		switch v := lookup(n, f.key); {
+		case v == nil:
+			l.errs.Errorf(d.pos(nil), "%s is missing; add a line such as %q", f.key, f.example)
+		case v.Kind == yaml.ScalarNode:
+			d.errorf(v, "%s is empty; write it out, such as %q", f.key, f.example)
+		} // a value of the wrong kind is reported already
 	}
 	if s.Logo != "" && s.LogoAlt == "" {
 		l.errs.Errorf(d.pos(nil), "the logo needs a text alternative for screen readers; add \"logo_alt:\", such as \"logo_alt: %s\"", s.Organisation)
@@ -89,10 +97,26 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"logo", func(_, v *yaml.Node) { s.Logo = l.readLogo(d, v) }},
 		field{"logo_alt", func(_, v *yaml.Node) { s.LogoAlt, _ = d.str(v, "logo_alt") }},
 		field{"accessibility", func(_, v *yaml.Node) { readAccessibility(d, v, &s.Accessibility) }},
+		// Raw HTML in narrative is shown as text unless the site trusts
+		// its writers with it.
+		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},
 		// The spreadsheet import's column mapping: package sheet reads it.
 		field{"import", func(_, v *yaml.Node) {}},
 	)
 	return rating
+}
+
+// lookup returns the value of key in the mapping n, or nil.
+func lookup(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 func sameCodes(a, b []*report.Status) bool {
@@ -110,6 +134,7 @@ func sameCodes(a, b []*report.Status) bool {
 func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 	var out []*report.Status
 	seen := map[string]int{}
+	classes := classes{}
 	d.list(n, "statuses", func(item *yaml.Node) {
 		st := &report.Status{}
 		var codeNode *yaml.Node
@@ -138,7 +163,7 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 		if st.Shape == "" {
 			st.Shape = "rect"
 		}
-		st.Class = uniqueClass(st.Code, out)
+		st.Class = classes.unique(st.Code)
 		out = append(out, st)
 	})
 	return out
@@ -148,9 +173,14 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 // contrast against white.
 const neutral = "#505a5f"
 
-// uniqueClass makes a CSS class from a status code: "No survey this qtr"
-// gives status-no-survey-this-qtr.
-func uniqueClass(code string, taken []*report.Status) string {
+// classes holds the CSS classes given to statuses, and the number to try
+// next after each that was taken.
+type classes map[string]int
+
+// unique makes a CSS class from a status code: "No survey this qtr" gives
+// status-no-survey-this-qtr, or status-no-survey-this-qtr-2 when that is
+// taken.
+func (taken classes) unique(code string) string {
 	var b strings.Builder
 	b.WriteString("status-")
 	dash := false
@@ -163,17 +193,14 @@ func uniqueClass(code string, taken []*report.Status) string {
 			dash = true
 		}
 	}
-	class := strings.TrimRight(b.String(), "-")
-	for i, base := 2, class; ; i++ {
-		clash := false
-		for _, t := range taken {
-			clash = clash || t.Class == class
-		}
-		if !clash {
-			return class
-		}
+	base := strings.TrimRight(b.String(), "-")
+	class, i := base, max(taken[base], 2)
+	for ; taken[class] > 0; i++ {
 		class = fmt.Sprintf("%s-%d", base, i)
 	}
+	taken[base] = i // codes that differ only in punctuation cost no more than others
+	taken[class] = max(taken[class], 2)
+	return class
 }
 
 // Shapes ECharts draws for chart markers.

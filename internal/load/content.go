@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
@@ -12,7 +13,10 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/diag"
@@ -28,11 +32,14 @@ const (
 // content reads content/QUARTER/_index.md and content/QUARTER/THEME.md for
 // every quarter.
 func (l *loader) content(s *report.Site) {
+	if l.linked(contentDir) {
+		return
+	}
 	entries, err := fs.ReadDir(l.fsys, contentDir)
 	if err != nil {
 		return // a site may publish figures alone
 	}
-	md := newMarkdown()
+	md := newMarkdown(s.AllowHTML)
 	for _, e := range entries {
 		name := path.Join(contentDir, e.Name())
 		if strings.HasPrefix(e.Name(), ".") {
@@ -42,7 +49,14 @@ func (l *loader) content(s *report.Site) {
 			s.About = l.narrative(md, name, "About this report", s)
 			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 && l.linked(name) {
+			continue
+		}
 		id, ok := ParseQuarter(strings.Replace(e.Name(), "-q", " Q", 1))
+		if problem := quarterProblem(e.Name()); problem != "" && e.IsDir() {
+			l.errs.Errorf(diag.Pos{File: name}, "the folder is named for a quarter that cannot be: %s; rename it, such as 2016-17-q2", problem)
+			continue
+		}
 		if !ok || !e.IsDir() {
 			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one folder per quarter here, named like 2016-17-q2; rename or remove this", aboutFile)
 			continue
@@ -52,6 +66,9 @@ func (l *loader) content(s *report.Site) {
 			if c.ID == id {
 				q = c
 			}
+		}
+		if q == nil && l.noQuarters {
+			continue // data/quarters has an error already reported
 		}
 		if q == nil {
 			l.errs.Errorf(diag.Pos{File: name}, "there is narrative for %s but no data file %s/%s.yaml; add the data file or rename the folder", id, quartersDir, id.Slug())
@@ -83,6 +100,13 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 				theme = t
 			}
 		}
+		if ok && theme != nil && f.IsDir() {
+			l.errs.Errorf(diag.Pos{File: name}, "this is a folder, but Scorecard needs a file here")
+			continue
+		}
+		if ok && theme == nil && len(s.Themes) == 0 {
+			continue // the catalogue's own error says why there are no themes
+		}
 		if !ok || theme == nil || f.IsDir() {
 			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one THEME.md per theme here, named for a theme id: %s; rename or remove this", introFile, list(themeIDs(s)))
 			continue
@@ -93,17 +117,77 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 	}
 }
 
-func newMarkdown() goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+// newMarkdown makes the Markdown reader. Raw HTML in narrative is shown
+// as text, so that the page shows what was written instead of quietly
+// leaving it out and nothing in a narrative file runs as markup, unless the
+// site trusts its writers with it (allow_html: true).
+func newMarkdown(allowHTML bool) goldmark.Markdown {
+	opts := []goldmark.Option{
+		// A table's column alignment would be a style attribute, which the
+		// site's Content-Security-Policy refuses: leave it out.
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-	)
+	}
+	if allowHTML {
+		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	} else {
+		// The renderer registered with the lowest priority wins, and
+		// goldmark's HTML renderer has 1000.
+		opts = append(opts, goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(rawHTMLAsText{}, 100))))
+	}
+	return goldmark.New(opts...)
+}
+
+// rawHTMLAsText renders raw HTML as the text it was written as. HTML
+// comments are left out, as they would be in a browser: writers use them
+// for notes that are not for publication.
+type rawHTMLAsText struct{}
+
+func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		segs := n.(*ast.RawHTML).Segments
+		if !entering || segs.Len() == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		var text []byte
+		for i := range segs.Len() {
+			seg := segs.At(i)
+			text = append(text, seg.Value(src)...)
+		}
+		if !bytes.HasPrefix(text, []byte("<!--")) {
+			_, _ = w.Write(util.EscapeHTML(text))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		b := n.(*ast.HTMLBlock)
+		if !entering || b.HTMLBlockType == ast.HTMLBlockType2 {
+			return ast.WalkContinue, nil
+		}
+		var text []byte
+		for i := range b.Lines().Len() {
+			line := b.Lines().At(i)
+			text = append(text, line.Value(src)...)
+		}
+		if b.HasClosure() {
+			text = append(text, b.ClosureLine.Value(src)...)
+		}
+		_, _ = w.WriteString("<p>")
+		_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(text, "\r\n")))
+		_, _ = w.WriteString("</p>\n")
+		return ast.WalkContinue, nil
+	})
 }
 
 // narrative reads one Markdown file with YAML front matter.
 func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *report.Site) *report.Narrative {
 	src, ok := l.read(name, true)
 	if !ok {
+		return nil
+	}
+	if len(src) > maxMarkdownSize {
+		l.errs.Errorf(diag.Pos{File: name}, "the file is larger than %d MiB, and a narrative file is usually a few KB; check that this is the file you meant", maxMarkdownSize>>20)
 		return nil
 	}
 	n := &report.Narrative{File: name, Title: defaultTitle}
@@ -130,6 +214,14 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 		l.errs.Errorf(diag.Pos{File: name, Line: bodyLine + line - 1, Col: col}, "the file is not UTF-8 text; save it as UTF-8")
 		return nil
 	}
+	if line, col, r, ok := controlChar(body); ok {
+		l.errs.Errorf(diag.Pos{File: name, Line: bodyLine + line - 1, Col: col}, "the file holds a control character, %U, which a web page cannot show; remove it (it is invisible in most editors: delete the text around it and type it again)", r)
+		return nil
+	}
+	if line, col, msg := tooComplex(body); msg != "" {
+		l.errs.Errorf(diag.Pos{File: name, Line: bodyLine + line - 1, Col: col}, "%s", msg)
+		return nil
+	}
 	root := md.Parser().Parse(text.NewReader(body))
 	lines := lineStarts(body)
 	at := func(off int) (int, int) {
@@ -146,6 +238,80 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 	}
 	n.HTML = template.HTML(buf.String())
 	return n
+}
+
+// Limits on a narrative's Markdown. goldmark's time grows with the square
+// of the emphasis marks in a paragraph (yuin/goldmark#555), with the length
+// of a line times the links on it, and faster still with how deep quotes
+// and lists are nested. Real narrative stays far inside these (a few dozen
+// marks a file, lines under a thousand characters, lists a few levels
+// deep); they keep a broken or hostile file from stalling a build or the
+// preview.
+const (
+	maxMarkdownSize   = 1 << 20  // bytes in one file
+	maxMarkdownLine   = 64 << 10 // bytes in one line
+	maxMarkdownMarks  = 5000     // [ * _ and ~ in one file
+	maxMarkdownPrefix = 128      // indentation, quote marks and list markers before a line's text
+)
+
+// tooComplex reports where src passes the limits, and how, or "".
+func tooComplex(src []byte) (line, col int, msg string) {
+	marks, start := 0, 0
+	line = 1
+	for i := 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == '\n' {
+			if i-start > maxMarkdownLine {
+				return line, maxMarkdownLine + 1, fmt.Sprintf("the line is %d bytes long, and Scorecard reads lines of Markdown up to %d bytes; break it into shorter lines (a paragraph may span many lines; a blank line starts the next)", i-start, maxMarkdownLine)
+			}
+			if n := containerPrefix(src[start:i]); n > maxMarkdownPrefix {
+				return line, 1, fmt.Sprintf("the line starts with %d characters of indentation, quote marks (>) and list markers, and Scorecard reads up to %d: quotes and lists nested so deep would take it minutes to read; nest them less deeply", n, maxMarkdownPrefix)
+			}
+			line, start = line+1, i+1
+			continue
+		}
+		switch src[i] {
+		case '[', '*', '_', '~':
+			if marks++; marks > maxMarkdownMarks {
+				return line, i - start + 1, fmt.Sprintf("the file holds more than %d of the marks [ * _ and ~, which would take Scorecard minutes to read; narrative needs far fewer, so check that this is the file you meant, or split it", maxMarkdownMarks)
+			}
+		}
+	}
+	return 0, 0, ""
+}
+
+// containerPrefix returns how many bytes at the start of a line are
+// indentation, quote marks and list markers, which nest blocks: 0 for a
+// line of spaces alone.
+func containerPrefix(line []byte) int {
+	i, marks := 0, 0
+	for i < len(line) {
+		c := line[i]
+		space := func(j int) bool { return j < len(line) && (line[j] == ' ' || line[j] == '\t') }
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '>':
+			i, marks = i+1, marks+1
+		case (c == '-' || c == '*' || c == '+') && space(i+1):
+			i, marks = i+2, marks+1
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j < len(line) && (line[j] == '.' || line[j] == ')') && space(j+1) {
+				i, marks = j+2, marks+1
+				continue
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	if marks == 0 {
+		return 0
+	}
+	return i
 }
 
 // ties finds headings with a measure attribute ({measure="bbh-19"}),
@@ -277,7 +443,13 @@ func headingText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			// As goldmark writes it, but as text: "Q&amp;A" and "Q\&A"
+			// are "Q&A", but not in code.
+			v := t.Segment.Value(src)
+			if _, code := t.Parent().(*ast.CodeSpan); !code && !t.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -358,27 +530,54 @@ func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		pos := diag.Pos{File: file}
-		pos.Line, pos.Col = at(offset(n, src))
+		// Only the nodes checked need a position: finding one walks the
+		// tree, which would take time growing with the square of its depth.
+		where := func() diag.Pos {
+			pos := diag.Pos{File: file}
+			pos.Line, pos.Col = at(offset(n, src))
+			return pos
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			for _, a := range n.Attributes() {
+				if name := string(a.Name); name != "id" && name != "measure" {
+					l.errs.Errorf(where(), "the heading %q sets %s in {…}, and Scorecard reads only an anchor ({#name}) and the measures it discusses ({measure=\"bbh-19\"}) there; remove it", headingText(n, src), name)
+					removeAttribute(n, name) // nor is it rendered
+				}
+			}
 			switch {
 			case n.Level == 1:
-				l.errs.Errorf(pos, "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", headingText(n, src))
+				l.errs.Errorf(where(), "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", headingText(n, src))
 			case n.Level > level+1:
-				l.errs.Errorf(pos, "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", headingText(n, src), level, n.Level, strings.Repeat("#", level+1))
+				l.errs.Errorf(where(), "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", headingText(n, src), level, n.Level, strings.Repeat("#", level+1))
 			}
 			level = n.Level
 		case *ast.Image:
 			if strings.TrimSpace(headingText(n, src)) == "" {
-				l.errs.Errorf(pos, "the image %s has no text alternative; describe it between the brackets: ![what the image shows](%s)", n.Destination, n.Destination)
+				l.errs.Errorf(where(), "the image %s has no text alternative; describe it between the brackets: ![what the image shows](%s)", n.Destination, n.Destination)
+			}
+			if scheme := scheme(string(n.Destination)); scheme == "javascript" || scheme == "vbscript" {
+				pos := where()
+				if n.FirstChild() != nil && pos.Col > 2 {
+					pos.Col -= 2 // the "![" before the image's text
+				}
+				l.errs.Errorf(pos, "the image %q would run script; use an image file in the %s/ folder instead", n.Destination, staticDir)
 			}
 		case *ast.Link:
+			pos := where()
 			if n.FirstChild() != nil && pos.Col > 1 {
 				pos.Col-- // the bracket before the link's text
 			}
 			links = append(links, l.checkLink(string(n.Destination), pos)...)
 		case *ast.AutoLink:
+			pos := where()
+			// An autolink has no text node of its own: find its "<" from
+			// where its label lies in src.
+			if label := n.Label(src); len(label) > 0 && cap(label) <= cap(src) {
+				if start := cap(src) - cap(label) - 1; start >= 0 && start < len(src) && src[start] == '<' {
+					pos.Line, pos.Col = at(start)
+				}
+			}
 			links = append(links, l.checkLink(string(n.URL(src)), pos)...)
 		}
 		return ast.WalkContinue, nil
@@ -389,11 +588,7 @@ func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int
 // checkLink refuses links that would run script, and returns a link within
 // the site for checking later.
 func (l *loader) checkLink(dest string, pos diag.Pos) []report.Link {
-	scheme := ""
-	if i := strings.IndexByte(dest, ':'); i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
-		scheme = strings.ToLower(strings.TrimSpace(dest[:i]))
-	}
-	switch scheme {
+	switch scheme(dest) {
 	case "javascript", "vbscript", "data":
 		l.errs.Errorf(pos, "the link %q would run script or hide content in the address; link to a web page instead", dest)
 		return nil
@@ -405,6 +600,21 @@ func (l *loader) checkLink(dest string, pos diag.Pos) []report.Link {
 		return []report.Link{{Dest: dest, Pos: pos}}
 	}
 	return nil // another site, mail or phone: not checked
+}
+
+// scheme returns a link's scheme in lower case, or "", as a browser reads
+// it once goldmark has written it: with entities and backslash escapes
+// resolved ("java&#x73;cript:"), ignoring spaces and control characters
+// before it, and tabs and line breaks within it ("java\tscript:").
+func scheme(dest string) string {
+	dest = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
+	dest = strings.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	dest = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(dest)
+	i := strings.IndexByte(dest, ':')
+	if i <= 0 || strings.ContainsAny(dest[:i], "/?#") {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(dest[:i]))
 }
 
 // offset finds where a node starts in the source: its own first line, or

@@ -42,11 +42,20 @@ type loader struct {
 	broken map[string]bool
 
 	byID map[string]*report.Measure // measures by id, for narrative's ties
+
+	links map[string]bool // symbolic links already reported
+
+	// noQuarters records that data/quarters could not be read, so that
+	// narrative is not reported as lacking its quarter's data.
+	noQuarters bool
 }
 
 // read returns a file's bytes. A missing file is reported only when it is
 // required.
 func (l *loader) read(name string, required bool) ([]byte, bool) {
+	if l.linked(name) {
+		return nil, false
+	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -73,6 +82,34 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 		return nil, false
 	}
 	return b, true
+}
+
+// linked reports whether name, or a folder above it, is a symbolic link,
+// and says so once for each link. Scorecard reads only the files in the
+// site's folder: a link could publish any file the computer holds.
+func (l *loader) linked(name string) bool {
+	for i := range len(name) + 1 {
+		if i < len(name) && name[i] != '/' {
+			continue
+		}
+		p := name[:i]
+		info, err := fs.Lstat(l.fsys, p)
+		if err != nil {
+			return false // missing: the caller says so
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if !l.links[p] {
+			if l.links == nil {
+				l.links = map[string]bool{}
+			}
+			l.links[p] = true
+			l.errs.Errorf(diag.Pos{File: p}, "this is a symbolic link, and Scorecard reads only the files in the site's folder, so that nothing from elsewhere on the computer is published by mistake; put the file or folder itself here")
+		}
+		return true
+	}
+	return false
 }
 
 // unwrapPath drops the path from a *fs.PathError: messages already name

@@ -20,9 +20,14 @@ const quartersDir = "data/quarters"
 
 // quarters reads every data/quarters/*.yaml file, oldest quarter first.
 func (l *loader) quarters(s *report.Site) {
+	if l.linked(quartersDir) {
+		l.noQuarters = true
+		return
+	}
 	entries, err := fs.ReadDir(l.fsys, quartersDir)
 	if err != nil {
 		l.errs.Errorf(diag.Pos{File: quartersDir}, "the folder is missing or unreadable; add one data file per quarter, such as %s/2016-17-q2.yaml", quartersDir)
+		l.noQuarters = true
 		return
 	}
 	for _, e := range entries {
@@ -31,6 +36,14 @@ func (l *loader) quarters(s *report.Site) {
 			continue
 		}
 		id, ok := parseQuarterFile(e.Name())
+		if problem := quarterProblem(strings.TrimSuffix(e.Name(), ".yaml")); problem != "" && !e.IsDir() {
+			l.errs.Errorf(diag.Pos{File: name}, "the file is named for a quarter that cannot be: %s; rename it, such as 2016-17-q2.yaml", problem)
+			continue
+		}
+		if ok && e.IsDir() {
+			l.errs.Errorf(diag.Pos{File: name}, "this is a folder, but Scorecard needs a file here")
+			continue
+		}
 		if !ok || e.IsDir() {
 			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects only quarter files here, named for the financial year and quarter, such as 2016-17-q2.yaml; rename or remove this one")
 			continue
@@ -63,22 +76,46 @@ func ParseQuarter(s string) (report.QuarterID, bool) {
 	y, err1 := strconv.Atoi(s[:4])
 	y2, err2 := strconv.Atoi(s[5:7])
 	q, err3 := strconv.Atoi(s[9:])
+	// The year ends before 9999 so that every date in the quarter has
+	// four digits, as ISO 8601 and the Atom feed need.
 	if err1 != nil || err2 != nil || err3 != nil || s[0] == '+' || s[0] == '-' || s[5] == '+' || s[5] == '-' ||
-		y < 1900 || y2 != (y+1)%100 || q < 1 || q > 4 {
+		y < 1900 || y > 9998 || y2 != (y+1)%100 || q < 1 || q > 4 {
 		return report.QuarterID{}, false
 	}
 	return report.QuarterID{Year: y, Q: q}, true
 }
 
+// quarterProblem says why a name in the shape of a quarter file or folder,
+// 2016-17-q2, names no quarter, or returns "" when it does or has another
+// shape.
+func quarterProblem(name string) string {
+	digits := func(s string) bool { return strings.Trim(s, "0123456789") == "" }
+	if len(name) != 10 || name[4] != '-' || name[7:9] != "-q" || !digits(name[:4]) || !digits(name[5:7]) || !digits(name[9:]) {
+		return ""
+	}
+	y, _ := strconv.Atoi(name[:4])
+	y2, _ := strconv.Atoi(name[5:7])
+	q, _ := strconv.Atoi(name[9:])
+	switch {
+	case q < 1 || q > 4:
+		return fmt.Sprintf("a year has quarters 1 to 4, not %d", q)
+	case y < 1900 || y > 9998:
+		return fmt.Sprintf("Scorecard reads years from 1900 to 9998, not %s", name[:4])
+	case y2 != (y+1)%100:
+		return fmt.Sprintf("a financial year runs into the next, so %d is followed by %02d, not %s", y, (y+1)%100, name[5:7])
+	}
+	return ""
+}
+
 func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *report.Quarter {
+	// A quarter that could not be read still exists, so that its narrative
+	// is read and checked too.
 	src, ok := l.read(name, true)
 	if !ok {
-		return nil
+		return &report.Quarter{ID: id, Pos: diag.Pos{File: name}, Narrative: map[*report.Theme]*report.Narrative{}}
 	}
 	d := &doc{file: name, errs: l.errs}
 	n := d.parse(src)
-	// A quarter that could not be read still exists, so that its narrative
-	// is read and checked too.
 	q := &report.Quarter{ID: id, Pos: d.pos(n), Narrative: map[*report.Theme]*report.Narrative{}}
 	if n == nil {
 		if !d.broken {
@@ -171,6 +208,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 	for _, m := range s.Measures {
 		byID[m.ID] = m
 	}
+	notes := indexNotes(q.Notes)
 	rows := map[*report.Measure]*report.Row{}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -181,14 +219,14 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 		}
 		seen[k.Value] = k.Line
 		m := byID[k.Value]
-		if m == nil && l.broken[k.Value] {
-			continue // its catalogue entry has an error already reported
+		if m == nil && (l.broken[k.Value] || len(s.Themes) == 0) {
+			continue // its catalogue entry, or the catalogue, has an error already reported
 		}
 		if m == nil {
 			d.errorf(k, "measure %q is not in %s; add it to the catalogue there, or correct the id", k.Value, catalogueFile)
 			continue
 		}
-		if r := l.row(d, k, v, m, q); r != nil {
+		if r := l.row(d, k, v, m, notes); r != nil {
 			rows[m] = r
 		}
 	}
@@ -202,7 +240,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 
 var rowFields = []string{"target", "actual", "status", "period", "notes"}
 
-func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, q *report.Quarter) *report.Row {
+func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex) *report.Row {
 	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k)}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return r // "bbh-34:" alone: a row of blank cells
@@ -219,7 +257,7 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, q *report.Quart
 				if !ok {
 					return
 				}
-				note := findNote(q.Notes, m.Theme, label)
+				note := notes[noteKey{m.Theme, label}]
 				if note == nil {
 					d.errorf(item, "measure %s refers to note %s, but this file's notes: list has no note %s for theme %s; add it there", m.ID, label, label, themeID(m.Theme))
 					return
@@ -238,13 +276,24 @@ func themeID(t *report.Theme) string {
 	return t.ID
 }
 
-func findNote(notes []*report.Note, t *report.Theme, label string) *report.Note {
+// noteIndex finds a quarter's notes by theme and label.
+type noteIndex map[noteKey]*report.Note
+
+type noteKey struct {
+	theme *report.Theme
+	label string
+}
+
+func indexNotes(notes []*report.Note) noteIndex {
+	idx := noteIndex{}
 	for _, n := range notes {
-		if n.Theme == t && slices.Contains(n.Labels, label) {
-			return n
+		for _, label := range n.Labels {
+			if _, dup := idx[noteKey{n.Theme, label}]; !dup {
+				idx[noteKey{n.Theme, label}] = n
+			}
 		}
 	}
-	return nil
+	return idx
 }
 
 // cell reads a target or actual and checks that it suits the measure's unit.

@@ -55,7 +55,7 @@ func (d *doc) parse(src []byte) *yaml.Node {
 			d.broken = true
 			return nil
 		}
-		d.yamlError(err)
+		d.yamlError(err, src)
 		d.broken = true
 		return nil
 	}
@@ -63,7 +63,7 @@ func (d *doc) parse(src []byte) *yaml.Node {
 	if err := dec.Decode(&extra); err == nil {
 		d.errorf(&extra, "a second YAML document starts here; keep one document a file and remove the \"---\" line above")
 	} else if !errors.Is(err, io.EOF) {
-		d.yamlError(err)
+		d.yamlError(err, src)
 	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
 		return n.Content[0]
@@ -72,11 +72,21 @@ func (d *doc) parse(src []byte) *yaml.Node {
 }
 
 // yamlError reports a syntax error from the YAML parser, at its line.
-func (d *doc) yamlError(err error) {
+func (d *doc) yamlError(err error, src []byte) {
 	msg := err.Error()
 	line := 0
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+	if strings.Contains(msg, "control characters are not allowed") {
+		if line, col, r, ok := controlChar(src); ok {
+			d.errs.Errorf(diag.Pos{File: d.file, Line: d.line + line, Col: col}, "the file holds a control character, %U, which YAML does not allow; remove it (it is invisible in most editors: delete the text around it and type it again)", r)
+			return
+		}
+	}
+	if _, e := fmt.Sscanf(msg, "line %d:", &line); e != nil {
+		// yaml.v3 gives no line for an error on the first: it counts
+		// from 0 and leaves out 0.
+		line = 1
+	} else {
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 		// yaml.v3 counts lines from 0 in its parser's errors (as opposed to
 		// its scanner's), all of which say "did not find expected".
@@ -84,10 +94,32 @@ func (d *doc) yamlError(err error) {
 			line++
 		}
 	}
+	// An error at the end of a file without a final line end is on its
+	// last line, not the one after.
+	line = min(line, 1+bytes.Count(src, []byte{'\n'}))
 	if line > 0 {
 		line += d.line
 	}
 	d.errs.Errorf(diag.Pos{File: d.file, Line: line}, "the file is not valid YAML: %s; check the indentation and that text holding \": \" or starting with a special character (- [ { * & ! | > ' \" %% @) is quoted", msg)
+}
+
+// controlChar finds the first control character in src: one that YAML
+// does not allow in a file, nor HTML in a page.
+func controlChar(src []byte) (line, col int, r rune, ok bool) {
+	if i := bytes.IndexFunc(src, control); i >= 0 {
+		r, _ := utf8.DecodeRune(src[i:])
+		line, col := lineCol(src, i)
+		return line, col, r, true
+	}
+	return 0, 0, 0, false
+}
+
+// control reports whether r is a control character or a noncharacter,
+// which neither YAML nor HTML allows: all but the printable characters of
+// YAML 1.2, less U+0085 (a line end that HTML forbids).
+func control(r rune) bool {
+	return !(r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r >= 0xa0 && r <= 0xd7ff ||
+		r >= 0xe000 && r <= 0xfffd && !(r >= 0xfdd0 && r <= 0xfdef) || r >= 0x10000 && r <= 0x10ffff && r&0xfffe != 0xfffe)
 }
 
 func lineCol(src []byte, off int) (line, col int) {
@@ -197,6 +229,11 @@ func (d *doc) str(n *yaml.Node, what string) (string, bool) {
 	}
 	if n.Tag == "!!null" {
 		return "", true
+	}
+	if i := strings.IndexFunc(n.Value, control); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(n.Value[i:])
+		d.errorf(n, "%s holds a control character, %U, written as an escape; remove it, as a web page cannot show it", what, r)
+		return "", false
 	}
 	return n.Value, true
 }

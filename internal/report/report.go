@@ -26,6 +26,7 @@ type Site struct {
 	LogoAlt       string // the logo's text alternative
 	Accessibility Accessibility
 	About         *Narrative // content/_about.md, or nil
+	AllowHTML     bool       // allow_html: raw HTML in narrative is passed through, not shown as text
 
 	Themes   []*Theme   // in the order of the catalogue
 	Measures []*Measure // in the order of the catalogue, theme by theme

@@ -1,0 +1,27 @@
+# Performance: how long Scorecard takes to build sites of growing size,
+# against the floor (the same files written by a plain Go program) and
+# against Hugo. Included from the Makefile.
+#
+#   make bench        the example, then 1,000, 10,000 and 40,000 measures
+#                     (8 themes, 40 quarters each), in /dev/shm when it is
+#                     writable; prints one table at the end. Each size has
+#                     10 minutes, the whole run 20; a size that fails or
+#                     runs out of time or memory is reported as failed.
+#                     Installs Debian's time and hugo packages when they are
+#                     missing and it runs as root.
+#   make bench-quick  the example and 1,000 measures, without Hugo
+#
+# BENCH_FLAGS passes more flags to the harness (go run ./bench -help lists
+# them), such as BENCH_FLAGS='-sizes 1000,10000 -budget 5m'.
+
+BENCH_FLAGS ?=
+
+.PHONY: bench bench-quick
+
+bench:
+	$(MAKE) scorecard
+	$(GO) run ./bench -go $(GO) -scorecard ./scorecard $(BENCH_FLAGS)
+
+bench-quick:
+	$(MAKE) scorecard
+	$(GO) run ./bench -go $(GO) -scorecard ./scorecard -sizes 1000 -hugo=false $(BENCH_FLAGS)

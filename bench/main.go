@@ -1,0 +1,851 @@
+// Bench measures how long Scorecard takes to build sites of growing size,
+// against the least any generator could take to write the same files (the
+// floor), and against Hugo building an equivalent site. `make bench` runs
+// it; see bench.mk.
+//
+//	go run ./bench -scorecard ./scorecard [-sizes 1000,10000,40000]
+//
+// For the example site and for each size it:
+//
+//  1. generates a site with cmd/synth (the size's measures, 8 themes, 40
+//     quarters), in /dev/shm when it is writable (RAM-backed, so that the
+//     disk is not what is measured) and otherwise in the temporary folder;
+//  2. builds it with `scorecard build -q` several times, each time into a
+//     missing output folder, under `/usr/bin/time -v` for the peak
+//     resident memory, and takes the median wall time;
+//  3. counts the pages (HTML files), files and bytes written;
+//  4. runs bench/floor on the output: the same files, read into memory
+//     first, written into a fresh folder of the same file system, timing
+//     only the writing; the median of as many runs;
+//  5. measures edit-to-reload with `scorecard serve`: from appending a
+//     sentence to a theme's narrative to the page served with it, after the
+//     reload event (for the example and sizes up to -reload-max);
+//  6. generates the equivalent Hugo site (synth -hugo with bench/hugo's
+//     layouts) and builds it with `hugo --quiet` as many times.
+//
+// Each size has a time budget (-budget); a size that fails, runs out of
+// memory or does not finish in its budget is reported as failed with the
+// reason, and the next size is tried. When the budget will not fit all the
+// runs, fewer are made, and the table says how many. The whole run stops
+// at -total.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type config struct {
+	sizes            []int
+	themes, quarters int
+	seed             uint64
+	scorecard, goCmd string
+	dir              string // where sites are made; "" picks /dev/shm or the temporary folder
+	budget, total    time.Duration
+	hugo             bool
+	reloadMax        int
+	out              io.Writer
+}
+
+func main() {
+	c := config{out: os.Stdout}
+	sizes := flag.String("sizes", "1000,10000,40000", "comma-separated numbers of measures")
+	flag.IntVar(&c.themes, "themes", 8, "themes per site")
+	flag.IntVar(&c.quarters, "quarters", 40, "quarters per site")
+	flag.Uint64Var(&c.seed, "seed", 1, "synth's seed")
+	flag.StringVar(&c.scorecard, "scorecard", "./scorecard", "the scorecard `binary` to measure")
+	flag.StringVar(&c.goCmd, "go", "go", "the go `command`, to build synth and floor")
+	flag.StringVar(&c.dir, "dir", "", "the `folder` to work in (default /dev/shm when writable, else the temporary folder)")
+	flag.DurationVar(&c.budget, "budget", 10*time.Minute, "time allowed for each size")
+	flag.DurationVar(&c.total, "total", 20*time.Minute, "time allowed for the whole run")
+	flag.BoolVar(&c.hugo, "hugo", true, "compare with Hugo (installed with apt-get when missing and root)")
+	flag.IntVar(&c.reloadMax, "reload-max", 10000, "measure edit-to-reload for sizes up to this many measures")
+	flag.Parse()
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < c.themes {
+			fmt.Fprintf(os.Stderr, "bench: -sizes: %q is not a number of measures (at least -themes)\n", s)
+			os.Exit(2)
+		}
+		c.sizes = append(c.sizes, n)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, c); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// bench is one run of the benchmark.
+type bench struct {
+	config
+	end     time.Time // when the whole run must stop
+	work    string    // this run's folder, in RAM when possible
+	disk    string    // a folder on disk, for sizes too big for RAM
+	where   string    // what work is
+	bin     string    // synth and floor
+	timeBin string    // /usr/bin/time, or "" to read the peak from rusage
+	hugoBin string
+	notes   []string
+}
+
+func run(ctx context.Context, c config) error {
+	b := &bench{config: c, end: time.Now().Add(c.total)}
+	var err error
+	if b.scorecard, err = filepath.Abs(b.scorecard); err != nil {
+		return err
+	}
+	if _, err := os.Stat(b.scorecard); err != nil {
+		return fmt.Errorf("no scorecard binary at %s; run make scorecard", b.scorecard)
+	}
+	if err := b.setup(ctx); err != nil {
+		return err
+	}
+	defer os.RemoveAll(b.work)
+	defer os.RemoveAll(b.disk)
+	defer os.RemoveAll(b.bin)
+
+	var results []*result
+	r := b.example(ctx)
+	results = append(results, r)
+	b.progress(r)
+	for _, m := range b.sizes {
+		r := b.size(ctx, m, results)
+		results = append(results, r)
+		b.progress(r)
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	b.report(results)
+	return ctx.Err()
+}
+
+func (b *bench) logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}
+
+// setup picks the folders, builds synth and floor, and finds /usr/bin/time
+// and Hugo, installing them when it can.
+func (b *bench) setup(ctx context.Context) error {
+	root, where := b.dir, "the folder given with -dir"
+	if root == "" {
+		root, where = os.TempDir(), "the temporary folder, on disk: /dev/shm is not writable"
+		if probe, err := os.MkdirTemp("/dev/shm", "scorecard-bench-"); err == nil {
+			os.Remove(probe)
+			root, where = "/dev/shm", "RAM-backed tmpfs"
+		}
+	}
+	var err error
+	if b.work, err = os.MkdirTemp(root, "scorecard-bench-"); err != nil {
+		return err
+	}
+	b.where = fmt.Sprintf("%s (%s)", b.work, where)
+	if b.disk, err = os.MkdirTemp(os.TempDir(), "scorecard-bench-disk-"); err != nil {
+		return err
+	}
+	if b.bin, err = os.MkdirTemp(os.TempDir(), "scorecard-bench-bin-"); err != nil {
+		return err
+	}
+	for _, pkg := range []string{"./cmd/synth", "./bench/floor"} {
+		cmd := exec.CommandContext(ctx, b.goCmd, "build", "-o", b.bin, pkg)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build %s: %w", pkg, err)
+		}
+	}
+	if _, err := os.Stat("/usr/bin/time"); err != nil {
+		if note := install(ctx, "time"); note != "" {
+			b.notes = append(b.notes, "peak memory from the kernel's rusage, not /usr/bin/time: "+note)
+		}
+	}
+	if _, err := os.Stat("/usr/bin/time"); err == nil {
+		b.timeBin = "/usr/bin/time"
+	}
+	if b.hugo {
+		if _, err := exec.LookPath("hugo"); err != nil {
+			if note := install(ctx, "hugo"); note != "" {
+				b.notes = append(b.notes, "no Hugo comparison: "+note)
+			}
+		}
+		b.hugoBin, _ = exec.LookPath("hugo")
+	}
+	return nil
+}
+
+// install installs a Debian package when running as root, and otherwise
+// says why it cannot.
+func install(ctx context.Context, pkg string) (note string) {
+	if os.Geteuid() != 0 {
+		return fmt.Sprintf("Debian's %s package is not installed, and installing it needs root (apt-get install %s)", pkg, pkg)
+	}
+	apt := func(args ...string) error {
+		cmd := exec.CommandContext(ctx, "apt-get", args...)
+		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("apt-get %s: %v: %s", strings.Join(args, " "), err, lastLine(out))
+		}
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, "bench: installing Debian's %s package\n", pkg)
+	if apt("install", "-y", "-q", pkg) == nil {
+		return ""
+	}
+	if err := apt("update", "-q"); err != nil {
+		return err.Error()
+	}
+	if err := apt("install", "-y", "-q", pkg); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// result is what one site measured.
+type result struct {
+	name     string // "example", or the number of measures
+	measures int
+	where    string
+	failed   string // why the size has no result
+
+	pages, files int
+	bytes        int64
+	genSecs      float64
+	build, floor []float64 // seconds, one per run
+	peakKiB      int64     // the largest of the builds'
+	reloadMs     []float64
+	reloadErr    string
+
+	hugoPages int
+	hugoBytes int64
+	hugo      []float64
+	hugoKiB   int64
+	hugoErr   string
+}
+
+func (r *result) fail(format string, args ...any) *result {
+	r.failed = fmt.Sprintf(format, args...)
+	return r
+}
+
+// example measures the example site in the repository, copied so that
+// edits for the reload measurement touch no file of the repository.
+func (b *bench) example(ctx context.Context) *result {
+	r := &result{name: "example", where: "ram"}
+	ctx, cancel := context.WithDeadline(ctx, b.deadline(b.budget))
+	defer cancel()
+	dir, err := os.MkdirTemp(b.work, "example-")
+	if err != nil {
+		return r.fail("%v", err)
+	}
+	defer os.RemoveAll(dir)
+	site := filepath.Join(dir, "site")
+	for _, sub := range []string{"data", "content", "layouts", "static"} {
+		if err := copyTree(sub, filepath.Join(site, sub)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return r.fail("copying the example: %v", err)
+		}
+	}
+	b.measure(ctx, r, site, dir, 5)
+	return r
+}
+
+// size measures a generated site of m measures.
+func (b *bench) size(ctx context.Context, m int, before []*result) *result {
+	r := &result{name: strconv.Itoa(m), measures: m, where: "ram"}
+	if time.Until(b.end) < time.Minute {
+		return r.fail("skipped: the run's %v were spent", b.total)
+	}
+	ctx, cancel := context.WithDeadline(ctx, b.deadline(b.budget))
+	defer cancel()
+	root := b.work
+	if need, avail, big := b.tooBig(m, before); big {
+		root, r.where = b.disk, "disk"
+		b.notes = append(b.notes, fmt.Sprintf("%d measures ran on disk (%s): by the smaller sizes it needs about %.1f GiB of memory for its output, the build and the floor's copy, and %.1f GiB are available",
+			m, b.disk, float64(need)/(1<<30), float64(avail)/(1<<30)))
+	}
+	dir, err := os.MkdirTemp(root, fmt.Sprintf("m%d-", m))
+	if err != nil {
+		return r.fail("%v", err)
+	}
+	defer os.RemoveAll(dir)
+	site := filepath.Join(dir, "site")
+	start := time.Now()
+	b.logf("%d measures: generating the site in %s", m, site)
+	if _, err := b.timed(ctx, filepath.Join(b.bin, "synth"), b.synthArgs(m, site)...); err != nil {
+		return r.fail("synth: %v", err)
+	}
+	r.genSecs = time.Since(start).Seconds()
+	runs := 3
+	if m <= 1000 {
+		runs = 5
+	}
+	b.measure(ctx, r, site, dir, runs)
+	if r.failed == "" && b.hugoBin != "" {
+		b.hugoSite(ctx, r, dir, m, len(r.build))
+	}
+	return r
+}
+
+func (b *bench) synthArgs(m int, out string) []string {
+	return []string{"-measures", strconv.Itoa(m), "-themes", strconv.Itoa(b.themes),
+		"-quarters", strconv.Itoa(b.quarters), "-seed", strconv.FormatUint(b.seed, 10), "-out", out}
+}
+
+// deadline is d from now, or the end of the run if sooner.
+func (b *bench) deadline(d time.Duration) time.Time {
+	if t := time.Now().Add(d); t.Before(b.end) {
+		return t
+	}
+	return b.end
+}
+
+// tooBig estimates, from the largest size measured so far, whether size m
+// would fill memory if its output, the build and the floor's copy were all
+// in RAM (tmpfs files are memory too).
+func (b *bench) tooBig(m int, before []*result) (need, avail int64, big bool) {
+	if !strings.HasPrefix(b.work, "/dev/shm") {
+		return 0, 0, false
+	}
+	var last *result
+	for _, r := range before {
+		if r.failed == "" && r.measures > 0 {
+			last = r
+		}
+	}
+	if last == nil {
+		return 0, 0, false
+	}
+	scale := float64(m) / float64(last.measures)
+	out := int64(float64(last.bytes) * scale)
+	build := int64(float64(last.peakKiB)*1024*scale) + out // the build's memory and its output
+	floor := 3 * out                                       // the output, the floor's memory and its copy
+	need = max(build, floor) + out/10
+	avail = memAvailable()
+	return need, avail, need > avail*9/10
+}
+
+func memAvailable() int64 {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 1 << 62
+	}
+	for line := range strings.Lines(string(data)) {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "MemAvailable:" {
+			kib, _ := strconv.ParseInt(f[1], 10, 64)
+			return kib * 1024
+		}
+	}
+	return 1 << 62
+}
+
+// measure builds site runs times, counts what was written, runs the floor
+// as many times, and measures edit-to-reload.
+func (b *bench) measure(ctx context.Context, r *result, site, dir string, runs int) {
+	out := filepath.Join(dir, "out")
+	for i := range runs {
+		if i > 0 && !b.roomFor(ctx, r.build) {
+			break
+		}
+		if err := os.RemoveAll(out); err != nil {
+			r.fail("%v", err)
+			return
+		}
+		b.logf("%s: build %d of %d", r.name, i+1, runs)
+		m, err := b.timed(ctx, b.scorecard, "build", "-q", "-src", site, "-out", out)
+		r.peakKiB = max(r.peakKiB, m.peakKiB)
+		if err != nil {
+			r.fail("build %d of %d: %v%s", i+1, runs, err, peakNote(m.peakKiB))
+			return
+		}
+		r.build = append(r.build, m.wall.Seconds())
+	}
+	var err error
+	if r.pages, r.files, r.bytes, err = count(out); err != nil {
+		r.fail("counting the output: %v", err)
+		return
+	}
+	b.logf("%s: floor, %d runs", r.name, len(r.build))
+	if r.floor, err = b.runFloor(ctx, out, filepath.Join(dir, "floor"), len(r.build)); err != nil {
+		r.fail("floor: %v", err)
+		return
+	}
+	os.RemoveAll(out)
+	os.RemoveAll(filepath.Join(dir, "floor"))
+	if r.measures > b.reloadMax {
+		return
+	}
+	// serve builds once to start and once per edit: skip it when that
+	// would take the rest of the budget.
+	rebuild := median(r.build)
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < time.Duration(rebuild*7*float64(time.Second))+30*time.Second {
+		r.reloadErr = fmt.Sprintf("skipped: serve's first build and five rebuilds, about %.0f s each, would not fit in the time left", rebuild)
+		return
+	}
+	b.logf("%s: edit-to-reload with scorecard serve", r.name)
+	if r.reloadMs, err = b.reload(ctx, site); err != nil {
+		r.reloadErr = err.Error()
+	}
+}
+
+// roomFor reports whether another run like the slowest so far fits in the
+// time left, keeping some for the floor.
+func (b *bench) roomFor(ctx context.Context, secs []float64) bool {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return true
+	}
+	slowest := time.Duration(slices.Max(secs) * float64(time.Second))
+	return time.Until(dl) > slowest*6/5+30*time.Second
+}
+
+func peakNote(kib int64) string {
+	if kib == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (peak %s MiB)", mib(kib))
+}
+
+// measured is one command's wall time and peak resident memory.
+type measured struct {
+	wall    time.Duration
+	peakKiB int64
+}
+
+var maxRSS = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
+
+// timed runs a command in its own process group, made the first the
+// kernel ends if memory runs out, and returns its wall time and peak
+// resident memory. When ctx ends, the whole group is killed.
+func (b *bench) timed(ctx context.Context, name string, args ...string) (measured, error) {
+	var m measured
+	timeFile := ""
+	argv := []string{"-c", `echo 1000 > /proc/self/oom_score_adj 2>/dev/null; exec "$@"`, "sh"}
+	if b.timeBin != "" {
+		f, err := os.CreateTemp(b.bin, "time-")
+		if err != nil {
+			return m, err
+		}
+		f.Close()
+		timeFile = f.Name()
+		defer os.Remove(timeFile)
+		argv = append(argv, b.timeBin, "-v", "-o", timeFile)
+	}
+	argv = append(argv, name)
+	argv = append(argv, args...)
+	cmd := exec.CommandContext(ctx, "sh", argv...)
+	var stderr tail
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	start := time.Now()
+	err := cmd.Run()
+	m.wall = time.Since(start)
+	var report []byte
+	if timeFile != "" {
+		report, _ = os.ReadFile(timeFile)
+		if sub := maxRSS.FindSubmatch(report); sub != nil {
+			m.peakKiB, _ = strconv.ParseInt(string(sub[1]), 10, 64)
+		}
+	} else if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			m.peakKiB = ru.Maxrss // KiB on Linux
+		}
+	}
+	switch {
+	case err == nil:
+		return m, nil
+	case ctx.Err() != nil && errors.Is(context.Cause(ctx), context.DeadlineExceeded):
+		return m, fmt.Errorf("did not finish within the time budget (stopped after %v)", m.wall.Round(time.Second))
+	case ctx.Err() != nil:
+		return m, ctx.Err()
+	}
+	msg := stderr.String()
+	if bytes.Contains(report, []byte("Command terminated by signal 9")) || strings.Contains(err.Error(), "signal: killed") {
+		return m, fmt.Errorf("killed (signal 9: out of memory?)")
+	}
+	if line := lastLine([]byte(msg)); line != "" {
+		return m, fmt.Errorf("%v: %s", err, line)
+	}
+	return m, err
+}
+
+// tail keeps the end of what a command writes.
+type tail struct{ buf []byte }
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > 64<<10 {
+		t.buf = t.buf[len(t.buf)-32<<10:]
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string { return string(t.buf) }
+
+func lastLine(out []byte) string {
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	line := strings.TrimSpace(lines[len(lines)-1])
+	if len(line) > 300 {
+		line = line[:300] + "..."
+	}
+	return line
+}
+
+// count counts the HTML pages, the files and the bytes under dir.
+func count(dir string) (pages, files int, size int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		size += info.Size()
+		if strings.HasSuffix(p, ".html") {
+			pages++
+		}
+		return nil
+	})
+	return pages, files, size, err
+}
+
+// runFloor writes a copy of out runs times, as the floor program does.
+func (b *bench) runFloor(ctx context.Context, out, dst string, runs int) ([]float64, error) {
+	if runs == 0 {
+		return nil, errors.New("no build to compare with")
+	}
+	cmd := exec.CommandContext(ctx, filepath.Join(b.bin, "floor"), "-src", out, "-dst", dst, "-runs", strconv.Itoa(runs))
+	var stderr tail
+	cmd.Stderr = &stderr
+	text, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%v: %s", err, lastLine(stderr.buf))
+	}
+	var secs []float64
+	for line := range strings.Lines(string(text)) {
+		var n int
+		var s float64
+		if _, err := fmt.Sscanf(line, "run %d: %f s", &n, &s); err == nil {
+			secs = append(secs, s)
+		}
+	}
+	if len(secs) != runs {
+		return nil, fmt.Errorf("unexpected output: %q", text)
+	}
+	return secs, nil
+}
+
+// reload starts scorecard serve on site, and five times appends a sentence
+// to a theme's narrative for the latest quarter, timing from the write to
+// the page being served with it, after the server's reload event.
+func (b *bench) reload(ctx context.Context, site string) ([]float64, error) {
+	latest, file, err := latestTheme(site)
+	if err != nil {
+		return nil, err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.CommandContext(ctx, b.scorecard, "serve", "-src", site, "-addr", addr)
+	var logs tail
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	defer func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+		}
+	}()
+	base := "http://" + addr
+	page := base + "/" + latest + "/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
+	client := &http.Client{Timeout: time.Minute}
+	for {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("serve did not start in time: %s", lastLine(logs.buf))
+		}
+		if resp, err := client.Get(page); err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/__scorecard/events", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- ev
+			}
+		}
+		close(events)
+	}()
+	if ev := <-events; ev != "hello" {
+		return nil, fmt.Errorf("the event stream began with %q, not hello", ev)
+	}
+	var ms []float64
+	for i := range 5 {
+		time.Sleep(300 * time.Millisecond) // let the watcher settle
+		marker := fmt.Sprintf("Benchmark edit number %d.", i+1)
+		f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		start := time.Now()
+		_, err = f.WriteString("\n" + marker + "\n")
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		select {
+		case ev, ok := <-events:
+			if !ok || ev != "reload" {
+				return nil, fmt.Errorf("no reload event after an edit (got %q)", ev)
+			}
+		case <-ctx.Done():
+			return nil, errors.New("no reload within the time budget")
+		}
+		resp, err := client.Get(page)
+		if err != nil {
+			return nil, err
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !bytes.Contains(body, []byte(marker)) {
+			return nil, fmt.Errorf("after the reload event, %s does not show the edit", page)
+		}
+		ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+	}
+	return ms, nil
+}
+
+// latestTheme finds the latest quarter's content folder and a theme's
+// narrative in it.
+func latestTheme(site string) (path, file string, err error) {
+	dirs, _ := filepath.Glob(filepath.Join(site, "content", "[0-9]*-q[1-4]"))
+	if len(dirs) == 0 {
+		return "", "", errors.New("the site has no narrative to edit")
+	}
+	slices.Sort(dirs)
+	last := dirs[len(dirs)-1]
+	mds, _ := filepath.Glob(filepath.Join(last, "*.md"))
+	for _, md := range mds {
+		if filepath.Base(md) != "_index.md" {
+			slug := filepath.Base(last) // 2016-17-q2 -> 2016-17/q2
+			return slug[:7] + "/" + slug[8:], md, nil
+		}
+	}
+	return "", "", errors.New("the latest quarter has no theme narrative to edit")
+}
+
+// hugoSite generates the equivalent Hugo site and builds it runs times.
+func (b *bench) hugoSite(ctx context.Context, r *result, dir string, m, runs int) {
+	ctx, cancel := context.WithDeadline(ctx, b.deadline(b.budget/2))
+	defer cancel()
+	site, out := filepath.Join(dir, "hugo-site"), filepath.Join(dir, "hugo-out")
+	defer os.RemoveAll(site)
+	defer os.RemoveAll(out)
+	if _, err := b.timed(ctx, filepath.Join(b.bin, "synth"), append(b.synthArgs(m, site), "-hugo")...); err != nil {
+		r.hugoErr = "synth -hugo: " + err.Error()
+		return
+	}
+	if err := copyTree("bench/hugo", site); err != nil {
+		r.hugoErr = err.Error()
+		return
+	}
+	for i := range runs {
+		if i > 0 && !b.roomFor(ctx, r.hugo) {
+			break
+		}
+		os.RemoveAll(out)
+		b.logf("%s: hugo build %d of %d", r.name, i+1, runs)
+		mm, err := b.timed(ctx, b.hugoBin, "--quiet", "--source", site, "--destination", out)
+		r.hugoKiB = max(r.hugoKiB, mm.peakKiB)
+		if err != nil {
+			r.hugoErr = fmt.Sprintf("build %d of %d: %v", i+1, runs, err)
+			return
+		}
+		r.hugo = append(r.hugo, mm.wall.Seconds())
+	}
+	var err error
+	if r.hugoPages, _, r.hugoBytes, err = count(out); err != nil {
+		r.hugoErr = err.Error()
+	}
+}
+
+// copyTree copies the folder src into dst.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func mib(kib int64) string { return fmt.Sprintf("%.0f", float64(kib)/1024) }
+
+// progress prints a size's result as soon as it is known.
+func (b *bench) progress(r *result) {
+	if r.failed != "" {
+		b.logf("%s: failed: %s", r.name, r.failed)
+		return
+	}
+	b.logf("%s: build %.3f s, floor %.3f s, peak %s MiB, %d pages", r.name, median(r.build), median(r.floor), mib(r.peakKiB), r.pages)
+}
+
+// report prints the table and what it rests on.
+func (b *bench) report(results []*result) {
+	w := b.out
+	fmt.Fprintf(w, "\n%-9s %7s %7s %8s %8s %8s %6s %9s %9s %9s | %7s %6s %9s\n",
+		"measures", "pages", "files", "MB", "build s", "floor s", "ratio", "peak MiB", "KiB/page", "reload ms", "hugo s", "ratio", "peak MiB")
+	for _, r := range results {
+		if r.failed != "" {
+			fmt.Fprintf(w, "%-9s failed: %s\n", r.name, r.failed)
+			continue
+		}
+		build, floor := median(r.build), median(r.floor)
+		reload := "-"
+		if len(r.reloadMs) > 0 {
+			reload = fmt.Sprintf("%.0f", median(r.reloadMs))
+		} else if r.reloadErr != "" {
+			reload = "failed"
+		}
+		hugo := fmt.Sprintf("%7s %6s %9s", "-", "-", "-")
+		if len(r.hugo) > 0 {
+			h := median(r.hugo)
+			hugo = fmt.Sprintf("%7.3f %6.1f %9s", h, h/floor, mib(r.hugoKiB))
+		} else if r.hugoErr != "" {
+			hugo = fmt.Sprintf("%7s", "failed")
+		}
+		runs := ""
+		if want := 3 + 2*boolInt(r.measures <= 1000); len(r.build) < want {
+			runs = fmt.Sprintf("  (%d run%s)", len(r.build), plural(len(r.build)))
+		}
+		fmt.Fprintf(w, "%-9s %7d %7d %8.1f %8.3f %8.3f %6.1f %9s %9.1f %9s | %s%s\n",
+			r.name, r.pages, r.files, float64(r.bytes)/1e6, build, floor, build/floor,
+			mib(r.peakKiB), float64(r.peakKiB)/float64(r.pages), reload, hugo, runs)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Sites: cmd/synth, %d themes, %d quarters, seed %d; the example is the repository's own site.\n", b.themes, b.quarters, b.seed)
+	fmt.Fprintf(w, "Folder: %s.\n", b.where)
+	fmt.Fprintln(w, "Times: median wall time of 5 runs (example, 1,000) or 3, each build into a missing output folder;")
+	fmt.Fprintln(w, "  floor: bench/floor writing the same files, read into memory first, into a fresh folder (same runs);")
+	fmt.Fprintln(w, "  ratio: build / floor; peak: maximum resident set size, /usr/bin/time -v; KiB/page: peak / pages;")
+	fmt.Fprintln(w, "  reload: scorecard serve, from appending to a theme's narrative to that page served with the edit (median of 5).")
+	var ok []*result
+	for _, r := range results {
+		if r.failed == "" && r.measures > 0 {
+			ok = append(ok, r)
+		}
+	}
+	for i := 1; i < len(ok); i++ {
+		a, c := ok[i-1], ok[i]
+		fmt.Fprintf(w, "Memory per extra page from %d to %d measures: %.1f KiB.\n", a.measures, c.measures,
+			float64(c.peakKiB-a.peakKiB)/float64(c.pages-a.pages))
+	}
+	for _, r := range results {
+		if r.genSecs > 0 {
+			fmt.Fprintf(w, "%s measures: synth took %.1f s.\n", r.name, r.genSecs)
+		}
+		if r.reloadErr != "" {
+			fmt.Fprintf(w, "%s: edit-to-reload failed: %s\n", r.name, r.reloadErr)
+		}
+		if len(r.hugo) > 0 {
+			fmt.Fprintf(w, "%s: Hugo wrote %d pages, %.1f MB; its ratio is to Scorecard's floor.\n", r.name, r.hugoPages, float64(r.hugoBytes)/1e6)
+		} else if r.hugoErr != "" {
+			fmt.Fprintf(w, "%s: Hugo failed: %s\n", r.name, r.hugoErr)
+		}
+	}
+	if b.hugoBin != "" {
+		if v, err := exec.Command(b.hugoBin, "version").Output(); err == nil {
+			fmt.Fprintf(w, "Hugo: %s", v)
+		}
+	}
+	for _, n := range b.notes {
+		fmt.Fprintln(w, "Note:", n)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,2 @@
+// Package hostile tests Scorecard against broken and hostile sites.
+package hostile

@@ -1,0 +1,178 @@
+package synth
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/site"
+)
+
+var small = Options{Measures: 300, Themes: 5, Quarters: 12, Seed: 7}
+
+// TestLoads checks that a generated site loads with no errors, that its
+// only warnings are the few published statuses that differ from the
+// figures, as in real reports, and that it builds.
+func TestLoads(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, small); err != nil {
+		t.Fatal(err)
+	}
+	s, findings := site.Check(os.DirFS(dir), site.Options{})
+	var mismatches int
+	for _, d := range findings {
+		switch {
+		case d.Severity == diag.Error:
+			t.Errorf("error: %v", d)
+		case strings.Contains(d.Msg, "the published status is"):
+			mismatches++
+		default:
+			t.Errorf("unexpected warning: %v", d)
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	if len(s.Measures) != small.Measures || len(s.Themes) != small.Themes || len(s.Quarters) != small.Quarters {
+		t.Fatalf("loaded %d measures, %d themes, %d quarters; want %d, %d, %d",
+			len(s.Measures), len(s.Themes), len(s.Quarters), small.Measures, small.Themes, small.Quarters)
+	}
+	if got := s.Quarters[len(s.Quarters)-1].ID.String(); got != "2016-17 Q2" {
+		t.Errorf("latest quarter = %s, want 2016-17 Q2", got)
+	}
+	var rated, computed int
+	for _, q := range s.Quarters {
+		for _, r := range q.Rows {
+			if r.Status != nil && r.Status.Rating && r.Computed.Status != nil {
+				rated++
+			}
+			if r.Computed.Status != nil {
+				computed++
+			}
+		}
+	}
+	// Published statuses mostly agree with the figures: about 1.5% are
+	// made to differ.
+	if rated < small.Measures*small.Quarters/2 || mismatches*100 > rated*3 {
+		t.Errorf("%d of %d rated cells differ from the figures; want a few, under 3%%", mismatches, rated)
+	}
+	if mismatches == 0 {
+		t.Errorf("no published status differs from the figures; want a few, as in real reports")
+	}
+	if _, err := site.Generate(os.DirFS(dir), site.Options{}); err != nil {
+		t.Fatalf("the site does not build: %v", err)
+	}
+}
+
+// TestForms checks that the quarter files use every form of value the
+// README lists, so that benchmarks read them all.
+func TestForms(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, Options{Measures: 2000, Themes: 8, Quarters: 8, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var all bytes.Buffer
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "quarters", "*.yaml"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	text := all.String()
+	for _, want := range []string{
+		`"33,`, `% (`, `%", `, `-1`, `"[`, `BL`, `Year on year reduction`, `th in London"`, `th)"`,
+		`"0`, `"£`, `"-"`, `{}`, `period: `, `notes: [`, `status: No survey this qtr`,
+		`status: Reports in Q4 only`, `status: New in 2016/17`, `status: No target`, `status: No actual`,
+		"\nnotes:\n", `text: `,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no quarter file holds %q", want)
+		}
+	}
+	intro, err := os.ReadFile(filepath.Join(dir, "content", "2016-17-q2", "t03-vulnerable.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## Summary of achievement", "\n- ", "### ", `{measure="t03-m`, "[^1]:", "](measures/t03-m"} {
+		if !bytes.Contains(intro, []byte(want)) {
+			t.Errorf("the narrative has no %q", want)
+		}
+	}
+	if words := len(strings.Fields(string(intro))); words < 200 || words > 800 {
+		t.Errorf("the narrative has %d words, want a few hundred", words)
+	}
+}
+
+// TestDeterministic checks that the same options give byte-identical
+// files, and another seed other figures.
+func TestDeterministic(t *testing.T) {
+	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
+	for dir, o := range map[string]Options{a: small, b: small, c: {Measures: small.Measures, Themes: small.Themes, Quarters: small.Quarters, Seed: small.Seed + 1}} {
+		if err := Write(dir, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fa, fb, fc := readTree(t, a), readTree(t, b), readTree(t, c)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two runs with the same options", name)
+		}
+	}
+	if bytes.Equal(fa["data/quarters/2016-17-q2.yaml"], fc["data/quarters/2016-17-q2.yaml"]) {
+		t.Errorf("seeds %d and %d give the same figures", small.Seed, small.Seed+1)
+	}
+}
+
+// TestHugo checks the Hugo content: one page per measure, per quarter and
+// theme, and per quarter.
+func TestHugo(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteHugo(dir, small); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, dir)
+	want := small.Measures + small.Quarters*small.Themes + small.Quarters + 2
+	if len(files) != want {
+		t.Errorf("%d files, want %d", len(files), want)
+	}
+	page := string(files["content/measures/t02-m00010.md"])
+	if !strings.Contains(page, "| Q2 2016/17 |") || !strings.HasPrefix(page, "---\ntitle: ") {
+		t.Errorf("measure page:\n%s", page)
+	}
+}
+
+func TestRefusesNonEmpty(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "stale"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, small); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("Write into a non-empty folder = %v, want an error saying so", err)
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
