@@ -46,6 +46,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,6 +100,7 @@ func main() {
 type bench struct {
 	config
 	end     time.Time // when the whole run must stop
+	load    string    // the load average when the run began
 	work    string    // this run's folder, in RAM when possible
 	disk    string    // a folder on disk, for sizes too big for RAM
 	where   string    // what work is
@@ -109,7 +111,7 @@ type bench struct {
 }
 
 func run(ctx context.Context, c config) error {
-	b := &bench{config: c, end: time.Now().Add(c.total)}
+	b := &bench{config: c, end: time.Now().Add(c.total), load: loadAverage()}
 	var err error
 	if b.scorecard, err = filepath.Abs(b.scorecard); err != nil {
 		return err
@@ -231,6 +233,7 @@ type result struct {
 	bytes        int64
 	genSecs      float64
 	build, floor []float64 // seconds, one per run
+	cpu          []float64 // the builds' CPU use, per cent of one core
 	peakKiB      int64     // the largest of the builds'
 	reloadMs     []float64
 	reloadErr    string
@@ -319,8 +322,8 @@ func (b *bench) deadline(d time.Duration) time.Time {
 }
 
 // tooBig estimates, from the largest size measured so far, whether size m
-// would fill memory if its output, the build and the floor's copy were all
-// in RAM (tmpfs files are memory too).
+// would fill memory in a RAM-backed folder, where files are memory too:
+// the build's memory and its output, or the floor's memory and its copy.
 func (b *bench) tooBig(m int, before []*result) (need, avail int64, big bool) {
 	if !strings.HasPrefix(b.work, "/dev/shm") {
 		return 0, 0, false
@@ -337,10 +340,20 @@ func (b *bench) tooBig(m int, before []*result) (need, avail int64, big bool) {
 	scale := float64(m) / float64(last.measures)
 	out := int64(float64(last.bytes) * scale)
 	build := int64(float64(last.peakKiB)*1024*scale) + out // the build's memory and its output
-	floor := 3 * out                                       // the output, the floor's memory and its copy
+	floor := 2 * out                                       // the floor's memory and its copy
 	need = max(build, floor) + out/10
 	avail = memAvailable()
 	return need, avail, need > avail*9/10
+}
+
+// loadAverage is the 1-minute load average: other work on the machine
+// slows the builds down.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(data))[0]
 }
 
 func memAvailable() int64 {
@@ -377,6 +390,7 @@ func (b *bench) measure(ctx context.Context, r *result, site, dir string, runs i
 			return
 		}
 		r.build = append(r.build, m.wall.Seconds())
+		r.cpu = append(r.cpu, float64(m.cpu))
 	}
 	var err error
 	if r.pages, r.files, r.bytes, err = count(out); err != nil {
@@ -428,9 +442,13 @@ func peakNote(kib int64) string {
 type measured struct {
 	wall    time.Duration
 	peakKiB int64
+	cpu     int // per cent: user and system time over wall time
 }
 
-var maxRSS = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
+var (
+	maxRSS  = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
+	cpuUsed = regexp.MustCompile(`Percent of CPU this job got: (\d+)%`)
+)
 
 // timed runs a command in its own process group, made the first the
 // kernel ends if memory runs out, and returns its wall time and peak
@@ -465,6 +483,9 @@ func (b *bench) timed(ctx context.Context, name string, args ...string) (measure
 		report, _ = os.ReadFile(timeFile)
 		if sub := maxRSS.FindSubmatch(report); sub != nil {
 			m.peakKiB, _ = strconv.ParseInt(string(sub[1]), 10, 64)
+		}
+		if sub := cpuUsed.FindSubmatch(report); sub != nil {
+			m.cpu, _ = strconv.Atoi(string(sub[1]))
 		}
 	} else if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
@@ -531,12 +552,13 @@ func count(dir string) (pages, files int, size int64, err error) {
 	return pages, files, size, err
 }
 
-// runFloor writes a copy of out runs times, as the floor program does.
+// runFloor writes a copy of out runs times, as the floor program does,
+// removing out once the floor has read it.
 func (b *bench) runFloor(ctx context.Context, out, dst string, runs int) ([]float64, error) {
 	if runs == 0 {
 		return nil, errors.New("no build to compare with")
 	}
-	cmd := exec.CommandContext(ctx, filepath.Join(b.bin, "floor"), "-src", out, "-dst", dst, "-runs", strconv.Itoa(runs))
+	cmd := exec.CommandContext(ctx, filepath.Join(b.bin, "floor"), "-src", out, "-dst", dst, "-runs", strconv.Itoa(runs), "-remove-src")
 	var stderr tail
 	cmd.Stderr = &stderr
 	text, err := cmd.Output()
@@ -766,17 +788,19 @@ func (b *bench) progress(r *result) {
 // report prints the table and what it rests on.
 func (b *bench) report(results []*result) {
 	w := b.out
-	fmt.Fprintf(w, "\n%-9s %7s %7s %8s %8s %8s %6s %9s %9s %9s | %7s %6s %9s\n",
-		"measures", "pages", "files", "MB", "build s", "floor s", "ratio", "peak MiB", "KiB/page", "reload ms", "hugo s", "ratio", "peak MiB")
+	fmt.Fprintf(w, "\n%-9s %-4s %7s %7s %8s %8s %8s %6s %9s %9s %9s | %7s %6s %9s\n",
+		"measures", "in", "pages", "files", "MB", "build s", "floor s", "ratio", "peak MiB", "KiB/page", "reload ms", "hugo s", "ratio", "peak MiB")
 	for _, r := range results {
 		if r.failed != "" {
-			fmt.Fprintf(w, "%-9s failed: %s\n", r.name, r.failed)
+			fmt.Fprintf(w, "%-9s %-4s failed: %s\n", r.name, r.where, r.failed)
 			continue
 		}
 		build, floor := median(r.build), median(r.floor)
 		reload := "-"
 		if len(r.reloadMs) > 0 {
 			reload = fmt.Sprintf("%.0f", median(r.reloadMs))
+		} else if strings.HasPrefix(r.reloadErr, "skipped") {
+			reload = "skipped"
 		} else if r.reloadErr != "" {
 			reload = "failed"
 		}
@@ -791,17 +815,20 @@ func (b *bench) report(results []*result) {
 		if want := 3 + 2*boolInt(r.measures <= 1000); len(r.build) < want {
 			runs = fmt.Sprintf("  (%d run%s)", len(r.build), plural(len(r.build)))
 		}
-		fmt.Fprintf(w, "%-9s %7d %7d %8.1f %8.3f %8.3f %6.1f %9s %9.1f %9s | %s%s\n",
-			r.name, r.pages, r.files, float64(r.bytes)/1e6, build, floor, build/floor,
+		fmt.Fprintf(w, "%-9s %-4s %7d %7d %8.1f %8.3f %8.3f %6.1f %9s %9.1f %9s | %s%s\n",
+			r.name, r.where, r.pages, r.files, float64(r.bytes)/1e6, build, floor, build/floor,
 			mib(r.peakKiB), float64(r.peakKiB)/float64(r.pages), reload, hugo, runs)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Sites: cmd/synth, %d themes, %d quarters, seed %d; the example is the repository's own site.\n", b.themes, b.quarters, b.seed)
 	fmt.Fprintf(w, "Folder: %s.\n", b.where)
+	fmt.Fprintf(w, "Machine: %d processors; load average %s when the run began and %s at its end (the run itself adds about 1 to 2).\n",
+		runtime.NumCPU(), b.load, loadAverage())
 	fmt.Fprintln(w, "Times: median wall time of 5 runs (example, 1,000) or 3, each build into a missing output folder;")
 	fmt.Fprintln(w, "  floor: bench/floor writing the same files, read into memory first, into a fresh folder (same runs);")
 	fmt.Fprintln(w, "  ratio: build / floor; peak: maximum resident set size, /usr/bin/time -v; KiB/page: peak / pages;")
-	fmt.Fprintln(w, "  reload: scorecard serve, from appending to a theme's narrative to that page served with the edit (median of 5).")
+	fmt.Fprintln(w, "  reload: scorecard serve, from appending to a theme's narrative to that page served with the edit (median of 5);")
+	fmt.Fprintln(w, "  in: ram for the RAM-backed folder, disk for the temporary folder; Hugo's ratio is to Scorecard's floor.")
 	var ok []*result
 	for _, r := range results {
 		if r.failed == "" && r.measures > 0 {
@@ -815,13 +842,16 @@ func (b *bench) report(results []*result) {
 	}
 	for _, r := range results {
 		if r.genSecs > 0 {
-			fmt.Fprintf(w, "%s measures: synth took %.1f s.\n", r.name, r.genSecs)
+			fmt.Fprintf(w, "%s: synth took %.1f s.\n", r.name, r.genSecs)
+		}
+		if len(r.cpu) > 0 && r.cpu[0] > 0 {
+			fmt.Fprintf(w, "%s: the builds kept %.0f%% of a core busy (user and system time over wall time, median).\n", r.name, median(r.cpu))
 		}
 		if r.reloadErr != "" {
 			fmt.Fprintf(w, "%s: edit-to-reload failed: %s\n", r.name, r.reloadErr)
 		}
 		if len(r.hugo) > 0 {
-			fmt.Fprintf(w, "%s: Hugo wrote %d pages, %.1f MB; its ratio is to Scorecard's floor.\n", r.name, r.hugoPages, float64(r.hugoBytes)/1e6)
+			fmt.Fprintf(w, "%s: Hugo wrote %d pages, %.1f MB.\n", r.name, r.hugoPages, float64(r.hugoBytes)/1e6)
 		} else if r.hugoErr != "" {
 			fmt.Fprintf(w, "%s: Hugo failed: %s\n", r.name, r.hugoErr)
 		}

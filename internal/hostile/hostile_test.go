@@ -44,13 +44,16 @@ import (
 // literal when it starts with a double quote.
 //
 // In the files, ⟦repeat N "s"⟧ stands for N copies of the Go string literal
-// s, and ⟦seq N "format"⟧ for format filled with each of 1 to N in turn and
-// "" (so "%[1]*[2]s" is that many spaces), so that huge inputs are made by
-// the test rather than stored. A file holding
-// DELETE is removed. A file named "symlink PATH" makes PATH a symbolic link
-// to the file's text, in which $OUTSIDE names a folder beside the site (so
-// outside it); a file named "outside/PATH" is written in that folder; a
-// file named "mkdir PATH" makes PATH an empty folder.
+// s, and ⟦seq N "format"⟧ for format filled with each of 1 to N in turn
+// (and "", so that "%[1]*[2]s" is that many spaces): huge inputs are made
+// by the test rather than stored. A file holding DELETE is removed. A file
+// named "symlink PATH" makes PATH a symbolic link to the file's text, in
+// which $OUTSIDE names a folder beside the site, so outside it; a file
+// named "outside/PATH" is written in that folder; a file named "mkdir PATH"
+// makes PATH an empty folder.
+//
+// go test ./internal/hostile -update rewrites the error lines of every
+// fixture with the errors its build reports; review the diff.
 type fixture struct {
 	name    string
 	file    string
@@ -201,7 +204,7 @@ func lay(src, outside string, files []txtar.File) error {
 		if err != nil {
 			return fmt.Errorf("%s: %v", f.Name, err)
 		}
-		name, dir := filepath.Join(src, filepath.FromSlash(f.Name)), ""
+		name := filepath.Join(src, filepath.FromSlash(f.Name))
 		switch {
 		case strings.HasPrefix(f.Name, "symlink "):
 			name = filepath.Join(src, filepath.FromSlash(strings.TrimPrefix(f.Name, "symlink ")))
@@ -217,7 +220,7 @@ func lay(src, outside string, files []txtar.File) error {
 			}
 			continue
 		case strings.HasPrefix(f.Name, "mkdir "):
-			dir = filepath.Join(src, filepath.FromSlash(strings.TrimPrefix(f.Name, "mkdir ")))
+			dir := filepath.Join(src, filepath.FromSlash(strings.TrimPrefix(f.Name, "mkdir ")))
 			if err := os.RemoveAll(dir); err != nil {
 				return err
 			}
@@ -368,7 +371,7 @@ func bounded(t *testing.T, src, out string, limit time.Duration) outcome {
 	}
 }
 
-// siteFiles are the base site every fixture is laid over.
+// baseFiles are the files of the base site every fixture is laid over.
 func baseFiles(t *testing.T) []txtar.File {
 	t.Helper()
 	a, err := txtar.ParseFile("testdata/base.txtar")
@@ -391,6 +394,7 @@ func TestFixtures(t *testing.T) {
 	type timing struct {
 		name         string
 		build, check time.Duration
+		alloc        uint64
 	}
 	var timings []timing
 	n := 0
@@ -406,7 +410,7 @@ func TestFixtures(t *testing.T) {
 		}
 		t.Run(fx.name, func(t *testing.T) {
 			o := buildFixture(t, base, fx)
-			timings = append(timings, timing{fx.name, o.build, o.check})
+			timings = append(timings, timing{fx.name, o.build, o.check, o.alloc})
 		})
 	}
 	if n < 40 {
@@ -414,7 +418,7 @@ func TestFixtures(t *testing.T) {
 	}
 	slices.SortFunc(timings, func(a, b timing) int { return int(b.build - a.build) })
 	for _, tm := range timings {
-		t.Logf("%-40s build %8.1f ms  check %8.1f ms", tm.name, tm.build.Seconds()*1000, tm.check.Seconds()*1000)
+		t.Logf("%-30s build %7.1f ms  check %7.1f ms  allocated %4d MiB", tm.name, tm.build.Seconds()*1000, tm.check.Seconds()*1000, tm.alloc>>20)
 	}
 }
 

@@ -283,10 +283,10 @@ func tooComplex(src []byte) (line, col int, msg string) {
 // indentation, quote marks and list markers, which nest blocks: 0 for a
 // line of spaces alone.
 func containerPrefix(line []byte) int {
+	space := func(j int) bool { return j < len(line) && (line[j] == ' ' || line[j] == '\t') }
 	i, marks := 0, 0
 	for i < len(line) {
 		c := line[i]
-		space := func(j int) bool { return j < len(line) && (line[j] == ' ' || line[j] == '\t') }
 		switch {
 		case c == ' ' || c == '\t':
 			i++

@@ -16,7 +16,7 @@ var small = Options{Measures: 300, Themes: 5, Quarters: 12, Seed: 7}
 
 // TestLoads checks that a generated site loads with no errors, that its
 // only warnings are the few published statuses that differ from the
-// figures, as in real reports, and that it builds.
+// figures, as in real reports, and that it renders with working links.
 func TestLoads(t *testing.T) {
 	dir := t.TempDir()
 	if err := Write(dir, small); err != nil {
@@ -63,8 +63,11 @@ func TestLoads(t *testing.T) {
 	if mismatches == 0 {
 		t.Errorf("no published status differs from the figures; want a few, as in real reports")
 	}
-	if _, err := site.Generate(os.DirFS(dir), site.Options{}); err != nil {
-		t.Fatalf("the site does not build: %v", err)
+	// Verify renders the site too, and checks the narrative's links.
+	for _, d := range site.Verify(os.DirFS(dir), site.Options{}) {
+		if d.Severity == diag.Error {
+			t.Errorf("rendering: %v", d)
+		}
 	}
 }
 
@@ -175,4 +178,67 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func TestYAMLValue(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"93%", "93%"},
+		{"42.5% (62/146)", "42.5% (62/146)"},
+		{"33,000", `"33,000"`},
+		{"01:30", `"01:30"`},
+		{"-", `"-"`},
+		{"-10%", `"-10%"`},
+		{"[60%]", `"[60%]"`},
+		{"188", `"188"`},
+		{"8.18", `"8.18"`},
+		{"£125,000", `"£125,000"`},
+		{"5.33 (26th)", `"5.33 (26th)"`},
+		{"BL", "BL"},
+		{"Year on year reduction", "Year on year reduction"},
+		{"No survey this qtr", "No survey this qtr"},
+		{"Oct 13 to Sep 14", "Oct 13 to Sep 14"},
+	} {
+		if got := yamlValue(tc.in); got != tc.want {
+			t.Errorf("yamlValue(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		q    quarter
+		lag  int
+		want string
+	}{
+		{quarter{2016, 2}, 24, "Oct 13 to Sep 14"}, // as the example's pmv-3
+		{quarter{2016, 2}, 6, "Apr 15 to Mar 16"},  // as the example's pmv-4
+		{quarter{2016, 4}, 3, "Jan 16 to Dec 16"},
+		{quarter{2016, 3}, 12, "Jan 15 to Dec 15"},
+	} {
+		if got := period(tc.q, tc.lag); got != tc.want {
+			t.Errorf("period(%v, %d) = %q, want %q", tc.q, tc.lag, got, tc.want)
+		}
+	}
+}
+
+func TestBand(t *testing.T) {
+	for _, tc := range []struct {
+		actual, target float64
+		lower          bool
+		want           string
+	}{
+		{105, 100, false, "HG"}, // exactly 5% better
+		{100, 100, false, "LG"},
+		{96, 100, false, "A"},
+		{95, 100, false, "LR"}, // exactly 5% worse
+		{90, 100, false, "LR"}, // exactly 10% worse
+		{89, 100, false, "HR"},
+		{19, 20, true, "HG"}, // lower is better
+		{-27, -10, true, "HG"},
+		{-8, -10, true, "HR"},
+	} {
+		if got := band(relGap(tc.actual, tc.target, tc.lower)); got != tc.want {
+			t.Errorf("band(relGap(%v, %v, lower %v)) = %s, want %s", tc.actual, tc.target, tc.lower, got, tc.want)
+		}
+	}
 }
