@@ -847,8 +847,10 @@ func (b *bench) report(results []*result) {
 		if len(r.cpu) > 0 && r.cpu[0] > 0 {
 			fmt.Fprintf(w, "%s: the builds kept %.0f%% of a core busy (user and system time over wall time, median).\n", r.name, median(r.cpu))
 		}
-		if r.reloadErr != "" {
+		if r.reloadErr != "" && !strings.HasPrefix(r.reloadErr, "skipped") {
 			fmt.Fprintf(w, "%s: edit-to-reload failed: %s\n", r.name, r.reloadErr)
+		} else if r.reloadErr != "" {
+			fmt.Fprintf(w, "%s: edit-to-reload %s\n", r.name, r.reloadErr)
 		}
 		if len(r.hugo) > 0 {
 			fmt.Fprintf(w, "%s: Hugo wrote %d pages, %.1f MB.\n", r.name, r.hugoPages, float64(r.hugoBytes)/1e6)
