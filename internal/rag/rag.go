@@ -64,7 +64,7 @@ func Status(in Input) report.Assessment {
 		if m.Good == report.InRange && target.Kind == value.Number && actual.Num == target.Num && in.Rating.InRange != nil {
 			return report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}
 		}
-		gap = relGap(actual.Num, target.Num, m.Good)
+		gap = Gap(actual.Num, target.Num, m.Good)
 		against = "target " + target.Raw
 	case value.Range:
 		if target.Unit != actual.Unit {
@@ -82,7 +82,7 @@ func Status(in Input) report.Assessment {
 			if actual.Num > target.High {
 				bound = target.High
 			}
-			gap = -math.Abs(relGap(actual.Num, bound, report.Higher))
+			gap = -math.Abs(Gap(actual.Num, bound, report.Higher))
 			against = fmt.Sprintf("the nearer end (%s) of the target range %s", withUnit(bound, target.Unit), target.Raw)
 			break
 		}
@@ -92,7 +92,7 @@ func Status(in Input) report.Assessment {
 		if m.Good == report.Lower {
 			bound = target.High
 		}
-		gap = relGap(actual.Num, bound, m.Good)
+		gap = Gap(actual.Num, bound, m.Good)
 		end := "upper"
 		if bound == target.Low {
 			end = "lower"
@@ -103,7 +103,7 @@ func Status(in Input) report.Assessment {
 			return none(fmt.Sprintf("the target is a rank (%s) but the actual %s gives no rank", target.Raw, actual.Raw))
 		}
 		// 1st is best: judge the rank against the worst rank the target allows.
-		gap = relGap(float64(actual.Rank), target.High, report.Lower)
+		gap = Gap(float64(actual.Rank), target.High, report.Lower)
 		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", ordinal(actual.Rank), target.Raw, ordinal(int(target.High))))
 	case value.YearOnYear:
 		last := in.LastYear
@@ -118,7 +118,7 @@ func Status(in Input) report.Assessment {
 		if target.Direction == "increase" {
 			good = report.Higher
 		}
-		gap = relGap(actual.Num, last.Actual.Num, good)
+		gap = Gap(actual.Num, last.Actual.Num, good)
 		against = fmt.Sprintf("last year's actual %s (%s)", last.Actual.Raw, prev.Label())
 	default:
 		return none(fmt.Sprintf("the target %q gives nothing to compare with", target.Raw))
@@ -128,11 +128,11 @@ func Status(in Input) report.Assessment {
 
 func none(reason string) report.Assessment { return report.Assessment{Reason: reason} }
 
-// relGap is how much better than target the actual is, as a percentage of
+// Gap is how much better than target the actual is, as a percentage of
 // the target's size: positive when better, negative when worse. Dividing by
 // the size keeps reduction targets ("-10%") the right way round. A zero
 // target counts any difference in full.
-func relGap(actual, target float64, good report.Polarity) float64 {
+func Gap(actual, target float64, good report.Polarity) float64 {
 	diff := actual - target
 	if good == report.Lower {
 		diff = -diff

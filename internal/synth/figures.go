@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"scorecard/internal/rag"
+	"scorecard/internal/report"
 	"strconv"
 	"strings"
 	"unicode"
@@ -496,23 +498,15 @@ func (m *measure) count(f float64) string {
 // eps absorbs floating-point error at band edges, as Scorecard does.
 const eps = 1e-9
 
-// relGap and band follow the default rating in the README ("Rating"), so
-// that published statuses agree with the figures.
+// relGap follows Scorecard's own rule (rag.Gap) and band the default
+// rating in the README ("Rating"), so that published statuses agree with
+// the figures.
 func relGap(actual, target float64, lower bool) float64 {
-	diff := actual - target
+	good := report.Higher
 	if lower {
-		diff = -diff
+		good = report.Lower
 	}
-	if target == 0 {
-		switch {
-		case math.Abs(diff) < eps:
-			return 0
-		case diff > 0:
-			return math.Inf(1)
-		}
-		return math.Inf(-1)
-	}
-	return diff / math.Abs(target) * 100
+	return rag.Gap(actual, target, good)
 }
 
 func band(gap float64) string {
