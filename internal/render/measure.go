@@ -28,6 +28,10 @@ type tieView struct {
 // Measure renders a measure's page, with its whole history and its trend
 // chart.
 func (r *Renderer) Measure(s *report.Site, m *report.Measure, chart Chart) ([]byte, error) {
+	return r.execute("measure.html", r.measureData(s, m, chart))
+}
+
+func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) measureData {
 	at := MeasurePath(m)
 	d := measureData{
 		page: newPage(s, at, "measures", m.Title,
@@ -57,5 +61,5 @@ func (r *Renderer) Measure(s *report.Site, m *report.Measure, chart Chart) ([]by
 			}
 		}
 	}
-	return r.execute("measure.html", d)
+	return d
 }

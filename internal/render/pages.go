@@ -39,6 +39,10 @@ type measureIndexRow struct {
 // MeasureIndex renders the list of every measure, theme by theme, with its
 // latest status and direction of travel.
 func (r *Renderer) MeasureIndex(s *report.Site) ([]byte, error) {
+	return r.execute("measures.html", measureIndex(s))
+}
+
+func measureIndex(s *report.Site) measureIndexData {
 	d := measureIndexData{
 		page:   newPage(s, MeasureIndexPath, "measures", "All measures", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures"}),
 		Latest: s.Quarters[len(s.Quarters)-1],
@@ -56,7 +60,7 @@ func (r *Renderer) MeasureIndex(s *report.Site) ([]byte, error) {
 		}
 		d.Themes = append(d.Themes, mt)
 	}
-	return r.execute("measures.html", d)
+	return d
 }
 
 type aboutData struct {

@@ -109,8 +109,12 @@ var funcs = template.FuncMap{
 	"countLabel":  report.CountLabel,
 	"bandFor":     bandFor,
 	"narr":        fromRoot,
-	"date":        longDate,
-	"quarterPath": func(q *report.Quarter) string { return QuarterPath(q.ID) },
+	// The bodies of the big tables, written in Go for speed: rows.go.
+	"scorecardRows": scorecardRows,
+	"historyRows":   historyRows,
+	"indexRows":     indexRows,
+	"date":          longDate,
+	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"chart": func(c Chart, level int, root string) chartView {
 		return chartView{Chart: c, Level: level, Root: root}
 	},

@@ -1,0 +1,341 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"scorecard/internal/report"
+	"scorecard/internal/value"
+)
+
+// The rows of the big tables (a theme's scorecard, a measure's history,
+// the measure index) are written here in Go rather than by ranging over
+// them in a template: a site of 40,000 measures has millions of such rows,
+// and html/template's reflective evaluation costs about 100 µs a row where
+// this code takes a few. The templates call these functions for the table
+// bodies (scorecardRows, historyRows, indexRows), so a site's own layouts
+// can still replace the whole table, or range over .Rows themselves.
+//
+// Every piece of text from the site goes through html or url below, which
+// escape exactly as html/template does in the same context, so the output
+// is byte for byte what the templates wrote and no user text can become
+// markup. TestRowsMatchTemplates holds them to that.
+
+// rowWriter builds a table body.
+type rowWriter struct{ strings.Builder }
+
+// html writes text for an element's content or a quoted attribute value,
+// escaped as html/template's htmlEscaper does.
+func (w *rowWriter) html(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(repl)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+// raw writes markup that is part of the layout.
+func (w *rowWriter) raw(s string) { w.WriteString(s) }
+
+// url writes a site path in an href, as html/template does at the start of
+// a URL attribute: characters URLs may hold pass, others are percent
+// encoded, then the result is escaped for the attribute. Paths here are
+// made from ids the loader has checked, so the scheme filter html/template
+// also applies could never fire.
+func (w *rowWriter) url(s string, norm bool) {
+	var b strings.Builder
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
+			b.WriteByte(c)
+			continue
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			b.WriteByte(c)
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	w.html(b.String())
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// cell writes a target or actual as the "cell" template does.
+func (w *rowWriter) cell(v value.Value) {
+	switch v.Kind {
+	case value.Blank:
+		w.raw(`<span class="empty">no data</span>`)
+	case value.NotApplicable:
+		w.raw(`<span class="empty">not applicable</span>`)
+	default:
+		w.html(v.Raw)
+	}
+}
+
+// status writes a row's published status as the "status" template does.
+func (w *rowWriter) status(r *report.Row) {
+	switch {
+	case r.Status != nil:
+		w.statusTag(r.Status)
+	case len(r.Notes) == 0:
+		w.raw(`<span class="empty">no data</span>`)
+	}
+}
+
+func (w *rowWriter) statusTag(s *report.Status) {
+	w.raw(`<span class="status `)
+	w.html(s.Class)
+	w.raw(`">`)
+	w.html(s.Describe())
+	w.raw(`</span>`)
+}
+
+// direction writes a direction of travel as the "direction" template does.
+func (w *rowWriter) direction(d report.Direction) {
+	w.raw(`<span class="dot `)
+	w.html(dirClass(d.Kind))
+	w.raw(`"><span aria-hidden="true">`)
+	w.html(d.Kind.Arrow())
+	w.raw(`</span> `)
+	w.html(d.Kind.String())
+	w.raw(`</span>`)
+}
+
+// measureName writes the row header's number, linked title and tag.
+func (w *rowWriter) measureName(m *report.Measure, root string) {
+	if m.Number != "" {
+		w.raw(`<span class="num">`)
+		w.html(m.Number)
+		w.raw(`</span> `)
+	}
+	w.raw(`<a href="`)
+	w.url(root+MeasurePath(m), true)
+	w.raw(`">`)
+	w.html(m.Title)
+	w.raw(`</a>`)
+	if m.Equalities {
+		w.raw(` <span class="tag">Equalities measure</span>`)
+	}
+}
+
+func (w *rowWriter) result() template.HTML { return template.HTML(w.String()) }
+
+// scorecardRows writes the body of a theme's scorecard table: a row per
+// measure, with target, actual and status for each of the columns'
+// quarters, and the directions of travel.
+func scorecardRows(d themeData) template.HTML {
+	var w rowWriter
+	w.Grow(len(d.Rows) * 1600)
+	p := d.IDPrefix
+	for _, tr := range d.Rows {
+		m := tr.Measure
+		mh := p + "m-" + m.ID
+		w.raw("<tr>\n<th scope=\"row\" id=\"")
+		w.html(mh)
+		w.raw(`" headers="`)
+		w.html(p)
+		w.raw(`h-measure">`)
+		w.measureName(m, d.Root)
+		w.raw("</th>\n<td headers=\"")
+		w.html(mh + " " + p + "h-good")
+		w.raw(`">`)
+		w.html(goodShort(m.Good))
+		w.raw("</td>\n")
+		for _, c := range tr.Cells {
+			if c.Row == nil {
+				for i, h := range c.Headers {
+					w.raw(`<td`)
+					if i < 2 {
+						w.raw(` class="n"`)
+					}
+					w.raw(` headers="`)
+					w.html(h)
+					w.raw(`"><span class="empty">no data</span></td>`)
+				}
+				w.raw("\n")
+				continue
+			}
+			w.raw(`<td class="n" headers="`)
+			w.html(c.Headers[0])
+			w.raw(`">`)
+			w.cell(c.Row.Target)
+			w.raw("</td>\n<td class=\"n\" headers=\"")
+			w.html(c.Headers[1])
+			w.raw(`">`)
+			w.cell(c.Row.Actual)
+			w.period(c.Row.Period)
+			w.raw("</td>\n<td headers=\"")
+			w.html(c.Headers[2])
+			w.raw(`">`)
+			w.status(c.Row)
+			for _, n := range c.Notes {
+				w.raw(` <a class="noteref" href="#`)
+				w.url(n.Anchor, false)
+				w.raw(`">Note `)
+				w.html(n.Label)
+				w.raw(`</a>`)
+			}
+			w.raw("</td>\n")
+		}
+		w.raw(`<td headers="`)
+		w.html(mh + " " + p + "h-dot")
+		w.raw(`">`)
+		if r := tr.Row; r != nil {
+			w.since(r.SinceQuarter)
+			w.raw("\n")
+			w.since(r.SinceLastYear)
+		}
+		w.raw("</td>\n</tr>\n")
+	}
+	return w.result()
+}
+
+func (w *rowWriter) period(p string) {
+	if p != "" {
+		w.raw(`<span class="period">Data period: `)
+		w.html(p)
+		w.raw(`</span>`)
+	}
+}
+
+// since writes a direction of travel with the quarter it compares with.
+func (w *rowWriter) since(d report.Direction) {
+	w.raw(`<span class="since">`)
+	w.direction(d)
+	w.raw(` <span class="against">since `)
+	w.html(d.Against.Label())
+	if d.Kind == report.NotComparable {
+		w.raw(`: `)
+		w.html(d.Reason)
+	}
+	w.raw(`</span></span>`)
+}
+
+// historyRows writes the body of a measure's history table: a row per
+// quarter, with the published and the computed status, the directions of
+// travel with their reasons, and the notes.
+func historyRows(d measureData) template.HTML {
+	var w rowWriter
+	w.Grow(len(d.History) * 1200)
+	for _, h := range d.History {
+		r := h.Row
+		w.raw("<tr>\n<th scope=\"row\"><a href=\"")
+		w.url(d.Root+h.ThemePath, true)
+		w.raw(`">`)
+		w.html(h.Quarter.ID.Label())
+		w.raw("</a></th>\n<td class=\"n\">")
+		w.cell(r.Target)
+		if r.Target.Annual {
+			w.raw(`<span class="period">Annual target</span>`)
+		}
+		w.raw("</td>\n<td class=\"n\">")
+		w.cell(r.Actual)
+		w.period(r.Period)
+		w.raw("</td>\n<td>")
+		if r.Status != nil || len(r.Notes) == 0 {
+			w.status(r)
+		} else {
+			w.raw("See the notes")
+		}
+		w.raw("</td>\n<td>")
+		if c := r.Computed; c.Status != nil {
+			w.statusTag(c.Status)
+			w.raw(`<span class="working">`)
+			w.html(c.Working)
+		} else {
+			w.raw(`<span class="empty">none</span><span class="working">`)
+			w.html(c.Reason)
+		}
+		w.raw("</span></td>\n<td>")
+		w.direction(r.SinceQuarter)
+		w.raw(`<span class="working">`)
+		w.html(r.SinceQuarter.Reason)
+		w.raw("</span></td>\n<td>")
+		w.direction(r.SinceLastYear)
+		w.raw(`<span class="working">`)
+		w.html(r.SinceLastYear.Reason)
+		w.raw("</span></td>\n<td>")
+		for _, n := range r.Notes {
+			w.raw(`<p>Note `)
+			w.html(n.Label)
+			w.raw(`: `)
+			if n.Note.Text != "" {
+				w.html(n.Note.Text)
+			} else {
+				w.raw("the report gives no text for this note.")
+			}
+			w.raw(`</p>`)
+		}
+		if len(r.Notes) == 0 {
+			w.raw(`<span class="empty">none</span>`)
+		}
+		w.raw("</td>\n</tr>\n")
+	}
+	return w.result()
+}
+
+// indexRows writes the body of one theme's table in the measure index:
+// each measure with its latest figures.
+func indexRows(t measureIndexTheme, root string) template.HTML {
+	var w rowWriter
+	w.Grow(len(t.Rows) * 700)
+	for _, ir := range t.Rows {
+		w.raw("<tr>\n<th scope=\"row\">")
+		w.measureName(ir.Measure, root)
+		w.raw("</th>\n<td>")
+		w.html(goodShort(ir.Measure.Good))
+		w.raw("</td>\n")
+		r := ir.Row
+		if r == nil {
+			w.raw(`<td colspan="5"><span class="empty">not yet reported</span></td>`)
+			w.raw("\n</tr>\n")
+			continue
+		}
+		w.raw("<td>")
+		w.html(ir.Quarter.ID.Label())
+		w.raw("</td>\n<td class=\"n\">")
+		w.cell(r.Target)
+		w.raw("</td>\n<td class=\"n\">")
+		w.cell(r.Actual)
+		w.raw("</td>\n<td>")
+		if r.Status != nil || len(r.Notes) == 0 {
+			w.status(r)
+		} else {
+			w.raw("See the measure's notes")
+		}
+		w.raw("</td>\n<td>")
+		w.direction(r.SinceQuarter)
+		w.raw("</td>\n\n</tr>\n")
+	}
+	return w.result()
+}

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"os"
+	"testing"
+
+	"scorecard/internal/load"
+	"scorecard/internal/rag"
+	"scorecard/internal/report"
+)
+
+// TestRowsMatchTemplates holds rows.go to the templates it replaced
+// (testdata/rows-reference.html): over every table of the example site,
+// and again after every text in it is replaced by one full of characters
+// that need escaping, the Go code must write the same bytes as
+// html/template, whose contextual escaping is what keeps user text from
+// becoming markup.
+func TestRowsMatchTemplates(t *testing.T) {
+	ref := template.Must(template.Must(template.New("ref").Funcs(funcs).ParseFS(builtin, "layouts/base.html")).
+		ParseFiles("testdata/rows-reference.html"))
+	s, findings := load.Site(os.DirFS("../.."))
+	if findings.HasErrors() {
+		t.Fatal(findings)
+	}
+	rag.Assess(s)
+	check := func(t *testing.T, s *report.Site) {
+		t.Helper()
+		n := 0
+		compare := func(name string, data any, got template.HTML) {
+			t.Helper()
+			var want bytes.Buffer
+			if err := ref.ExecuteTemplate(&want, name, data); err != nil {
+				t.Fatal(err)
+			}
+			if want.String() != string(got) {
+				t.Errorf("%s differs from the template's output\n got: %.600s\nwant: %.600s", name, got, want.String())
+			}
+			n++
+		}
+		r, err := New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range s.Quarters {
+			for _, th := range s.Themes {
+				for _, prefix := range []string{"", "t-" + th.ID + "-"} {
+					d := r.themeData(s, q, th, Chart{}, prefix)
+					compare("ref-scorecard", d, scorecardRows(d))
+				}
+			}
+		}
+		for _, m := range s.Measures {
+			d := r.measureData(s, m, Chart{})
+			compare("ref-history", d, historyRows(d))
+		}
+		d := measureIndex(s)
+		for _, th := range d.Themes {
+			compare("ref-index", struct {
+				Root  string
+				Theme measureIndexTheme
+			}{d.Root, th}, indexRows(th, d.Root))
+		}
+		if n < 100 {
+			t.Errorf("only %d tables compared", n)
+		}
+	}
+	t.Run("example", func(t *testing.T) { check(t, s) })
+	t.Run("hostile text", func(t *testing.T) {
+		const nasty = `<script>alert('x')</script> & "quoted" + 1 \x00 é ` + "\x00"
+		for _, st := range s.Statuses {
+			st.Label, st.Class = nasty, nasty
+		}
+		for i, m := range s.Measures {
+			m.Title, m.Number = nasty, nasty
+			m.ID = "a b/é%zz%41&<" + string(rune('a'+i%26))
+			m.Equalities = i%2 == 0
+		}
+		for _, q := range s.Quarters {
+			for i, r := range q.Rows {
+				r.Target.Raw, r.Actual.Raw, r.Period = nasty, nasty, nasty
+				r.Computed.Working, r.Computed.Reason = nasty, nasty
+				r.SinceQuarter.Reason, r.SinceLastYear.Reason = nasty, nasty
+				if i%3 == 0 {
+					r.Status = nil
+				}
+			}
+			for _, note := range q.Notes {
+				note.Text = nasty
+				for i := range note.Labels {
+					note.Labels[i] = nasty
+				}
+			}
+			for _, r := range q.Rows {
+				for _, ref := range r.Notes {
+					ref.Label = nasty
+				}
+			}
+		}
+		check(t, s)
+	})
+}
