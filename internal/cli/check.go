@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/site"
@@ -21,7 +20,12 @@ func runCheck(env *Env, args []string) error {
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	findings := site.Verify(os.DirFS(*src), site.Options{Drafts: *drafts})
+	fsys, err := site.Open(*src)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	findings := site.Verify(fsys, site.Options{Drafts: *drafts})
 	errs, warnings := 0, 0
 	for _, d := range findings {
 		fmt.Fprintln(env.Stdout, d.Error())

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"scorecard/internal/dataset"
@@ -29,7 +28,12 @@ func runExport(env *Env, args []string) error {
 		}
 		want = id
 	}
-	s, findings := site.Check(os.DirFS(*src), site.Options{})
+	fsys, err := site.Open(*src)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	s, findings := site.Check(fsys, site.Options{})
 	if err := findings.Err(); err != nil {
 		return fmt.Errorf("%v\n\nThe site has errors; fix them, then export again.", err)
 	}
@@ -44,7 +48,7 @@ func runExport(env *Env, args []string) error {
 			return fmt.Errorf("the site has no quarter %s; it has %s", want, quarterList(s))
 		}
 	}
-	_, err := env.Stdout.Write(dataset.CSV(s, quarters...))
+	_, err = env.Stdout.Write(dataset.CSV(s, quarters...))
 	return err
 }
 

@@ -13,6 +13,7 @@ import (
 	"scorecard/internal/load"
 	"scorecard/internal/report"
 	"scorecard/internal/sheet"
+	"scorecard/internal/site"
 )
 
 func runImport(env *Env, args []string) error {
@@ -124,7 +125,12 @@ func parseFile(env *Env, fset *flag.FlagSet, args []string) (string, error) {
 // site, such as in other quarters, do not stop an import: scorecard check
 // reports them.
 func catalogue(src string) (*report.Site, sheet.Config, error) {
-	s, findings := load.Site(os.DirFS(src))
+	fsys, err := site.Open(src)
+	if err != nil {
+		return nil, sheet.Config{}, err
+	}
+	defer fsys.Close()
+	s, findings := load.Site(fsys)
 	var errs diag.List
 	for _, d := range findings {
 		if d.Severity == diag.Error && (d.Pos.File == sheet.SiteFile || d.Pos.File == sheet.CatalogueFile) {
@@ -134,7 +140,7 @@ func catalogue(src string) (*report.Site, sheet.Config, error) {
 	if len(errs) > 0 {
 		return nil, sheet.Config{}, fmt.Errorf("%v\n\nThe import needs the site's catalogue and status scale; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
 	}
-	src2, err := os.ReadFile(filepath.Join(src, sheet.SiteFile))
+	src2, err := fsys.ReadFile(sheet.SiteFile)
 	if err != nil {
 		return nil, sheet.Config{}, fmt.Errorf("cannot read %s: %v", sheet.SiteFile, err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"scorecard/internal/load"
 	"scorecard/internal/scaffold"
+	"scorecard/internal/site"
 )
 
 func runNew(env *Env, args []string) error {
@@ -37,7 +38,12 @@ func runNew(env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "scorecard new quarter: %q is not a quarter; write one such as 2016-17 Q3 (the financial year, then Q1 to Q4)\n", text)
 		return errUsage
 	}
-	s, findings := load.Site(os.DirFS(*src))
+	fsys, err := site.Open(*src)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	s, findings := load.Site(fsys)
 	if findings.HasErrors() {
 		return fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then create the quarter.", findings.Err())
 	}

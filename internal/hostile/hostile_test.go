@@ -349,7 +349,13 @@ func attempt(src, out string) (o outcome) {
 	runtime.ReadMemStats(&after)
 	o.alloc = after.TotalAlloc - before.TotalAlloc
 	start = time.Now()
-	o.verify = site.Verify(os.DirFS(src), site.Options{})
+	fsys, err := site.Open(src)
+	if err != nil {
+		o.err = errors.Join(o.err, err)
+		return o
+	}
+	defer fsys.Close()
+	o.verify = site.Verify(fsys, site.Options{})
 	o.check = time.Since(start)
 	return o
 }

@@ -52,14 +52,17 @@ func TestOutputIsAFile(t *testing.T) {
 	failOutput(t, src, out, dir, out, "is a file")
 }
 
-// TestOutputParentIsAFile builds into a folder whose parent is a file.
+// TestOutputParentIsAFile builds into a folder whose parent, or a folder
+// above that, is a file: the message says which, in plain words.
 func TestOutputParentIsAFile(t *testing.T) {
 	src, dir := baseSite(t), t.TempDir()
 	parent := filepath.Join(dir, "notes.txt")
 	if err := os.WriteFile(parent, []byte("a file, not a folder\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	failOutput(t, src, filepath.Join(parent, "public"), dir, parent)
+	for _, out := range []string{filepath.Join(parent, "public"), filepath.Join(parent, "www", "public")} {
+		failOutput(t, src, out, dir, "cannot create the output folder "+out+": "+parent+" is a file, not a folder; choose another output folder")
+	}
 }
 
 // TestOutputNotWritable builds into a folder whose parent cannot be
@@ -92,21 +95,12 @@ func TestOutputHoldsTheSite(t *testing.T) {
 	}
 }
 
-// TestOutputInsideStatic builds twice into a folder inside static/.
-//
-// CURRENT BEHAVIOUR, which should change: package site's checkOut refuses
-// an output inside data/, content/ and layouts/ but not static/, so each
-// build copies the last one into itself (public/public/public/...) and the
-// site grows without end. checkOut should refuse static/ too.
+// TestOutputInsideStatic refuses an output inside static/, which every
+// build copies into the output: each build would hold the last one
+// (public/public/public/...) and the site would grow without end.
 func TestOutputInsideStatic(t *testing.T) {
 	src := baseSite(t)
-	out := filepath.Join(src, "static", "public")
-	for range 2 {
-		if o := bounded(t, src, out, defaultLimit); o.panicked != nil || o.err != nil {
-			t.Fatalf("the build failed: %v %v", o.err, o.panicked)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(out, "public", "index.html")); err != nil {
-		t.Errorf("the second build no longer holds the first (%v): checkOut now refuses static/; make this test say so", err)
+	for _, out := range []string{filepath.Join(src, "static"), filepath.Join(src, "static", "public")} {
+		failOutput(t, src, out, filepath.Dir(src), "the output folder "+out+" is inside the site's static/ folder", "choose another")
 	}
 }

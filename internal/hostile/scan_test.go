@@ -20,7 +20,8 @@ import (
 // object or base, and no style attribute or element (the site's strict
 // Content-Security-Policy forbids them); a trusted site's HTML is not
 // scanned. XML must be well-formed and hold no script; JSON and CSV must
-// parse; the search index must be a single assignment of JSON.
+// parse, and no CSV cell may be one a spreadsheet would run as a formula;
+// the search index must be a single assignment of JSON.
 func scan(name string, data []byte, trusted bool) []string {
 	switch {
 	case strings.HasSuffix(name, ".html"):
@@ -35,13 +36,38 @@ func scan(name string, data []byte, trusted bool) []string {
 			return []string{"not valid JSON"}
 		}
 	case strings.HasSuffix(name, ".csv"):
-		if _, err := csv.NewReader(bytes.NewReader(data)).ReadAll(); err != nil {
-			return []string{"not valid CSV: " + err.Error()}
-		}
+		return scanCSV(data)
 	case name == "assets/search-index.js":
 		return scanIndex(data)
 	}
 	return nil
+}
+
+// scanCSV reports cells that a spreadsheet would run as a formula: text
+// starting with =, @, a tab or a carriage return, or with + or - and not a
+// figure (-10%, +2, -£1,200, - for not applicable).
+func scanCSV(data []byte) []string {
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return []string{"not valid CSV: " + err.Error()}
+	}
+	var problems []string
+	for i, row := range rows {
+		for j, c := range row {
+			if c == "" || c == "-" {
+				continue
+			}
+			formula := strings.ContainsRune("=@\t\r", rune(c[0]))
+			if c[0] == '+' || c[0] == '-' {
+				rest := c[1:]
+				formula = !(strings.HasPrefix(rest, "£") || rest != "" && rest[0] >= '0' && rest[0] <= '9')
+			}
+			if formula {
+				problems = append(problems, fmt.Sprintf("row %d, column %d: %q would run as a formula in a spreadsheet", i+1, j+1, c))
+			}
+		}
+	}
+	return problems
 }
 
 // baseURL is the base_url of testdata/base.txtar: the 404 page's links are

@@ -180,12 +180,34 @@ func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// narrative reads one Markdown file with YAML front matter.
+// narrative reads one Markdown file with YAML front matter. With a cache,
+// a file whose bytes have not changed since the last load is not parsed
+// again: its narrative and findings are the cached ones.
 func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *report.Site) *report.Narrative {
 	src, ok := l.read(name, true)
 	if !ok {
 		return nil
 	}
+	if l.cache == nil {
+		return l.parseNarrative(md, name, src, defaultTitle, s)
+	}
+	if c, ok := l.cache.files[name]; ok && c.title == defaultTitle && bytes.Equal(c.src, src) {
+		l.cache.next[name] = c
+		*l.errs = append(*l.errs, c.errs...)
+		return c.n
+	}
+	all := l.errs
+	var mine diag.List
+	l.errs = &mine
+	n := l.parseNarrative(md, name, src, defaultTitle, s)
+	l.errs = all
+	*all = append(*all, mine...)
+	l.cache.next[name] = cachedNarrative{src: src, title: defaultTitle, n: n, errs: mine}
+	return n
+}
+
+// parseNarrative reads the Markdown file name, whose bytes are src.
+func (l *loader) parseNarrative(md goldmark.Markdown, name string, src []byte, defaultTitle string, s *report.Site) *report.Narrative {
 	if len(src) > maxMarkdownSize {
 		l.errs.Errorf(diag.Pos{File: name}, "the file is larger than %d MiB, and a narrative file is usually a few KB; check that this is the file you meant", maxMarkdownSize>>20)
 		return nil

@@ -21,13 +21,19 @@ const MaxFileSize = 32 << 20
 // Site loads the site held in fsys (the site folder). It returns the site
 // and every finding; the site is incomplete when the findings hold errors.
 func Site(fsys fs.FS) (*report.Site, diag.List) {
+	return SiteCached(fsys, nil)
+}
+
+// SiteCached is Site, keeping the parsed narrative in cache (when not nil)
+// for later calls of Content on the same site.
+func SiteCached(fsys fs.FS, cache *NarrativeCache) (*report.Site, diag.List) {
 	var errs diag.List
 	s := &report.Site{}
 	l := &loader{fsys: fsys, errs: &errs, site: s, broken: map[string]bool{}}
 	l.config(s)
 	l.catalogue(s)
 	l.quarters(s)
-	l.content(s)
+	l.cachedContent(s, cache)
 	errs.Sort()
 	return s, errs
 }
@@ -48,6 +54,49 @@ type loader struct {
 	// noQuarters records that data/quarters could not be read, so that
 	// narrative is not reported as lacking its quarter's data.
 	noQuarters bool
+
+	cache *NarrativeCache // nil: parse every narrative file
+}
+
+// NarrativeCache keeps parsed narrative between loads of one site's
+// content, for the preview: Content parses again only the Markdown files
+// whose bytes changed. A cache belongs to one loaded site (its narrative
+// points at that site's measures) and to one load at a time.
+type NarrativeCache struct {
+	files map[string]cachedNarrative // from the last load
+	next  map[string]cachedNarrative // being filled by this one
+}
+
+type cachedNarrative struct {
+	src   []byte
+	title string
+	n     *report.Narrative
+	errs  diag.List
+}
+
+// Content reads the narrative of a site whose data is already loaded, as
+// Site does: into s, whose quarters must hold no narrative yet. It returns
+// the findings about content/ alone. The cache, when not nil, saves
+// parsing the files that have not changed since the last call with it.
+func Content(fsys fs.FS, s *report.Site, cache *NarrativeCache) diag.List {
+	var errs diag.List
+	l := &loader{fsys: fsys, errs: &errs, site: s, broken: map[string]bool{}}
+	l.cachedContent(s, cache)
+	errs.Sort()
+	return errs
+}
+
+// cachedContent reads the narrative through cache, which then holds only
+// the files read this time.
+func (l *loader) cachedContent(s *report.Site, cache *NarrativeCache) {
+	if cache == nil {
+		l.content(s)
+		return
+	}
+	l.cache = cache
+	cache.next = map[string]cachedNarrative{}
+	l.content(s)
+	cache.files, cache.next = cache.next, nil
 }
 
 // read returns a file's bytes. A missing file is reported only when it is

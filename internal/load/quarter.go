@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/parallel"
 	"scorecard/internal/report"
 	"scorecard/internal/value"
 )
@@ -30,6 +31,11 @@ func (l *loader) quarters(s *report.Site) {
 		l.noQuarters = true
 		return
 	}
+	type quarterFile struct {
+		name string
+		id   report.QuarterID
+	}
+	var files []quarterFile
 	for _, e := range entries {
 		name := path.Join(quartersDir, e.Name())
 		if strings.HasPrefix(e.Name(), ".") {
@@ -48,7 +54,20 @@ func (l *loader) quarters(s *report.Site) {
 			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects only quarter files here, named for the financial year and quarter, such as 2016-17-q2.yaml; rename or remove this one")
 			continue
 		}
-		if q := l.quarter(name, id, s); q != nil {
+		files = append(files, quarterFile{name, id})
+	}
+	// Quarter files are independent of each other: they are read in
+	// parallel, each with its own list of findings, and put back in order.
+	quarters := make([]*report.Quarter, len(files))
+	found := make([]diag.List, len(files))
+	parallel.Each(len(files), func(i int) {
+		sub := *l
+		sub.errs, sub.links = &found[i], nil
+		quarters[i] = sub.quarter(files[i].name, files[i].id, s)
+	})
+	for i, q := range quarters {
+		*l.errs = append(*l.errs, found[i]...)
+		if q != nil {
 			s.Quarters = append(s.Quarters, q)
 		}
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"io"
 	"scorecard/internal/report"
 	"strings"
 	"time"
@@ -19,7 +20,7 @@ type dataFile struct {
 
 // Data renders the open data page, data/index.html, which lists the files
 // and states their licence.
-func (r *Renderer) Data(s *report.Site) ([]byte, error) {
+func (r *Renderer) Data(w io.Writer, s *report.Site) error {
 	at := "data/index.html"
 	d := dataPage{page: newPage(s, at, "data", "Open data", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Open data"})}
 	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every quarter", Format: "CSV"})
@@ -31,7 +32,7 @@ func (r *Renderer) Data(s *report.Site) ([]byte, error) {
 		dataFile{Path: "data/scorecard.json", Title: "Every measure in every quarter, with the measure catalogue", Format: "JSON"},
 		dataFile{Path: "data/datapackage.json", Title: "A description of the files and every column (Data Package)", Format: "JSON"})
 	d.JSONLD = datasetJSONLD(s, d.Files)
-	return r.execute("data.html", d)
+	return r.execute(w, "data.html", d)
 }
 
 // datasetJSONLD describes the open data as a schema.org Dataset, so that

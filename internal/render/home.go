@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"strconv"
 
 	"scorecard/internal/report"
@@ -27,7 +28,7 @@ type themeLink struct {
 
 // Home renders a quarter's home page, to be written at path at, with its
 // chart of status counts by theme.
-func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string, chart Chart) ([]byte, error) {
+func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at string, chart Chart) error {
 	heading := s.Title + ": " + q.ID.Long()
 	if q.Intro != nil {
 		heading = q.Intro.Title
@@ -56,5 +57,5 @@ func (r *Renderer) Home(s *report.Site, q *report.Quarter, at string, chart Char
 		}
 		d.Themes = append(d.Themes, tl)
 	}
-	return r.execute("home.html", d)
+	return r.execute(w, "home.html", d)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"scorecard/internal/report"
 )
 
@@ -27,8 +28,8 @@ type tieView struct {
 
 // Measure renders a measure's page, with its whole history and its trend
 // chart.
-func (r *Renderer) Measure(s *report.Site, m *report.Measure, chart Chart) ([]byte, error) {
-	return r.execute("measure.html", r.measureData(s, m, chart))
+func (r *Renderer) Measure(w io.Writer, s *report.Site, m *report.Measure, chart Chart) error {
+	return r.execute(w, "measure.html", r.measureData(s, m, chart))
 }
 
 func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) measureData {

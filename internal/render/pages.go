@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"io"
 	"strings"
 
 	"scorecard/internal/report"
@@ -38,8 +39,8 @@ type measureIndexRow struct {
 
 // MeasureIndex renders the list of every measure, theme by theme, with its
 // latest status and direction of travel.
-func (r *Renderer) MeasureIndex(s *report.Site) ([]byte, error) {
-	return r.execute("measures.html", measureIndex(s))
+func (r *Renderer) MeasureIndex(w io.Writer, s *report.Site) error {
+	return r.execute(w, "measures.html", measureIndex(s))
 }
 
 func measureIndex(s *report.Site) measureIndexData {
@@ -70,39 +71,39 @@ type aboutData struct {
 
 // About renders "about this report": the site's own _about.md, then how
 // statuses and directions of travel are worked out.
-func (r *Renderer) About(s *report.Site) ([]byte, error) {
+func (r *Renderer) About(w io.Writer, s *report.Site) error {
 	d := aboutData{
 		page:   newPage(s, AboutPath, "about", "About this report", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "About this report"}),
 		Latest: s.Quarters[len(s.Quarters)-1],
 	}
-	return r.execute("about.html", d)
+	return r.execute(w, "about.html", d)
 }
 
 // Accessibility renders the accessibility statement, which regulation 7 of
 // the Public Sector Bodies Accessibility Regulations 2018 requires.
-func (r *Renderer) Accessibility(s *report.Site) ([]byte, error) {
+func (r *Renderer) Accessibility(w io.Writer, s *report.Site) error {
 	d := newPage(s, AccessibilityPath, "", "Accessibility statement", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Accessibility statement"})
-	return r.execute("accessibility.html", d)
+	return r.execute(w, "accessibility.html", d)
 }
 
 // Search renders the search page; assets/search.js does the searching.
-func (r *Renderer) Search(s *report.Site) ([]byte, error) {
+func (r *Renderer) Search(w io.Writer, s *report.Site) error {
 	d := newPage(s, SearchPath, "search", "Search", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Search"})
 	d.Scripts = []string{"assets/search-index.js", "assets/search.js"}
-	return r.execute("search.html", d)
+	return r.execute(w, "search.html", d)
 }
 
 // NotFound renders 404.html. A server shows it for a missing page at any
 // depth, so its links are absolute when the site has a base URL; without
 // one they work when the site is at a domain's root.
-func (r *Renderer) NotFound(s *report.Site) ([]byte, error) {
+func (r *Renderer) NotFound(w io.Writer, s *report.Site) error {
 	d := newPage(s, NotFoundPath, "", "Page not found")
 	if s.BaseURL != "" {
 		d.Root = s.BaseURL
 	} else {
 		d.Root = "/"
 	}
-	return r.execute("404.html", d)
+	return r.execute(w, "404.html", d)
 }
 
 type printData struct {
@@ -114,7 +115,7 @@ type printData struct {
 
 // Print renders a quarter's whole report on one page for printing as
 // committee papers: the introduction, then every theme on a new page.
-func (r *Renderer) Print(s *report.Site, q *report.Quarter) ([]byte, error) {
+func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 	at := PrintPath(q.ID)
 	title := s.Title + ": " + q.ID.Long()
 	if q.Intro != nil {
@@ -136,7 +137,7 @@ func (r *Renderer) Print(s *report.Site, q *report.Quarter) ([]byte, error) {
 		}
 		d.Themes = append(d.Themes, td)
 	}
-	return r.execute("print.html", d)
+	return r.execute(w, "print.html", d)
 }
 
 // demote moves narrative headings one level down, so that a theme's

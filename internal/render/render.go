@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"regexp"
 	"strings"
@@ -259,13 +260,9 @@ func (c chartView) SVG() template.HTML { return template.HTML(c.Sparkline) }
 
 type crumb struct{ Text, Path string }
 
-func (r *Renderer) execute(name string, data any) ([]byte, error) {
-	// Most pages are 20-100 KB: starting big saves regrowing the buffer.
-	buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
-	if err := r.pages[name].ExecuteTemplate(buf, r.base, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// execute writes a page with the named template set.
+func (r *Renderer) execute(w io.Writer, name string, data any) error {
+	return r.pages[name].ExecuteTemplate(w, r.base, data)
 }
 
 func newPage(s *report.Site, at, section, title string, crumbs ...crumb) page {

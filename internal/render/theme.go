@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -65,8 +66,8 @@ func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
 
 // Theme renders a theme's page for quarter q, with its chart of status
 // counts by quarter.
-func (r *Renderer) Theme(s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) ([]byte, error) {
-	return r.execute("theme.html", r.themeData(s, q, t, chart, ""))
+func (r *Renderer) Theme(w io.Writer, s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) error {
+	return r.execute(w, "theme.html", r.themeData(s, q, t, chart, ""))
 }
 
 // themeData gathers what a theme's scorecard shows, for its page or for

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -35,7 +34,6 @@ type Options struct {
 // build, swapped in whole after every rebuild.
 type Server struct {
 	src      string
-	fsys     fs.FS
 	opts     Options
 	debounce time.Duration // how long the files must be quiet before a rebuild
 	instance string        // tells this server's builds from another run's
@@ -65,7 +63,6 @@ func New(src string, opts Options) (*Server, error) {
 	}
 	s := &Server{
 		src:      src,
-		fsys:     os.DirFS(src),
 		opts:     opts,
 		debounce: 100 * time.Millisecond,
 		instance: strconv.FormatInt(opts.Now().UnixNano(), 36),
@@ -75,9 +72,16 @@ func New(src string, opts Options) (*Server, error) {
 }
 
 // generate builds the site into memory. It is the one place where the
-// serve options reach the build.
+// serve options reach the build. Each build opens the site folder afresh,
+// through a site.Source, so that a link leading out of the site is refused
+// as the build refuses it.
 func (s *Server) generate() (*site.Result, error) {
-	return site.Generate(s.fsys, site.Options{Drafts: s.opts.Drafts})
+	fsys, err := site.Open(s.src)
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	return site.Generate(fsys, site.Options{Drafts: s.opts.Drafts})
 }
 
 // Rebuild builds the site again and swaps the result in, then tells the

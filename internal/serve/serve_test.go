@@ -559,6 +559,33 @@ func TestBrokenFromStart(t *testing.T) {
 	waitFor(t, "the site", func() bool { return get(t, r.url+"/").status == 200 })
 }
 
+// A static/ folder that is a symbolic link out of the site is refused, as
+// the build refuses it, and the error names it: the preview never shows a
+// file from elsewhere on the computer.
+func TestSymlinkOutside(t *testing.T) {
+	t.Parallel()
+	dir := copySite(t)
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("SECRET\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "static")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Rebuild()
+	if err == nil {
+		t.Fatal("the build succeeded; want it to refuse static/")
+	}
+	fail := findingsOf(err)
+	if len(fail) != 1 || fail[0].Pos != "static" || !strings.Contains(fail[0].Msg, "points outside the site") {
+		t.Errorf("the build failed with %+v; want one finding for static that says it points outside the site", fail)
+	}
+}
+
 func TestErrorPageEscapes(t *testing.T) {
 	page := string(errorPage([]finding{
 		{Pos: "content/a.md:3:7", Msg: `heading <script>alert("x")</script> & more`},

@@ -3,14 +3,14 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -20,6 +20,7 @@ import (
 	"scorecard/internal/diag"
 	"scorecard/internal/hosting"
 	"scorecard/internal/load"
+	"scorecard/internal/parallel"
 	"scorecard/internal/rag"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
@@ -41,14 +42,53 @@ type Result struct {
 	Count    int // all files
 	Bytes    int64
 	Warnings diag.List
+
+	mu sync.Mutex // guards the counts while jobs run
 }
 
-func (r *Result) count(f File) {
+// make runs a job, writing its file to w, and counts the file. With keep,
+// w is a bytes.Buffer whose bytes the job keeps (Generate returns them).
+// The link check is shown the pages whose ids it needs.
+func (r *Result) make(j *job, w io.Writer, links *linkCheck, keep bool) error {
+	cw := &countWriter{w: w}
+	var out io.Writer = cw
+	var page *bytes.Buffer
+	if !keep && links.wants(j.path) {
+		page = new(bytes.Buffer)
+		out = io.MultiWriter(cw, page)
+	}
+	if err := j.write(out); err != nil {
+		return fmt.Errorf("rendering %s: %w", j.path, err)
+	}
+	if keep {
+		j.data = w.(*bytes.Buffer).Bytes()
+		page = w.(*bytes.Buffer)
+	}
+	var data []byte
+	if page != nil {
+		data = page.Bytes()
+	}
+	links.see(j.path, data)
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.Count++
-	r.Bytes += int64(len(f.Data))
-	if strings.HasSuffix(f.Path, ".html") {
+	r.Bytes += cw.n
+	if strings.HasSuffix(j.path, ".html") {
 		r.Pages++
 	}
+	return nil
+}
+
+// countWriter counts what is written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Options change what a build publishes.
@@ -62,7 +102,11 @@ func Build(src, out string, opts Options) (*Result, error) {
 	if err := checkOut(src, out); err != nil {
 		return nil, err
 	}
-	fsys := os.DirFS(src)
+	fsys, err := Open(src)
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
 	s, findings := Check(fsys, opts)
 	if err := findings.Err(); err != nil {
 		return nil, err
@@ -76,14 +120,9 @@ func Build(src, out string, opts Options) (*Result, error) {
 	// new site is swapped in.
 	res := &Result{Warnings: findings}
 	links := newLinkCheck(s)
-	var mu sync.Mutex
-	err = WriteWith(out, func(put func(File) error) error {
-		if err := runTo(jobs, false, func(f File) error {
-			links.see(f)
-			mu.Lock()
-			res.count(f)
-			mu.Unlock()
-			return put(f)
+	err = WriteWith(out, func(put Put) error {
+		if err := runTo(jobs, func(j *job) error {
+			return put(j.path, func(w io.Writer) error { return res.make(j, w, links, false) })
 		}); err != nil {
 			return err
 		}
@@ -107,13 +146,9 @@ func Generate(fsys fs.FS, opts Options) (*Result, error) {
 	}
 	res := &Result{Warnings: findings}
 	links := newLinkCheck(s)
-	var mu sync.Mutex
-	err = runTo(jobs, true, func(f File) error {
-		links.see(f)
-		mu.Lock()
-		res.count(f)
-		mu.Unlock()
-		return nil
+	err = runTo(jobs, func(j *job) error {
+		var b bytes.Buffer
+		return res.make(j, &b, links, true)
 	})
 	if err != nil {
 		return nil, err
@@ -224,37 +259,37 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 	// Each job makes one file. They run in parallel and their files keep
 	// the jobs' order, so output does not depend on scheduling.
 	var jobs []*job
-	page := func(path string, make func() ([]byte, error)) { jobs = append(jobs, &job{path: path, make: make}) }
+	page := func(path string, write func(io.Writer) error) { jobs = append(jobs, &job{path: path, write: write}) }
 	file := func(path string, make func() []byte) {
-		jobs = append(jobs, &job{path: path, make: func() ([]byte, error) { return make(), nil }})
+		jobs = append(jobs, &job{path: path, write: func(w io.Writer) error { _, err := w.Write(make()); return err }})
 	}
 	latest := s.Quarters[len(s.Quarters)-1]
-	page("index.html", func() ([]byte, error) { return r.Home(s, latest, "index.html", homeChart(s, latest)) })
+	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", homeChart(s, latest)) })
 	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
-		page(p, func() ([]byte, error) { return r.Home(s, q, p, homeChart(s, q)) })
+		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(s, q)) })
 		for _, t := range s.Themes {
-			page(render.ThemePath(q.ID, t), func() ([]byte, error) { return r.Theme(s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
+			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
 		}
 	}
 	for _, m := range s.Measures {
-		page(render.MeasurePath(m), func() ([]byte, error) {
+		page(render.MeasurePath(m), func(w io.Writer) error {
 			c := chart.Trend(s, m)
-			return r.Measure(s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
+			return r.Measure(w, s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
 				Sparkline: chart.Sparkline(s, m, c.Summary)})
 		})
 	}
 	for _, a := range assetFiles {
 		file(a.Path, func() []byte { return a.Data })
 	}
-	page("data/index.html", func() ([]byte, error) { return r.Data(s) })
-	page(render.MeasureIndexPath, func() ([]byte, error) { return r.MeasureIndex(s) })
-	page(render.AboutPath, func() ([]byte, error) { return r.About(s) })
-	page(render.AccessibilityPath, func() ([]byte, error) { return r.Accessibility(s) })
-	page(render.SearchPath, func() ([]byte, error) { return r.Search(s) })
-	page(render.NotFoundPath, func() ([]byte, error) { return r.NotFound(s) })
+	page("data/index.html", func(w io.Writer) error { return r.Data(w, s) })
+	page(render.MeasureIndexPath, func(w io.Writer) error { return r.MeasureIndex(w, s) })
+	page(render.AboutPath, func(w io.Writer) error { return r.About(w, s) })
+	page(render.AccessibilityPath, func(w io.Writer) error { return r.Accessibility(w, s) })
+	page(render.SearchPath, func(w io.Writer) error { return r.Search(w, s) })
+	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
 	for _, q := range s.Quarters {
-		page(render.PrintPath(q.ID), func() ([]byte, error) { return r.Print(s, q) })
+		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
 		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
 	}
 	file("assets/search-index.js", func() []byte { return search.Index(searchDocs(s)) })
@@ -279,45 +314,20 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 	return addStatic(fsys, jobs)
 }
 
-// job makes one file of the site; data is what it made, when kept.
+// job makes one file of the site, writing it as it goes; data is what it
+// made, when kept.
 type job struct {
-	path string
-	make func() ([]byte, error)
-	data []byte
+	path  string
+	write func(io.Writer) error
+	data  []byte
 }
 
-// runTo runs the jobs on every processor, handing each file to sink as it
-// is made; sink is called from several goroutines at once. Errors are
-// reported in the jobs' order, so the first one reported does not depend on
-// scheduling. With keep, each job holds on to its data (Generate returns
-// the files); without, it is let go once sink has it (Build).
-func runTo(jobs []*job, keep bool, sink func(File) error) error {
+// runTo runs do on every job, on every processor. Errors are reported in
+// the jobs' order, so the first one reported does not depend on
+// scheduling, and files keep the jobs' order, whatever finishes first.
+func runTo(jobs []*job, do func(*job) error) error {
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := jobs[i]
-				data, err := j.make()
-				if err != nil {
-					errs[i] = fmt.Errorf("rendering %s: %w", j.path, err)
-					continue
-				}
-				if keep {
-					j.data = data
-				}
-				errs[i] = sink(File{Path: j.path, Data: data})
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(jobs), func(i int) { errs[i] = do(jobs[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -385,13 +395,20 @@ func newLinkCheck(s *report.Site) *linkCheck {
 
 var idValue = regexp.MustCompile(`\bid="([^"]*)"`)
 
-// see notes a file the build makes.
-func (c *linkCheck) see(f File) {
+// wants says whether the check needs to see the page's content: it does
+// for pages that links point into with an anchor.
+func (c *linkCheck) wants(path string) bool {
+	_, ok := c.ids[path] // written only before the jobs run
+	return ok
+}
+
+// see notes a file the build makes, with its content when wanted.
+func (c *linkCheck) see(path string, data []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.paths[f.Path] = true
-	if ids, ok := c.ids[f.Path]; ok {
-		for _, m := range idValue.FindAllSubmatch(f.Data, -1) {
+	c.paths[path] = true
+	if ids, ok := c.ids[path]; ok {
+		for _, m := range idValue.FindAllSubmatch(data, -1) {
 			ids[string(m[1])] = true
 		}
 	}
@@ -449,7 +466,15 @@ func addStatic(fsys fs.FS, jobs []*job) ([]*job, error) {
 			errs.Errorf(diag.Pos{File: p}, "this file would replace the generated %s; rename it or move it into a folder of its own", rel)
 			return nil
 		}
-		jobs = append(jobs, &job{path: rel, make: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		jobs = append(jobs, &job{path: rel, write: func(w io.Writer) error {
+			f, err := fsys.Open(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
+			return err
+		}})
 		return nil
 	})
 	if err != nil {
@@ -531,7 +556,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 }
 
 // checkOut refuses an output folder whose replacement would destroy the
-// site's own files.
+// site's own files, or that the build would copy into itself (static/).
 func checkOut(src, out string) error {
 	absSrc, err := filepath.Abs(src)
 	if err != nil {
@@ -545,10 +570,14 @@ func checkOut(src, out string) error {
 	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 		return fmt.Errorf("the output folder %s holds the site itself; every build replaces the output folder, so choose another, such as %s", out, filepath.Join(src, "public"))
 	}
-	for _, dir := range []string{"data", "content", "layouts"} {
+	for _, dir := range []string{"data", "content", "layouts", "static"} {
 		rel, err := filepath.Rel(filepath.Join(absSrc, dir), absOut)
 		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-			return fmt.Errorf("the output folder %s is inside the site's %s/ folder; choose another, such as %s", out, dir, filepath.Join(src, "public"))
+			why := ""
+			if dir == "static" {
+				why = ", and every build copies static/ into the output, so each would hold the one before it"
+			}
+			return fmt.Errorf("the output folder %s is inside the site's %s/ folder%s; choose another, such as %s", out, dir, why, filepath.Join(src, "public"))
 		}
 	}
 	return nil

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -15,9 +17,9 @@ import (
 // removed, so a failed build never leaves a half-written site and no stale
 // file from an earlier build survives.
 func Write(out string, files []File) error {
-	return WriteWith(out, func(put func(File) error) error {
+	return WriteWith(out, func(put Put) error {
 		for _, f := range files {
-			if err := put(f); err != nil {
+			if err := put(f.Path, func(w io.Writer) error { _, err := w.Write(f.Data); return err }); err != nil {
 				return err
 			}
 		}
@@ -25,13 +27,21 @@ func Write(out string, files []File) error {
 	})
 }
 
+// Put creates the file at path (slash-separated, from the site root) and
+// has write fill it, through a buffer.
+type Put func(path string, write func(io.Writer) error) error
+
 // WriteWith is Write for files made on the fly: produce hands each file to
-// put, which writes it at once and may be called from several goroutines.
-// When produce returns an error, nothing is swapped in.
-func WriteWith(out string, produce func(put func(File) error) error) (err error) {
+// put, which writes it at once and may be called from several goroutines,
+// so that no file need be held in memory whole. When produce returns an
+// error, nothing is swapped in.
+func WriteWith(out string, produce func(Put) error) (err error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
+		if file := fileAbove(parent); file != "" {
+			return fmt.Errorf("cannot create the output folder %s: %s is a file, not a folder; choose another output folder", out, file)
+		}
 		return fmt.Errorf("cannot create the output folder's parent: %w", err)
 	}
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
@@ -52,11 +62,12 @@ func WriteWith(out string, produce func(put func(File) error) error) (err error)
 	}
 	var mu sync.Mutex
 	dirs := map[string]bool{}
-	put := func(f File) error {
-		if !fs.ValidPath(f.Path) || f.Path == "." {
-			return fmt.Errorf("refusing to write %q: not a path inside the site", f.Path)
+	bufs := sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+	put := func(name string, write func(io.Writer) error) error {
+		if !fs.ValidPath(name) || name == "." {
+			return fmt.Errorf("refusing to write %q: not a path inside the site", name)
 		}
-		dir := path.Dir(f.Path)
+		dir := path.Dir(name)
 		mu.Lock()
 		made := dirs[dir]
 		mu.Unlock()
@@ -68,7 +79,22 @@ func WriteWith(out string, produce func(put func(File) error) error) (err error)
 			dirs[dir] = true
 			mu.Unlock()
 		}
-		return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
+		f, err := os.OpenFile(filepath.Join(tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		b := bufs.Get().(*bufio.Writer)
+		b.Reset(f)
+		err = write(b)
+		if err == nil {
+			err = b.Flush()
+		}
+		b.Reset(nil)
+		bufs.Put(b)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	}
 	if err := produce(put); err != nil {
 		return err
@@ -101,6 +127,24 @@ func WriteWith(out string, produce func(put func(File) error) error) (err error)
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// fileAbove returns dir, or the nearest folder above it, when that is a
+// file rather than a folder, or "" when none is.
+func fileAbove(dir string) string {
+	for {
+		if st, err := os.Stat(dir); err == nil {
+			if st.IsDir() {
+				return ""
+			}
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
 }
 
 // recoverInterrupted tidies up after a build that was killed: a half-written

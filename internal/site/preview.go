@@ -1,0 +1,176 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"strings"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/load"
+	"scorecard/internal/rag"
+	"scorecard/internal/report"
+)
+
+// Preview is a site loaded for the preview server: it renders one file at a
+// time, when asked for it, and a change to narrative alone reloads only the
+// Markdown that changed. On a site of 10,000 measures a full build takes
+// seconds; a preview of an edited page takes milliseconds.
+//
+// A Preview is never changed once made, and Render may be called from
+// several goroutines at once. Reload makes a new one.
+type Preview struct {
+	fsys  fs.FS
+	opts  Options
+	full  *report.Site // as loaded, drafts and all, assessed
+	data  diag.List    // the findings not about content/: loading data, statuses, completeness
+	cache *load.NarrativeCache
+
+	site     *report.Site // what the preview shows
+	jobs     map[string]*job
+	paths    []string
+	Warnings diag.List
+}
+
+// NewPreview loads the site held in fsys. The error, when not nil, is a
+// diag.List of every finding that stops the build.
+func NewPreview(fsys fs.FS, opts Options) (*Preview, error) {
+	cache := &load.NarrativeCache{}
+	full, findings := load.SiteCached(fsys, cache)
+	if err := findings.Err(); err != nil {
+		return nil, err
+	}
+	p := &Preview{fsys: fsys, opts: opts, full: full, cache: cache}
+	view, err := p.view(full)
+	if err != nil {
+		return nil, err
+	}
+	// The rows are shared by every later view: their statuses and
+	// directions are worked out once, as long as the data is the same.
+	findings = append(findings, rag.Assess(view)...)
+	findings = append(findings, completeness(view)...)
+	for _, f := range findings {
+		if !isContent(f.Pos.File) {
+			p.data = append(p.data, f)
+		}
+	}
+	return p, p.prepare(view, findings)
+}
+
+// Reload returns the preview of the site as its files are now, changed
+// naming the files (from the site folder) that changed since p was made.
+// When only narrative changed, the data is not read again, and only the
+// Markdown files whose bytes changed are parsed again. p is left as it was,
+// and keeps serving, whatever happens.
+func (p *Preview) Reload(changed []string) (*Preview, error) {
+	if len(changed) == 0 || !allContent(changed) {
+		return NewPreview(p.fsys, p.opts)
+	}
+	full := withNarrative(p.full, false)
+	found := load.Content(p.fsys, full, p.cache)
+	if err := found.Err(); err != nil {
+		return nil, err
+	}
+	next := &Preview{fsys: p.fsys, opts: p.opts, full: full, data: p.data, cache: p.cache}
+	view, err := next.view(full)
+	if err != nil {
+		return nil, err
+	}
+	return next, next.prepare(view, append(found, p.data...))
+}
+
+// view is what the preview shows of full: all of it with drafts, or the
+// published part. Its quarters are copies, so that leaving drafts out does
+// not change full.
+func (p *Preview) view(full *report.Site) (*report.Site, error) {
+	s := withNarrative(full, true)
+	if !p.opts.Drafts {
+		dropDrafts(s)
+		if len(s.Quarters) == 0 {
+			var l diag.List
+			l.Errorf(diag.Pos{File: "data/quarters"}, "every quarter is marked draft, so there is nothing to publish; serve with -drafts to see them, or remove \"draft: true\" from the quarter that is ready")
+			return nil, l.Err()
+		}
+	}
+	return s, nil
+}
+
+// prepare plans the pages of s and checks its links, rendering only the
+// pages that links point into with an anchor.
+func (p *Preview) prepare(s *report.Site, findings diag.List) error {
+	jobs, err := plan(s, p.fsys)
+	if err != nil {
+		return err
+	}
+	p.site = s
+	p.jobs = make(map[string]*job, len(jobs))
+	links := newLinkCheck(s)
+	for _, j := range jobs {
+		p.jobs[j.path] = j
+		p.paths = append(p.paths, j.path)
+		var data []byte
+		if links.wants(j.path) {
+			if data, err = p.Render(j.path); err != nil {
+				return err
+			}
+		}
+		links.see(j.path, data)
+	}
+	if err := links.err(); err != nil {
+		return err
+	}
+	findings.Sort()
+	p.Warnings = findings
+	return nil
+}
+
+// Paths lists the files of the site, in the order a build writes them.
+func (p *Preview) Paths() []string { return p.paths }
+
+// Has says whether the site has a file at path.
+func (p *Preview) Has(path string) bool { return p.jobs[path] != nil }
+
+// Render makes the file at path (slash-separated, from the site root);
+// fs.ErrNotExist when the site has none.
+func (p *Preview) Render(path string) ([]byte, error) {
+	j := p.jobs[path]
+	if j == nil {
+		return nil, fs.ErrNotExist
+	}
+	var b bytes.Buffer
+	if err := j.write(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// withNarrative copies s and its quarters, sharing everything else (the
+// catalogue, the rows), with or without the quarters' narrative.
+func withNarrative(s *report.Site, keep bool) *report.Site {
+	c := *s
+	c.Quarters = make([]*report.Quarter, len(s.Quarters))
+	for i, q := range s.Quarters {
+		qc := *q
+		if keep {
+			qc.Narrative = maps.Clone(q.Narrative)
+		} else {
+			qc.Intro, qc.Narrative = nil, map[*report.Theme]*report.Narrative{}
+		}
+		c.Quarters[i] = &qc
+	}
+	if !keep {
+		c.About = nil
+	}
+	return &c
+}
+
+func isContent(file string) bool { return strings.HasPrefix(file, "content/") || file == "content" }
+
+func allContent(files []string) bool {
+	for _, f := range files {
+		if !isContent(f) {
+			return false
+		}
+	}
+	return true
+}
