@@ -2,9 +2,11 @@ package serve
 
 import (
 	"bytes"
+	"fmt"
 	"mime"
 	"path"
 	"strings"
+	"sync"
 
 	"scorecard/internal/site"
 )
@@ -12,12 +14,54 @@ import (
 // build is one build as served. It is never changed once made: a rebuild
 // makes a new one and swaps it in, so a request sees one build throughout.
 type build struct {
-	gen     int              // counts builds, failed ones too
-	id      string           // the browser's name for this build
-	files   map[string]*file // the last good build's files, by path
-	fail    []finding        // what stopped this build; nil when it succeeded
-	errPage []byte           // the error page, when fail is set
-	js      []byte           // reload.js, naming this build
+	gen     int       // counts builds, failed ones too
+	id      string    // the browser's name for this build
+	site    *files    // the last good build's files; nil before the first
+	fail    []finding // what stopped this build; nil when it succeeded
+	errPage []byte    // the error page, when fail is set
+	js      []byte    // reload.js, naming this build
+}
+
+// files are a preview's files as served, each rendered the first time it
+// is asked for and then kept.
+type files struct {
+	preview *site.Preview
+	mu      sync.Mutex
+	made    map[string]*made
+}
+
+type made struct {
+	once sync.Once
+	f    *file
+	err  error
+}
+
+// get returns the file at name: nil when the site has none, an error when
+// it cannot be rendered (a template's mistake). Requests for the same file
+// wait for one rendering.
+func (fs *files) get(name string) (*file, error) {
+	if fs == nil || !fs.preview.Has(name) {
+		return nil, nil
+	}
+	fs.mu.Lock()
+	m := fs.made[name]
+	if m == nil {
+		m = &made{}
+		fs.made[name] = m
+	}
+	fs.mu.Unlock()
+	m.once.Do(func() {
+		data, err := fs.preview.Render(name)
+		if err != nil {
+			m.err = fmt.Errorf("rendering %s: %w", name, err)
+			return
+		}
+		if isPage(name) {
+			data = withReload(data)
+		}
+		m.f = &file{data: data, ctype: contentType(name)}
+	})
+	return m.f, m.err
 }
 
 // file is a built file as served: pages carry the reload script.
@@ -36,17 +80,8 @@ type finding struct {
 // output never does.
 const reloadTag = `<script src="` + reloadPath + `" defer></script>`
 
-func newBuild(files []site.File, gen int, id string) *build {
-	b := &build{gen: gen, id: id, files: make(map[string]*file, len(files)), js: reloadScript(id)}
-	for _, f := range files {
-		ctype := contentType(f.Path)
-		data := f.Data
-		if isPage(f.Path) {
-			data = withReload(data)
-		}
-		b.files[f.Path] = &file{data: data, ctype: ctype}
-	}
-	return b
+func newBuild(p *site.Preview, gen int, id string) *build {
+	return &build{gen: gen, id: id, site: &files{preview: p, made: map[string]*made{}}, js: reloadScript(id)}
 }
 
 // failedBuild keeps the last good files of prev (if any) to serve beside
@@ -54,7 +89,7 @@ func newBuild(files []site.File, gen int, id string) *build {
 func failedBuild(prev *build, gen int, id string, fail []finding) *build {
 	b := &build{gen: gen, id: id, fail: fail, errPage: errorPage(fail), js: reloadScript(id)}
 	if prev != nil {
-		b.files = prev.files
+		b.site = prev.site
 	}
 	return b
 }

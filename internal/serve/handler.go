@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"io/fs"
 	"net/http"
 	"strconv"
@@ -56,18 +57,23 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	name, valid := resolve(r.URL.Path)
-	var f *file
-	if valid {
-		f = b.files[name]
-	}
-	switch {
-	case b.fail != nil && (f != nil && isPage(name) || f == nil && looksLikePage(name)):
+	exists := valid && b.site != nil && b.site.preview.Has(name)
+	if b.fail != nil && (exists && isPage(name) || !exists && looksLikePage(name)) {
 		respond(w, r, http.StatusInternalServerError, types[".html"], b.errPage)
+		return
+	}
+	status := http.StatusOK
+	if !exists {
+		name, status = "404.html", http.StatusNotFound
+	}
+	f, err := b.site.get(name)
+	switch {
+	case err != nil:
+		// A template's mistake shows on the pages that use it.
+		fmt.Fprintf(s.opts.Stderr, "%v\n", err)
+		respond(w, r, http.StatusInternalServerError, types[".html"], errorPage(findingsOf(err)))
 	case f != nil:
-		respond(w, r, http.StatusOK, f.ctype, f.data)
-	case b.files["404.html"] != nil:
-		nf := b.files["404.html"]
-		respond(w, r, http.StatusNotFound, nf.ctype, nf.data)
+		respond(w, r, status, f.ctype, f.data)
 	default:
 		respond(w, r, http.StatusNotFound, types[".txt"], []byte("404 page not found\n"))
 	}

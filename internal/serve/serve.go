@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -71,33 +72,54 @@ func New(src string, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// generate builds the site into memory. It is the one place where the
-// serve options reach the build. Each build opens the site folder afresh,
-// through a site.Source, so that a link leading out of the site is refused
-// as the build refuses it.
-func (s *Server) generate() (*site.Result, error) {
+// load loads the site for the preview, as it is now. A change to
+// narrative alone reuses the last good load (its data, and the Markdown that
+// did not change); anything else opens the site folder afresh, through a
+// site.Source, so that a link leading out of the site is refused as the
+// build refuses it. It is the one place where the serve options reach the
+// build.
+func (s *Server) load(last *site.Preview, changed []string) (*site.Preview, error) {
+	if last != nil && onlyNarrative(changed) {
+		return last.Reload(changed)
+	}
+	// The folder stays open while its preview renders pages; an os.Root
+	// closes itself once nothing uses it.
 	fsys, err := site.Open(s.src)
 	if err != nil {
 		return nil, err
 	}
-	defer fsys.Close()
-	return site.Generate(fsys, site.Options{Drafts: s.opts.Drafts})
+	return site.NewPreview(fsys, site.Options{Drafts: s.opts.Drafts})
 }
 
-// Rebuild builds the site again and swaps the result in, then tells the
-// browsers to reload. changed names the files (relative to the site
-// folder) whose change caused it, for the message on Stdout.
+func onlyNarrative(changed []string) bool {
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "content/") {
+			return false
+		}
+	}
+	return len(changed) > 0
+}
+
+// Rebuild loads the site again and swaps it in, then tells the browsers to
+// reload. Pages are rendered when they are asked for, so that a rebuild
+// takes the same few milliseconds on a site of any size. changed names the
+// files (relative to the site folder) whose change caused it, for the
+// message on Stdout.
 //
-// When the build fails, the server keeps the last good files, shows the
+// When the build fails, the server keeps the last good site, shows the
 // errors in place of every page, lists them on Stderr, and returns them.
 func (s *Server) Rebuild(changed ...string) error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := s.opts.Now()
-	res, err := s.generate()
+	prev := s.current.Load()
+	var last *site.Preview
+	if prev != nil && prev.site != nil && prev.fail == nil {
+		last = prev.site.preview
+	}
+	p, err := s.load(last, changed)
 	took := s.opts.Now().Sub(start).Round(time.Millisecond)
 
-	prev := s.current.Load()
 	gen := 1
 	if prev != nil {
 		gen = prev.gen + 1
@@ -112,7 +134,7 @@ func (s *Server) Rebuild(changed ...string) error {
 			err, after(changed), n, plural(n, "error", "errors"), plural(n, "it", "them"))
 		return err
 	}
-	s.current.Store(newBuild(res.Files, gen, id))
+	s.current.Store(newBuild(p, gen, id))
 	s.hub.broadcast()
 
 	verb, fixed := "Built", ""
@@ -122,8 +144,8 @@ func (s *Server) Rebuild(changed ...string) error {
 	if prev != nil && prev.fail != nil {
 		fixed = "; the errors are fixed"
 	}
-	fmt.Fprintf(s.opts.Stdout, "%s %d files in %v%s%s\n", verb, len(res.Files), took, after(changed), fixed)
-	if n := len(res.Warnings); n != s.warnings || prev == nil {
+	fmt.Fprintf(s.opts.Stdout, "%s %d files in %v%s%s\n", verb, len(p.Paths()), took, after(changed), fixed)
+	if n := len(p.Warnings); n != s.warnings || prev == nil {
 		s.warnings = n
 		if n > 0 {
 			fmt.Fprintf(s.opts.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
