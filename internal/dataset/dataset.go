@@ -4,9 +4,11 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 
@@ -60,31 +62,44 @@ type Column struct {
 }
 
 // CSV returns the scorecard of the given quarters (all when none are given)
-// as CSV: UTF-8, a header row, one row per measure per quarter. No cell is
-// one a spreadsheet would run as a formula (see safeCell).
+// as CSV, as WriteCSV writes it.
 func CSV(s *report.Site, quarters ...*report.Quarter) []byte {
+	var buf bytes.Buffer
+	WriteCSV(&buf, s, quarters...) // writing to a bytes.Buffer cannot fail
+	return buf.Bytes()
+}
+
+// WriteCSV writes the scorecard of the given quarters (all when none are
+// given) to w as CSV: UTF-8, a header row, one row per measure per quarter.
+// No cell is one a spreadsheet would run as a formula (see safeCell). It
+// writes a row at a time, so a site of millions of rows holds no more than
+// a row and a buffer in memory, and returns the first error writing to w.
+func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 	if len(quarters) == 0 {
 		quarters = s.Quarters
 	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
 	header := make([]string, len(Columns))
 	for i, c := range Columns {
 		header[i] = c.Name
 	}
-	w.Write(header)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
 	for _, q := range quarters {
 		for _, r := range q.Rows {
 			rec := record(q, r)
 			for i, c := range rec {
 				rec[i] = safeCell(c)
 			}
-			w.Write(rec)
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
 		}
 	}
-	w.Flush() // writing to a bytes.Buffer cannot fail
-	return buf.Bytes()
+	cw.Flush()
+	return cw.Error()
 }
 
 func record(q *report.Quarter, r *report.Row) []string {
@@ -181,12 +196,21 @@ func notes(r *report.Row) string {
 	return strings.Join(parts, "; ")
 }
 
-// JSON returns the whole scorecard with the measure catalogue: the
+// JSON returns the whole scorecard with the measure catalogue, as
+// WriteJSON writes it.
+func JSON(s *report.Site) []byte {
+	var buf bytes.Buffer
+	WriteJSON(&buf, s) // writing to a bytes.Buffer cannot fail
+	return buf.Bytes()
+}
+
+// WriteJSON writes the whole scorecard with the measure catalogue to w: the
 // catalogue indented, then the rows, one to a line. Each row written
 // compactly keeps the file a third smaller than indenting every field, and
 // quick to write for a site of millions of rows, while a row still reads
-// (and diffs) as one line.
-func JSON(s *report.Site) []byte {
+// (and diffs) as one line. The rows are written as they are made, so the
+// file is never whole in memory; it returns the first error writing to w.
+func WriteJSON(w io.Writer, s *report.Site) error {
 	doc := jsonDoc{
 		Title:        s.Title,
 		Organisation: s.Organisation,
@@ -203,20 +227,22 @@ func JSON(s *report.Site) []byte {
 		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
 			Good: string(m.Good), Unit: m.Unit, Equalities: m.Equalities, Definition: m.Definition})
 	}
-	rows := 0
 	for _, q := range s.Quarters {
 		doc.Quarters = append(doc.Quarters, q.ID.String())
-		rows += len(q.Rows)
 	}
 	head, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		panic(err) // the document holds only strings, numbers and booleans
 	}
+	// Buffered as csv.Writer is, so that an unbuffered w (a file, standard
+	// output) is not written a few bytes at a time; bufio.Writer keeps the
+	// first error, which Flush returns.
+	b := bufio.NewWriter(w)
 	// head ends "\n}": the rows go in before the closing brace.
-	b := bytes.NewBuffer(make([]byte, 0, len(head)+rows*400))
 	b.Write(head[:len(head)-2])
 	b.WriteString(",\n  \"rows\": [")
-	enc := json.NewEncoder(b)
+	var row bytes.Buffer // one row, reused
+	enc := json.NewEncoder(&row)
 	sep := "\n    "
 	for _, q := range s.Quarters {
 		quarter := q.ID.String()
@@ -238,16 +264,19 @@ func JSON(s *report.Site) []byte {
 			for _, n := range r.Notes {
 				jr.Notes = append(jr.Notes, jsonNote{Label: n.Label, Text: n.Note.Text})
 			}
+			row.Reset()
+			if err := enc.Encode(jr); err != nil {
+				panic(err) // as for head
+			}
 			b.WriteString(sep)
 			sep = ",\n    "
-			if err := enc.Encode(jr); err != nil {
-				panic(err)
+			if _, err := b.Write(row.Bytes()[:row.Len()-1]); err != nil { // less Encode's newline
+				return err
 			}
-			b.Truncate(b.Len() - 1) // Encode's newline
 		}
 	}
 	b.WriteString("\n  ]\n}\n")
-	return b.Bytes()
+	return b.Flush()
 }
 
 type jsonDoc struct {
@@ -258,7 +287,7 @@ type jsonDoc struct {
 	Themes       []jsonTheme   `json:"themes"`
 	Measures     []jsonMeasure `json:"measures"`
 	Quarters     []string      `json:"quarters"`
-	Rows         []jsonRow     `json:"-"` // written one to a line by JSON
+	Rows         []jsonRow     `json:"-"` // written one to a line by WriteJSON
 }
 
 type jsonLicence struct {

@@ -173,29 +173,29 @@ func scorecardRows(d themeData) template.HTML {
 		w.raw("</td>\n")
 		for _, c := range tr.Cells {
 			if c.Row == nil {
-				for i, h := range c.Headers {
+				for i, suffix := range [...]string{"-t", "-a", "-s"} {
 					w.raw(`<td`)
 					if i < 2 {
 						w.raw(` class="n"`)
 					}
 					w.raw(` headers="`)
-					w.html(h)
+					w.headers(c, suffix)
 					w.raw(`"><span class="empty">no data</span></td>`)
 				}
 				w.raw("\n")
 				continue
 			}
 			w.raw(`<td class="n" headers="`)
-			w.html(c.Headers[0])
+			w.headers(c, "-t")
 			w.raw(`">`)
 			w.cell(c.Row.Target)
 			w.raw("</td>\n<td class=\"n\" headers=\"")
-			w.html(c.Headers[1])
+			w.headers(c, "-a")
 			w.raw(`">`)
 			w.cell(c.Row.Actual)
 			w.period(c.Row.Period)
 			w.raw("</td>\n<td headers=\"")
-			w.html(c.Headers[2])
+			w.headers(c, "-s")
 			w.raw(`">`)
 			w.status(c.Row)
 			for _, n := range c.Notes {
@@ -218,6 +218,16 @@ func scorecardRows(d themeData) template.HTML {
 		w.raw("</td>\n</tr>\n")
 	}
 	return w.result()
+}
+
+// headers writes a cell's headers attribute, as themeCell.Headers makes it.
+func (w *rowWriter) headers(c themeCell, suffix string) {
+	w.html(c.mh)
+	w.raw(" ")
+	w.html(c.qh)
+	w.raw(" ")
+	w.html(c.qh)
+	w.raw(suffix)
 }
 
 func (w *rowWriter) period(p string) {

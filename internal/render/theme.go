@@ -35,11 +35,17 @@ type themeCell struct {
 	Quarter *report.Quarter
 	Row     *report.Row // nil when the measure has no row that quarter
 	Notes   []noteLink
-	// Headers are the cell's headers attributes, for the target, actual
-	// and status cells: worked out here, not in the template, because
-	// printf in a template costs a reflective call per cell.
-	Headers [3]string
+
+	mh, qh string // the ids of the cell's row header and column group header
 }
+
+// Headers are the cell's headers attributes, for the target, actual and
+// status cells, for templates: scorecardRows writes them piece by piece.
+func (c themeCell) Headers() [3]string {
+	return [3]string{c.header("-t"), c.header("-a"), c.header("-s")}
+}
+
+func (c themeCell) header(suffix string) string { return c.mh + " " + c.qh + " " + c.qh + suffix }
 
 type noteLink struct{ Label, Anchor string }
 
@@ -95,18 +101,19 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	anchors := map[*report.Note]string{}
 	byText := map[string]string{} // labels and text -> anchor, to list a note once
 	used := map[string]bool{}
+	qhs := make([]string, len(d.Columns))
+	for i, c := range d.Columns {
+		qhs[i] = d.IDPrefix + "h-" + c.ID.Slug()
+	}
 	for _, m := range t.Measures {
 		row := q.Row(m)
 		if row == nil {
 			continue
 		}
-		tr := themeRow{Measure: m, Row: row}
-		for _, c := range d.Columns {
-			cell := themeCell{Quarter: c, Row: c.Row(m)}
-			mh, qh := d.IDPrefix+"m-"+m.ID, d.IDPrefix+"h-"+c.ID.Slug()
-			for i, suffix := range []string{"-t", "-a", "-s"} {
-				cell.Headers[i] = mh + " " + qh + " " + qh + suffix
-			}
+		tr := themeRow{Measure: m, Row: row, Cells: make([]themeCell, 0, len(d.Columns))}
+		mh := d.IDPrefix + "m-" + m.ID
+		for i, c := range d.Columns {
+			cell := themeCell{Quarter: c, Row: c.Row(m), mh: mh, qh: qhs[i]}
 			if cell.Row != nil {
 				for _, ref := range cell.Row.Notes {
 					a, ok := anchors[ref.Note]

@@ -161,6 +161,7 @@ type Quarter struct {
 	Pos       diag.Pos
 
 	byMeasure map[*Measure]*Row // set by IndexRows
+	byTheme   map[*Theme][]*Row // set by IndexRows
 }
 
 // Row returns the quarter's row for m, or nil when m has none.
@@ -181,13 +182,19 @@ func (q *Quarter) Row(m *Measure) *Row {
 // a large site.
 func (q *Quarter) IndexRows() {
 	q.byMeasure = make(map[*Measure]*Row, len(q.Rows))
+	q.byTheme = map[*Theme][]*Row{}
 	for _, r := range q.Rows {
 		q.byMeasure[r.Measure] = r
+		q.byTheme[r.Measure.Theme] = append(q.byTheme[r.Measure.Theme], r)
 	}
 }
 
-// ThemeRows returns the quarter's rows for t's measures.
+// ThemeRows returns the quarter's rows for t's measures, in catalogue
+// order. The slice is shared: callers must not change it.
 func (q *Quarter) ThemeRows(t *Theme) []*Row {
+	if q.byTheme != nil {
+		return q.byTheme[t][:len(q.byTheme[t]):len(q.byTheme[t])]
+	}
 	var rows []*Row
 	for _, r := range q.Rows {
 		if r.Measure.Theme == t {

@@ -28,13 +28,31 @@ type Sheet struct {
 	Rows [][]string // Rows[i] is row i+1; rows may differ in length
 }
 
-// cell returns the text at row and col (both counting from 1), or "".
+// cell returns the text at row and col (both counting from 1), or "",
+// without the ' that guards a formula character (see unguard).
 func (sh *Sheet) cell(row, col int) string {
 	if row < 1 || row > len(sh.Rows) || col < 1 || col > len(sh.Rows[row-1]) {
 		return ""
 	}
-	return strings.TrimSpace(sh.Rows[row-1][col-1])
+	return strings.TrimSpace(unguard(sh.Rows[row-1][col-1]))
 }
+
+// unguard undoes the guard against CSV injection that Scorecard's open
+// data puts on text cells (dataset.safeCell): text starting with = + - @,
+// a tab or a carriage return is written with a leading ', which a
+// spreadsheet reads as "this is text" and does not show. Dropping it, as
+// the spreadsheet does, lets a CSV that Scorecard exported import back
+// unchanged. A ' before anything else is the cell's own text and stays.
+func unguard(c string) string {
+	if len(c) >= 2 && c[0] == '\'' && strings.IndexByte(formulaStart, c[1]) >= 0 {
+		return c[1:]
+	}
+	return c
+}
+
+// formulaStart holds the characters that make a spreadsheet read a cell as
+// a formula, as dataset.safeCell guards them.
+const formulaStart = "=+-@\t\r"
 
 // pos is the position of a cell in messages: file:row:col.
 func (sh *Sheet) pos(row, col int) diag.Pos { return diag.Pos{File: sh.File, Line: row, Col: col} }

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,6 +128,47 @@ func TestReadCSV(t *testing.T) {
 		if diff := cmp.Diff(tc.want, sh.Rows); diff != "" {
 			t.Errorf("%s: ReadCSV(%q) (-want +got):\n%s", tc.name, tc.in, diff)
 		}
+	}
+}
+
+// TestCellUnguards checks that a cell reads without the ' that Scorecard's
+// CSV export puts before a formula character, and with any other '.
+func TestCellUnguards(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// Guarded by the export: the ' goes.
+		{"'=HYPERLINK(\"https://evil.example/\")", "=HYPERLINK(\"https://evil.example/\")"},
+		{"'=1+1", "=1+1"},
+		{"'+cmd|' /C calc'!A0", "+cmd|' /C calc'!A0"},
+		{"'-2+3", "-2+3"},
+		{"'- see note 3", "- see note 3"},
+		{"'@SUM(1+1)", "@SUM(1+1)"},
+		{"'\t=1+1", "=1+1"}, // the tab goes too, as for any cell's spaces
+		{"'\r=1+1", "=1+1"},
+		{"'=", "="},
+		// Not guarded: as written.
+		{"'", "'"},
+		{"''=1+1", "''=1+1"},
+		{"'93%", "'93%"},
+		{"'Tis the season", "'Tis the season"},
+		{" '=1+1", "'=1+1"}, // only a leading ' is the guard
+		{"=1+1", "=1+1"},
+		{"-10%", "-10%"},
+		{"- ", "-"},
+		{"", ""},
+	} {
+		sh := &Sheet{Rows: [][]string{{tc.in}}}
+		if got := sh.cell(1, 1); got != tc.want {
+			t.Errorf("cell %q reads %q; want %q", tc.in, got, tc.want)
+		}
+	}
+
+	// As the export writes it, read from a file.
+	sh, err := ReadCSV("t.csv", []byte("measure,period,actual\r\nhomes-1,\"'=HYPERLINK(\"\"x\"\")\",-10%\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := []string{sh.cell(2, 1), sh.cell(2, 2), sh.cell(2, 3)}, []string{"homes-1", `=HYPERLINK("x")`, "-10%"}; !slices.Equal(got, want) {
+		t.Errorf("row 2 reads %q; want %q", got, want)
 	}
 }
 

@@ -304,11 +304,13 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 		file("robots.txt", func() []byte { return hosting.Robots(s.BaseURL) })
 		file("feed.xml", func() []byte { return hosting.Feed(s, render.QuarterPath) })
 	}
-	file("data/scorecard.csv", func() []byte { return dataset.CSV(s) })
-	file("data/scorecard.json", func() []byte { return dataset.JSON(s) })
+	// The open data is the largest output, hundreds of megabytes for a big
+	// site, so it is written as it is made rather than built in memory.
+	page("data/scorecard.csv", func(w io.Writer) error { return dataset.WriteCSV(w, s) })
+	page("data/scorecard.json", func(w io.Writer) error { return dataset.WriteJSON(w, s) })
 	file("data/datapackage.json", func() []byte { return dataset.Package(s) })
 	for _, q := range s.Quarters {
-		file(render.DataPath(q.ID), func() []byte { return dataset.CSV(s, q) })
+		page(render.DataPath(q.ID), func(w io.Writer) error { return dataset.WriteCSV(w, s, q) })
 	}
 	file("style.css", func() []byte { return render.Stylesheet(s) })
 	return addStatic(fsys, jobs)
