@@ -95,26 +95,29 @@ func (u Unit) String() string {
 // Value is one cell read as a number with a unit. Fields that do not apply
 // to its Kind are zero.
 type Value struct {
-	Raw       string // the cell exactly as given, surrounding spaces included
-	Kind      Kind
-	Unit      Unit
+	Raw       string  // the cell exactly as given, surrounding spaces included
 	Num       float64 // Number: the value (seconds for MinSec); Bound: the bound
 	Low, High float64 // Range and RankRange (ranks as numbers); Low <= High
-	Decimals  int     // digits after the decimal point as published; 0 for times
-	Annual    bool    // written in brackets, [60%]: an annual target
 	Op        string  // Bound: "<", "<=", ">" or ">=" (≤ and ≥ are read as <= and >=)
 	Direction string  // YearOnYear: "reduction" or "increase"
 	Qualifier string  // RankRange: the text after the ranks, such as "in London"
 
 	// 42.5% (62/146): the figures behind a percentage.
 	Numerator, Denominator float64
-	HasFraction            bool
-
-	Rank int // 5.33 (26th): 26; 0 when there is none
 
 	// 89 (378): a count in brackets after the number.
-	Count    float64
-	HasCount bool
+	Count float64
+
+	Decimals int // digits after the decimal point as published; 0 for times
+	Rank     int // 5.33 (26th): 26; 0 when there is none
+
+	// The small fields last, together, so that a Value (two in each of a
+	// large site's millions of rows) carries no padding.
+	Kind        Kind
+	Unit        Unit
+	Annual      bool // written in brackets, [60%]: an annual target
+	HasFraction bool
+	HasCount    bool
 }
 
 // IsNumeric reports whether v is something a later step can compute with:
