@@ -21,36 +21,49 @@ import (
 // is byte for byte what the templates wrote and no user text can become
 // markup. TestRowsMatchTemplates holds them to that.
 
-// rowWriter builds a table body.
-type rowWriter struct{ strings.Builder }
+// rowWriter builds a table body as a list of chunks of about chunkSize
+// bytes, which the template writes one after the other: a single string of
+// megabytes would be copied whole into a fresh buffer by the template's
+// printing (fmt pools only small buffers).
+type rowWriter struct {
+	strings.Builder
+	chunks []template.HTML
+}
+
+const chunkSize = 32 << 10
+
+// endRow ends a table row, starting a new chunk when this one is full.
+func (w *rowWriter) endRow() {
+	w.raw("</tr>\n")
+	if w.Len() >= chunkSize {
+		w.chunks = append(w.chunks, template.HTML(w.String()))
+		w.Builder = strings.Builder{}
+		w.Grow(chunkSize + chunkSize/4)
+	}
+}
+
+// escapes is what html/template's htmlEscaper writes for each byte it
+// escapes; the others pass as they are.
+var escapes = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
 
 // html writes text for an element's content or a quoted attribute value,
 // escaped as html/template's htmlEscaper does.
 func (w *rowWriter) html(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
-			continue
+		if repl := escapes[s[i]]; repl != "" {
+			w.WriteString(s[last:i])
+			w.WriteString(repl)
+			last = i + 1
 		}
-		w.WriteString(s[last:i])
-		w.WriteString(repl)
-		last = i + 1
 	}
 	w.WriteString(s[last:])
 }
@@ -148,14 +161,20 @@ func (w *rowWriter) measureName(m *report.Measure, root string) {
 	}
 }
 
-func (w *rowWriter) result() template.HTML { return template.HTML(w.String()) }
+// result is the table body, for {{range}} in a template.
+func (w *rowWriter) result() []template.HTML {
+	if w.Len() > 0 {
+		w.chunks = append(w.chunks, template.HTML(w.String()))
+	}
+	return w.chunks
+}
 
 // scorecardRows writes the body of a theme's scorecard table: a row per
 // measure, with target, actual and status for each of the columns'
 // quarters, and the directions of travel.
-func scorecardRows(d themeData) template.HTML {
+func scorecardRows(d themeData) []template.HTML {
 	var w rowWriter
-	w.Grow(len(d.Rows) * 1600)
+	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
 	p := d.IDPrefix
 	for _, tr := range d.Rows {
 		m := tr.Measure
@@ -215,7 +234,8 @@ func scorecardRows(d themeData) template.HTML {
 			w.raw("\n")
 			w.since(r.SinceLastYear)
 		}
-		w.raw("</td>\n</tr>\n")
+		w.raw("</td>\n")
+		w.endRow()
 	}
 	return w.result()
 }
@@ -254,9 +274,9 @@ func (w *rowWriter) since(d report.Direction) {
 // historyRows writes the body of a measure's history table: a row per
 // quarter, with the published and the computed status, the directions of
 // travel with their reasons, and the notes.
-func historyRows(d measureData) template.HTML {
+func historyRows(d measureData) []template.HTML {
 	var w rowWriter
-	w.Grow(len(d.History) * 1200)
+	w.Grow(min(len(d.History)*1200, chunkSize+chunkSize/4))
 	for _, h := range d.History {
 		r := h.Row
 		w.raw("<tr>\n<th scope=\"row\"><a href=\"")
@@ -309,16 +329,17 @@ func historyRows(d measureData) template.HTML {
 		if len(r.Notes) == 0 {
 			w.raw(`<span class="empty">none</span>`)
 		}
-		w.raw("</td>\n</tr>\n")
+		w.raw("</td>\n")
+		w.endRow()
 	}
 	return w.result()
 }
 
 // indexRows writes the body of one theme's table in the measure index:
 // each measure with its latest figures.
-func indexRows(t measureIndexTheme, root string) template.HTML {
+func indexRows(t measureIndexTheme, root string) []template.HTML {
 	var w rowWriter
-	w.Grow(len(t.Rows) * 700)
+	w.Grow(min(len(t.Rows)*700, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<tr>\n<th scope=\"row\">")
 		w.measureName(ir.Measure, root)
@@ -327,8 +348,8 @@ func indexRows(t measureIndexTheme, root string) template.HTML {
 		w.raw("</td>\n")
 		r := ir.Row
 		if r == nil {
-			w.raw(`<td colspan="5"><span class="empty">not yet reported</span></td>`)
-			w.raw("\n</tr>\n")
+			w.raw(`<td colspan="5"><span class="empty">not yet reported</span></td>` + "\n")
+			w.endRow()
 			continue
 		}
 		w.raw("<td>")
@@ -345,7 +366,8 @@ func indexRows(t measureIndexTheme, root string) template.HTML {
 		}
 		w.raw("</td>\n<td>")
 		w.direction(r.SinceQuarter)
-		w.raw("</td>\n\n</tr>\n")
+		w.raw("</td>\n\n")
+		w.endRow()
 	}
 	return w.result()
 }
