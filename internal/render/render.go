@@ -114,6 +114,7 @@ var funcs = template.FuncMap{
 	"scorecardRows": scorecardRows,
 	"historyRows":   historyRows,
 	"indexRows":     indexRows,
+	"countRows":     countRows,
 	"date":          longDate,
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"chart": func(c Chart, level int, root string) chartView {

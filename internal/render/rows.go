@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"scorecard/internal/report"
@@ -369,5 +370,29 @@ func indexRows(t measureIndexTheme, root string) []template.HTML {
 		w.raw("</td>\n\n")
 		w.endRow()
 	}
+	return w.result()
+}
+
+// countRows writes the body of a status chart's table: a row per status,
+// with its count in each category, then the totals.
+func countRows(c *report.Counts) []template.HTML {
+	var w rowWriter
+	w.Grow(min((len(c.Statuses)+1)*(len(c.Categories)*24+64), chunkSize+chunkSize/4))
+	row := func(label string, n []int) {
+		w.raw(`<tr><th scope="row">`)
+		w.html(label)
+		w.raw(`</th>`)
+		for _, k := range n {
+			w.raw(`<td class="n">`)
+			w.WriteString(strconv.Itoa(k))
+			w.raw(`</td>`)
+		}
+	}
+	for i, st := range c.Statuses {
+		row(report.CountLabel(st), c.N[i])
+		w.endRow()
+	}
+	row("All measures", c.Totals)
+	w.raw("</tr>")
 	return w.result()
 }

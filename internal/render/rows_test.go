@@ -62,6 +62,16 @@ func TestRowsMatchTemplates(t *testing.T) {
 			d := r.measureData(s, m, Chart{})
 			compare("ref-history", d, historyRows(d))
 		}
+		for _, q := range s.Quarters {
+			var names []string
+			var rows [][]*report.Row
+			for _, th := range s.Themes {
+				names = append(names, th.Title)
+				rows = append(rows, q.ThemeRows(th))
+			}
+			c := report.CountStatuses(s.Statuses, names, rows)
+			compare("ref-counts", c, countRows(&c))
+		}
 		d := measureIndex(s)
 		for _, th := range d.Themes {
 			compare("ref-index", struct {
