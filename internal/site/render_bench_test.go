@@ -1,0 +1,79 @@
+package site
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scorecard/internal/synth"
+)
+
+// BenchmarkRender renders the files of a synthetic site of 1,000 measures
+// over 40 quarters, kind by kind, on one goroutine, writing nothing: per
+// op, every file of that kind. Loading is not timed.
+func BenchmarkRender(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, synth.Options{Measures: 1000, Themes: 8, Quarters: 40, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	s, findings := Check(fsys, Options{})
+	if findings.HasErrors() {
+		b.Fatal(findings)
+	}
+	jobs, err := plan(s, fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	kinds := map[string][]*job{}
+	var order []string
+	for _, j := range jobs {
+		k := pageKind(j.path)
+		if kinds[k] == nil {
+			order = append(order, k)
+		}
+		kinds[k] = append(kinds[k], j)
+	}
+	for _, k := range order {
+		js := kinds[k]
+		b.Run(k, func(b *testing.B) {
+			var n countWriter
+			n.w = io.Discard
+			for _, j := range js {
+				if err := j.write(&n); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(n.n)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, j := range js {
+					if err := j.write(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(js)), "files/op")
+		})
+	}
+}
+
+// pageKind names the kind of file at path, for BenchmarkRender.
+func pageKind(path string) string {
+	parts := strings.Split(path, "/")
+	switch {
+	case strings.HasPrefix(path, "measures/") && len(parts) == 3:
+		return "measure"
+	case strings.HasSuffix(path, "/print/index.html"):
+		return "print"
+	case strings.HasPrefix(path, "20") && len(parts) == 4:
+		return "theme"
+	case strings.HasPrefix(path, "20") && len(parts) == 3 && parts[2] == "index.html", path == "index.html":
+		return "home"
+	case strings.HasPrefix(path, "data/") && strings.HasSuffix(path, ".csv"), strings.HasPrefix(path, "data/") && strings.HasSuffix(path, ".json"):
+		return "data"
+	}
+	return "other"
+}
