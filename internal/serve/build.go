@@ -39,19 +39,19 @@ type made struct {
 // get returns the file at name: nil when the site has none, an error when
 // it cannot be rendered (a template's mistake). Requests for the same file
 // wait for one rendering.
-func (fs *files) get(name string) (*file, error) {
-	if fs == nil || !fs.preview.Has(name) {
+func (set *files) get(name string) (*file, error) {
+	if set == nil || !set.preview.Has(name) {
 		return nil, nil
 	}
-	fs.mu.Lock()
-	m := fs.made[name]
+	set.mu.Lock()
+	m := set.made[name]
 	if m == nil {
 		m = &made{}
-		fs.made[name] = m
+		set.made[name] = m
 	}
-	fs.mu.Unlock()
+	set.mu.Unlock()
 	m.once.Do(func() {
-		data, err := fs.preview.Render(name)
+		data, err := set.preview.Render(name)
 		if err != nil {
 			m.err = fmt.Errorf("rendering %s: %w", name, err)
 			return
