@@ -3,7 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"scorecard/internal/diag"
@@ -19,8 +21,20 @@ func runBuild(env *Env, args []string) error {
 	out := fs.String("out", "public", "the output `folder`; a relative path is taken inside -src")
 	drafts := fs.Bool("drafts", false, "include quarters and narrative marked \"draft: true\"")
 	quiet := fs.Bool("q", false, "print nothing but errors")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	if err := parse(env, fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("cannot write the CPU profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("cannot write the CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	dir := *out
 	if !filepath.IsAbs(dir) {

@@ -70,14 +70,28 @@ func New(site fs.FS) (*Renderer, error) {
 	}
 	base, _, _ := strings.Cut(sources["base.html"], "\x00")
 	r := &Renderer{pages: map[string]*template.Template{}, base: base}
+	// The partials are parsed once, and each page's set is a copy of them
+	// with the page's own template added: parsing is most of New's time,
+	// and New runs on every build.
+	shared := template.New("partials").Funcs(funcs)
+	parse := func(t *template.Template, name string) error {
+		file, src, _ := strings.Cut(sources[name], "\x00")
+		// Each file is parsed under its own path so that errors name it.
+		_, err := t.New(file).Parse(src)
+		return err
+	}
+	for _, name := range partials {
+		if err := parse(shared, name); err != nil {
+			return nil, err
+		}
+	}
 	for _, page := range templateNames[len(partials):] {
-		t := template.New(page).Funcs(funcs)
-		for _, name := range append(partials[:len(partials):len(partials)], page) {
-			file, src, _ := strings.Cut(sources[name], "\x00")
-			// Each file is parsed under its own path so that errors name it.
-			if _, err := t.New(file).Parse(src); err != nil {
-				return nil, err
-			}
+		t, err := shared.Clone() // never fails: shared is never executed
+		if err != nil {
+			return nil, err
+		}
+		if err := parse(t, page); err != nil {
+			return nil, err
 		}
 		r.pages[page] = t
 	}
