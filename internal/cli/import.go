@@ -70,7 +70,12 @@ func runImport(env *Env, args []string) error {
 	if sh.Name != "" {
 		from += fmt.Sprintf(" (sheet %q)", sh.Name)
 	}
-	if err := writeFile(out, q.YAML(from)); err != nil {
+	dst, err := site.Open(*src)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	if err := dst.WriteFile("data/quarters/"+id.Slug()+".yaml", q.YAML(from)); err != nil {
 		return fmt.Errorf("cannot write %s: %v", out, err)
 	}
 
@@ -149,30 +154,4 @@ func catalogue(src string) (*report.Site, sheet.Config, error) {
 		return nil, sheet.Config{}, fmt.Errorf("%v\n\nFix the import: section of %s, then import again. Nothing was written.", errs, sheet.SiteFile)
 	}
 	return s, cfg, nil
-}
-
-// writeFile writes data to name all at once: into a hidden file beside it
-// (which the loader skips, should it be left behind), then renamed over it.
-func writeFile(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".import-*.yaml")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // fails harmlessly once renamed
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }

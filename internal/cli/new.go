@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"scorecard/internal/load"
@@ -55,7 +53,7 @@ func runNew(env *Env, args []string) error {
 	// replaces work.
 	var exists []string
 	for _, f := range files {
-		if _, err := os.Stat(filepath.Join(*src, f.Path)); err == nil {
+		if _, err := fsys.Stat(f.Path); err == nil {
 			exists = append(exists, f.Path)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -65,12 +63,8 @@ func runNew(env *Env, args []string) error {
 		return fmt.Errorf("%s already %s; Scorecard never overwrites a quarter: move %s aside first if you want to start again", strings.Join(exists, ", "), plural(len(exists), "exists", "exist"), plural(len(exists), "it", "them"))
 	}
 	for _, f := range files {
-		p := filepath.Join(*src, f.Path)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
+		if err := fsys.WriteFile(f.Path, f.Data); err != nil {
+			return fmt.Errorf("cannot write %s: %v", f.Path, err)
 		}
 		fmt.Fprintf(env.Stdout, "Created %s\n", f.Path)
 	}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strconv"
 	"syscall"
 
 	"scorecard/internal/diag"
@@ -119,3 +121,39 @@ var (
 	_ fs.StatFS     = (*Source)(nil)
 	_ fs.ReadLinkFS = (*Source)(nil)
 )
+
+// WriteFile writes data to the file name (slash-separated, from the site
+// folder) all at once, making the folders it needs: into a hidden file
+// beside it, which the loader skips should it be left behind, then renamed
+// over it. It writes through the site's os.Root, so that no symbolic link
+// can send the file out of the site. scorecard new and import write with it.
+func (s *Source) WriteFile(name string, data []byte) error {
+	dir, base := path.Split(name)
+	if dir != "" {
+		if err := s.root.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+			return s.explain("mkdir", name, err)
+		}
+	}
+	var tmp string
+	var f *os.File
+	for i := 0; ; i++ {
+		tmp = filepath.FromSlash(dir + "." + base + ".new-" + strconv.Itoa(os.Getpid()) + "-" + strconv.Itoa(i))
+		var err error
+		f, err = s.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || i > 100 {
+			return s.explain("open", name, err)
+		}
+	}
+	defer s.root.Remove(tmp) // fails harmlessly once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return s.explain("rename", name, s.root.Rename(tmp, filepath.FromSlash(name)))
+}
