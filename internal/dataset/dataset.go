@@ -114,9 +114,11 @@ func record(q *report.Quarter, r *report.Row) []string {
 	}
 	t, a := r.Target, r.Actual
 	rank := ""
-	if a.Rank > 0 {
-		rank = strconv.Itoa(a.Rank)
+	if n := a.Rank(); n > 0 {
+		rank = strconv.Itoa(n)
 	}
+	num, den, hasFraction := a.Fraction()
+	count, hasCount := a.Count()
 	return []string{
 		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit,
 		t.Raw, a.Raw, status, computed,
@@ -128,10 +130,10 @@ func record(q *report.Quarter, r *report.Row) []string {
 		number(t.High, t.Kind == value.Range || t.Kind == value.RankRange),
 		boolean(t.Annual),
 		number(a.Num, a.Kind == value.Number),
-		number(a.Numerator, a.HasFraction),
-		number(a.Denominator, a.HasFraction),
+		number(num, hasFraction),
+		number(den, hasFraction),
 		rank,
-		number(a.Count, a.HasCount),
+		number(count, hasCount),
 		boolean(m.Equalities),
 	}
 }
@@ -366,7 +368,7 @@ type jsonNote struct {
 
 func cell(v value.Value) jsonCell {
 	c := jsonCell{Text: v.Raw, Kind: v.Kind.String(), Unit: v.Unit.String(), Annual: v.Annual,
-		Rank: v.Rank, Direction: v.Direction, Qualifier: v.Qualifier}
+		Rank: v.Rank(), Direction: v.Direction(), Qualifier: v.Qualifier()}
 	ptr := func(f float64) *float64 { return &f }
 	switch v.Kind {
 	case value.Number, value.Bound:
@@ -374,11 +376,11 @@ func cell(v value.Value) jsonCell {
 	case value.Range, value.RankRange:
 		c.Low, c.High = ptr(v.Low), ptr(v.High)
 	}
-	if v.HasFraction {
-		c.Numerator, c.Denominator = ptr(v.Numerator), ptr(v.Denominator)
+	if num, den, ok := v.Fraction(); ok {
+		c.Numerator, c.Denominator = ptr(num), ptr(den)
 	}
-	if v.HasCount {
-		c.Count = ptr(v.Count)
+	if count, ok := v.Count(); ok {
+		c.Count = ptr(count)
 	}
 	return c
 }

@@ -99,12 +99,12 @@ func Status(in Input) report.Assessment {
 		}
 		against = fmt.Sprintf("the %s end (%s) of the target range %s", end, withUnit(bound, target.Unit), target.Raw)
 	case value.RankRange:
-		if actual.Rank == 0 {
+		if actual.Rank() == 0 {
 			return none(fmt.Sprintf("the target is a rank (%s) but the actual %s gives no rank", target.Raw, actual.Raw))
 		}
 		// 1st is best: judge the rank against the worst rank the target allows.
-		gap = Gap(float64(actual.Rank), target.High, report.Lower)
-		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", ordinal(actual.Rank), target.Raw, ordinal(int(target.High))))
+		gap = Gap(float64(actual.Rank()), target.High, report.Lower)
+		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", ordinal(actual.Rank()), target.Raw, ordinal(int(target.High))))
 	case value.YearOnYear:
 		last := in.LastYear
 		prev := in.Quarter.Add(-4)
@@ -115,7 +115,7 @@ func Status(in Input) report.Assessment {
 			return none(fmt.Sprintf("this year's actual %s and last year's %s are in different units", actual.Raw, last.Actual.Raw))
 		}
 		good := report.Lower
-		if target.Direction == "increase" {
+		if target.Direction() == "increase" {
 			good = report.Higher
 		}
 		gap = Gap(actual.Num, last.Actual.Num, good)

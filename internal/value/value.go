@@ -98,26 +98,71 @@ type Value struct {
 	Raw       string  // the cell exactly as given, surrounding spaces included
 	Num       float64 // Number: the value (seconds for MinSec); Bound: the bound
 	Low, High float64 // Range and RankRange (ranks as numbers); Low <= High
-	Op        string  // Bound: "<", "<=", ">" or ">=" (≤ and ≥ are read as <= and >=)
-	Direction string  // YearOnYear: "reduction" or "increase"
-	Qualifier string  // RankRange: the text after the ranks, such as "in London"
+
+	// Extra holds what only some cells have (an operator, a direction,
+	// ranks, a fraction or a count); nil for most. Read it through the
+	// methods of the same names, which give zero values when it is nil.
+	Extra *Extra
+
+	Decimals int // digits after the decimal point as published; 0 for times
+
+	// The small fields last, together: a large site holds millions of
+	// values, two in each row, so a Value is kept to 64 bytes.
+	Kind   Kind
+	Unit   Unit
+	Annual bool // written in brackets, [60%]: an annual target
+}
+
+// Extra is the part of a Value that only some forms of cell have.
+type Extra struct {
+	Op        string // Bound: "<", "<=", ">" or ">=" (≤ and ≥ are read as <= and >=)
+	Direction string // YearOnYear: "reduction" or "increase"
+	Qualifier string // RankRange: the text after the ranks, such as "in London"
 
 	// 42.5% (62/146): the figures behind a percentage.
 	Numerator, Denominator float64
+	HasFraction            bool
+
+	Rank int // 5.33 (26th): 26; 0 when there is none
 
 	// 89 (378): a count in brackets after the number.
-	Count float64
+	Count    float64
+	HasCount bool
+}
 
-	Decimals int // digits after the decimal point as published; 0 for times
-	Rank     int // 5.33 (26th): 26; 0 when there is none
+var noExtra Extra
 
-	// The small fields last, together, so that a Value (two in each of a
-	// large site's millions of rows) carries no padding.
-	Kind        Kind
-	Unit        Unit
-	Annual      bool // written in brackets, [60%]: an annual target
-	HasFraction bool
-	HasCount    bool
+func (v Value) extra() *Extra {
+	if v.Extra == nil {
+		return &noExtra
+	}
+	return v.Extra
+}
+
+// Op is a Bound's operator: "<", "<=", ">" or ">=".
+func (v Value) Op() string { return v.extra().Op }
+
+// Direction is a YearOnYear target's: "reduction" or "increase".
+func (v Value) Direction() string { return v.extra().Direction }
+
+// Qualifier is the text after a RankRange's ranks, such as "in London".
+func (v Value) Qualifier() string { return v.extra().Qualifier }
+
+// Fraction returns the figures behind a percentage, 42.5% (62/146), and
+// whether the cell gives them.
+func (v Value) Fraction() (numerator, denominator float64, ok bool) {
+	e := v.extra()
+	return e.Numerator, e.Denominator, e.HasFraction
+}
+
+// Rank is the rank in brackets after a number, 5.33 (26th); 0 when none.
+func (v Value) Rank() int { return v.extra().Rank }
+
+// Count returns the count in brackets after a number, 89 (378), and
+// whether the cell gives one.
+func (v Value) Count() (float64, bool) {
+	e := v.extra()
+	return e.Count, e.HasCount
 }
 
 // IsNumeric reports whether v is something a later step can compute with:
@@ -256,7 +301,7 @@ func (p *parser) bound() *Error {
 		{"<=", "<="}, {">=", ">="}, {"≤", "<="}, {"≥", ">="}, {"<", "<"}, {">", ">"},
 	} {
 		if strings.HasPrefix(p.rest(), op.written) {
-			v.Op = op.op
+			p.more().Op = op.op
 			p.i += len(op.written)
 			break
 		}
@@ -326,7 +371,6 @@ const hintSuffix = "a rank, fraction or count in brackets can follow a single nu
 // suffix reads the bracket that may follow a number: a rank (26th), a
 // fraction (62/146) or a count (378).
 func (p *parser) suffix() *Error {
-	v := &p.v
 	open, ok := p.after('(')
 	if !ok {
 		return nil
@@ -341,7 +385,7 @@ func (p *parser) suffix() *Error {
 		if rank == 0 {
 			return p.zeroRank(at)
 		}
-		v.Rank = rank
+		p.more().Rank = rank
 	} else {
 		a, err := p.plain()
 		if err != nil {
@@ -359,9 +403,11 @@ func (p *parser) suffix() *Error {
 				return p.fail(bStart, fmt.Sprintf("%s has a fraction with 0 below the line", p.quoted()),
 					`check the figures: the number after "/" is how many there were in all, and cannot be 0`)
 			}
-			v.Numerator, v.Denominator, v.HasFraction = a.val, b.val, true
+			e := p.more()
+			e.Numerator, e.Denominator, e.HasFraction = a.val, b.val, true
 		} else {
-			v.Count, v.HasCount = a.val, true
+			e := p.more()
+			e.Count, e.HasCount = a.val, true
 		}
 	}
 	p.skipSpace()
@@ -412,7 +458,10 @@ func (p *parser) rankRange(low int) *Error {
 			"write the smaller rank first, as in 12th to 20th in London")
 	}
 	p.skipSpace()
-	p.v.Kind, p.v.Low, p.v.High, p.v.Qualifier = RankRange, float64(low), float64(high), p.rest()
+	p.v.Kind, p.v.Low, p.v.High = RankRange, float64(low), float64(high)
+	if q := p.rest(); q != "" {
+		p.more().Qualifier = q
+	}
 	return nil
 }
 
@@ -433,9 +482,9 @@ func (p *parser) words() *Error {
 	v.Kind = YearOnYear
 	switch rest := p.rest(); {
 	case strings.EqualFold(rest, "reduction"):
-		v.Direction = "reduction"
+		p.more().Direction = "reduction"
 	case strings.EqualFold(rest, "increase"):
-		v.Direction = "increase"
+		p.more().Direction = "increase"
 	default:
 		return p.fail(p.i, fmt.Sprintf("%s does not say whether the target is a reduction or an increase", p.quoted()),
 			`write "Year on year reduction" or "Year on year increase"`)
@@ -821,4 +870,12 @@ func trim(s string) (start, end int) {
 		end -= n
 	}
 	return start, end
+}
+
+// more returns the Extra of the value being read, making it if need be.
+func (p *parser) more() *Extra {
+	if p.v.Extra == nil {
+		p.v.Extra = new(Extra)
+	}
+	return p.v.Extra
 }

@@ -43,13 +43,13 @@ func TestParse(t *testing.T) {
 		{"[60%]", Value{Kind: Number, Unit: Percent, Num: 60, Annual: true}},
 		{"[34%]", Value{Kind: Number, Unit: Percent, Num: 34, Annual: true}},
 		{"BL", Value{Kind: Baseline}},
-		{"Year on year reduction", Value{Kind: YearOnYear, Direction: "reduction"}},
-		{"12th to 20th in London", Value{Kind: RankRange, Low: 12, High: 20, Qualifier: "in London"}},
-		{"42.5% (62/146)", Value{Kind: Number, Unit: Percent, Num: 42.5, Decimals: 1, Numerator: 62, Denominator: 146, HasFraction: true}},
-		{"44.9% (66/147)", Value{Kind: Number, Unit: Percent, Num: 44.9, Decimals: 1, Numerator: 66, Denominator: 147, HasFraction: true}},
-		{"5.33 (26th)", Value{Kind: Number, Num: 5.33, Decimals: 2, Rank: 26}},
-		{"5.86 (28th)", Value{Kind: Number, Num: 5.86, Decimals: 2, Rank: 28}},
-		{"89 (378)", Value{Kind: Number, Num: 89, Count: 378, HasCount: true}},
+		{"Year on year reduction", Value{Kind: YearOnYear, Extra: &Extra{Direction: "reduction"}}},
+		{"12th to 20th in London", Value{Kind: RankRange, Low: 12, High: 20, Extra: &Extra{Qualifier: "in London"}}},
+		{"42.5% (62/146)", Value{Kind: Number, Unit: Percent, Num: 42.5, Decimals: 1, Extra: &Extra{Numerator: 62, Denominator: 146, HasFraction: true}}},
+		{"44.9% (66/147)", Value{Kind: Number, Unit: Percent, Num: 44.9, Decimals: 1, Extra: &Extra{Numerator: 66, Denominator: 147, HasFraction: true}}},
+		{"5.33 (26th)", Value{Kind: Number, Num: 5.33, Decimals: 2, Extra: &Extra{Rank: 26}}},
+		{"5.86 (28th)", Value{Kind: Number, Num: 5.86, Decimals: 2, Extra: &Extra{Rank: 28}}},
+		{"89 (378)", Value{Kind: Number, Num: 89, Extra: &Extra{Count: 378, HasCount: true}}},
 		{"-", Value{Kind: NotApplicable}},
 		{"", Value{Kind: Blank}},
 
@@ -81,16 +81,16 @@ func TestParse(t *testing.T) {
 		{"0.00000000000000000000000001", Value{Kind: Number, Num: 1e-26, Decimals: 26}},
 
 		// Brackets after a number.
-		{"42.5%(62/146)", Value{Kind: Number, Unit: Percent, Num: 42.5, Decimals: 1, Numerator: 62, Denominator: 146, HasFraction: true}},
-		{"42.5% ( 62 / 146 )", Value{Kind: Number, Unit: Percent, Num: 42.5, Decimals: 1, Numerator: 62, Denominator: 146, HasFraction: true}},
-		{"0% (0/1,200)", Value{Kind: Number, Unit: Percent, Numerator: 0, Denominator: 1200, HasFraction: true}},
-		{"1 (1st)", Value{Kind: Number, Num: 1, Rank: 1}},
-		{"2 (2ND)", Value{Kind: Number, Num: 2, Rank: 2}},
-		{"3 (3rd)", Value{Kind: Number, Num: 3, Rank: 3}},
-		{"22 (22th)", Value{Kind: Number, Num: 22, Rank: 22}},
-		{"01:30 (5th)", Value{Kind: Number, Unit: MinSec, Num: 90, Rank: 5}},
-		{"89 (1,378)", Value{Kind: Number, Num: 89, Count: 1378, HasCount: true}},
-		{"89 (0)", Value{Kind: Number, Num: 89, HasCount: true}},
+		{"42.5%(62/146)", Value{Kind: Number, Unit: Percent, Num: 42.5, Decimals: 1, Extra: &Extra{Numerator: 62, Denominator: 146, HasFraction: true}}},
+		{"42.5% ( 62 / 146 )", Value{Kind: Number, Unit: Percent, Num: 42.5, Decimals: 1, Extra: &Extra{Numerator: 62, Denominator: 146, HasFraction: true}}},
+		{"0% (0/1,200)", Value{Kind: Number, Unit: Percent, Extra: &Extra{Numerator: 0, Denominator: 1200, HasFraction: true}}},
+		{"1 (1st)", Value{Kind: Number, Num: 1, Extra: &Extra{Rank: 1}}},
+		{"2 (2ND)", Value{Kind: Number, Num: 2, Extra: &Extra{Rank: 2}}},
+		{"3 (3rd)", Value{Kind: Number, Num: 3, Extra: &Extra{Rank: 3}}},
+		{"22 (22th)", Value{Kind: Number, Num: 22, Extra: &Extra{Rank: 22}}},
+		{"01:30 (5th)", Value{Kind: Number, Unit: MinSec, Num: 90, Extra: &Extra{Rank: 5}}},
+		{"89 (1,378)", Value{Kind: Number, Num: 89, Extra: &Extra{Count: 1378, HasCount: true}}},
+		{"89 (0)", Value{Kind: Number, Num: 89, Extra: &Extra{HasCount: true}}},
 
 		// Ranges.
 		{"13–15%", Value{Kind: Range, Unit: Percent, Low: 13, High: 15}},
@@ -109,29 +109,29 @@ func TestParse(t *testing.T) {
 		{"[ 60% ]", Value{Kind: Number, Unit: Percent, Num: 60, Annual: true}},
 
 		// Bounds.
-		{"<5", Value{Kind: Bound, Op: "<", Num: 5}},
-		{"<=5%", Value{Kind: Bound, Op: "<=", Unit: Percent, Num: 5}},
-		{">90%", Value{Kind: Bound, Op: ">", Unit: Percent, Num: 90}},
-		{">=90%", Value{Kind: Bound, Op: ">=", Unit: Percent, Num: 90}},
-		{"≤5", Value{Kind: Bound, Op: "<=", Num: 5}},
-		{"≥90%", Value{Kind: Bound, Op: ">=", Unit: Percent, Num: 90}},
-		{"< 2.5", Value{Kind: Bound, Op: "<", Num: 2.5, Decimals: 1}},
-		{"<-5", Value{Kind: Bound, Op: "<", Num: -5}},
-		{">01:30", Value{Kind: Bound, Op: ">", Unit: MinSec, Num: 90}},
+		{"<5", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: "<"}}},
+		{"<=5%", Value{Kind: Bound, Unit: Percent, Num: 5, Extra: &Extra{Op: "<="}}},
+		{">90%", Value{Kind: Bound, Unit: Percent, Num: 90, Extra: &Extra{Op: ">"}}},
+		{">=90%", Value{Kind: Bound, Unit: Percent, Num: 90, Extra: &Extra{Op: ">="}}},
+		{"≤5", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: "<="}}},
+		{"≥90%", Value{Kind: Bound, Unit: Percent, Num: 90, Extra: &Extra{Op: ">="}}},
+		{"< 2.5", Value{Kind: Bound, Num: 2.5, Decimals: 1, Extra: &Extra{Op: "<"}}},
+		{"<-5", Value{Kind: Bound, Num: -5, Extra: &Extra{Op: "<"}}},
+		{">01:30", Value{Kind: Bound, Unit: MinSec, Num: 90, Extra: &Extra{Op: ">"}}},
 
 		// Words.
 		{"bl", Value{Kind: Baseline}},
-		{"Year on year increase", Value{Kind: YearOnYear, Direction: "increase"}},
-		{"YEAR ON YEAR REDUCTION", Value{Kind: YearOnYear, Direction: "reduction"}},
-		{"year-on-year increase", Value{Kind: YearOnYear, Direction: "increase"}},
-		{"Year  on year\treduction", Value{Kind: YearOnYear, Direction: "reduction"}},
+		{"Year on year increase", Value{Kind: YearOnYear, Extra: &Extra{Direction: "increase"}}},
+		{"YEAR ON YEAR REDUCTION", Value{Kind: YearOnYear, Extra: &Extra{Direction: "reduction"}}},
+		{"year-on-year increase", Value{Kind: YearOnYear, Extra: &Extra{Direction: "increase"}}},
+		{"Year  on year\treduction", Value{Kind: YearOnYear, Extra: &Extra{Direction: "reduction"}}},
 
 		// Rank ranges.
-		{"1st to 3rd in London", Value{Kind: RankRange, Low: 1, High: 3, Qualifier: "in London"}},
+		{"1st to 3rd in London", Value{Kind: RankRange, Low: 1, High: 3, Extra: &Extra{Qualifier: "in London"}}},
 		{"1st to 3rd", Value{Kind: RankRange, Low: 1, High: 3}},
 		{"2nd TO 2nd", Value{Kind: RankRange, Low: 2, High: 2}},
-		{"12th to 20th   among London boroughs ", Value{Kind: RankRange, Low: 12, High: 20, Qualifier: "among London boroughs"}},
-		{"12th to 20th, London", Value{Kind: RankRange, Low: 12, High: 20, Qualifier: ", London"}},
+		{"12th to 20th   among London boroughs ", Value{Kind: RankRange, Low: 12, High: 20, Extra: &Extra{Qualifier: "among London boroughs"}}},
+		{"12th to 20th, London", Value{Kind: RankRange, Low: 12, High: 20, Extra: &Extra{Qualifier: ", London"}}},
 	} {
 		got, err := Parse(tt.in)
 		if err != nil {
@@ -370,7 +370,9 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		for _, f := range []float64{v.Num, v.Low, v.High, v.Numerator, v.Denominator, v.Count} {
+		num, den, hasFraction := v.Fraction()
+		count, _ := v.Count()
+		for _, f := range []float64{v.Num, v.Low, v.High, num, den, count} {
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				t.Errorf("Parse(%q) = %+v, has %v", s, v, f)
 			}
@@ -378,7 +380,7 @@ func FuzzParse(f *testing.F) {
 		if (v.Kind == Range || v.Kind == RankRange) && v.Low > v.High {
 			t.Errorf("Parse(%q) = %+v, Low > High", s, v)
 		}
-		if v.HasFraction && v.Denominator == 0 {
+		if hasFraction && den == 0 {
 			t.Errorf("Parse(%q) = %+v, denominator 0", s, v)
 		}
 	})
