@@ -184,6 +184,11 @@ func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // a file whose bytes have not changed since the last load is not parsed
 // again: its narrative and findings are the cached ones.
 func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *report.Site) *report.Narrative {
+	if c, ok := l.cache.unchanged(name); ok && c.title == defaultTitle {
+		l.cache.next[name] = c
+		*l.errs = append(*l.errs, c.errs...)
+		return c.n
+	}
 	src, ok := l.read(name, true)
 	if !ok {
 		return nil
@@ -204,6 +209,16 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 	*all = append(*all, mine...)
 	l.cache.next[name] = cachedNarrative{src: src, title: defaultTitle, n: n, errs: mine}
 	return n
+}
+
+// unchanged returns the cached narrative of name when the caller has said
+// which files changed and name is not one of them.
+func (c *NarrativeCache) unchanged(name string) (cachedNarrative, bool) {
+	if c == nil || c.changed == nil || c.changed[name] {
+		return cachedNarrative{}, false
+	}
+	n, ok := c.files[name]
+	return n, ok
 }
 
 // parseNarrative reads the Markdown file name, whose bytes are src.

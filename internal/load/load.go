@@ -65,6 +65,10 @@ type loader struct {
 type NarrativeCache struct {
 	files map[string]cachedNarrative // from the last load
 	next  map[string]cachedNarrative // being filled by this one
+
+	// changed, when not nil, lists the files that may have changed since
+	// the last load: a cached file not among them is not even read again.
+	changed map[string]bool
 }
 
 type cachedNarrative struct {
@@ -78,9 +82,21 @@ type cachedNarrative struct {
 // Site does: into s, whose quarters must hold no narrative yet. It returns
 // the findings about content/ alone. The cache, when not nil, saves
 // parsing the files that have not changed since the last call with it.
-func Content(fsys fs.FS, s *report.Site, cache *NarrativeCache) diag.List {
+// changed, when not nil, names the files (from the site folder) that may
+// have changed since then, as a file watcher reports them: the others are
+// taken from the cache without reading them, which on a large site is
+// most of the time a preview takes after an edit. A file created, removed
+// or replaced by a link must be among them.
+func Content(fsys fs.FS, s *report.Site, cache *NarrativeCache, changed []string) diag.List {
 	var errs diag.List
 	l := &loader{fsys: fsys, errs: &errs, site: s, broken: map[string]bool{}}
+	if cache != nil && changed != nil {
+		cache.changed = map[string]bool{}
+		for _, c := range changed {
+			cache.changed[c] = true
+		}
+		defer func() { cache.changed = nil }()
+	}
 	l.cachedContent(s, cache)
 	errs.Sort()
 	return errs

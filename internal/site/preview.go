@@ -67,7 +67,7 @@ func (p *Preview) Reload(changed []string) (*Preview, error) {
 		return NewPreview(p.fsys, p.opts)
 	}
 	full := withNarrative(p.full, false)
-	found := load.Content(p.fsys, full, p.cache)
+	found := load.Content(p.fsys, full, p.cache, changed)
 	if err := found.Err(); err != nil {
 		return nil, err
 	}

@@ -121,6 +121,50 @@ func TestPreviewReload(t *testing.T) {
 	}
 }
 
+// TestPreviewReloadReadsOnlyChanged: a reload reads the files it is told
+// changed, and every file a watcher would name: a removed one is gone.
+func TestPreviewReloadReadsOnlyChanged(t *testing.T) {
+	dir := copySite(t)
+	p, err := NewPreview(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(p *Preview, text string) bool {
+		t.Helper()
+		b, err := p.Render(themePage)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(string(b), text)
+	}
+	appendTo(t, filepath.Join(dir, themeFile), "\nA sentence the watcher has not reported.\n")
+	other := "content/2016-17-q2/_index.md"
+	p2, err := p.Reload([]string{other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(p2, "has not reported") {
+		t.Error("a file not named as changed was read again")
+	}
+	p3, err := p2.Reload([]string{themeFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(p3, "has not reported") {
+		t.Error("the file named as changed was not read again")
+	}
+	if err := os.Remove(filepath.Join(dir, themeFile)); err != nil {
+		t.Fatal(err)
+	}
+	p4, err := p3.Reload([]string{themeFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(p4, "No narrative was published for this theme") {
+		t.Error("a removed narrative file is still shown")
+	}
+}
+
 // TestPreviewLinkCheck: a reload checks narrative's links, rendering the
 // pages they point into.
 func TestPreviewLinkCheck(t *testing.T) {
