@@ -10,12 +10,14 @@ import (
 )
 
 // The rows of the big tables (a theme's scorecard, a measure's history,
-// the measure index) are written here in Go rather than by ranging over
-// them in a template: a site of 40,000 measures has millions of such rows,
-// and html/template's reflective evaluation costs about 100 µs a row where
-// this code takes a few. The templates call these functions for the table
-// bodies (scorecardRows, historyRows, indexRows), so a site's own layouts
-// can still replace the whole table, or range over .Rows themselves.
+// the measure index, a status chart's numbers) are written here in Go
+// rather than by ranging over them in a template: a site of 40,000
+// measures has millions of such rows, and html/template's reflective
+// evaluation costs about 100 µs a row where this code takes a few. The
+// templates range over what these functions return for the table bodies
+// ({{range scorecardRows .}}{{.}}{{end}}; historyRows, indexRows and
+// countRows alike), so a site's own layouts can still replace the whole
+// table, or range over .Rows themselves.
 //
 // Every piece of text from the site goes through html or url below, which
 // escape exactly as html/template does in the same context, so the output
