@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFMT ?= $(dir $(GO))gofmt
 export GOFLAGS ?= -mod=readonly
 
-.PHONY: site test scorecard assets browser java vet fmt-check fuzz-smoke clean
+.PHONY: site test scorecard assets browser java vet fmt-check fuzz-smoke race clean
 
 ECHARTS := internal/assets/third_party/echarts.common.min.js
 
@@ -37,8 +37,13 @@ site: scorecard
 	./scorecard build
 
 # The fuzz smoke runs first so that go test's summary closes the output.
-test: assets browser java fmt-check vet fuzz-smoke
+test: assets browser java fmt-check vet fuzz-smoke race
 	$(GO) test -count=1 ./...
+
+# The packages that run work in parallel, under the race detector: the
+# build's jobs, the loader's quarter files, the preview server's requests.
+race:
+	$(GO) test -race -count=1 ./internal/parallel ./internal/load ./internal/site ./internal/serve
 
 vet:
 	$(GO) vet ./...

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"scorecard/internal/diag"
@@ -40,6 +41,39 @@ func TestPreviewMatchesBuild(t *testing.T) {
 	if _, err := p.Render("no/such/page.html"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Render of a missing file: %v, want fs.ErrNotExist", err)
 	}
+}
+
+// TestPreviewConcurrentRender renders every file from several goroutines
+// at once, as serve's requests do (run with -race in make test), and gets
+// what one goroutine gets.
+func TestPreviewConcurrentRender(t *testing.T) {
+	p, err := NewPreview(os.DirFS(exampleSite), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, path := range p.Paths() {
+		b, err := p.Render(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[path] = string(b)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			paths := p.Paths()
+			for i := range paths {
+				path := paths[(i+g*len(paths)/4)%len(paths)]
+				b, err := p.Render(path)
+				if err != nil || string(b) != want[path] {
+					t.Errorf("%s rendered concurrently differs (%v)", path, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // TestPreviewReload edits narrative and data and checks that each reload
