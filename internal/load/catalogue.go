@@ -120,6 +120,9 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 		ordered = append(ordered, t.Measures...)
 	}
 	s.Measures = ordered
+	for i, m := range s.Measures {
+		m.Index = i
+	}
 }
 
 func (l *loader) themeRef(d *doc, item, n *yaml.Node, s *report.Site, what string) *report.Theme {
