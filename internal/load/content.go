@@ -214,8 +214,17 @@ func (l *loader) narrative(md goldmark.Markdown, name, defaultTitle string, s *r
 // unchanged returns the cached narrative of name when the caller has said
 // which files changed and name is not one of them.
 func (c *NarrativeCache) unchanged(name string) (cachedNarrative, bool) {
-	if c == nil || c.changed == nil || c.changed[name] {
+	if c == nil || c.changed == nil {
 		return cachedNarrative{}, false
+	}
+	// A folder named as changed (moved, replaced) covers what is in it.
+	for p := name; ; p = path.Dir(p) {
+		if c.changed[p] {
+			return cachedNarrative{}, false
+		}
+		if p == "." || p == "/" {
+			break
+		}
 	}
 	n, ok := c.files[name]
 	return n, ok

@@ -65,6 +65,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var changed []string
+	lost := false // events may have been lost: reload everything
 	for {
 		select {
 		case <-ctx.Done():
@@ -93,10 +94,18 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
-			fmt.Fprintf(s.opts.Stderr, "scorecard serve: watching for changes: %v\n", err)
+			fmt.Fprintf(s.opts.Stderr, "scorecard serve: watching for changes: %v; reloading the whole site\n", err)
+			lost = true
+			timer.Reset(s.debounce)
 		case <-timer.C:
-			s.Rebuild(changed...) // it reports its own errors
-			changed = nil
+			// Rebuild reads again only the narrative files named, so when
+			// the watcher may have missed some it is given none: all.
+			if lost {
+				s.Rebuild()
+			} else {
+				s.Rebuild(changed...) // it reports its own errors
+			}
+			changed, lost = nil, false
 		}
 	}
 }

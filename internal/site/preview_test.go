@@ -187,6 +187,15 @@ func TestPreviewReloadReadsOnlyChanged(t *testing.T) {
 	if !has(p3, "has not reported") {
 		t.Error("the file named as changed was not read again")
 	}
+	// A folder named as changed (a folder moved or replaced) covers its files.
+	appendTo(t, filepath.Join(dir, themeFile), "\nA sentence in a folder that changed.\n")
+	p3, err = p3.Reload([]string{"content/2016-17-q2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(p3, "in a folder that changed") {
+		t.Error("a file in a folder named as changed was not read again")
+	}
 	if err := os.Remove(filepath.Join(dir, themeFile)); err != nil {
 		t.Fatal(err)
 	}
