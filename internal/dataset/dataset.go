@@ -117,8 +117,6 @@ func record(q *report.Quarter, r *report.Row) []string {
 	if n := a.Rank(); n > 0 {
 		rank = strconv.Itoa(n)
 	}
-	num, den, hasFraction := a.Fraction()
-	count, hasCount := a.Count()
 	return []string{
 		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit,
 		t.Raw, a.Raw, status, computed,
@@ -130,10 +128,10 @@ func record(q *report.Quarter, r *report.Row) []string {
 		number(t.High, t.Kind == value.Range || t.Kind == value.RankRange),
 		boolean(t.Annual),
 		number(a.Num, a.Kind == value.Number),
-		number(num, hasFraction),
-		number(den, hasFraction),
+		number(a.Numerator(), a.HasFraction()),
+		number(a.Denominator(), a.HasFraction()),
 		rank,
-		number(count, hasCount),
+		number(a.Count(), a.HasCount()),
 		boolean(m.Equalities),
 	}
 }
@@ -376,11 +374,11 @@ func cell(v value.Value) jsonCell {
 	case value.Range, value.RankRange:
 		c.Low, c.High = ptr(v.Low), ptr(v.High)
 	}
-	if num, den, ok := v.Fraction(); ok {
-		c.Numerator, c.Denominator = ptr(num), ptr(den)
+	if v.HasFraction() {
+		c.Numerator, c.Denominator = ptr(v.Numerator()), ptr(v.Denominator())
 	}
-	if count, ok := v.Count(); ok {
-		c.Count = ptr(count)
+	if v.HasCount() {
+		c.Count = ptr(v.Count())
 	}
 	return c
 }

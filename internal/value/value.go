@@ -101,7 +101,8 @@ type Value struct {
 
 	// Extra holds what only some cells have (an operator, a direction,
 	// ranks, a fraction or a count); nil for most. Read it through the
-	// methods of the same names, which give zero values when it is nil.
+	// methods of the same names (v.Rank(), and {{.Rank}} in a template, as
+	// when they were fields), which give zero values when it is nil.
 	Extra *Extra
 
 	Decimals int // digits after the decimal point as published; 0 for times
@@ -148,22 +149,19 @@ func (v Value) Direction() string { return v.extra().Direction }
 // Qualifier is the text after a RankRange's ranks, such as "in London".
 func (v Value) Qualifier() string { return v.extra().Qualifier }
 
-// Fraction returns the figures behind a percentage, 42.5% (62/146), and
-// whether the cell gives them.
-func (v Value) Fraction() (numerator, denominator float64, ok bool) {
-	e := v.extra()
-	return e.Numerator, e.Denominator, e.HasFraction
-}
+// Numerator and Denominator are the figures behind a percentage,
+// 42.5% (62/146); HasFraction says whether the cell gives them.
+func (v Value) Numerator() float64   { return v.extra().Numerator }
+func (v Value) Denominator() float64 { return v.extra().Denominator }
+func (v Value) HasFraction() bool    { return v.extra().HasFraction }
 
 // Rank is the rank in brackets after a number, 5.33 (26th); 0 when none.
 func (v Value) Rank() int { return v.extra().Rank }
 
-// Count returns the count in brackets after a number, 89 (378), and
+// Count is the count in brackets after a number, 89 (378); HasCount says
 // whether the cell gives one.
-func (v Value) Count() (float64, bool) {
-	e := v.extra()
-	return e.Count, e.HasCount
-}
+func (v Value) Count() float64 { return v.extra().Count }
+func (v Value) HasCount() bool { return v.extra().HasCount }
 
 // IsNumeric reports whether v is something a later step can compute with:
 // a number, a range or a bound.

@@ -2,6 +2,7 @@ package value
 
 import (
 	"errors"
+	"html/template"
 	"math"
 	"strconv"
 	"strings"
@@ -370,9 +371,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		num, den, hasFraction := v.Fraction()
-		count, _ := v.Count()
-		for _, f := range []float64{v.Num, v.Low, v.High, num, den, count} {
+		for _, f := range []float64{v.Num, v.Low, v.High, v.Numerator(), v.Denominator(), v.Count()} {
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				t.Errorf("Parse(%q) = %+v, has %v", s, v, f)
 			}
@@ -380,7 +379,7 @@ func FuzzParse(f *testing.F) {
 		if (v.Kind == Range || v.Kind == RankRange) && v.Low > v.High {
 			t.Errorf("Parse(%q) = %+v, Low > High", s, v)
 		}
-		if hasFraction && den == 0 {
+		if v.HasFraction() && v.Denominator() == 0 {
 			t.Errorf("Parse(%q) = %+v, denominator 0", s, v)
 		}
 	})
@@ -394,4 +393,31 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(sample)), "ns/cell")
+}
+
+// TestTemplateFields: layouts read a value's parts as they did when they
+// were fields ({{.Actual.Rank}}), now that they are methods.
+func TestTemplateFields(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`{{.Rank}} {{.Count}} {{.HasCount}} {{.Numerator}}/{{.Denominator}} {{.HasFraction}} {{.Op}}|{{.Direction}}|{{.Qualifier}}`))
+	for in, want := range map[string]string{
+		"5.33 (26th)":            "26 0 false 0/0 false ||",
+		"89 (378)":               "0 378 true 0/0 false ||",
+		"42.5% (62/146)":         "0 0 false 62/146 true ||",
+		"<5":                     "0 0 false 0/0 false &lt;||", // escaped, as in a layout
+		"Year on year reduction": "0 0 false 0/0 false |reduction|",
+		"1st to 3rd in London":   "0 0 false 0/0 false ||in London",
+		"42%":                    "0 0 false 0/0 false ||",
+	} {
+		v, err := Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := tmpl.Execute(&b, v); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if b.String() != want {
+			t.Errorf("%s: %q, want %q", in, b.String(), want)
+		}
+	}
 }
