@@ -167,11 +167,11 @@ func Generate(fsys fs.FS, opts Options) (*Result, error) {
 // published, writing nothing: what Check finds, then, when that has no
 // errors, what rendering finds (template errors, broken links).
 func Verify(fsys fs.FS, opts Options) diag.List {
-	_, findings := Check(fsys, opts)
+	s, findings := Check(fsys, opts)
 	if findings.HasErrors() {
 		return findings
 	}
-	if _, err := Generate(fsys, opts); err != nil {
+	if err := renderAll(s, fsys); err != nil {
 		var list diag.List
 		if errors.As(err, &list) {
 			findings = append(findings, list...)
@@ -181,6 +181,21 @@ func Verify(fsys fs.FS, opts Options) diag.List {
 	}
 	findings.Sort()
 	return findings
+}
+
+// renderAll renders every file of s and checks the links between them,
+// keeping nothing: what check needs, in the memory of one page at a time.
+func renderAll(s *report.Site, fsys fs.FS) error {
+	jobs, err := plan(s, fsys)
+	if err != nil {
+		return err
+	}
+	res := &Result{}
+	links := newLinkCheck(s)
+	if err := runTo(jobs, func(j *job) error { return res.make(j, io.Discard, links, false) }); err != nil {
+		return err
+	}
+	return links.err()
 }
 
 // Check loads the site held in fsys and works out every status and
