@@ -108,10 +108,19 @@ func (r *Renderer) NotFound(w io.Writer, s *report.Site) error {
 
 type printData struct {
 	page
-	Quarter *report.Quarter
-	Intro   *report.Narrative
-	Themes  []themeData
+	Quarter  *report.Quarter
+	Intro    *report.Narrative
+	Themes   []themeData
+	Measures int  // in the quarter's scorecard
+	Large    bool // more than PrintMaxMeasures: the scorecards print from the theme pages
 }
+
+// PrintMaxMeasures is the most measures whose scorecards a quarter's print
+// page holds. Beyond it the page (1.7 MB at 1,000 measures, 17 MB at
+// 10,000) is more than a browser can lay out and print: it keeps the
+// narrative and sends readers to each theme's page, which prints its own
+// scorecard.
+const PrintMaxMeasures = 2000
 
 // Print renders a quarter's whole report on one page for printing as
 // committee papers: the introduction, then every theme on a new page.
@@ -127,8 +136,17 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 		Intro:   q.Intro,
 	}
 	d.PrintCSS = PrintCSSPath(q.ID)
+	d.Measures = len(q.Rows)
+	d.Large = d.Measures > PrintMaxMeasures
 	for _, t := range s.Themes {
-		td := r.themeData(s, q, t, Chart{}, t.ID+"-")
+		var td themeData
+		if d.Large {
+			// Only what the template shows of a theme without its scorecard.
+			td = themeData{page: newPage(s, ThemePath(q.ID, t), "report", t.Title), Theme: t, Quarter: q,
+				Narrative: q.Narrative[t], IDPrefix: t.ID + "-", Measures: len(q.ThemeRows(t))}
+		} else {
+			td = r.themeData(s, q, t, Chart{}, t.ID+"-")
+		}
 		td.Root, td.Level = d.Root, 3
 		if td.Narrative != nil {
 			n := *td.Narrative

@@ -23,6 +23,7 @@ type themeData struct {
 	Rows      []themeRow
 	Notes     []noteView
 	Narrative *report.Narrative
+	Measures  int // in the theme's scorecard this quarter
 }
 
 type themeRow struct {
@@ -94,6 +95,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	d.HasCharts = true
 	d.reportNav(s, q, t)
 	rows := q.ThemeRows(t)
+	d.Measures = len(rows)
 	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])
