@@ -104,7 +104,7 @@ func Status(in Input) report.Assessment {
 		}
 		// 1st is best: judge the rank against the worst rank the target allows.
 		gap = Gap(float64(actual.Rank()), target.High, report.Lower)
-		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", ordinal(actual.Rank()), target.Raw, ordinal(int(target.High))))
+		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", value.Ordinal(actual.Rank()), target.Raw, value.Ordinal(int(target.High))))
 	case value.YearOnYear:
 		last := in.LastYear
 		prev := in.Quarter.Add(-4)
@@ -194,18 +194,4 @@ func withUnit(f float64, u value.Unit) string {
 		return fmt.Sprintf("%02d:%02d", int(f)/60, int(f)%60)
 	}
 	return n
-}
-
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
 }

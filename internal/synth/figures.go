@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"scorecard/internal/rag"
 	"scorecard/internal/report"
+	"scorecard/internal/value"
 	"strconv"
 	"strings"
 	"unicode"
@@ -442,9 +443,9 @@ func (m *measure) cells(q quarter, k int) *row {
 		rw.status = m.publish(band(relGap(a, t, true)))
 		m.now = a
 	case rateRank:
-		rw.target = fmt.Sprintf("%s to %s in London", ordinal(m.lo), ordinal(m.hi))
+		rw.target = fmt.Sprintf("%s to %s in London", value.Ordinal(m.lo), value.Ordinal(m.hi))
 		v := round(2+0.2*float64(m.rank)+0.3*r.Float64(), 2)
-		rw.actual = fmt.Sprintf("%.2f (%s)", v, ordinal(m.rank))
+		rw.actual = fmt.Sprintf("%.2f (%s)", v, value.Ordinal(m.rank))
 		rw.status = m.publish(band(relGap(float64(m.rank), float64(m.hi), true)))
 		m.now = v
 	case ratioRange:
@@ -557,20 +558,6 @@ func thousands(f float64) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
 }
 
 var months = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

@@ -163,6 +163,22 @@ func (v Value) Rank() int { return v.extra().Rank }
 func (v Value) Count() float64 { return v.extra().Count }
 func (v Value) HasCount() bool { return v.extra().HasCount }
 
+// Ordinal writes a rank as reports do and as Parse reads it: 1st, 2nd,
+// 3rd, 4th, 11th, 22nd.
+func Ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
+
 // IsNumeric reports whether v is something a later step can compute with:
 // a number, a range or a bound.
 func (v Value) IsNumeric() bool {
