@@ -46,23 +46,18 @@ type Result struct {
 	mu sync.Mutex // guards the counts while jobs run
 }
 
-// make runs a job, writing its file to w, and counts the file. With keep,
-// w is a bytes.Buffer whose bytes the job keeps (Generate returns them).
-// The link check is shown the pages whose ids it needs.
-func (r *Result) make(j *job, w io.Writer, links *linkCheck, keep bool) error {
+// make runs a job, writing its file to w, and counts the file. The link
+// check is shown the pages whose ids it needs.
+func (r *Result) make(j *job, w io.Writer, links *linkCheck) error {
 	cw := &countWriter{w: w}
 	var out io.Writer = cw
 	var page *bytes.Buffer
-	if !keep && links.wants(j.path) {
+	if links.wants(j.path) {
 		page = new(bytes.Buffer)
 		out = io.MultiWriter(cw, page)
 	}
 	if err := j.write(out); err != nil {
 		return fmt.Errorf("rendering %s: %w", j.path, err)
-	}
-	if keep {
-		j.data = w.(*bytes.Buffer).Bytes()
-		page = w.(*bytes.Buffer)
 	}
 	var data []byte
 	if page != nil {
@@ -111,22 +106,15 @@ func Build(src, out string, opts Options) (*Result, error) {
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
-	jobs, err := plan(s, fsys)
-	if err != nil {
-		return nil, err
-	}
 	// Each file is written as soon as it is made and then let go, so that
 	// memory does not grow with the site; the links are checked before the
 	// new site is swapped in.
 	res := &Result{Warnings: findings}
-	links := newLinkCheck(s)
 	err = WriteWith(out, func(put Put) error {
-		if err := runTo(jobs, func(j *job) error {
-			return put(j.path, func(w io.Writer) error { return res.make(j, w, links, false) })
-		}); err != nil {
-			return err
-		}
-		return links.err()
+		_, err := renderSite(s, fsys, res, func(j *job, write func(io.Writer) error) error {
+			return put(j.path, write)
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -140,20 +128,14 @@ func Generate(fsys fs.FS, opts Options) (*Result, error) {
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
-	jobs, err := plan(s, fsys)
-	if err != nil {
-		return nil, err
-	}
 	res := &Result{Warnings: findings}
-	links := newLinkCheck(s)
-	err = runTo(jobs, func(j *job) error {
+	jobs, err := renderSite(s, fsys, res, func(j *job, write func(io.Writer) error) error {
 		var b bytes.Buffer
-		return res.make(j, &b, links, true)
+		err := write(&b)
+		j.data = b.Bytes()
+		return err
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := links.err(); err != nil {
 		return nil, err
 	}
 	res.Files = make([]File, len(jobs))
@@ -171,7 +153,8 @@ func Verify(fsys fs.FS, opts Options) diag.List {
 	if findings.HasErrors() {
 		return findings
 	}
-	if err := renderAll(s, fsys); err != nil {
+	discard := func(_ *job, write func(io.Writer) error) error { return write(io.Discard) }
+	if _, err := renderSite(s, fsys, &Result{}, discard); err != nil {
 		var list diag.List
 		if errors.As(err, &list) {
 			findings = append(findings, list...)
@@ -183,19 +166,24 @@ func Verify(fsys fs.FS, opts Options) diag.List {
 	return findings
 }
 
-// renderAll renders every file of s and checks the links between them,
-// keeping nothing: what check needs, in the memory of one page at a time.
-func renderAll(s *report.Site, fsys fs.FS) error {
+// renderSite makes every file of s, in parallel, counting them in res:
+// out is given each job and the function that writes its file, and says
+// where it goes (a file in the new site, memory, nowhere). Then the links
+// between the files are checked. Build, Generate and Verify differ only in
+// out.
+func renderSite(s *report.Site, fsys fs.FS, res *Result, out func(j *job, write func(io.Writer) error) error) ([]*job, error) {
 	jobs, err := plan(s, fsys)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	res := &Result{}
 	links := newLinkCheck(s)
-	if err := runTo(jobs, func(j *job) error { return res.make(j, io.Discard, links, false) }); err != nil {
-		return err
+	err = runTo(jobs, func(j *job) error {
+		return out(j, func(w io.Writer) error { return res.make(j, w, links) })
+	})
+	if err != nil {
+		return nil, err
 	}
-	return links.err()
+	return jobs, links.err()
 }
 
 // Check loads the site held in fsys and works out every status and
