@@ -354,14 +354,7 @@ func (m *measure) cells(q quarter, k int) *row {
 		if m.good == "in range" {
 			a := round(lo+m.width/2+m.width*0.8*r.NormFloat64(), m.dec)
 			rw.actual = pct(a, m.dec)
-			switch {
-			case a >= lo && a <= hi:
-				rw.status = m.publish("G")
-			case a < lo:
-				rw.status = m.publish(band(-math.Abs(relGap(a, lo, false))))
-			default:
-				rw.status = m.publish(band(-math.Abs(relGap(a, hi, false))))
-			}
+			rw.status = m.rangeStatus(a, lo, hi)
 			m.now = a
 		} else {
 			a := round(clamp(m.fromGap(lo), 0, 100), m.dec)
@@ -453,14 +446,7 @@ func (m *measure) cells(q quarter, k int) *row {
 		rw.target = strconv.FormatFloat(lo, 'f', -1, 64) + "-" + strconv.FormatFloat(hi, 'f', -1, 64)
 		a := round(1+0.09*r.NormFloat64(), 2)
 		rw.actual = strconv.FormatFloat(a, 'f', 2, 64)
-		switch {
-		case a >= lo && a <= hi:
-			rw.status = m.publish("G")
-		case a < lo:
-			rw.status = m.publish(band(-math.Abs(relGap(a, lo, false))))
-		default:
-			rw.status = m.publish(band(-math.Abs(relGap(a, hi, false))))
-		}
+		rw.status = m.rangeStatus(a, lo, hi)
 		m.now = a
 	case pounds:
 		t := m.target
@@ -482,6 +468,19 @@ func (m *measure) fromGap(t float64) float64 {
 
 // publish returns the status the report publishes: nearly always the one
 // the figures give, but now and then, as in real reports, a neighbour.
+// rangeStatus is the status an in-range measure publishes for actual a
+// against the target range lo-hi: G inside it, else the band of the gap to
+// the nearer end.
+func (m *measure) rangeStatus(a, lo, hi float64) string {
+	switch {
+	case a >= lo && a <= hi:
+		return m.publish("G")
+	case a < lo:
+		return m.publish(band(-math.Abs(relGap(a, lo, false))))
+	}
+	return m.publish(band(-math.Abs(relGap(a, hi, false))))
+}
+
 func (m *measure) publish(status string) string {
 	if m.rng.IntN(1000) >= 15 {
 		return status
