@@ -287,7 +287,6 @@ type jsonDoc struct {
 	Themes       []jsonTheme   `json:"themes"`
 	Measures     []jsonMeasure `json:"measures"`
 	Quarters     []string      `json:"quarters"`
-	Rows         []jsonRow     `json:"-"` // written one to a line by WriteJSON
 }
 
 type jsonLicence struct {

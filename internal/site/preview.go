@@ -26,7 +26,6 @@ type Preview struct {
 	data  diag.List    // the findings not about content/: loading data, statuses, completeness
 	cache *load.NarrativeCache
 
-	site     *report.Site // what the preview shows
 	jobs     map[string]*job
 	paths    []string
 	Warnings diag.List
@@ -102,7 +101,6 @@ func (p *Preview) prepare(s *report.Site, findings diag.List) error {
 	if err != nil {
 		return err
 	}
-	p.site = s
 	p.jobs = make(map[string]*job, len(jobs))
 	links := newLinkCheck(s)
 	for _, j := range jobs {

@@ -12,29 +12,16 @@ import (
 	"sync"
 )
 
-// Write writes files into a fresh folder beside out, then swaps it in for
-// out. If anything fails, out is left as it was and the fresh folder is
-// removed, so a failed build never leaves a half-written site and no stale
-// file from an earlier build survives.
-func Write(out string, files []File) error {
-	return WriteWith(out, func(put Put) error {
-		for _, f := range files {
-			if err := put(f.Path, func(w io.Writer) error { _, err := w.Write(f.Data); return err }); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // Put creates the file at path (slash-separated, from the site root) and
 // has write fill it, through a buffer.
 type Put func(path string, write func(io.Writer) error) error
 
-// WriteWith is Write for files made on the fly: produce hands each file to
-// put, which writes it at once and may be called from several goroutines,
-// so that no file need be held in memory whole. When produce returns an
-// error, nothing is swapped in.
+// WriteWith writes a site into a fresh folder beside out, then swaps it in
+// for out. produce hands each file to put, which writes it at once and may
+// be called from several goroutines, so that no file need be held in
+// memory whole. If anything fails (produce returns an error), out is left
+// as it was and the fresh folder is removed, so a failed build never leaves
+// a half-written site and no stale file from an earlier build survives.
 func WriteWith(out string, produce func(Put) error) (err error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
