@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -79,7 +78,7 @@ func New(src string, opts Options) (*Server, error) {
 // build refuses it. It is the one place where the serve options reach the
 // build.
 func (s *Server) load(last *site.Preview, changed []string) (*site.Preview, error) {
-	if last != nil && onlyNarrative(changed) {
+	if last != nil && site.NarrativeOnly(changed) {
 		return last.Reload(changed)
 	}
 	// The folder stays open while its preview renders pages; an os.Root
@@ -89,15 +88,6 @@ func (s *Server) load(last *site.Preview, changed []string) (*site.Preview, erro
 		return nil, err
 	}
 	return site.NewPreview(fsys, site.Options{Drafts: s.opts.Drafts})
-}
-
-func onlyNarrative(changed []string) bool {
-	for _, c := range changed {
-		if !strings.HasPrefix(c, "content/") {
-			return false
-		}
-	}
-	return len(changed) > 0
 }
 
 // Rebuild loads the site again and swaps it in, then tells the browsers to

@@ -62,7 +62,7 @@ func NewPreview(fsys fs.FS, opts Options) (*Preview, error) {
 // Markdown files whose bytes changed are parsed again. p is left as it was,
 // and keeps serving, whatever happens.
 func (p *Preview) Reload(changed []string) (*Preview, error) {
-	if len(changed) == 0 || !allContent(changed) {
+	if !NarrativeOnly(changed) {
 		return NewPreview(p.fsys, p.opts)
 	}
 	full := withNarrative(p.full, false)
@@ -164,11 +164,14 @@ func withNarrative(s *report.Site, keep bool) *report.Site {
 
 func isContent(file string) bool { return strings.HasPrefix(file, "content/") || file == "content" }
 
-func allContent(files []string) bool {
-	for _, f := range files {
+// NarrativeOnly says whether the changed files (from the site folder) are
+// all narrative, under content/, so that Reload need not read the data
+// again. No files at all is not narrative only: everything may have changed.
+func NarrativeOnly(changed []string) bool {
+	for _, f := range changed {
 		if !isContent(f) {
 			return false
 		}
 	}
-	return true
+	return len(changed) > 0
 }
