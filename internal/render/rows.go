@@ -80,26 +80,27 @@ func (w *rowWriter) raw(s string) { w.WriteString(s) }
 // made from ids the loader has checked, so the scheme filter html/template
 // also applies could never fire.
 func (w *rowWriter) url(s string, norm bool) {
-	var b strings.Builder
 	const hex = "0123456789abcdef"
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
-			b.WriteByte(c)
-			continue
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
-			b.WriteByte(c)
-			continue
-		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b.WriteByte(c)
-			continue
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0,
+			norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0,
+			norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			// Passed by the URL escaper; the attribute escaper may still
+			// change it (& and +).
+			if e := escapes[c]; e != "" {
+				w.WriteString(e)
+			} else {
+				w.WriteByte(c)
+			}
+		default:
+			// Percent encoded: % and hex digits need no more escaping.
+			w.WriteByte('%')
+			w.WriteByte(hex[c>>4])
+			w.WriteByte(hex[c&15])
 		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
 	}
-	w.html(b.String())
 }
 
 func isHex(c byte) bool {
