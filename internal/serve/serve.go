@@ -117,16 +117,15 @@ func (s *Server) Rebuild(changed ...string) error {
 	id := s.instance + "." + strconv.Itoa(gen)
 	if err != nil {
 		fail := findingsOf(err)
-		s.current.Store(failedBuild(prev, gen, id, fail))
-		s.hub.broadcast()
 		n := len(fail)
 		fmt.Fprintf(s.opts.Stderr, "%v\n\nThe build stopped%s: %d %s to fix. The browser shows %s in place of every page until the build succeeds.\n",
 			err, after(changed), n, plural(n, "error", "errors"), plural(n, "it", "them"))
+		s.current.Store(failedBuild(prev, gen, id, fail))
+		s.hub.broadcast()
 		return err
 	}
-	s.current.Store(newBuild(p, gen, id))
-	s.hub.broadcast()
-
+	// The terminal hears of a rebuild before the browsers do, so that
+	// what it says is there by the time a page reloads.
 	verb, fixed := "Built", ""
 	if prev != nil {
 		verb = "Rebuilt"
@@ -141,6 +140,8 @@ func (s *Server) Rebuild(changed ...string) error {
 			fmt.Fprintf(s.opts.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
 		}
 	}
+	s.current.Store(newBuild(p, gen, id))
+	s.hub.broadcast()
 	return nil
 }
 
