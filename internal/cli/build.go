@@ -55,7 +55,7 @@ func runBuild(env *Env, args []string) error {
 	if n := len(res.Warnings); n > 0 {
 		fmt.Fprintf(env.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
 	}
-	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, dir, env.Now().Sub(start).Round(time.Millisecond))
+	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, diag.Escape(dir), env.Now().Sub(start).Round(time.Millisecond))
 	return nil
 }
 

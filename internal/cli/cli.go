@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"scorecard/internal/diag"
 )
 
 // Env is what a command may touch besides the file system.
@@ -70,7 +72,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			case errors.Is(err, errUsage):
 				return 2
 			}
-			fmt.Fprintln(stderr, err)
+			// An error may name a file or quote the site's text: print
+			// it with its control characters escaped (diag.EscapeLines).
+			fmt.Fprintln(stderr, diag.EscapeLines(err.Error()))
 			return 1
 		}
 	}
@@ -91,7 +95,7 @@ func printUsage(w io.Writer) {
 // errors go to stderr.
 func flags(env *Env, name, synopsis, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(escaped{env.Stderr}) // its errors quote the arguments
 	fs.Usage = func() {
 		out := fs.Output()
 		fmt.Fprintf(out, "Usage: scorecard %s %s\n\n%s\n\nFlags:\n", name, synopsis, about)
@@ -118,4 +122,16 @@ func parse(env *Env, fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	return nil
+}
+
+// escaped writes to w with control characters escaped, for messages that
+// may quote what the user typed or the site's files hold: each Write is
+// one message, which package flag and fmt.Fprintf make.
+type escaped struct{ w io.Writer }
+
+func (e escaped) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(e.w, diag.EscapeLines(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

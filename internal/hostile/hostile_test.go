@@ -50,7 +50,9 @@ import (
 // named "symlink PATH" makes PATH a symbolic link to the file's text, in
 // which $OUTSIDE names a folder beside the site, so outside it; a file
 // named "outside/PATH" is written in that folder; a file named "mkdir PATH"
-// makes PATH an empty folder.
+// makes PATH an empty folder; a file named "mkfifo PATH" makes PATH a named
+// pipe, which nothing writes to (where named pipes cannot be made, the
+// fixture is skipped).
 //
 // go test ./internal/hostile -update rewrites the error lines of every
 // fixture with the errors its build reports; review the diff.
@@ -225,6 +227,18 @@ func lay(src, outside string, files []txtar.File) error {
 				return err
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			continue
+		case strings.HasPrefix(f.Name, "mkfifo "):
+			name = filepath.Join(src, filepath.FromSlash(strings.TrimPrefix(f.Name, "mkfifo ")))
+			if err := os.RemoveAll(name); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				return err
+			}
+			if err := mkfifo(name); err != nil {
 				return err
 			}
 			continue
@@ -442,7 +456,9 @@ func buildFixture(t *testing.T, base []txtar.File, fx *fixture) outcome {
 		t.Fatalf("the base site does not build: %v", err)
 	}
 	lastGood := snapshot(t, out)
-	if err := lay(src, outside, fx.files); err != nil {
+	if err := lay(src, outside, fx.files); errors.Is(err, errors.ErrUnsupported) {
+		t.Skip(err)
+	} else if err != nil {
 		t.Fatal(err)
 	}
 	if fx.want.crlf {

@@ -27,14 +27,19 @@ func (l *loader) catalogue(s *report.Site) {
 		return
 	}
 	var measures *yaml.Node
+	themeErrs := false // the themes had errors, which say why there are none
 	d.mapping(n, "the catalogue",
-		field{"themes", func(_, v *yaml.Node) { l.themes(d, v, s) }},
+		field{"themes", func(_, v *yaml.Node) {
+			before := len(*d.errs)
+			l.themes(d, v, s)
+			themeErrs = d.wasRefused(v) || len(*d.errs) > before
+		}},
 		field{"measures", func(_, v *yaml.Node) { measures = v }},
 	)
 	if measures != nil { // themes first, wherever they are in the file
 		l.measures(d, measures, s)
 	}
-	if len(s.Themes) == 0 {
+	if len(s.Themes) == 0 && !themeErrs && !d.wasRefused(n) {
 		d.errs.Errorf(d.pos(n), "the catalogue has no themes; add a \"themes:\" list with at least one theme")
 	}
 }
@@ -92,7 +97,9 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			return
 		}
 		if !checkID(d, idNode, "measure", m.ID, "bbh-5") {
-			l.broken[m.ID] = true
+			// The id as written, even when refused, so that the quarters
+			// do not report it missing from the catalogue as well.
+			l.broken[idNode.Value] = true
 			return
 		}
 		if line, dup := ids[m.ID]; dup {

@@ -147,7 +147,9 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 		)
 		switch {
 		case st.Code == "":
-			d.errorf(item, "a status has no code; add one such as \"code: HG\"")
+			if !d.wasRefused(codeNode) {
+				d.errorf(item, "a status has no code; add one such as \"code: HG\"")
+			}
 			return
 		case seen[strings.ToLower(st.Code)] > 0:
 			d.errorf(codeNode, "status %q is listed twice (first at line %d); remove one", st.Code, seen[strings.ToLower(st.Code)])
@@ -362,10 +364,17 @@ func readAccessibility(d *doc, n *yaml.Node, a *report.Accessibility) {
 // the statement was prepared.
 func checkAccessibility(d *doc, n *yaml.Node, a *report.Accessibility) {
 	const how = "the accessibility statement needs %s, which UK public bodies must publish; add it under \"accessibility:\" in %s (see \"Accessibility statement\" in the README)"
-	if a.ContactEmail == "" && a.ContactPhone == "" && a.ContactURL == "" {
+	// A value reported already (refused, or not a date) is not reported
+	// as missing too.
+	acc := lookup(n, "accessibility")
+	refused := d.wasRefused(acc)
+	for _, k := range []string{"contact_email", "contact_phone", "contact_url"} {
+		refused = refused || d.wasRefused(lookup(acc, k))
+	}
+	if a.ContactEmail == "" && a.ContactPhone == "" && a.ContactURL == "" && !refused {
 		d.errs.Warnf(d.pos(nil), how, "a contact for requests and problem reports (contact_email, contact_phone or contact_url)", siteFile)
 	}
-	if a.Prepared == "" {
+	if a.Prepared == "" && !d.wasRefused(acc) && lookup(acc, "prepared") == nil {
 		d.errs.Warnf(d.pos(nil), how, "the date it was prepared (prepared: YYYY-MM-DD)", siteFile)
 	}
 	if a.Compliance == "" {

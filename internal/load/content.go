@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -32,11 +33,12 @@ const (
 // content reads content/QUARTER/_index.md and content/QUARTER/THEME.md for
 // every quarter.
 func (l *loader) content(s *report.Site) {
-	if l.linked(contentDir) {
+	if l.refused(contentDir, "folder") {
 		return
 	}
 	entries, err := fs.ReadDir(l.fsys, contentDir)
 	if err != nil {
+		l.found(err)
 		return // a site may publish figures alone
 	}
 	md := newMarkdown(s.AllowHTML)
@@ -49,7 +51,11 @@ func (l *loader) content(s *report.Site) {
 			s.About = l.narrative(md, name, "About this report", s)
 			continue
 		}
-		if e.Type()&fs.ModeSymlink != 0 && l.linked(name) {
+		if e.Type()&fs.ModeSymlink != 0 && l.refused(name, "folder") {
+			continue
+		}
+		if msg := diag.Special(e.Type(), "folder"); msg != "" {
+			l.errs.Errorf(diag.Pos{File: name}, "%s", msg)
 			continue
 		}
 		id, ok := ParseQuarter(strings.Replace(e.Name(), "-q", " Q", 1))
@@ -602,13 +608,11 @@ func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int
 			if strings.TrimSpace(headingText(n, src)) == "" {
 				l.errs.Errorf(where(), "the image %s has no text alternative; describe it between the brackets: ![what the image shows](%s)", n.Destination, n.Destination)
 			}
-			if scheme := scheme(string(n.Destination)); scheme == "javascript" || scheme == "vbscript" {
-				pos := where()
-				if n.FirstChild() != nil && pos.Col > 2 {
-					pos.Col -= 2 // the "![" before the image's text
-				}
-				l.errs.Errorf(pos, "the image %q would run script; use an image file in the %s/ folder instead", n.Destination, staticDir)
+			pos := where()
+			if n.FirstChild() != nil && pos.Col > 2 {
+				pos.Col -= 2 // the "![" before the image's text
 			}
+			links = append(links, l.checkImage(string(n.Destination), pos)...)
 		case *ast.Link:
 			pos := where()
 			if n.FirstChild() != nil && pos.Col > 1 {
@@ -624,28 +628,117 @@ func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int
 					pos.Line, pos.Col = at(start)
 				}
 			}
-			links = append(links, l.checkLink(string(n.URL(src)), pos)...)
+			dest := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail {
+				dest = "mailto:" + dest // as goldmark writes it
+			}
+			links = append(links, l.checkLink(dest, pos)...)
 		}
 		return ast.WalkContinue, nil
 	})
 	return links
 }
 
-// checkLink refuses links that would run script, and returns a link within
-// the site for checking later.
+// The rules for where narrative's links and images may point, which the
+// README's "Writing a report" describes:
+//
+//   - A link may go to a page or file of the site, written from the site's
+//     root (package site checks it exists), or to another web site
+//     (http:, https:), an email address (mailto:) or a phone number
+//     (tel:): a reader chooses to follow it, and the page asks nothing of
+//     the other site by itself.
+//   - An image must be a file of the site, written from the site's root,
+//     such as images/chart.png from static/images/chart.png: a page shows
+//     its images as it opens, and the site promises its readers that its
+//     pages fetch nothing from another web site (its
+//     Content-Security-Policy would block it too). So an image from
+//     http:, https: or data: is refused.
+//   - An address that leaves out its scheme, //host/page, is refused: where
+//     it goes depends on how the page was opened (nowhere, opened from
+//     a file), and as an image it is a request to another site.
+//   - Every other scheme is refused with an error that says why, never
+//     quietly published as an empty address: javascript:, vbscript: and
+//     data: links would run script or hide content, file: and C: name a
+//     file on the writer's own computer, and anything else (ftp:, sms:)
+//     is not something Scorecard publishes.
+
+// checkLink applies the rules to a link, and returns it when it goes to
+// the site itself, for package site to check once it knows its pages.
 func (l *loader) checkLink(dest string, pos diag.Pos) []report.Link {
-	switch scheme(dest) {
-	case "javascript", "vbscript", "data":
+	switch s := scheme(dest); {
+	case s == "javascript" || s == "vbscript" || s == "data":
 		l.errs.Errorf(pos, "the link %q would run script or hide content in the address; link to a web page instead", dest)
-		return nil
-	case "":
-		if dest == "" {
-			l.errs.Errorf(pos, "a link has no address; write one between the brackets: [text](address)")
-			return nil
-		}
+	case s == "http" || s == "https" || s == "mailto" || s == "tel":
+		// another site, mail or phone: not checked
+	case s == "file" || len(s) == 1 && validScheme(s):
+		l.errs.Errorf(pos, "the link %q goes to a file on your own computer, which readers of the site cannot open; put the file in the %s/ folder and link to it from the site's root, such as documents/report.pdf for %s/documents/report.pdf", dest, staticDir, staticDir)
+	case validScheme(s):
+		l.errs.Errorf(pos, "the link %q starts with %q, which Scorecard does not publish; a link may go to a web page (https://…), an email address (mailto:…), a phone number (tel:…) or a page of the site (such as measures/bbh-5/)", dest, s+":")
+	case dest == "":
+		l.errs.Errorf(pos, "a link has no address; write one between the brackets: [text](address)")
+	case protocolRelative(dest):
+		l.errs.Errorf(pos, "the link %q leaves out https:, so where it goes depends on how the page was opened; write the address in full, such as %q", dest, "https:"+strings.ReplaceAll(asBrowser(dest), `\`, "/"))
+	default:
 		return []report.Link{{Dest: dest, Pos: pos}}
 	}
-	return nil // another site, mail or phone: not checked
+	return nil
+}
+
+// checkImage applies the rules to an image, and returns it as a link to
+// check when it is a file of the site.
+func (l *loader) checkImage(dest string, pos diag.Pos) []report.Link {
+	const fix = "save the image in the %s/ folder and write its path from there, such as images/chart.png for %s/images/chart.png"
+	switch s := scheme(dest); {
+	case s == "javascript" || s == "vbscript":
+		l.errs.Errorf(pos, "the image %q would run script; use an image file in the %s/ folder instead", dest, staticDir)
+	case s == "http" || s == "https" || s == "" && protocolRelative(dest):
+		l.errs.Errorf(pos, "the image %q comes from another web site, and the site's pages fetch nothing from other sites, so that no one learns who reads them; "+fix, dest, staticDir, staticDir)
+	case s == "data":
+		l.errs.Errorf(pos, "the image %q is written into its address (data:), which Scorecard does not publish; "+fix, shorten(dest), staticDir, staticDir)
+	case s == "file" || len(s) == 1 && validScheme(s):
+		l.errs.Errorf(pos, "the image %q is a file on your own computer, which readers of the site cannot see; "+fix, dest, staticDir, staticDir)
+	case validScheme(s):
+		l.errs.Errorf(pos, "the image %q starts with %q, which Scorecard does not publish; "+fix, dest, s+":", staticDir, staticDir)
+	case dest == "":
+		l.errs.Errorf(pos, "an image has no address; write the path of its file in the %s/ folder between the brackets, such as ![what the image shows](images/chart.png) for %s/images/chart.png", staticDir, staticDir)
+	default:
+		return []report.Link{{Dest: dest, Pos: pos}}
+	}
+	return nil
+}
+
+// shorten cuts a long address, such as a whole image written into it, for
+// a message.
+func shorten(dest string) string {
+	const max = 60
+	if len(dest) <= max {
+		return dest
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(dest[cut]) {
+		cut--
+	}
+	return dest[:cut] + "…"
+}
+
+// validScheme reports whether s, from scheme, is one a browser reads as a
+// scheme: a letter, then letters, digits, + - and . (anything else makes
+// the address a path within the site).
+func validScheme(s string) bool {
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// protocolRelative reports whether dest, as a browser reads it, starts
+// with two slashes (or backslashes, which browsers take for slashes): an
+// address on another host, by the scheme of the page.
+func protocolRelative(dest string) bool {
+	d := strings.ReplaceAll(asBrowser(dest), `\`, "/")
+	return strings.HasPrefix(d, "//")
 }
 
 // scheme returns a link's scheme in lower case, or "", as a browser reads
@@ -653,14 +746,21 @@ func (l *loader) checkLink(dest string, pos diag.Pos) []report.Link {
 // resolved ("java&#x73;cript:"), ignoring spaces and control characters
 // before it, and tabs and line breaks within it ("java\tscript:").
 func scheme(dest string) string {
-	dest = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
-	dest = strings.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	dest = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(dest)
+	dest = asBrowser(dest)
 	i := strings.IndexByte(dest, ':')
 	if i <= 0 || strings.ContainsAny(dest[:i], "/?#") {
 		return ""
 	}
 	return strings.ToLower(strings.TrimSpace(dest[:i]))
+}
+
+// asBrowser returns dest as a browser reads it once goldmark has written
+// it: entities and backslash escapes resolved, spaces and control
+// characters before it dropped, and tabs and line breaks within it.
+func asBrowser(dest string) string {
+	dest = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
+	dest = strings.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	return strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(dest)
 }
 
 // offset finds where a node starts in the source: its own first line, or

@@ -49,7 +49,7 @@ type loader struct {
 
 	byID map[string]*report.Measure // measures by id, for narrative's ties
 
-	links map[string]bool // symbolic links already reported
+	links map[string]bool // symbolic links and special files already reported
 
 	// noQuarters records that data/quarters could not be read, so that
 	// narrative is not reported as lacking its quarter's data.
@@ -118,11 +118,14 @@ func (l *loader) cachedContent(s *report.Site, cache *NarrativeCache) {
 // read returns a file's bytes. A missing file is reported only when it is
 // required.
 func (l *loader) read(name string, required bool) ([]byte, bool) {
-	if l.linked(name) {
+	if l.refused(name, "file") {
 		return nil, false
 	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
+		if l.found(err) {
+			return nil, false
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			if required {
 				l.errs.Errorf(diag.Pos{File: name}, "the file is missing; every site needs it (see \"Writing a report\" in the README)")
@@ -149,10 +152,14 @@ func (l *loader) read(name string, required bool) ([]byte, bool) {
 	return b, true
 }
 
-// linked reports whether name, or a folder above it, is a symbolic link,
-// and says so once for each link. Scorecard reads only the files in the
-// site's folder: a link could publish any file the computer holds.
-func (l *loader) linked(name string) bool {
+// refused reports whether name cannot be read, and says why once: when
+// it, or a folder above it, is a symbolic link, or when it is a named
+// pipe, a socket or a device rather than the plain file or folder (want)
+// the site needs there. Scorecard reads only the files in the site's
+// folder, as a link could publish any file the computer holds, and only
+// plain files, as reading a named pipe would wait for ever. Nothing is
+// opened to find out.
+func (l *loader) refused(name, want string) bool {
 	for i := range len(name) + 1 {
 		if i < len(name) && name[i] != '/' {
 			continue
@@ -163,18 +170,43 @@ func (l *loader) linked(name string) bool {
 			return false // missing: the caller says so
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
+			if msg := diag.Special(info.Mode(), want); i == len(name) && msg != "" {
+				l.once(p, msg)
+				return true
+			}
 			continue
 		}
-		if !l.links[p] {
-			if l.links == nil {
-				l.links = map[string]bool{}
-			}
-			l.links[p] = true
-			l.errs.Errorf(diag.Pos{File: p}, "this is a symbolic link, and Scorecard reads only the files in the site's folder, so that nothing from elsewhere on the computer is published by mistake; put the file or folder itself here")
-		}
+		l.once(p, "this is a symbolic link, and Scorecard reads only the files in the site's folder, so that nothing from elsewhere on the computer is published by mistake; put the file or folder itself here")
 		return true
 	}
 	return false
+}
+
+// once reports msg about the file p, unless p has been reported already.
+func (l *loader) once(p, msg string) {
+	if l.links[p] {
+		return
+	}
+	if l.links == nil {
+		l.links = map[string]bool{}
+	}
+	l.links[p] = true
+	l.errs.Errorf(diag.Pos{File: p}, "%s", msg)
+}
+
+// found adds the findings err holds, when it holds some, as the site's
+// reader gives for a file it refuses to read, and reports whether it did.
+func (l *loader) found(err error) bool {
+	var list diag.List
+	if !errors.As(err, &list) {
+		return false
+	}
+	for _, d := range list {
+		if !l.links[d.Pos.File] {
+			*l.errs = append(*l.errs, d)
+		}
+	}
+	return true
 }
 
 // unwrapPath drops the path from a *fs.PathError: messages already name

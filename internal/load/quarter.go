@@ -21,12 +21,16 @@ const quartersDir = "data/quarters"
 
 // quarters reads every data/quarters/*.yaml file, oldest quarter first.
 func (l *loader) quarters(s *report.Site) {
-	if l.linked(quartersDir) {
+	if l.refused(quartersDir, "folder") {
 		l.noQuarters = true
 		return
 	}
 	entries, err := fs.ReadDir(l.fsys, quartersDir)
 	if err != nil {
+		if l.found(err) {
+			l.noQuarters = true
+			return
+		}
 		l.errs.Errorf(diag.Pos{File: quartersDir}, "the folder is missing or unreadable; add one data file per quarter, such as %s/2016-17-q2.yaml", quartersDir)
 		l.noQuarters = true
 		return

@@ -20,6 +20,12 @@ type doc struct {
 	line int // lines in the file before the YAML starts (front matter)
 
 	broken bool // the file could not be read as YAML
+
+	// refused holds the values already reported as unreadable (an alias,
+	// a control character, a list where text belongs): one mistake, one
+	// error, so no more is said about them, such as that they are empty
+	// or not one of the values allowed.
+	refused map[*yaml.Node]bool
 }
 
 func (d *doc) pos(n *yaml.Node) diag.Pos {
@@ -29,9 +35,27 @@ func (d *doc) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: d.line + n.Line, Col: n.Column}
 }
 
+// errorf reports a mistake in the value n, unless n has been refused
+// already.
 func (d *doc) errorf(n *yaml.Node, format string, args ...any) {
+	if n != nil && d.refused[n] {
+		return
+	}
 	d.errs.Errorf(d.pos(n), format, args...)
 }
+
+// refuse reports that the value n cannot be read, and why; errorf then
+// says nothing more about it.
+func (d *doc) refuse(n *yaml.Node, format string, args ...any) {
+	d.errorf(n, format, args...)
+	if d.refused == nil {
+		d.refused = map[*yaml.Node]bool{}
+	}
+	d.refused[n] = true
+}
+
+// wasRefused reports whether the value n was refused.
+func (d *doc) wasRefused(n *yaml.Node) bool { return n != nil && d.refused[n] }
 
 // parse reads src as one YAML document and returns its top node: nil for
 // an empty file, and nil after reporting why when the file is not YAML.
@@ -171,9 +195,10 @@ func (d *doc) mapping(n *yaml.Node, what string, fields ...field) bool {
 			continue
 		}
 		seen[k.Value] = k
-		if d.isAlias(v) {
-			continue
-		}
+		// An alias is refused here, and its field read all the same, so
+		// that a required field given as an alias is not also reported
+		// missing; the readers say nothing more about it.
+		d.isAlias(v)
 		found := false
 		for _, f := range fields {
 			if f.name == k.Value {
@@ -198,7 +223,7 @@ func (d *doc) isMapping(n *yaml.Node, what string) bool {
 		return false
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s should be a set of \"name: value\" lines, but it is %s", what, describe(n))
+		d.refuse(n, "%s should be a set of \"name: value\" lines, but it is %s", what, describe(n))
 		return false
 	}
 	return true
@@ -208,7 +233,7 @@ func (d *doc) isMapping(n *yaml.Node, what string) bool {
 // files expand enormously and hide where a value comes from.
 func (d *doc) isAlias(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "aliases (*%s) are not supported; write the value out in full", n.Value)
+		d.refuse(n, "aliases (*%s) are not supported; write the value out in full", n.Value)
 		return true
 	}
 	return false
@@ -224,7 +249,7 @@ func (d *doc) str(n *yaml.Node, what string) (string, bool) {
 		if n.Kind == yaml.SequenceNode && n.Style == yaml.FlowStyle && (what == "target" || what == "actual") {
 			hint = "; to write text in square brackets, such as an annual target, put it in quotes: \"[60%]\""
 		}
-		d.errorf(n, "%s should be a single value, but it is %s%s", what, describe(n), hint)
+		d.refuse(n, "%s should be a single value, but it is %s%s", what, describe(n), hint)
 		return "", false
 	}
 	if n.Tag == "!!null" {
@@ -232,7 +257,7 @@ func (d *doc) str(n *yaml.Node, what string) (string, bool) {
 	}
 	if i := strings.IndexFunc(n.Value, control); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(n.Value[i:])
-		d.errorf(n, "%s holds a control character, %U, written as an escape; remove it, as a web page cannot show it", what, r)
+		d.refuse(n, "%s holds a control character, %U, written as an escape; remove it, as a web page cannot show it", what, r)
 		return "", false
 	}
 	return n.Value, true
@@ -262,7 +287,7 @@ func (d *doc) list(n *yaml.Node, what string, each func(item *yaml.Node)) {
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "%s should be a list (lines starting with \"- \", or [a, b]), but it is %s", what, describe(n))
+		d.refuse(n, "%s should be a list (lines starting with \"- \", or [a, b]), but it is %s", what, describe(n))
 		return
 	}
 	for _, item := range n.Content {

@@ -3,11 +3,14 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"scorecard/internal/diag"
@@ -40,19 +43,108 @@ func Open(src string) (*Source, error) {
 // Close closes the folder; nothing can be read through s afterwards.
 func (s *Source) Close() error { return s.root.Close() }
 
+// Open opens a file or folder of the site. Only plain files and folders
+// are opened: a named pipe, a socket or a device is refused, with a
+// finding that names it, so that a build never waits for ever on a pipe
+// that no program writes to. The file is opened without waiting
+// (O_NONBLOCK, which plain files and folders ignore) and then its type is
+// checked, so that nothing can swap a pipe in between.
 func (s *Source) Open(name string) (fs.File, error) {
-	f, err := s.fsys.Open(name)
-	return f, s.explain("open", name, err)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := s.root.OpenFile(filepath.FromSlash(name), os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if errors.Is(err, syscall.ENOTDIR) {
+			if err := s.specialFolder(name); err != nil {
+				return nil, err
+			}
+		}
+		return nil, s.explain("open", name, err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrap(err)}
+	}
+	if msg := diag.Special(info.Mode(), "file"); msg != "" {
+		f.Close()
+		return nil, refuse("open", name, name, msg)
+	}
+	return f, nil
 }
 
+// specialFolder returns the finding about a folder above name that is a
+// named pipe, a socket or a device, or nil when none is.
+func (s *Source) specialFolder(name string) error {
+	for i := range len(name) {
+		if name[i] != '/' {
+			continue
+		}
+		info, err := s.root.Lstat(filepath.FromSlash(name[:i]))
+		if err != nil {
+			return nil
+		}
+		if msg := diag.Special(info.Mode(), "folder"); msg != "" {
+			return refuse("open", name, name[:i], msg)
+		}
+	}
+	return nil
+}
+
+// refuse makes the error for a file the site's reader will not read: a
+// finding about file, in a *fs.PathError about name, so that the build, the
+// check and serve, which look for a diag.List with errors.As, list it with
+// the site's other mistakes.
+func refuse(op, name, file, msg string) error {
+	var list diag.List
+	list.Errorf(diag.Pos{File: file}, "%s", msg)
+	return &fs.PathError{Op: op, Path: name, Err: list}
+}
+
+// ReadFile reads a plain file of the site, as Open opens it.
 func (s *Source) ReadFile(name string) ([]byte, error) {
-	b, err := fs.ReadFile(s.fsys, name)
-	return b, s.explain("read", name, err)
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: unwrap(err)}
+	}
+	return b, nil
 }
 
+// ReadDir lists a folder of the site, sorted by name, as Open opens it.
+// Listing a folder opens none of its files, so it lists a named pipe
+// without waiting on it.
 func (s *Source) ReadDir(name string) ([]fs.DirEntry, error) {
-	des, err := fs.ReadDir(s.fsys, name)
-	return des, s.explain("readdir", name, err)
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dir, ok := f.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not implemented")}
+	}
+	des, err := dir.ReadDir(-1)
+	slices.SortFunc(des, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	if err != nil {
+		return des, &fs.PathError{Op: "readdir", Path: name, Err: unwrap(err)}
+	}
+	return des, nil
+}
+
+// unwrap drops the path from an error of package os, which names the file
+// by its full path: the callers name it from the site's folder.
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (s *Source) Stat(name string) (fs.FileInfo, error) {
