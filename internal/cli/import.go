@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"scorecard/internal/diag"
@@ -59,9 +60,10 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%v\n\nThe import stopped. Nothing was written.", err)
 	}
-	q, errs := sheet.Import(sh, s, id, cfg)
-	if len(errs) > 0 {
-		return fmt.Errorf("%v\n\nThe import stopped: %d %s to fix in %s. Nothing was written.", errs, len(errs), plural(len(errs), "error", "errors"), file)
+	q, probs := sheet.Import(sh, s, id, cfg)
+	if probs != nil {
+		// At most sheet.MaxShown are listed, then how many more there are.
+		return fmt.Errorf("%v\n\nThe import stopped: %s %s to fix in %s. Nothing was written.", probs, withCommas(probs.Total), plural(probs.Total, "error", "errors"), file)
 	}
 	if old != nil {
 		q.KeepFrom(old)
@@ -75,7 +77,11 @@ func runImport(env *Env, args []string) error {
 		return err
 	}
 	defer dst.Close()
-	if err := dst.WriteFile("data/quarters/"+id.Slug()+".yaml", q.YAML(from)); err != nil {
+	data := q.YAML(from)
+	if len(data) > load.MaxFileSize {
+		return fmt.Errorf("%s: the quarter's data file would be larger than %d MiB, which scorecard build refuses; shorten the notes and periods in the sheet. Nothing was written.", file, load.MaxFileSize>>20)
+	}
+	if err := dst.WriteFile("data/quarters/"+id.Slug()+".yaml", data); err != nil {
 		return fmt.Errorf("cannot write %s: %v", out, err)
 	}
 
@@ -94,6 +100,15 @@ func runImport(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Run %s to check the site with its new figures.\n", check)
 	return nil
+}
+
+// withCommas writes n with commas between thousands: 1,048,576.
+func withCommas(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // parseFile parses flags and the one file argument, which may come before

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"scorecard/internal/sheet"
 )
 
 // importSite writes a small site into a new folder and returns it.
@@ -182,5 +184,54 @@ func TestImportUsage(t *testing.T) {
 	stdout, _, err := runImportArgs("-help")
 	if !errors.Is(err, flag.ErrHelp) || !strings.HasPrefix(stdout, "Usage: scorecard import FILE.csv|FILE.xlsx -quarter 2016-17-q2 [-src DIR] [-sheet NAME] [-force]\n") {
 		t.Errorf("-help: %v\n%s", err, stdout)
+	}
+}
+
+// A sheet with a problem in each of its rows lists the first problems and
+// counts the rest; one beyond the limit on rows is refused at the first
+// row beyond it.
+func TestImportListsFirstProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		rows      int
+		lines     int // of the error message
+		first     string
+		more, end string
+	}{{
+		name: "a problem in each of 100,000 rows", rows: 100_000, lines: sheet.MaxShown + 3,
+		first: `:2:1: cell A2: measure "homes-9" is not in data/measures.yaml; check the id or add the measure to the catalogue`,
+		more:  "... and 99,899 more problems, not listed; fix these first, then import again to see the rest",
+		end:   "The import stopped: 99,999 errors to fix in ",
+	}, {
+		name: "1,048,576 rows", rows: 1_048_576, lines: 3,
+		first: ":100001:1: cell A100001 holds something, but a sheet may have at most 100,000 rows, and a scorecard needs far fewer; delete the rows below the scorecard (or copy the scorecard alone into a new sheet), then save the file again",
+		end:   "The import stopped. Nothing was written.",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("Ref,Target,Actual,RAG\n")
+			for range tc.rows - 1 {
+				b.WriteString("homes-9,1,2,HG\n")
+			}
+			dir := importSite(t, map[string]string{"scores.csv": b.String()})
+			csv := filepath.Join(dir, "scores.csv")
+			_, _, err := runImportArgs(csv, "-src", dir, "-quarter", "2016-17-q2")
+			if err == nil {
+				t.Fatal("the import succeeded")
+			}
+			lines := strings.Split(err.Error(), "\n")
+			if len(lines) != tc.lines {
+				t.Errorf("the error has %d lines; want %d", len(lines), tc.lines)
+			}
+			if lines[0] != csv+tc.first {
+				t.Errorf("first line:\n%s\nwant:\n%s", lines[0], csv+tc.first)
+			}
+			if tc.more != "" && lines[len(lines)-3] != tc.more {
+				t.Errorf("the line after the problems:\n%s\nwant:\n%s", lines[len(lines)-3], tc.more)
+			}
+			if last := lines[len(lines)-1]; !strings.HasPrefix(last, tc.end) {
+				t.Errorf("last line:\n%s\nwant it to start:\n%s", last, tc.end)
+			}
+		})
 	}
 }

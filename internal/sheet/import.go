@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/load"
@@ -51,23 +52,75 @@ func ParseQuarter(s string) (report.QuarterID, bool) {
 // 0 when the sheet has no such column.
 type columns map[string]int
 
+// MaxShown is how many problems an import lists: the first, by cell. A
+// sheet with a problem in every row would otherwise print a line for each
+// of thousands of rows, and keep them all in memory.
+const MaxShown = 100
+
+// Problems are what stop an import, each at its cell.
+type Problems struct {
+	List  diag.List // the first MaxShown, sorted by cell
+	Total int       // how many there are in all
+}
+
+// Error lists the problems one a line, then says how many more there are.
+func (p *Problems) Error() string {
+	s := p.List.Error()
+	if more := p.Total - len(p.List); more > 0 {
+		s += fmt.Sprintf("\n... and %s more %s, not listed; fix these first, then import again to see the rest", withCommas(more), plural(more, "problem", "problems"))
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// problems collects the first MaxShown problems by cell, and counts them
+// all, keeping no more than twice MaxShown at any time.
+type problems struct {
+	list  diag.List
+	total int
+}
+
+func (p *problems) Errorf(pos diag.Pos, format string, args ...any) {
+	p.total++
+	p.list.Errorf(pos, format, args...)
+	if len(p.list) >= 2*MaxShown {
+		p.list.Sort()
+		p.list = slices.Clip(p.list[:MaxShown])
+	}
+}
+
+// result returns the problems found, or nil.
+func (p *problems) result() *Problems {
+	if p.total == 0 {
+		return nil
+	}
+	p.list.Sort()
+	return &Problems{List: p.list[:min(len(p.list), MaxShown)], Total: p.total}
+}
+
 // Import reads quarter id's scorecard from sh: one row per measure of the
-// site's catalogue, each value checked as the loader would check it. It
-// returns every problem, sorted, each at the cell it concerns.
-func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarter, diag.List) {
-	var errs diag.List
+// site's catalogue, each value checked as the loader would check it, so
+// that the build accepts whatever the import writes. It returns the
+// problems that stop it, each at the cell it concerns.
+func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarter, *Problems) {
+	var errs problems
 	if sh.empty() {
 		if sh.Name != "" {
 			errs.Errorf(diag.Pos{File: sh.File}, "sheet %q is empty; pick the sheet that holds the scorecard with -sheet", sh.Name)
 		} else {
 			errs.Errorf(diag.Pos{File: sh.File}, "the file is empty; save the scorecard sheet into it, with a header row naming the columns")
 		}
-		return nil, errs
+		return nil, errs.result()
 	}
 	header, cols := findColumns(sh, cfg, &errs)
 	if cols == nil {
-		errs.Sort()
-		return nil, errs
+		return nil, errs.result()
 	}
 	im := &importer{sh: sh, site: s, id: id, header: header, cols: cols, errs: &errs,
 		byID: map[string]*report.Measure{}, seen: map[*report.Measure]int{}, notes: map[noteKey]*noteText{}}
@@ -98,7 +151,7 @@ func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarte
 			q.Rows = append(q.Rows, r)
 		}
 	}
-	if len(q.Rows) == 0 && len(errs) == 0 {
+	if len(q.Rows) == 0 && errs.total == 0 {
 		if len(others) > 0 {
 			var ids []string
 			for o := range others {
@@ -111,9 +164,8 @@ func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarte
 		}
 	}
 	q.Notes = im.noteList()
-	errs.Sort()
-	if len(errs) > 0 {
-		return nil, errs
+	if p := errs.result(); p != nil {
+		return nil, p
 	}
 	return q, nil
 }
@@ -138,12 +190,34 @@ func (sh *Sheet) blankRow(n int) bool {
 
 // header returns the header of column col of the header row, for messages.
 func (sh *Sheet) header(row, col int) string {
-	return strconv.Quote(sh.cell(row, col))
+	return strconv.Quote(clip(sh.cell(row, col)))
+}
+
+// clip shortens a cell's text for quoting in a message: the first 60
+// characters, and an ellipsis.
+func clip(text string) string {
+	n := 0
+	for i := range text {
+		if n == 60 {
+			return text[:i] + "…"
+		}
+		n++
+	}
+	return text
+}
+
+// clipped quotes the text of a cell in a message about it: when text is
+// long, msg quotes the start of it.
+func clipped(msg, text string) string {
+	if c := clip(text); c != text {
+		return strings.ReplaceAll(msg, strconv.Quote(text), strconv.Quote(c))
+	}
+	return msg
 }
 
 // findColumns finds the header row and the column of each field. It returns
 // nil columns when a required column is missing.
-func findColumns(sh *Sheet, cfg Config, errs *diag.List) (int, columns) {
+func findColumns(sh *Sheet, cfg Config, errs *problems) (int, columns) {
 	measure, _ := cfg.column("measure")
 	header := cfg.HeaderRow
 	if header == 0 {
@@ -199,7 +273,7 @@ func findColumns(sh *Sheet, cfg Config, errs *diag.List) (int, columns) {
 	return header, cols
 }
 
-func missingColumn(errs *diag.List, pos diag.Pos, field string, cfg Config) {
+func missingColumn(errs *problems, pos diag.Pos, field string, cfg Config) {
 	where := "the sheet has"
 	if pos.Line > 0 {
 		where = fmt.Sprintf("the header row (row %d) has", pos.Line)
@@ -222,7 +296,7 @@ type importer struct {
 	id     report.QuarterID
 	header int // the header row
 	cols   columns
-	errs   *diag.List
+	errs   *problems
 
 	byID  map[string]*report.Measure // lower-cased id -> measure
 	seen  map[*report.Measure]int    // measure -> its first row
@@ -240,6 +314,23 @@ func (im *importer) get(n int, field string) (string, diag.Pos, string) {
 	return im.sh.cell(n, c), im.sh.pos(n, c), "cell " + CellName(n, c) + ": "
 }
 
+// text returns the text of field in row n, as get does, after checking it
+// as the loader checks every text of a data file. Text the loader would
+// refuse is reported, and read as "".
+func (im *importer) text(n int, field string) (string, diag.Pos, string) {
+	text, pos, at := im.get(n, field)
+	if !utf8.ValidString(text) {
+		im.errs.Errorf(pos, "%sthe %s is not text a web page can show (it is not UTF-8); delete the cell's text and type it again", at, field)
+		return "", pos, at
+	}
+	if i := strings.IndexFunc(text, load.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		im.errs.Errorf(pos, "%sthe %s holds a control character, %U, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)", at, field, r)
+		return "", pos, at
+	}
+	return text, pos, at
+}
+
 // quarter returns the quarter row n is for: id when the sheet has no
 // quarter column. It reports a cell that names no quarter and returns false.
 func (im *importer) quarter(n int) (report.QuarterID, bool) {
@@ -253,7 +344,7 @@ func (im *importer) quarter(n int) (report.QuarterID, bool) {
 	}
 	q, ok := ParseQuarter(text)
 	if !ok {
-		im.errs.Errorf(pos, "%squarter %q is not a quarter; write one such as %s", at, text, im.id)
+		im.errs.Errorf(pos, "%squarter %q is not a quarter; write one such as %s", at, clip(text), im.id)
 		return report.QuarterID{}, false
 	}
 	return q, true
@@ -281,7 +372,7 @@ func (im *importer) row(n int) *Row {
 		return nil
 	}
 	if m == nil {
-		im.errs.Errorf(pos, "%smeasure %q is not in %s; check the id or add the measure to the catalogue", at, id, CatalogueFile)
+		im.errs.Errorf(pos, "%smeasure %q is not in %s; check the id or add the measure to the catalogue", at, clip(id), CatalogueFile)
 		return nil
 	}
 	if first, dup := im.seen[m]; dup {
@@ -289,14 +380,14 @@ func (im *importer) row(n int) *Row {
 		return nil
 	}
 	im.seen[m] = n
-	before := len(*im.errs)
+	before := im.errs.total
 	r := &Row{Measure: m, Pos: pos}
 	r.Target = im.figure(n, "target", m)
 	r.Actual = im.figure(n, "actual", m)
 	r.Status = im.status(n, m)
-	r.Period, _, _ = im.get(n, "period")
+	r.Period, _, _ = im.text(n, "period")
 	r.Notes = im.noteRefs(n, m)
-	if len(*im.errs) > before {
+	if im.errs.total > before {
 		return nil
 	}
 	return r
@@ -318,17 +409,17 @@ func (im *importer) heading(text string) bool {
 
 // figure reads a target or actual and checks it as the loader will.
 func (im *importer) figure(n int, field string, m *report.Measure) string {
-	text, pos, at := im.get(n, field)
+	text, pos, at := im.text(n, field)
 	if text == "" {
 		return ""
 	}
 	v, err := value.Parse(text)
 	if err != nil {
-		im.errs.Errorf(pos, "%smeasure %s: %s %v", at, m.ID, field, err)
+		im.errs.Errorf(pos, "%smeasure %s: %s %s", at, m.ID, field, clipped(err.Error(), text))
 		return text
 	}
 	if msg, want := load.UnitMismatch(m, field, v); msg != "" {
-		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, msg, unitFix(want), CatalogueFile)
+		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, clipped(msg, text), unitFix(want), CatalogueFile)
 	}
 	return text
 }
@@ -350,7 +441,7 @@ func unitFix(want value.Unit) string {
 // forgiven, since the scale has one code for each spelling; the file gets
 // the scale's own code.
 func (im *importer) status(n int, m *report.Measure) string {
-	code, pos, at := im.get(n, "status")
+	code, pos, at := im.text(n, "status")
 	if code == "" {
 		return ""
 	}
@@ -368,6 +459,6 @@ func (im *importer) status(n int, m *report.Measure) string {
 	for i, st := range im.site.Statuses {
 		codes[i] = strconv.Quote(st.Code)
 	}
-	im.errs.Errorf(pos, "%smeasure %s: status %q is not on the status scale; use one of %s, or add it to the statuses in %s", at, m.ID, code, joinList(codes), SiteFile)
+	im.errs.Errorf(pos, "%smeasure %s: status %q is not on the status scale; use one of %s, or add it to the statuses in %s", at, m.ID, clip(code), joinList(codes), SiteFile)
 	return ""
 }

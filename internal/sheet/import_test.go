@@ -23,7 +23,7 @@ func testSite(t *testing.T) *report.Site {
 	return s
 }
 
-func siteFS(t *testing.T) fstest.MapFS {
+func siteFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	a, err := txtar.ParseFile("testdata/site.txtar")
 	if err != nil {
@@ -321,15 +321,34 @@ homes-2,,,,Note 1: Estimated
 work-1,,,,Note 1: Estimated
 `,
 		want: []string{`scores.csv:3:5: cell E3: note 1 of theme homes has a different text here than in cell E2; make them agree`},
+	}, {
+		// What the loader refuses in a data file, the import refuses at
+		// its cell: the first found by fuzzing a round trip.
+		name:  "control characters",
+		sheet: "meAsure,tArget,ACtuAl,stAtus,period,notes\nhomes-1,00,000,,,0:\x10\nhomes-2,9\x07%,1%,HG\x1b,Q2\ufffe,\nwork-1,,,,Q\u0085Q,Note 1: ok\x7f\n",
+		want: []string{
+			`scores.csv:2:6: cell F2: the notes holds a control character, U+0010, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)`,
+			`scores.csv:3:2: cell B3: the target holds a control character, U+0007, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)`,
+			`scores.csv:3:4: cell D3: the status holds a control character, U+001B, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)`,
+			`scores.csv:3:5: cell E3: the period holds a control character, U+FFFE, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)`,
+			`scores.csv:4:5: cell E4: the period holds a control character, U+0085, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)`,
+			`scores.csv:4:6: cell F4: the notes holds a control character, U+007F, which a web page cannot show; delete the cell's text and type it again (the character is invisible in most spreadsheets)`,
+		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			q, errs := Import(csvSheet(t, tc.sheet), s, q2, tc.cfg)
 			if q != nil {
 				t.Errorf("Import returned a quarter with its errors")
 			}
+			if errs == nil {
+				t.Fatal("Import found no problems")
+			}
 			var got []string
-			for _, d := range errs {
+			for _, d := range errs.List {
 				got = append(got, d.Error())
+			}
+			if errs.Total != len(errs.List) {
+				t.Errorf("Total = %d, but %d problems are listed", errs.Total, len(errs.List))
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("errors (-want +got):\n%s", diff)

@@ -6,9 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
+	"scorecard/internal/load"
 	"scorecard/internal/report"
 )
 
@@ -49,18 +52,34 @@ func parseNotes(cell string) ([]noteRef, bool) {
 		return nil, true
 	}
 	// A part starts at each "Note"; a ";" before anything else belongs to
-	// the text of the part before.
+	// the text of the part before. The parts are read a segment at a time,
+	// in one pass over the cell, however many there are.
 	var parts []string
-	for i, seg := range strings.Split(cell, ";") {
-		if i > 0 && !notePrefix.MatchString(strings.TrimSpace(seg)) && strings.Contains(parts[len(parts)-1], ":") {
-			parts[len(parts)-1] += ";" + seg
-			continue
+	start, colon := 0, false // where the part being read starts, and whether it has a ":"
+	for i := 0; ; {
+		end := len(cell)
+		if j := strings.IndexByte(cell[i:], ';'); j >= 0 {
+			end = i + j
 		}
-		parts = append(parts, seg)
+		seg := cell[i:end]
+		if i == 0 || notePrefix.MatchString(strings.TrimSpace(seg)) || !colon {
+			if i > 0 {
+				parts = append(parts, cell[start:i-1])
+			}
+			start, colon = i, strings.Contains(seg, ":")
+		}
+		if end == len(cell) {
+			break
+		}
+		i = end + 1
 	}
+	parts = append(parts, cell[start:])
 	var refs []noteRef
 	for _, part := range parts {
-		part = notePrefix.ReplaceAllString(strings.TrimSpace(part), "")
+		part = strings.TrimSpace(part)
+		if loc := notePrefix.FindStringIndex(part); loc != nil {
+			part = part[loc[1]:]
+		}
 		labels, text, known := strings.Cut(part, ":")
 		text = strings.TrimSpace(text)
 		if text == withoutText {
@@ -87,17 +106,19 @@ func parseNotes(cell string) ([]noteRef, bool) {
 
 // noteRefs reads row n's notes cell, recording any note text it gives.
 func (im *importer) noteRefs(n int, m *report.Measure) []string {
-	text, pos, at := im.get(n, "notes")
+	text, pos, at := im.text(n, "notes")
 	refs, ok := parseNotes(text)
 	if !ok {
-		im.errs.Errorf(pos, "%snotes %q is not a list of note labels; write the labels of the notes the row refers to, such as 7, Note 7 or 1, 2", at, text)
+		im.errs.Errorf(pos, "%snotes %q is not a list of note labels; write the labels of the notes the row refers to, such as 7, Note 7 or 1, 2", at, clip(text))
 		return nil
 	}
 	var labels []string
+	seen := map[string]bool{}
 	for _, ref := range refs {
-		if slices.Contains(labels, ref.label) {
+		if seen[ref.label] {
 			continue
 		}
+		seen[ref.label] = true
 		labels = append(labels, ref.label)
 		k := noteKey{m.Theme, ref.label}
 		nt := im.notes[k]
@@ -205,7 +226,11 @@ func (q *Quarter) KeepFrom(old []byte) {
 	if yaml.Unmarshal(old, &f) != nil {
 		return
 	}
-	q.Published = f.Published
+	// Only what the loader accepts is kept: whatever the import writes,
+	// the build accepts.
+	if _, err := time.Parse("2006-01-02", f.Published); err == nil {
+		q.Published = f.Published
+	}
 	var themes []*report.Theme
 	texts := map[noteKey]noteText{}
 	for _, n := range q.Notes {
@@ -216,19 +241,18 @@ func (q *Quarter) KeepFrom(old []byte) {
 			texts[noteKey{n.Theme, l}] = noteText{text: n.Text, known: n.Known}
 		}
 	}
-	for k, nt := range texts {
-		if nt.known {
+	kept := map[[2]string]string{} // the old file's note texts, by theme and label
+	for _, n := range f.Notes {
+		if strings.ContainsFunc(n.Text, load.IsControl) || !utf8.ValidString(n.Text) {
 			continue
 		}
-		for _, n := range f.Notes {
-			if n.Theme != k.theme.ID {
-				continue
-			}
-			for _, l := range n.Labels {
-				if l.Value == k.label {
-					texts[k] = noteText{text: n.Text, known: true}
-				}
-			}
+		for _, l := range n.Labels {
+			kept[[2]string{n.Theme, l.Value}] = n.Text
+		}
+	}
+	for k, nt := range texts {
+		if text, ok := kept[[2]string{k.theme.ID, k.label}]; ok && !nt.known {
+			texts[k] = noteText{text: text, known: true}
 		}
 	}
 	q.Notes = groupNotes(themes, texts)

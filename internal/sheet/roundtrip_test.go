@@ -83,9 +83,9 @@ func TestRoundTripExample(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			q, errs := Import(sh, without, q2, cfg)
-			if errs != nil {
-				t.Fatalf("Import:\n%v", errs)
+			q, probs := Import(sh, without, q2, cfg)
+			if probs != nil {
+				t.Fatalf("Import:\n%v", probs)
 			}
 			if err := os.WriteFile(out, q.YAML(filepath.Base(file)), 0o644); err != nil {
 				t.Fatal(err)

@@ -79,39 +79,42 @@ func ColumnName(col int) string {
 // .xlsx workbook (its first sheet when name is ""). Problems with the file
 // come back as a diag.List.
 func Open(path, name string) (*Sheet, error) {
-	var read func(string, []byte, string) (*Sheet, error)
-	switch strings.ToLower(filepath.Ext(path)) {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
 	case ".csv":
 		if name != "" {
 			return nil, fileError(path, "-sheet picks a sheet of an XLSX workbook, but a CSV file has only one; leave -sheet out")
 		}
-		read = func(file string, data []byte, _ string) (*Sheet, error) { return ReadCSV(file, data) }
 	case ".xlsx", ".xlsm":
-		read = ReadXLSX
 	default:
 		return nil, fileError(path, "Scorecard imports .csv and .xlsx files; save the sheet in one of those formats")
 	}
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return read(path, data, name)
-}
-
-func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, "cannot open the file: %v", unwrapPath(err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, load.MaxFileSize+1))
+	st, err := f.Stat()
 	if err != nil {
 		return nil, fileError(path, "cannot read the file: %v", unwrapPath(err))
 	}
-	if len(data) > load.MaxFileSize {
-		return nil, fileError(path, "the file is larger than %d MiB; a quarter's scorecard is far smaller, so save only the scorecard sheet", load.MaxFileSize>>20)
+	if st.Size() > load.MaxFileSize {
+		return nil, tooLarge(path)
 	}
-	return data, nil
+	if ext != ".csv" {
+		// A workbook is read where it lies, a part at a time.
+		return readXLSX(path, f, st.Size(), name)
+	}
+	// The file is read whole, into one piece of its size.
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fileError(path, "cannot read the file: %v", unwrapPath(err))
+	}
+	return ReadCSV(path, data)
+}
+
+func tooLarge(path string) error {
+	return fileError(path, "the file is larger than %d MiB; a quarter's scorecard is far smaller, so save only the scorecard sheet", load.MaxFileSize>>20)
 }
 
 func unwrapPath(err error) error {
@@ -129,16 +132,28 @@ func fileError(file, format string, args ...any) diag.List {
 
 // ReadCSV reads CSV data, as a spreadsheet saves it: UTF-8 with or without
 // a byte-order mark. Row numbers are the ones a spreadsheet opening the
-// file shows, blank lines included.
+// file shows, blank lines included. It takes time in proportion to the
+// data's length, and refuses a sheet beyond the limits (MaxRows and the
+// others) at the first cell beyond them.
 func ReadCSV(file string, data []byte) (*Sheet, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		return nil, notUTF8(file, data)
 	}
 	sh := &Sheet{File: file}
+	// encoding/csv reads a whole line, and splits it, before it can be
+	// refused: a line of millions of commas would take gigabytes.
+	if err := csvShape(sh, data); err != nil {
+		return nil, err
+	}
+	g := &grid{sh: sh}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	var end int64 // the offset just after the previous record
+	var (
+		end   int64 // the offset just after the previous record
+		lines int   // the line ends before end
+		row   int   // the row of the previous record
+	)
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -153,14 +168,57 @@ func ReadCSV(file string, data []byte) (*Sheet, error) {
 		}
 		// The reader skips blank lines; a spreadsheet shows them as blank
 		// rows, so count them to keep row numbers as the user sees them.
+		// The line ends are counted once each, from the previous record.
 		line, _ := r.FieldPos(0)
-		for blank := line - 1 - bytes.Count(data[:end], []byte{'\n'}); blank > 0; blank-- {
-			sh.Rows = append(sh.Rows, nil)
+		row += line - lines // the blank lines, and this record's row
+		next := r.InputOffset()
+		lines += bytes.Count(data[end:next], []byte{'\n'})
+		end = next
+		if err := g.add(row, rec); err != nil {
+			return nil, err
 		}
-		end = r.InputOffset()
-		sh.Rows = append(sh.Rows, rec)
 	}
 	return sh, nil
+}
+
+// csvShape checks each row of CSV data, split as encoding/csv splits it,
+// against the limits on a row: maxFields fields, MaxRowText bytes. It is
+// a single pass that keeps nothing.
+func csvShape(sh *Sheet, data []byte) error {
+	row, fields, start := 1, 1, 0 // the row, its fields so far, and where it starts
+	field := true                 // at the start of a field
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"' && field:
+			// A quoted field: its commas and line ends are text. A
+			// doubled quote is a quote; a single one ends it.
+			for i++; i < len(data); i++ {
+				if data[i] == '"' {
+					if i+1 < len(data) && data[i+1] == '"' {
+						i++
+						continue
+					}
+					break
+				}
+			}
+			field = false
+		case c == ',':
+			if fields++; fields > maxFields {
+				return diag.List{{Pos: sh.pos(row, fields),
+					Msg: fmt.Sprintf("row %d has more than %s columns, more than any spreadsheet has, so the file is not a sheet a spreadsheet saved; open it in the spreadsheet, copy the scorecard alone into a new sheet, and save that as CSV", row, withCommas(maxFields))}}
+			}
+			field = true
+		case c == '\n':
+			row, fields, start, field = row+1, 1, i+1, true
+			continue
+		default:
+			field = false
+		}
+		if i-start >= MaxRowText {
+			return longRow(sh, row, fields)
+		}
+	}
+	return nil
 }
 
 func notUTF8(file string, data []byte) diag.List {
@@ -174,66 +232,6 @@ func notUTF8(file string, data []byte) diag.List {
 		i += size
 	}
 	return nil
-}
-
-// Limits on what an XLSX workbook may unpack to: a quarter's scorecard is a
-// few hundred kilobytes, and the limits keep a hostile file from
-// exhausting memory.
-const (
-	unzipLimit    = 512 << 20
-	unzipXMLLimit = 128 << 20
-)
-
-// ReadXLSX reads the sheet called name (the first sheet when name is "") of
-// an XLSX workbook. Each cell is read as the spreadsheet displays it, with
-// its number format applied: 0.935 formatted as a percentage reads 93.5%,
-// a time of a minute and a half formatted mm:ss reads 01:30.
-func ReadXLSX(file string, data []byte, name string) (*Sheet, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
-	if err != nil {
-		return nil, fileError(file, "cannot read the file as an XLSX workbook: %v; save it from the spreadsheet as an Excel Workbook (.xlsx)", err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	switch {
-	case len(sheets) == 0:
-		return nil, fileError(file, "the workbook has no sheets")
-	case name == "":
-		name = sheets[0]
-	default:
-		found := false
-		for _, s := range sheets {
-			found = found || s == name
-		}
-		if !found {
-			return nil, fileError(file, "the workbook has no sheet %q; it has %s; pick one with -sheet", name, quoteList(sheets))
-		}
-	}
-	rows, err := f.Rows(name)
-	if err != nil {
-		return nil, fileError(file, "cannot read sheet %q: %v", name, err)
-	}
-	sh := &Sheet{File: file, Name: name}
-	n, last := 0, 0
-	// Rows visits every row number, empty rows included, so n is the row
-	// number the spreadsheet shows.
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns()
-		if err != nil {
-			rows.Close()
-			return nil, diag.List{{Pos: diag.Pos{File: file, Line: n}, Msg: fmt.Sprintf("cannot read row %d of sheet %q: %v", n, name, err)}}
-		}
-		sh.Rows = append(sh.Rows, cells)
-		if len(cells) > 0 {
-			last = n
-		}
-	}
-	if err := rows.Close(); err != nil {
-		return nil, fileError(file, "cannot read sheet %q: %v", name, err)
-	}
-	sh.Rows = sh.Rows[:last]
-	return sh, nil
 }
 
 func quoteList(ss []string) string {

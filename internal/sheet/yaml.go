@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"scorecard/internal/load"
 	"scorecard/internal/report"
 )
 
@@ -23,7 +24,7 @@ func (q *Quarter) YAML(from string) []byte {
 		key := str(r.Measure.ID)
 		if r.Measure.Theme != theme {
 			theme = r.Measure.Theme
-			key.HeadComment = "# " + theme.Title
+			key.HeadComment = "# " + comment(theme.Title)
 		}
 		cells := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 		for _, f := range [][2]string{{"target", r.Target}, {"actual", r.Actual}, {"status", r.Status}, {"period", r.Period}} {
@@ -38,7 +39,7 @@ func (q *Quarter) YAML(from string) []byte {
 	}
 
 	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("quarter"), str(q.ID.String())}}
-	top.Content[0].HeadComment = fmt.Sprintf("# Imported from %s by scorecard import.", from)
+	top.Content[0].HeadComment = fmt.Sprintf("# Imported from %s by scorecard import.", comment(from))
 	if q.Published != "" {
 		top.Content = append(top.Content, str("published"), str(q.Published))
 	}
@@ -81,6 +82,17 @@ func (q *Quarter) YAML(from string) []byte {
 		}
 	}
 	return buf.Bytes()
+}
+
+// comment makes text fit on one comment line: a line break would end the
+// comment, and a control character make the file one YAML refuses.
+func comment(text string) string {
+	return strings.Map(func(r rune) rune {
+		if load.IsControl(r) || r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, text)
 }
 
 // str is a text scalar, quoted by the encoder when plain text would read

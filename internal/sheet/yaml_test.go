@@ -107,3 +107,47 @@ notes:
 		t.Errorf("published = %q, want 2016-12-07", q.Published)
 	}
 }
+
+// TestKeepFromOnlyWhatLoads keeps only what the loader accepts from the
+// file an import replaces: whatever the import writes, the build accepts.
+func TestKeepFromOnlyWhatLoads(t *testing.T) {
+	q, errs := Import(csvSheet(t, tricky), testSite(t), q2, Config{})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	q.KeepFrom([]byte(`quarter: 2016-17 Q2
+published: December 2016
+measures: {}
+notes:
+  - {theme: homes, labels: [1], text: "In arrears\a"}
+  - {theme: homes, labels: [3], text: "Estimated"}
+  - {theme: homes, labels: [3], text: "Estimated\u0000"}
+`))
+	var notes []string
+	for _, n := range q.Notes {
+		notes = append(notes, noteLine(n))
+	}
+	want := []string{`homes 3: "Estimated"`, `homes 1: ?`, `work 2: "Estimated"`}
+	if diff := cmp.Diff(want, notes); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+	if q.Published != "" {
+		t.Errorf("published = %q, which the loader refuses; want it left out", q.Published)
+	}
+}
+
+// TestYAMLComments keeps each comment on its line, whatever the file's
+// name or a theme's title holds.
+func TestYAMLComments(t *testing.T) {
+	s := testSite(t)
+	s.Themes[0].Title = "Homes\rand\u2028more\x01"
+	q, errs := Import(csvSheet(t, "measure,target,actual,status\nhomes-1,1,2,HG\n"), s, q2, Config{})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	got := string(q.YAML("a\nquarter: 2016-17 Q3.csv"))
+	want := "# Imported from a quarter: 2016-17 Q3.csv by scorecard import.\nquarter: 2016-17 Q2\nmeasures:\n  # Homes and more \n  homes-1: {target: \"1\", actual: \"2\", status: HG}\n"
+	if got != want {
+		t.Errorf("YAML:\n%q\nwant:\n%q", got, want)
+	}
+}

@@ -1,0 +1,117 @@
+package sheet
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/load"
+	"scorecard/internal/report"
+)
+
+// FuzzImportRoundTrip checks the import's promise: whatever it writes,
+// the build accepts, and reads back as the sheet showed it. It imports
+// CSV data into the test site's 2016-17 Q2 and, when the import succeeds,
+// loads the site with the quarter file it wrote. The loader may report
+// only what the import says the author must add: the text of notes the
+// sheet refers to without giving it.
+func FuzzImportRoundTrip(f *testing.F) {
+	base := siteFS(f)
+	s, findings := load.Site(base)
+	if err := findings.Err(); err != nil {
+		f.Fatalf("the test site has errors:\n%v", err)
+	}
+	for _, seed := range []string{
+		// Found by fuzzing: a note's text holding a control character.
+		"meAsure,tArget,ACtuAl,stAtus,notes\nhomes-1,00,000,,0:\x10",
+		strings.TrimPrefix(tricky, "\n"),
+		"measure,target,actual,status,period,notes\nhomes-2,90%,93.5%,hg,\"two\nlines\",\"Note 1: a; b\"\nwork-1,01:30,00:59,LG,' - x,Note 1: c\n",
+		"quarter,measure,target,actual,status\n2016-17 Q2,homes-3,£1,£2,A\n2016-17 Q1,homes-1,1,2,A\n",
+		"measure,target,actual,status,period\nwork-2,\"=1+1\",'=2,HR,\u2028 \ufeff\r\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	const out = "data/quarters/2016-17-q2.yaml"
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sh, err := ReadCSV("scores.csv", data)
+		if err != nil {
+			return
+		}
+		q, probs := Import(sh, s, q2, Config{})
+		if probs != nil {
+			return
+		}
+		written := q.YAML("scores.csv")
+		fsys := maps.Clone(base)
+		fsys[out] = &fstest.MapFile{Data: written}
+		loaded, findings := load.Site(fsys)
+		missing := map[string]bool{} // theme and label of each note the sheet gives no text for
+		for _, n := range q.Missing() {
+			for _, l := range n.Labels {
+				missing[n.Theme.ID+" "+l] = true
+			}
+		}
+		for _, d := range findings {
+			if d.Severity == diag.Error && !missingNote(d, missing) {
+				t.Errorf("the build refuses what the import wrote: %v\nthe sheet:\n%q\nthe file:\n%s", d, data, written)
+			}
+		}
+		var got *report.Quarter
+		for _, lq := range loaded.Quarters {
+			if lq.ID == q2 {
+				got = lq
+			}
+		}
+		if got == nil {
+			t.Fatalf("the site has no 2016-17 Q2 after the import wrote:\n%s", written)
+		}
+		if len(got.Rows) != len(q.Rows) {
+			t.Fatalf("the import wrote %d rows, the build read %d, from:\n%s", len(q.Rows), len(got.Rows), written)
+		}
+		texts := map[string]string{}
+		for _, n := range q.Notes {
+			for _, l := range n.Labels {
+				texts[n.Theme.ID+" "+l] = n.Text
+			}
+		}
+		for i, r := range q.Rows {
+			lr := got.Rows[i]
+			status := ""
+			if lr.Status != nil {
+				status = lr.Status.Code
+			}
+			var labels []string
+			for _, n := range lr.Notes {
+				labels = append(labels, n.Label)
+				if want := texts[n.Note.Theme.ID+" "+n.Label]; n.Note.Text != want {
+					t.Errorf("note %s of %s reads back %q, not %q, from:\n%s", n.Label, n.Note.Theme.ID, n.Note.Text, want, written)
+				}
+			}
+			var want []string
+			for _, l := range r.Notes {
+				if !missing[r.Measure.Theme.ID+" "+l] {
+					want = append(want, l)
+				}
+			}
+			if lr.Measure.ID != r.Measure.ID || lr.Target.Raw != r.Target || lr.Actual.Raw != r.Actual || status != r.Status || lr.Period != r.Period || !slices.Equal(labels, want) {
+				t.Errorf("row %s reads back as %q %q %q %q %q, not %q %q %q %q %q, from:\n%s", r.Measure.ID,
+					lr.Target.Raw, lr.Actual.Raw, status, lr.Period, labels, r.Target, r.Actual, r.Status, r.Period, want, written)
+			}
+		}
+	})
+}
+
+// missingNote reports whether d is the loader's report of a row that
+// refers to a note whose text the sheet did not give.
+func missingNote(d diag.Diagnostic, missing map[string]bool) bool {
+	for k := range missing {
+		theme, label, _ := strings.Cut(k, " ")
+		if strings.Contains(d.Msg, "refers to note "+label+", but this file's notes: list has no note "+label+" for theme "+theme+";") {
+			return true
+		}
+	}
+	return false
+}
