@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // Requests during rebuilds always get one whole build: every page is
@@ -26,7 +25,7 @@ func TestRequestsDuringRebuilds(t *testing.T) {
 		rebuilds = 3
 	)
 	stop := make(chan struct{})
-	deadline := time.Now().Add(2 * wait) // in case the rebuilds hang
+	// The clients stop at the test's deadline, in case the rebuilds hang.
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	requests := 0
@@ -38,7 +37,7 @@ func TestRequestsDuringRebuilds(t *testing.T) {
 					return
 				default:
 				}
-				if time.Now().After(deadline) {
+				if expired(t) {
 					return
 				}
 				path := paths[(c+i)%len(paths)]

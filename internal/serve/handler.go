@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -25,8 +26,18 @@ const policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; scri
 // dir/index.html at "/dir/", and the site's 404.html for anything else.
 // While the latest build has failed, every page is the error page; other
 // files are still the last good build's.
+//
+// It answers only a request whose Host is an IP address, localhost, or
+// one of Options.Hosts; any other gets 421 Misdirected Request, so that a
+// web page cannot read the preview by pointing a name of its own at this
+// computer (DNS rebinding).
 func (s *Server) Handler() http.Handler {
-	return http.HandlerFunc(s.serveHTTP)
+	return s.handler()
+}
+
+// handler is Handler answering to the names hosts too.
+func (s *Server) handler(hosts ...string) http.Handler {
+	return allowHosts(http.HandlerFunc(s.serveHTTP), append(slices.Clip(s.opts.Hosts), hosts...)...)
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {

@@ -22,11 +22,18 @@ import (
 )
 
 // Options configure a Server. The zero value previews the published site
-// (no drafts), prints nothing and uses the system clock.
+// (no drafts), prints nothing, uses the system clock and DefaultLimits,
+// and answers only to localhost and IP addresses.
 type Options struct {
 	Drafts         bool             // include quarters and narrative marked draft
 	Stdout, Stderr io.Writer        // rebuilds on Stdout; errors and warnings on Stderr; nil for none
 	Now            func() time.Time // the clock, for timings
+	// Hosts are host names ("preview.example", with or without a port)
+	// that the server answers to besides localhost and IP addresses; a
+	// request for any other name is refused (see Handler). Serve adds
+	// this computer's own names when it listens on the network.
+	Hosts  []string
+	Limits Limits // timeouts and caps; zero fields take DefaultLimits
 }
 
 // Server builds a site into memory and serves the last build. It owns the
@@ -37,6 +44,16 @@ type Server struct {
 	opts     Options
 	debounce time.Duration // how long the files must be quiet before a rebuild
 	instance string        // tells this server's builds from another run's
+	limits   Limits        // opts.Limits with the defaults filled in
+	// keepAlive is how often an idle live-reload stream sends a comment,
+	// so that a dropped connection is noticed.
+	keepAlive time.Duration
+	slow      time.Duration // a rebuild still running after this is reported
+	stopGrace time.Duration // how long Serve waits for a rebuild when it stops
+	// loader is load; a test replaces it with one that blocks.
+	loader   func(last *site.Preview, changed []string) (*site.Preview, error)
+	conns    atomic.Pointer[pool]      // Serve's connections, for tests
+	rebuilds atomic.Pointer[rebuilder] // Serve's rebuilds, for tests
 
 	buildMu  sync.Mutex // one rebuild at a time
 	current  atomic.Pointer[build]
@@ -62,12 +79,17 @@ func New(src string, opts Options) (*Server, error) {
 		opts.Now = time.Now
 	}
 	s := &Server{
-		src:      src,
-		opts:     opts,
-		debounce: 100 * time.Millisecond,
-		instance: strconv.FormatInt(opts.Now().UnixNano(), 36),
+		src:       src,
+		opts:      opts,
+		debounce:  100 * time.Millisecond,
+		instance:  strconv.FormatInt(opts.Now().UnixNano(), 36),
+		limits:    opts.Limits.withDefaults(),
+		keepAlive: 30 * time.Second,
+		slow:      10 * time.Second,
+		stopGrace: time.Second,
 	}
-	s.hub.init()
+	s.loader = s.load
+	s.hub.init(s.limits.MaxStreams)
 	return s, nil
 }
 
@@ -107,7 +129,7 @@ func (s *Server) Rebuild(changed ...string) error {
 	if prev != nil && prev.site != nil && prev.fail == nil {
 		last = prev.site.preview
 	}
-	p, err := s.load(last, changed)
+	p, err := s.loader(last, changed)
 	took := s.opts.Now().Sub(start).Round(time.Millisecond)
 
 	gen := 1
@@ -145,68 +167,117 @@ func (s *Server) Rebuild(changed ...string) error {
 	return nil
 }
 
-// Run listens on addr and serves until ctx is done; see Serve.
+// Run listens on addr and serves until ctx is done; see Serve. It answers
+// to the host name in addr too.
 func (s *Server) Run(ctx context.Context, addr string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w; is another scorecard serve running? Choose another port with -addr", addr, err)
 	}
-	return s.Serve(ctx, ln)
+	host, _, _ := net.SplitHostPort(addr)
+	return s.serve(ctx, ln, host)
 }
 
 // Serve builds the site (unless Rebuild has already been called), watches
-// its folders, and serves it on ln until ctx is done. Then it stops
-// watching, ends the live-reload streams, lets requests in flight finish
-// (for up to five seconds), closes every connection and returns nil.
+// its folders, and serves it on ln until ctx is done. It answers requests
+// once the first build has ended, and says so on Stdout. Requests are held to
+// Options.Limits, and answered only for the names Handler allows, and
+// this computer's own names when ln is open to the network.
+//
+// When ctx is done it stops watching, ends the live-reload streams, lets
+// requests in flight finish (for up to five seconds), closes every
+// connection and returns nil. It does not wait long for a rebuild in
+// progress, which may be stuck on a file that never answers: it says so
+// and returns, leaving the rebuild to end with the program.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	if s.current.Load() == nil {
-		s.Rebuild() // a failed build is served as its errors until it is fixed
-	}
+	return s.serve(ctx, ln)
+}
+
+func (s *Server) serve(ctx context.Context, ln net.Listener, hosts ...string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	var wg sync.WaitGroup
+	rb := s.newRebuilder()
+	s.rebuilds.Store(rb)
+	var bg sync.WaitGroup
+	bg.Go(func() { rb.run(ctx) })
+	if s.current.Load() == nil {
+		rb.request(nil, true) // a failed build is served as its errors until it is fixed
+	} else {
+		rb.built()
+	}
 	if w, err := s.newWatcher(); err != nil {
 		fmt.Fprintf(s.opts.Stderr, "scorecard serve: cannot watch the site for changes (%v); restart serve to see a change.\n", err)
 	} else {
-		wg.Go(func() { s.watch(ctx, w) })
+		bg.Go(func() { s.watch(ctx, w, rb) })
 	}
 
-	var idle unused
+	if listensOnNetwork(ln.Addr()) {
+		hosts = append(hosts, machineNames()...)
+	}
+	lim := s.limits
+	p := newPool(ln, lim.MaxConns)
+	s.conns.Store(p)
 	srv := &http.Server{
-		Handler:           s.Handler(),
-		ConnState:         idle.track,
-		ReadHeaderTimeout: 10 * time.Second,
+		Handler:           s.handler(hosts...),
+		ConnState:         p.track,
+		ReadHeaderTimeout: lim.ReadHeaderTimeout,
+		ReadTimeout:       lim.ReadTimeout,
+		WriteTimeout:      lim.WriteTimeout, // events extends it for each write of a stream
+		IdleTimeout:       lim.IdleTimeout,
 		// Requests share ctx, so that the live-reload streams end when
 		// the server stops instead of holding Shutdown up.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 		ErrorLog:    log.New(s.opts.Stderr, "scorecard serve: ", 0),
 	}
-	fmt.Fprintf(s.opts.Stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", s.src, ln.Addr())
-
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	// Requests wait for the first build in the system's queue, as the
+	// browser waits for a page.
 	var err error
 	select {
-	case err = <-served: // the listener failed
-		cancel()
+	case <-rb.first:
+		fmt.Fprintf(s.opts.Stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", s.src, ln.Addr())
+		served := make(chan error, 1)
+		go func() { served <- srv.Serve(p) }()
+		select {
+		case err = <-served: // the listener failed
+		case <-ctx.Done():
+			shutdown(srv, p, 5*time.Second)
+			<-served // http.ErrServerClosed
+		}
 	case <-ctx.Done():
-		shutdown(srv, &idle, 5*time.Second)
-		<-served // http.ErrServerClosed
+		p.Close()
 	}
-	wg.Wait()
+	cancel()
+
+	// The watcher and the rebuilds end with ctx, but a rebuild cannot be
+	// interrupted: one stuck reading a file must not keep serve running.
+	stopped := make(chan struct{})
+	go func() { bg.Wait(); close(stopped) }()
+	grace := time.NewTimer(s.stopGrace)
+	defer grace.Stop()
+	select {
+	case <-stopped:
+	case <-grace.C:
+		fmt.Fprint(s.opts.Stderr, stillBuilding)
+	}
 	return err
 }
 
 // Watch watches the site's folders and rebuilds after each change, until
 // ctx is done. Serve calls it; it is exported for a caller that serves
-// Handler itself.
+// Handler itself. Like Serve, it returns soon after ctx is done even if a
+// rebuild is stuck.
 func (s *Server) Watch(ctx context.Context) error {
 	w, err := s.newWatcher()
 	if err != nil {
 		return err
 	}
-	s.watch(ctx, w)
+	rb := s.newRebuilder()
+	go rb.run(ctx)
+	s.watch(ctx, w, rb)
+	if !rb.wait(s.stopGrace) {
+		fmt.Fprint(s.opts.Stderr, stillBuilding)
+	}
 	return nil
 }
 

@@ -30,10 +30,37 @@ const (
 	quarter   = "data/quarters/2016-17-q2.yaml"
 )
 
-// wait bounds every wait for the watcher, debounce and rebuild. A rebuild
-// of the example takes about 0.1 s, and 1 s with -race; the bound is
-// generous for a busy machine running these tests in parallel.
-const wait = 20 * time.Second
+// deadline is when a test gives up waiting for the server, its watcher or
+// a rebuild: a little before the test's own deadline (go test -timeout),
+// so that it fails saying what it waited for; the zero time, never, when
+// the test has none. A rebuild of the example takes about 0.1 s, and 1 s
+// with -race.
+func deadline(t testing.TB) time.Time {
+	tt, ok := t.(interface{ Deadline() (time.Time, bool) }) // a benchmark has none
+	if !ok {
+		return time.Time{}
+	}
+	d, ok := tt.Deadline()
+	if !ok {
+		return time.Time{}
+	}
+	return d.Add(-3 * time.Second) // time to report the failure
+}
+
+// timeout fires at the test's deadline; never when it has none.
+func timeout(t testing.TB) <-chan time.Time {
+	d := deadline(t)
+	if d.IsZero() {
+		return nil
+	}
+	return time.After(time.Until(d))
+}
+
+// expired says whether the test's deadline has passed.
+func expired(t testing.TB) bool {
+	d := deadline(t)
+	return !d.IsZero() && time.Now().After(d)
+}
 
 // copySite copies the example's data/ and content/ into a fresh folder.
 func copySite(t testing.TB) string {
@@ -70,16 +97,28 @@ type running struct {
 	url            string // http://127.0.0.1:port, without the final slash
 	stdout, stderr *lockedBuffer
 	stop           context.CancelFunc // stops the server; the test's end does too
+	stopped        <-chan struct{}    // closed when Serve has returned
 }
 
 // start serves the site in dir on a free loopback port until the test
 // ends, then checks that Serve stopped cleanly and promptly.
 func start(t *testing.T, dir string) *running {
 	t.Helper()
+	return startWith(t, dir, Options{}, nil)
+}
+
+// startWith is start with opts (Stdout and Stderr are the test's), and
+// tweak, if not nil, applied to the server before it starts.
+func startWith(t *testing.T, dir string, opts Options, tweak func(*Server)) *running {
+	t.Helper()
 	r := &running{stdout: new(lockedBuffer), stderr: new(lockedBuffer)}
-	s, err := New(dir, Options{Stdout: r.stdout, Stderr: r.stderr})
+	opts.Stdout, opts.Stderr = r.stdout, r.stderr
+	s, err := New(dir, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if tweak != nil {
+		tweak(s)
 	}
 	r.Server = s
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -90,7 +129,12 @@ func start(t *testing.T, dir string) *running {
 	ctx, cancel := context.WithCancel(context.Background())
 	r.stop = cancel
 	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
+	stopped := make(chan struct{})
+	r.stopped = stopped
+	go func() {
+		done <- s.Serve(ctx, ln)
+		close(stopped)
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -98,8 +142,8 @@ func start(t *testing.T, dir string) *running {
 			if err != nil {
 				t.Errorf("Serve returned %v, want nil after the context was cancelled", err)
 			}
-		case <-time.After(wait):
-			t.Errorf("Serve did not return within %v of the context being cancelled", wait)
+		case <-timeout(t):
+			t.Errorf("Serve did not return after the context was cancelled")
 		}
 	})
 	// Serve prints this line once it has built the site and is watching.
@@ -127,13 +171,12 @@ func get(t testing.TB, url string) response {
 	return response{resp.StatusCode, resp.Header, string(b)}
 }
 
-// waitFor polls cond until it holds, failing the test after wait.
+// waitFor polls cond until it holds, failing the test at its deadline.
 func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(wait)
 	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up after %v waiting for %s", wait, what)
+		if expired(t) {
+			t.Fatalf("gave up waiting for %s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -160,6 +203,7 @@ func listen(t *testing.T, base string) <-chan event {
 	}
 	events := make(chan event, 100)
 	go func() {
+		defer close(events)
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)
 		var ev event
@@ -186,7 +230,7 @@ func listen(t *testing.T, base string) <-chan event {
 		if ev.name != "hello" {
 			t.Fatalf("first event %q, want hello", ev.name)
 		}
-	case <-time.After(wait):
+	case <-timeout(t):
 		t.Fatal("no hello event on the event stream")
 	}
 	return events
@@ -195,15 +239,18 @@ func listen(t *testing.T, base string) <-chan event {
 // nextReload waits for a "reload" event.
 func nextReload(t *testing.T, events <-chan event) {
 	t.Helper()
-	timeout := time.After(wait)
+	stop := timeout(t)
 	for {
 		select {
-		case ev := <-events:
+		case ev, ok := <-events:
+			if !ok {
+				t.Fatal("the event stream ended before a reload event")
+			}
 			if ev.name == "reload" {
 				return
 			}
-		case <-timeout:
-			t.Fatalf("no reload event within %v", wait)
+		case <-stop:
+			t.Fatal("no reload event")
 		}
 	}
 }
@@ -399,7 +446,7 @@ func rawGet(t *testing.T, base, path string) int {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(wait))
+	conn.SetDeadline(deadline(t))
 	if _, err := io.WriteString(conn, "GET "+path+" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
@@ -537,7 +584,7 @@ func TestStopsPromptly(t *testing.T) {
 		if d := time.Since(begin); d > time.Second {
 			t.Errorf("Serve took %v to stop", d)
 		}
-	case <-time.After(wait):
+	case <-timeout(t):
 		t.Fatal("Serve did not stop")
 	}
 }
@@ -636,7 +683,7 @@ func benchEdit(b *testing.B, dir, file, page string) {
 			b.Fatal(err)
 		}
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", page, nil))
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://localhost"+page, nil))
 		if rec.Code != 200 || !strings.Contains(rec.Body.String(), sentence) {
 			b.Fatalf("GET %s: %d, without the edit", page, rec.Code)
 		}

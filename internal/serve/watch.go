@@ -57,10 +57,13 @@ func addTree(w *fsnotify.Watcher, dir string) error {
 	})
 }
 
-// watch rebuilds once the files have been quiet for the debounce time
-// after a change, so that an editor's burst of writes (or a checkout of
-// many files) gives one rebuild. It closes w when ctx is done.
-func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
+// watch asks rb for a rebuild once the files have been quiet for the
+// debounce time after a change, so that an editor's burst of writes (or a
+// checkout of many files) gives one rebuild. It never waits for a rebuild,
+// and never opens a file: only folders are read, to watch them (fsnotify
+// reads none either, and leaves named pipes alone), so that a named pipe
+// in the site cannot stop it. It closes w when ctx is done.
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, rb *rebuilder) {
 	defer w.Close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -80,7 +83,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					if err := addTree(w, ev.Name); err != nil {
 						fmt.Fprintf(s.opts.Stderr, "scorecard serve: cannot watch %s for changes: %v\n", rel, err)
 					}
@@ -99,12 +102,8 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			timer.Reset(s.debounce)
 		case <-timer.C:
 			// Rebuild reads again only the narrative files named, so when
-			// the watcher may have missed some it is given none: all.
-			if lost {
-				s.Rebuild()
-			} else {
-				s.Rebuild(changed...) // it reports its own errors
-			}
+			// the watcher may have missed some it reads everything.
+			rb.request(changed, lost)
 			changed, lost = nil, false
 		}
 	}
