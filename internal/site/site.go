@@ -562,28 +562,56 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 
 // checkOut refuses an output folder whose replacement would destroy the
 // site's own files, or that the build would copy into itself (static/).
+// It compares real paths, with every symbolic link followed, so that no
+// link can make the output the site, a folder of it, or a folder that
+// holds it.
 func checkOut(src, out string) error {
-	absSrc, err := filepath.Abs(src)
+	realOut, err := resolveOut(out)
 	if err != nil {
 		return err
 	}
-	absOut, err := filepath.Abs(out)
+	realSrc, err := filepath.EvalSymlinks(src)
 	if err != nil {
+		return nil // no site to harm; Open says what is wrong with src
+	}
+	if realSrc, err = filepath.Abs(realSrc); err != nil {
 		return err
 	}
-	rel, err := filepath.Rel(absOut, absSrc)
-	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-		return fmt.Errorf("the output folder %s holds the site itself; every build replaces the output folder, so choose another, such as %s", out, filepath.Join(src, "public"))
+	via := ""
+	absOut, _ := filepath.Abs(out)
+	absSrc, _ := filepath.Abs(src)
+	if absOut != realOut || absSrc != realSrc {
+		via = fmt.Sprintf(" (once symbolic links are followed, the output is %s and the site %s)", realOut, realSrc)
+	}
+	if within(realOut, realSrc) {
+		return fmt.Errorf("the output folder %s holds the site itself%s; every build replaces the output folder, so choose another, such as %s", out, via, filepath.Join(src, "public"))
 	}
 	for _, dir := range []string{"data", "content", "layouts", "static"} {
-		rel, err := filepath.Rel(filepath.Join(absSrc, dir), absOut)
-		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-			why := ""
-			if dir == "static" {
-				why = ", and every build copies static/ into the output, so each would hold the one before it"
+		sub := []string{filepath.Join(realSrc, dir)}
+		if real, err := filepath.EvalSymlinks(sub[0]); err == nil {
+			if real, err = filepath.Abs(real); err == nil {
+				sub = append(sub, real)
 			}
-			return fmt.Errorf("the output folder %s is inside the site's %s/ folder%s; choose another, such as %s", out, dir, why, filepath.Join(src, "public"))
+		}
+		for _, d := range sub {
+			if within(d, realOut) {
+				why := ""
+				if dir == "static" {
+					why = ", and every build copies static/ into the output, so each would hold the one before it"
+				}
+				return fmt.Errorf("the output folder %s is inside the site's %s/ folder%s%s; choose another, such as %s", out, dir, via, why, filepath.Join(src, "public"))
+			}
+			if within(realOut, d) {
+				return fmt.Errorf("the output folder %s holds the site's %s/ folder%s; every build replaces the output folder, so choose another, such as %s", out, dir, via, filepath.Join(src, "public"))
+			}
 		}
 	}
 	return nil
+}
+
+// within reports whether path is dir or lies inside it; both are clean
+// absolute paths.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

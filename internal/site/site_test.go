@@ -195,30 +195,6 @@ func assertNoLeftovers(t *testing.T, dir string) {
 	}
 }
 
-// TestStaleFilesRemoved checks that a file from an earlier build, or put
-// there by hand, does not survive the next build.
-func TestStaleFilesRemoved(t *testing.T) {
-	src := copySite(t)
-	out := filepath.Join(src, "public")
-	if err := os.MkdirAll(filepath.Join(out, "measures", "gone"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	stale := filepath.Join(out, "measures", "gone", "index.html")
-	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Errorf("stale file survived the build: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-		t.Errorf("the new site is missing: %v", err)
-	}
-	assertNoLeftovers(t, src)
-}
-
 // TestOutputGuard refuses output folders whose replacement would delete
 // the site's own files.
 func TestOutputGuard(t *testing.T) {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -9,12 +10,46 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 )
 
 // Put creates the file at path (slash-separated, from the site root) and
 // has write fill it, through a buffer.
 type Put func(path string, write func(io.Writer) error) error
+
+// ManifestName is the file every build writes at the root of its output:
+// it marks the folder as a Scorecard build and lists the files the build
+// wrote. A build replaces an output folder only when the folder is absent,
+// empty, or holds a manifest and no file that it does not list, so that
+// Scorecard never deletes a file it did not write. The manifest is not part
+// of the site (no page links to it, and Result does not count it), but it
+// is written like one of its files, and is the same for the same input.
+const ManifestName = ".scorecard-build.json"
+
+// manifestFormat is the manifest's format; it changes when a manifest's
+// meaning does, and a build refuses to replace a folder whose manifest has
+// a format it does not know.
+const manifestFormat = 1
+
+// manifest is what ManifestName holds. It has no time, nor anything else
+// that changes between builds of the same input.
+type manifest struct {
+	Generator string   `json:"generator"` // always "Scorecard"
+	Format    int      `json:"format"`    // manifestFormat
+	Files     []string `json:"files"`     // every file the build wrote but this one, sorted, slash-separated
+}
+
+// Hooks, replaced by tests to make faults that running as root cannot:
+// removeAll deletes the old site once the new one is in place, and
+// canChange reports whether the entries of a folder may be deleted.
+var (
+	removeAll = os.RemoveAll
+	canChange = func(dir string) error { return syscall.Access(dir, 0x2|0x1) } // W_OK|X_OK
+)
 
 // WriteWith writes a site into a fresh folder beside out, then swaps it in
 // for out. produce hands each file to put, which writes it at once and may
@@ -22,19 +57,49 @@ type Put func(path string, write func(io.Writer) error) error
 // memory whole. If anything fails (produce returns an error), out is left
 // as it was and the fresh folder is removed, so a failed build never leaves
 // a half-written site and no stale file from an earlier build survives.
+//
+// out is replaced only when it is absent, empty, or an earlier build that
+// holds nothing but what that build wrote (see ManifestName); otherwise
+// WriteWith refuses, naming what is in it. When out is a symbolic link (or
+// lies below one) the folder it leads to is the one replaced, and the
+// link is kept. A lock file beside the output (.NAME.lock, removed when the
+// build ends) stops two builds writing the same output at once.
 func WriteWith(out string, produce func(Put) error) (err error) {
+	real, err := resolveOut(out) // before cleaning: a ".." after a link leaves the link's target
+	if err != nil {
+		return err
+	}
 	out = filepath.Clean(out)
-	parent, base := filepath.Dir(out), filepath.Base(out)
+	shown := out
+	if info, err := os.Lstat(out); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		shown = fmt.Sprintf("%s (a link to %s)", out, real)
+	}
+	parent, base := filepath.Dir(real), filepath.Base(real)
+	if parent == real {
+		return fmt.Errorf("the output folder %s is the top folder of the disk; every build replaces its output folder, so choose a folder of its own, such as public", out)
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		if file := fileAbove(parent); file != "" {
 			return fmt.Errorf("cannot create the output folder %s: %s is a file, not a folder; choose another output folder", out, file)
 		}
 		return fmt.Errorf("cannot create the output folder's parent: %w", err)
 	}
-	if st, err := os.Stat(out); err == nil && !st.IsDir() {
-		return fmt.Errorf("the output %s is a file, not a folder; remove it or choose another output folder", out)
+	if st, err := os.Stat(real); err == nil && !st.IsDir() {
+		return fmt.Errorf("the output %s is a file, not a folder; remove it or choose another output folder", shown)
 	}
-	recoverInterrupted(parent, base, out)
+	unlock, err := lockOut(parent, base, shown)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	// Only now, holding the lock, may what an earlier build left be
+	// tidied: another build's fresh folder is never taken for a leftover.
+	if err := recoverInterrupted(parent, base, real); err != nil {
+		return err
+	}
+	if _, err := inspect(real, shown); err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return fmt.Errorf("cannot write beside the output folder: %w", err)
@@ -49,14 +114,19 @@ func WriteWith(out string, produce func(Put) error) (err error) {
 	}
 	var mu sync.Mutex
 	dirs := map[string]bool{}
+	var written []string
 	bufs := sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 	put := func(name string, write func(io.Writer) error) error {
 		if !fs.ValidPath(name) || name == "." {
 			return fmt.Errorf("refusing to write %q: not a path inside the site", name)
 		}
+		if name == ManifestName {
+			return fmt.Errorf("refusing to write %q: Scorecard keeps that name for the list of the files it wrote", name)
+		}
 		dir := path.Dir(name)
 		mu.Lock()
 		made := dirs[dir]
+		written = append(written, name)
 		mu.Unlock()
 		if !made {
 			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
@@ -86,11 +156,25 @@ func WriteWith(out string, produce func(Put) error) (err error) {
 	if err := produce(put); err != nil {
 		return err
 	}
+	slices.Sort(written)
+	data, err := json.MarshalIndent(manifest{Generator: "Scorecard", Format: manifestFormat, Files: written}, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ManifestName), append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	// Look again: a file may have been put in the output while the site
+	// was rendered.
+	prev, err := inspect(real, shown)
+	if err != nil {
+		return err
+	}
 	// Swap: move the old site aside, move the new one in, then delete the
 	// old one. Only a crash between the two renames leaves no out folder,
 	// and the old site is then still beside it.
 	old := ""
-	if _, err := os.Stat(out); err == nil {
+	if _, err := os.Stat(real); err == nil {
 		old, err = os.MkdirTemp(parent, "."+base+".old-")
 		if err != nil {
 			return err
@@ -98,22 +182,304 @@ func WriteWith(out string, produce func(Put) error) (err error) {
 		if err := os.Remove(old); err != nil {
 			return err
 		}
-		if err := os.Rename(out, old); err != nil {
+		if err := os.Rename(real, old); err != nil {
 			return fmt.Errorf("cannot replace the output folder: %w", err)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if err := os.Rename(tmp, out); err != nil {
+	if err := os.Rename(tmp, real); err != nil {
 		if old != "" {
-			os.Rename(old, out)
+			os.Rename(old, real)
 		}
 		return fmt.Errorf("cannot replace the output folder: %w", err)
 	}
-	if old != "" {
-		os.RemoveAll(old)
+	if old == "" {
+		return nil
 	}
-	return nil
+	rmErr := removeAll(old)
+	if rmErr == nil {
+		return nil
+	}
+	// The new site is in place, but the old one could not be deleted. If
+	// none of it was, put it back, so that the last good site is as it
+	// was; if some was, the new site stays, and the rest of the old one
+	// must be deleted by hand.
+	if intact(old, prev) && os.Rename(real, tmp) == nil {
+		if os.Rename(old, real) == nil {
+			return fmt.Errorf("cannot delete the old site in %s to put the new one in its place (%v), so the old site was put back as it was; make the folder and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again", shown, rmErr)
+		}
+		os.Rename(tmp, real)
+	}
+	return fmt.Errorf("the new site is in %s, but the old one, moved aside to %s, could not be deleted (%v); it lies beside the site, where a web server might show it, so delete it yourself (as the user who owns it)", shown, old, rmErr)
+}
+
+// intact reports whether dir still holds every file listed in files.
+func intact(dir string, files []string) bool {
+	if _, err := os.Lstat(dir); err != nil {
+		return false
+	}
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// inspect checks that the build may replace the output folder dir (shown
+// as shown in messages): it is absent, empty, or holds a manifest and no
+// file that the manifest does not list, and every folder in it can be
+// changed, so that the old site can be deleted once the new one is in its
+// place. It returns the files the manifest lists.
+func inspect(dir, shown string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		if looksBuilt(dir) {
+			return nil, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
+		}
+		return nil, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
+	}
+	var m manifest
+	if json.Unmarshal(data, &m) != nil || m.Generator != "Scorecard" || m.Format < 1 {
+		return nil, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
+	}
+	if m.Format > manifestFormat {
+		return nil, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
+	}
+	listed := make(map[string]bool, len(m.Files))
+	for _, f := range m.Files {
+		listed[f] = true
+	}
+	var foreign []string
+	var locked string
+	var lockErr error
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if locked == "" {
+				if err := canChange(p); err != nil {
+					locked, lockErr = p, err
+				}
+			}
+			return nil
+		}
+		if rel == ManifestName || (d.Type().IsRegular() && listed[rel]) {
+			return nil
+		}
+		foreign = append(foreign, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+	}
+	if len(foreign) > 0 {
+		return nil, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
+	}
+	if locked != "" {
+		return nil, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
+	}
+	return m.Files, nil
+}
+
+// errText is err's plain words, without the path an *fs.PathError adds.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// listEntries names the first few of a folder's entries, folders with a
+// slash, and counts the rest.
+func listEntries(entries []fs.DirEntry) string {
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+		if e.IsDir() {
+			names[i] += "/"
+		}
+	}
+	return listNames(names)
+}
+
+// listNames names the first three of names and counts the rest.
+func listNames(names []string) string {
+	const shown = 3
+	if len(names) <= shown {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:shown], ", "), len(names)-shown)
+}
+
+// looksBuilt reports whether dir looks like a site built by a Scorecard
+// from before builds wrote a manifest.
+func looksBuilt(dir string) bool {
+	for _, f := range []string{"index.html", "404.html", "assets/search-index.js"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || !st.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// lockOut takes the lock that stops two builds writing the output folder
+// base, in parent, at once: an flock on the file .BASE.lock beside it,
+// which holds the process id of the build that holds it. The kernel lets
+// go of the lock when the process ends, however it ends, so a killed build
+// leaves no lock behind. unlock removes the file, then lets go.
+func lockOut(parent, base, shown string) (unlock func(), err error) {
+	name := filepath.Join(parent, "."+base+".lock")
+	for range 100 {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("cannot write beside the output folder %s: %v; each build writes its new site beside the old one and swaps it in, so give the user who runs the build write permission on %s, or choose another output folder", shown, err, parent)
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+			if errors.Is(err, syscall.ENOLCK) || errors.Is(err, syscall.EOPNOTSUPP) {
+				// A file system that cannot lock (some network ones):
+				// build without the lock rather than not at all.
+				f.Close()
+				return func() {}, nil
+			}
+			holder, _ := io.ReadAll(io.LimitReader(f, 32))
+			f.Close()
+			if errors.Is(err, syscall.EWOULDBLOCK) {
+				who := ""
+				if pid, err := strconv.Atoi(strings.TrimSpace(string(holder))); err == nil && pid > 0 {
+					who = fmt.Sprintf(" (process %d)", pid)
+				}
+				return nil, fmt.Errorf("another scorecard build is writing %s%s; wait for it to finish, then build again", shown, who)
+			}
+			return nil, fmt.Errorf("cannot lock %s, which stops two builds writing %s at once: %v", name, shown, err)
+		}
+		// The lock is held, but the file may have been removed by the
+		// build that held it before, and another made: if so, try again
+		// with the one now in place.
+		held, err1 := f.Stat()
+		now, err2 := os.Stat(name)
+		if err1 != nil || err2 != nil || !os.SameFile(held, now) {
+			f.Close()
+			continue
+		}
+		f.Truncate(0)
+		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+		return func() {
+			os.Remove(name)
+			f.Close()
+		}, nil
+	}
+	return nil, fmt.Errorf("cannot lock %s, which stops two builds writing %s at once: other builds keep replacing it; wait for them to finish, then build again", name, shown)
+}
+
+// resolveOut returns the output folder out as an absolute path with every
+// symbolic link in it followed, as writing to it would follow them: the
+// part that exists is resolved, and the rest, which does not exist yet and
+// so holds no link, added to it. Every check of the output is made on this
+// path, and the build writes to it.
+func resolveOut(out string) (string, error) {
+	p := out
+	if !filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		p = wd + string(filepath.Separator) + p
+	}
+	real, err := realPath(p)
+	if err == nil {
+		return real, nil
+	}
+	var dl *danglingLink
+	switch {
+	case errors.As(err, &dl) && dl.path == filepath.Clean(p):
+		return "", fmt.Errorf("the output folder %s is a symbolic link to %s, which does not exist; create that folder (an empty one will do) or point the link at a folder that exists, then build again", out, dl.target)
+	case errors.As(err, &dl):
+		return "", fmt.Errorf("the output folder %s is inside %s, a symbolic link to %s, which does not exist; create that folder or correct the link, then build again", out, dl.link, dl.target)
+	case errors.Is(err, syscall.ENOTDIR):
+		if file := fileAbove(filepath.Dir(out)); file != "" {
+			return "", fmt.Errorf("cannot create the output folder %s: %s is a file, not a folder; choose another output folder", out, file)
+		}
+	case errors.Is(err, syscall.ELOOP):
+		return "", fmt.Errorf("cannot reach the output folder %s: the symbolic links on the way to it lead round in a loop; correct them or choose another output folder", out)
+	}
+	return "", fmt.Errorf("cannot reach the output folder %s: %v", out, errText(err))
+}
+
+// danglingLink is a symbolic link, at path link, whose target does not
+// exist: writing through it would replace the link.
+type danglingLink struct {
+	path, link, target string
+}
+
+func (d *danglingLink) Error() string {
+	return fmt.Sprintf("%s is a symbolic link to %s, which does not exist", d.link, d.target)
+}
+
+// realPath resolves the absolute path p, which is not cleaned first, since
+// a ".." after a symbolic link leads out of the link's target, not back
+// past the link.
+func realPath(p string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err == nil {
+		return filepath.Abs(real)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	trimmed := strings.TrimRight(p, string(filepath.Separator))
+	i := strings.LastIndexByte(trimmed, filepath.Separator)
+	if i < 0 {
+		return "", err
+	}
+	dir, name := trimmed[:i], trimmed[i+1:]
+	if dir == "" {
+		dir = string(filepath.Separator)
+	}
+	realDir, err := realPath(dir)
+	if err != nil {
+		return "", err
+	}
+	switch name {
+	case "", ".":
+		return realDir, nil
+	case "..":
+		return filepath.Dir(realDir), nil
+	}
+	full := filepath.Join(realDir, name)
+	if info, err := os.Lstat(full); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(full)
+		return "", &danglingLink{path: filepath.Clean(p), link: full, target: target}
+	}
+	return full, nil
 }
 
 // fileAbove returns dir, or the nearest folder above it, when that is a
@@ -136,19 +502,26 @@ func fileAbove(dir string) string {
 
 // recoverInterrupted tidies up after a build that was killed: a half-written
 // new site is removed, and if the kill came between moving the old site
-// aside and moving the new one in, the old site is put back.
-func recoverInterrupted(parent, base, out string) {
+// aside and moving the new one in, the old site is put back. It must be
+// called only while holding the output's lock, or it could delete the
+// fresh folder of a build still running.
+func recoverInterrupted(parent, base, out string) error {
 	news, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
 	for _, n := range news {
-		os.RemoveAll(n)
+		if err := os.RemoveAll(n); err != nil {
+			return fmt.Errorf("cannot delete %s, left half-written by an earlier build that was stopped: %v; delete it yourself (as the user who owns it), then build again", n, errText(err))
+		}
 	}
 	olds, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*"))
 	for _, o := range olds {
-		if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 			if os.Rename(o, out) == nil {
 				continue
 			}
 		}
-		os.RemoveAll(o)
+		if err := removeAll(o); err != nil {
+			return fmt.Errorf("cannot delete %s, an old site left beside %s by an earlier build: %v; it lies where a web server might show it, so delete it yourself (as the user who owns it), then build again", o, out, errText(err))
+		}
 	}
+	return nil
 }
