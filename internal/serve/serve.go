@@ -50,6 +50,9 @@ type Server struct {
 	keepAlive time.Duration
 	slow      time.Duration // a rebuild still running after this is reported
 	stopGrace time.Duration // how long Serve waits for a rebuild when it stops
+	// shutdownGrace is how long Serve lets requests in flight finish when
+	// it stops, before closing them.
+	shutdownGrace time.Duration
 	// loader is load; a test replaces it with one that blocks.
 	loader   func(last *site.Preview, changed []string) (*site.Preview, error)
 	conns    atomic.Pointer[pool]      // Serve's connections, for tests
@@ -87,6 +90,8 @@ func New(src string, opts Options) (*Server, error) {
 		keepAlive: 30 * time.Second,
 		slow:      10 * time.Second,
 		stopGrace: time.Second,
+
+		shutdownGrace: 5 * time.Second,
 	}
 	s.loader = s.load
 	s.hub.init(s.limits.MaxStreams)
@@ -241,7 +246,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, hosts ...string) er
 		select {
 		case err = <-served: // the listener failed
 		case <-ctx.Done():
-			shutdown(srv, p, 5*time.Second)
+			shutdown(srv, p, s.shutdownGrace)
 			<-served // http.ErrServerClosed
 		}
 	case <-ctx.Done():
@@ -315,7 +320,10 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// syncWriter serialises writes to the output writers.
+// syncWriter serialises writes to the output writers, and makes each safe
+// for a terminal: file names and messages come from the user's files, and
+// a control character in one (an escape sequence in a folder's name) is
+// printed as an escape, not obeyed. Each Write is one whole message.
 type syncWriter struct {
 	mu *sync.Mutex
 	w  io.Writer
@@ -324,7 +332,10 @@ type syncWriter struct {
 func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.w.Write(p)
+	if _, err := io.WriteString(s.w, diag.EscapeLines(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func orDiscard(w io.Writer) io.Writer {
