@@ -92,7 +92,7 @@ func runImport(env *Env, args []string) error {
 		for _, note := range missing {
 			which = append(which, fmt.Sprintf("%s %s", note.Theme.ID, strings.Join(note.Labels, ", ")))
 		}
-		fmt.Fprintf(env.Stdout, "The sheet gives no text for notes the rows refer to (%s); add them under notes: in %s, as the comment there shows.\n", strings.Join(which, "; "), out)
+		fmt.Fprintf(env.Stdout, "The sheet gives no text for notes the rows refer to (%s): they are written without text, and the pages will say the report gives none; add each note's text under notes: in %s.\n", strings.Join(which, "; "), out)
 	}
 	check := "scorecard check"
 	if *src != "." {

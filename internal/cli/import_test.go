@@ -63,7 +63,7 @@ func TestImportWrites(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Imported 2 measures from " + csv + " into " + out + "\n",
-		"The sheet gives no text for notes the rows refer to (homes 1); add them under notes: in " + out + ", as the comment there shows.\n",
+		"The sheet gives no text for notes the rows refer to (homes 1): they are written without text, and the pages will say the report gives none; add each note's text under notes: in " + out + ".\n",
 		"Run scorecard check -src " + dir + " to check the site with its new figures.\n",
 	} {
 		if !strings.Contains(stdout, want) {
@@ -81,9 +81,9 @@ measures:
   homes-1: {target: "100", actual: "120", status: HG}
   homes-2: {target: 90%, actual: 93.5%, status: HG, notes: [1]}
 notes:
-  # The sheet gives no text for these notes, which rows above refer to. Add
-  # each to this list with the text the report prints, or without text:
-  # - {theme: homes, labels: [1], text: ...}
+  # The sheet gives no text for these notes: add text: as the report
+  # prints it, or leave them without text.
+  - {theme: homes, labels: [1]}
 `
 	if string(got) != want {
 		t.Errorf("wrote:\n%s\nwant:\n%s", got, want)
@@ -91,7 +91,8 @@ notes:
 
 	// An existing quarter is replaced only with -force, which keeps what
 	// the sheet does not hold.
-	kept := strings.Replace(want, "notes:\n", "published: 2016-12-07\nnotes:\n  - {theme: homes, labels: [1], text: In arrears}\n", 1)
+	kept := strings.Replace(want, "notes:\n", "published: 2016-12-07\nnotes:\n", 1)
+	kept = strings.Replace(kept, "  - {theme: homes, labels: [1]}\n", "  - {theme: homes, labels: [1], text: In arrears}\n", 1)
 	if err := os.WriteFile(out, []byte(kept), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -46,13 +46,16 @@ func (q *Quarter) YAML(from string) []byte {
 	top.Content = append(top.Content, str("measures"), measures)
 	notes := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, n := range q.Notes {
-		if !n.Known {
-			continue
-		}
 		item := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle,
 			Content: []*yaml.Node{str("theme"), str(n.Theme.ID), str("labels"), labels(n.Labels)}}
 		if n.Text != "" {
 			item.Content = append(item.Content, str("text"), str(n.Text))
+		}
+		if !n.Known {
+			// A note the rows refer to without its text is written without
+			// text, as a report may publish one, so that the build accepts
+			// the file; the comment asks for the text.
+			item.HeadComment = "# The sheet gives no text for these notes: add text: as the report\n# prints it, or leave them without text."
 		}
 		notes.Content = append(notes.Content, item)
 	}
@@ -67,20 +70,6 @@ func (q *Quarter) YAML(from string) []byte {
 		panic(err) // the document holds only valid UTF-8 text: cells are read as UTF-8
 	}
 	enc.Close()
-
-	// The notes whose text no one has given go in as a comment: the loader
-	// then reports each row that refers to one, until the author adds it.
-	if missing := q.Missing(); len(missing) > 0 {
-		if len(notes.Content) == 0 {
-			buf.WriteString("notes:\n")
-		}
-		buf.WriteString("  # The sheet gives no text for these notes, which rows above refer to. Add\n")
-		buf.WriteString("  # each to this list with the text the report prints, or without text:\n")
-		for _, n := range missing {
-			b, _ := yaml.Marshal(labels(n.Labels))
-			fmt.Fprintf(&buf, "  # - {theme: %s, labels: %s, text: ...}\n", n.Theme.ID, strings.TrimSpace(string(b)))
-		}
-	}
 	return buf.Bytes()
 }
 
