@@ -46,6 +46,10 @@ func runBuild(env *Env, args []string) error {
 	if errors.As(err, &list) {
 		return fmt.Errorf("%v\n\nThe build stopped: %d %s to fix. Nothing was written; %s is as it was.", list, len(list), plural(len(list), "error", "errors"), dir)
 	}
+	var left *site.OldSiteLeft
+	if errors.As(err, &left) {
+		return fmt.Errorf("The build stopped: %v", err)
+	}
 	if err != nil {
 		return fmt.Errorf("The build stopped: %v\nNothing was written; %s is as it was.", err, dir)
 	}

@@ -211,8 +211,15 @@ func WriteWith(out string, produce func(Put) error) (err error) {
 		}
 		os.Rename(tmp, real)
 	}
-	return fmt.Errorf("the new site is in %s, but the old one, moved aside to %s, could not be deleted (%v); it lies beside the site, where a web server might show it, so delete it yourself (as the user who owns it)", shown, old, rmErr)
+	return &OldSiteLeft{fmt.Sprintf("the new site is in %s, but the old one, moved aside to %s, could not be deleted (%v); it lies beside the site, where a web server might show it, so delete it yourself (as the user who owns it)", shown, old, rmErr)}
 }
+
+// OldSiteLeft is the one failure of a build after which the output folder
+// has changed: the new site is in place, but part of the old one is left
+// beside it.
+type OldSiteLeft struct{ msg string }
+
+func (e *OldSiteLeft) Error() string { return e.msg }
 
 // intact reports whether dir still holds every file listed in files.
 func intact(dir string, files []string) bool {

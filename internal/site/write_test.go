@@ -449,6 +449,10 @@ func TestRemoveOldFails(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "the new site is in "+out) || !strings.Contains(err.Error(), filepath.Join(src, ".public.old-")) {
 		t.Fatalf("err = %v; want a failure naming the old site left beside the new", err)
 	}
+	var left *OldSiteLeft
+	if !errors.As(err, &left) {
+		t.Errorf("err is a %T, not an *OldSiteLeft, so the command would say nothing was written", err)
+	}
 	if b, err := os.ReadFile(filepath.Join(out, "new.txt")); err != nil || string(b) != "new" {
 		t.Errorf("the new site is not in place: new.txt = %q, %v", b, err)
 	}
