@@ -51,12 +51,22 @@ vet:
 fmt-check:
 	@out=$$($(GOFMT) -l cmd internal); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
-# A short run of each fuzz target: enough to catch a panic on new inputs.
+# A short run of each fuzz target: thousands of new inputs each. A run
+# starts from the target's seeds and testdata/fuzz/ alone, with a cache of
+# its own for what it finds (go's shared cache grows with every run, and
+# replaying it would take the whole run), and does not shrink what it finds
+# (-fuzzminimizetime=0), which would take the run over too; an input that
+# fails is still written to testdata/fuzz/, as found.
+FUZZ_CACHE = $(or $(TMPDIR),/tmp)/scorecard-fuzz-$(shell echo $$PPID)
+FUZZ_SMOKE = -fuzzminimizetime=0 -args -test.fuzzcachedir=$(FUZZ_CACHE)
 fuzz-smoke:
-	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=5s ./internal/load
-	$(GO) test -run='^$$' -fuzz='^FuzzLoadQuarter$$' -fuzztime=5s ./internal/load
-	$(GO) test -run='^$$' -fuzz='^FuzzMarkdown$$' -fuzztime=5s ./internal/load
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=10s ./internal/value
+	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=5s ./internal/load $(FUZZ_SMOKE)
+	$(GO) test -run='^$$' -fuzz='^FuzzLoadQuarter$$' -fuzztime=5s ./internal/load $(FUZZ_SMOKE)
+	$(GO) test -run='^$$' -fuzz='^FuzzMarkdown$$' -fuzztime=5s ./internal/load $(FUZZ_SMOKE)
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=10s ./internal/value $(FUZZ_SMOKE)
+	$(GO) test -run='^$$' -fuzz='^FuzzSite$$' -fuzztime=10s ./internal/site $(FUZZ_SMOKE)
+	$(GO) test -run='^$$' -fuzz='^FuzzImportRoundTrip$$' -fuzztime=5s ./internal/sheet $(FUZZ_SMOKE)
+	rm -rf $(FUZZ_CACHE)
 
 clean:
 	rm -rf public scorecard node_modules $(ECHARTS) $(SCREENSHOTS)

@@ -1,0 +1,897 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/net/html"
+
+	"scorecard/internal/chart"
+	"scorecard/internal/dataset"
+	"scorecard/internal/diag"
+	"scorecard/internal/hosting"
+	"scorecard/internal/render"
+	"scorecard/internal/report"
+	"scorecard/internal/search"
+	"scorecard/internal/value"
+)
+
+// FuzzSite runs the whole pipeline (load, rate, chart, render, open data)
+// on a small site held in memory, with the fuzzer's text in the fields a
+// council writes, and checks what comes out:
+//
+//   - no panic, and any error is a finding at a position in one of the
+//     site's files, never an internal error;
+//   - no page gains an element or attribute kind that the same site with
+//     harmless text ("x") does not have, except what Markdown makes from
+//     the narrative, and never a script, style, frame, event handler, style
+//     attribute or script or data address;
+//   - the JSON blocks (chart options, JSON-LD) parse and cannot end their
+//     <script> element; the CSV and JSON open data, the feed and sitemap,
+//     and the search index parse.
+//
+// fields picks which text fields hold text (bit i for fieldMarks[i]; the
+// others hold "x"); in bits 16 to 18, the unit of a measure whose actual
+// in one quarter and target in the other is figure, when bit 19 is set;
+// and in bits 24 to 31, the page to check (see check). markdown is the
+// body of a theme's narrative. The site is small (two themes, three
+// measures, two quarters), its files are made in memory, and the templates
+// are parsed once, so that an input takes a few milliseconds.
+func FuzzSite(f *testing.F) {
+	h := newHarness(f)
+	all := uint32(1<<numFields - 1)
+	page := func(i uint32) uint32 { return i << pageShift }
+	unit := func(i uint32) uint32 { return i<<unitShift | figureBit }
+	f.Add(page(wholeSite), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(all|page(5)|unit(0), "<script>alert(1)</script>", "42.5% (62/146)", "<b onclick=x>b</b> <script>alert(1)</script>\n")
+	f.Add(all|page(wholeSite)|unit(0), `"><img src=x onerror=alert(1)>`, "13-15%", "<style>p{}</style>\n\n<iframe src=x>\n")
+	f.Add(all|page(8)|unit(1), "</script><!--<script>", "89 (378)", "## Heading {#x}\n\n![x](logo.svg)\n")
+	f.Add(all|page(17)|unit(6), "{{.Site}} ]]> &amp; \u2028 ' \\A", "5.33 (26th)", "| a | b |\n| - | - |\n| 1 | 2 |\n\nx[^1]\n\n[^1]: y\n")
+	f.Add(0x5555|page(10)|unit(4), "javascript:alert(1)", "01:30", "<!-- c --> `code` ~~del~~ **b** _e_\n\n> q\n\n1. a\n2. b\n")
+	f.Add(0xaaaa|page(11)|unit(0), "=cmd|' /C calc'!A0", "Year on year reduction", "[m](measures/homes-1/) <https://example.org>\n")
+	f.Add(1<<fieldLabel|1<<fieldCode|page(6)|unit(5), "1", "-", harmlessMarkdown)
+	f.Add(page(14), harmless, harmlessFigure, "[a](javascript:alert(1))\n")
+	f.Fuzz(func(t *testing.T, fields uint32, text, figure, markdown string) {
+		h.check(t, fields, text, figure, markdown)
+	})
+}
+
+// The text fields the fuzzer writes into, each a placeholder in fuzzFiles.
+const (
+	fieldTheme      = iota // a theme's title
+	fieldTitle             // a measure's title
+	fieldDefinition        // a measure's definition
+	fieldNumber            // a measure's number
+	fieldNote              // a note's text
+	fieldLabel             // a note's label, and a row's reference to it
+	fieldCode              // a status code that is not a rating, and a row's status
+	fieldStatus            // a rating status's label
+	fieldPeriod            // a row's data period
+	fieldOrg               // the organisation
+	fieldSiteTitle         // the report's title
+	fieldTableNote         // scorecard_note
+	fieldException         // an accessibility exception
+	fieldNarrative         // a theme narrative's title
+	fieldIntro             // the quarter introduction's title
+	fieldLogoAlt           // the logo's text alternative
+	numFields
+)
+
+// units are the units a measure may have, picked by bits 16 to 18 of the
+// fields.
+var units = [8]string{"%", "count", "days", "years", "min:sec", "ratio", "rate", "£"}
+
+const unitShift = 16
+
+// figureBit puts the figure in the site; without it the measure has the
+// unit's first harmless figure.
+const figureBit = 1 << 19
+
+// Bits 24 to 31 of the fields pick the page to render, or the whole site.
+const (
+	pageShift = 24
+	wholeSite = 0xff
+)
+
+var fieldMarks = [numFields]string{
+	"@THEME@", "@TITLE@", "@DEF@", "@NUM@", "@NOTE@", "@LABEL@", "@CODE@", "@STATUS@",
+	"@PERIOD@", "@ORG@", "@SITE@", "@TNOTE@", "@EXC@", "@NTITLE@", "@QTITLE@", "@ALT@",
+}
+
+const (
+	harmless         = "x"
+	harmlessFigure   = "50%"
+	harmlessMarkdown = "## Summary\n\nRepairs were slow.\n\n### Repairs {measure=\"homes-2\"}\n\nMore text.\n"
+)
+
+// harmlessFigures are figures of every form, for each unit; the first is
+// the figure in the measure's other cells.
+var harmlessFigures = [len(units)][]string{
+	{harmlessFigure, "", "-", "42.5% (62/146)", "13-15%", "[60%]", "BL", "Year on year increase"},
+	{"1,100", "89 (378)", "7-15"},
+	{"8.18"},
+	{"6.1"},
+	{"01:30"},
+	{"0.9-1.1"},
+	{"5.33 (26th)", "12th to 20th in London"},
+	{"£125,000"},
+}
+
+// richMarkdown is harmless narrative that uses everything the site's
+// Markdown makes: what it renders is what fuzzed narrative may add to a
+// page.
+const richMarkdown = `## Summary
+
+Text with *emphasis*, **strong**, ~~struck~~, ` + "`code`" + `, a [link](https://example.org/ "title"),
+a [page](measures/homes-1/), an [anchor](#summary), <https://example.org>, mail@example.org,
+an ![image](logo.svg "title") and a footnote[^1].  
+A hard break.
+
+- a
+- b
+
+1. one
+2. two
+
+> quoted
+
+    code block
+
+` + "```go\nfenced\n```" + `
+
+| a | b |
+| --- | :-: |
+| 1 | 2 |
+
+***
+
+### Heading {#custom-id measure="homes-1 homes-2"}
+
+#### Four
+
+##### Five
+
+###### Six
+
+[^1]: The note.
+`
+
+// fuzzFiles is the small site, with a placeholder for each field. Text
+// goes into YAML as a double-quoted scalar (see yamlString); the narrative
+// body (@MD@) and the figure (@FIG@, quoted likewise) as they are.
+var fuzzFiles = map[string]string{
+	"data/site.yaml": `organisation: @ORG@
+title: @SITE@
+base_url: https://www.example.org/performance/
+scorecard_note: @TNOTE@
+logo: logo.svg
+logo_alt: @ALT@
+statuses:
+  - {code: G, label: @STATUS@, rating: true, colour: "#00703c", shape: circle}
+  - {code: A, label: Amber, rating: true, colour: "#a85000", shape: diamond}
+  - {code: R, label: Red, rating: true, colour: "#942514", shape: triangle}
+  - {code: @CODE@, rating: false}
+rating:
+  bands:
+    - {status: G, at_least: 0}
+    - {status: A, at_least: -10}
+    - {status: R}
+  in_range: G
+accessibility:
+  compliance: partially
+  exceptions: [@EXC@]
+  contact_email: access@example.org
+  prepared: 2026-11-25
+`,
+	"data/measures.yaml": `themes:
+  - id: homes
+    title: @THEME@
+  - id: work
+    title: Work
+measures:
+  - id: homes-1
+    number: @NUM@
+    theme: homes
+    title: @TITLE@
+    definition: @DEF@
+    good: higher
+    unit: count
+  - id: homes-2
+    theme: homes
+    title: Repairs on time
+    good: higher
+    unit: @UNIT@
+    equalities: true
+  - id: work-1
+    theme: work
+    title: Time to answer calls
+    good: lower
+    unit: min:sec
+`,
+	"data/quarters/2016-17-q1.yaml": `quarter: 2016-17 Q1
+measures:
+  homes-1: {target: 100, actual: 90, status: A}
+  homes-2: {target: @FIG@, actual: @OTHER@, status: A}
+  work-1: {target: "01:30", actual: "01:20", status: G}
+`,
+	"data/quarters/2016-17-q2.yaml": `quarter: 2016-17 Q2
+measures:
+  homes-1: {target: 100, actual: 120, status: G, period: @PERIOD@}
+  homes-2: {target: @OTHER@, actual: @FIG@, status: A, notes: [@LABEL@]}
+  work-1: {target: "01:30", actual: "02:31", status: @CODE@}
+notes:
+  - theme: homes
+    labels: [@LABEL@]
+    text: @NOTE@
+`,
+	"content/2016-17-q2/_index.md": "---\ntitle: @QTITLE@\n---\nAn introduction.\n\n## Across the council\n\nText.\n",
+	"content/2016-17-q2/homes.md":  "---\ntitle: @NTITLE@\n---\n@MD@",
+	"content/2016-17-q1/work.md":   "---\ntitle: Work\n---\n## Summary\n\nCalls were [answered](measures/work-1/).\n",
+	"content/_about.md":            "About the report.\n",
+	"static/logo.svg":              `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>`,
+}
+
+// harness holds what every input is compared with.
+type harness struct {
+	r *render.Renderer // the built-in templates, parsed once
+
+	// allowed holds the markup kinds (see kinds) of each page of the site
+	// with harmless text; markdown, what rich harmless narrative adds to
+	// any page. css holds the shape of each stylesheet (see cssShape).
+	allowed  map[string]map[string]bool
+	markdown map[string]bool
+	css      map[string]string
+	paths    []string // the pages, in the order Generate makes them
+}
+
+func newHarness(f testing.TB) *harness {
+	r, err := render.New(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := &harness{r: r, allowed: map[string]map[string]bool{}, markdown: map[string]bool{}, css: map[string]string{}}
+	plain := h.generate(f, 0, harmless, harmlessFigure, harmlessMarkdown)
+	for _, file := range plain {
+		switch {
+		case strings.HasSuffix(file.Path, ".html"):
+			h.allowed[file.Path] = kinds(file.Data)
+			h.paths = append(h.paths, file.Path)
+		case strings.HasSuffix(file.Path, ".css"):
+			shape, problem := cssShape(file.Data)
+			if problem != "" {
+				f.Fatalf("%s: %s", file.Path, problem)
+			}
+			h.css[file.Path] = shape
+		}
+	}
+	for _, file := range h.generate(f, 0, harmless, harmlessFigure, richMarkdown) {
+		if strings.HasSuffix(file.Path, ".html") {
+			for k := range kinds(file.Data) {
+				if !h.allowed[file.Path][k] {
+					h.markdown[k] = true
+				}
+			}
+		}
+	}
+	for _, m := range append([]map[string]bool{h.markdown}, slices.Collect(maps.Values(h.allowed))...) {
+		for k := range m {
+			if strings.HasPrefix(k, forbidden) {
+				f.Fatalf("the harmless site has %s", k)
+			}
+		}
+	}
+	if len(h.markdown) < 10 {
+		f.Fatalf("rich narrative adds only %v to the pages", h.markdown)
+	}
+	return h
+}
+
+// TestFuzzSiteFigures checks that FuzzSite's harmless site has every kind
+// of markup that figures can give: figures of every form, in every unit,
+// add none of their own.
+func TestFuzzSiteFigures(t *testing.T) {
+	h := newHarness(t)
+	for i, figures := range harmlessFigures {
+		for _, fig := range figures {
+			for _, file := range h.generate(t, uint32(i)<<unitShift|figureBit, harmless, fig, harmlessMarkdown) {
+				if !strings.HasSuffix(file.Path, ".html") {
+					continue
+				}
+				for k := range kinds(file.Data) {
+					if !h.allowed[file.Path][k] {
+						t.Errorf("with the figure %q in %s, %s has %s, which the harmless site does not", fig, units[i], file.Path, k)
+					}
+				}
+			}
+		}
+	}
+}
+
+// generate builds the site through Generate, which must succeed, and
+// checks that the pages the fuzz function makes itself are the same.
+func (h *harness) generate(f testing.TB, fields uint32, text, figure, markdown string) []File {
+	fsys := fuzzFS(fields, text, figure, markdown)
+	res, err := Generate(fsys, Options{})
+	if err != nil {
+		f.Fatalf("the harmless site (figure %q, fields %#x) does not build:\n%v", figure, fields, err)
+	}
+	s, _ := Check(fsys, Options{})
+	if problem := h.same(s, res.Files); problem != "" {
+		f.Fatal(problem)
+	}
+	return res.Files
+}
+
+// outputs are the files of a site, as plan makes them, but rendered with
+// the harness's templates rather than a new set for every build: parsing
+// and escaping the templates takes longer than rendering a page of a small
+// site. The site's own assets and static files are left out. same checks
+// that they are byte for byte what Generate makes.
+func (h *harness) outputs(s *report.Site) []output {
+	r := h.r
+	var out []output
+	page := func(path string, write func(io.Writer) error) { out = append(out, output{path, write}) }
+	file := func(path string, make func() []byte) {
+		out = append(out, output{path, func(w io.Writer) error { _, err := w.Write(make()); return err }})
+	}
+	latest := s.Quarters[len(s.Quarters)-1]
+	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", homeChart(s, latest)) })
+	for i, q := range s.Quarters {
+		p := render.QuarterPath(q.ID)
+		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(s, q)) })
+		for _, t := range s.Themes {
+			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
+		}
+	}
+	for _, m := range s.Measures {
+		page(render.MeasurePath(m), func(w io.Writer) error {
+			c := chart.Trend(s, m)
+			return r.Measure(w, s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
+				Sparkline: chart.Sparkline(s, m, c.Summary)})
+		})
+	}
+	page("data/index.html", func(w io.Writer) error { return r.Data(w, s) })
+	page(render.MeasureIndexPath, func(w io.Writer) error { return r.MeasureIndex(w, s) })
+	page(render.AboutPath, func(w io.Writer) error { return r.About(w, s) })
+	page(render.AccessibilityPath, func(w io.Writer) error { return r.Accessibility(w, s) })
+	page(render.SearchPath, func(w io.Writer) error { return r.Search(w, s) })
+	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
+	for _, q := range s.Quarters {
+		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
+		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
+	}
+	file("assets/search-index.js", func() []byte { return search.Index(searchDocs(s)) })
+	var pages []string
+	for _, o := range out {
+		if strings.HasSuffix(o.path, ".html") && o.path != render.NotFoundPath {
+			pages = append(pages, o.path)
+		}
+	}
+	file("sitemap.xml", func() []byte { return hosting.Sitemap(s.BaseURL, pages) })
+	file("robots.txt", func() []byte { return hosting.Robots(s.BaseURL) })
+	file("feed.xml", func() []byte { return hosting.Feed(s, render.QuarterPath) })
+	page("data/scorecard.csv", func(w io.Writer) error { return dataset.WriteCSV(w, s) })
+	page("data/scorecard.json", func(w io.Writer) error { return dataset.WriteJSON(w, s) })
+	file("data/datapackage.json", func() []byte { return dataset.Package(s) })
+	for _, q := range s.Quarters {
+		page(render.DataPath(q.ID), func(w io.Writer) error { return dataset.WriteCSV(w, s, q) })
+	}
+	file("style.css", func() []byte { return render.Stylesheet(s) })
+	return out
+}
+
+type output struct {
+	path  string
+	write func(io.Writer) error
+}
+
+func (o output) make() ([]byte, error) {
+	var b bytes.Buffer
+	err := o.write(&b)
+	return b.Bytes(), err
+}
+
+// same says how the harness's outputs for s differ from files, which
+// Generate made, or returns "".
+func (h *harness) same(s *report.Site, files []File) string {
+	want := map[string][]byte{}
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "assets/") || f.Path == "assets/search-index.js" {
+			want[f.Path] = f.Data
+		}
+	}
+	delete(want, "logo.svg") // from static/
+	for _, o := range h.outputs(s) {
+		got, err := o.make()
+		if err != nil {
+			return fmt.Sprintf("%s: %v", o.path, err)
+		}
+		w, ok := want[o.path]
+		if !ok {
+			return fmt.Sprintf("the fuzz test makes %s, which Generate does not: update outputs to match plan", o.path)
+		}
+		if !bytes.Equal(got, w) {
+			return fmt.Sprintf("the fuzz test's %s differs from Generate's: update outputs to match plan", o.path)
+		}
+		delete(want, o.path)
+	}
+	if len(want) > 0 {
+		return fmt.Sprintf("Generate makes %s, which the fuzz test does not: update outputs to match plan", slices.Sorted(maps.Keys(want))[0])
+	}
+	return ""
+}
+
+// fuzzFS returns the site with the input in its fields.
+func fuzzFS(fields uint32, text, figure, markdown string) fstest.MapFS {
+	var pairs []string
+	unit := fields >> unitShift & 7
+	for i, mark := range fieldMarks {
+		v := harmless
+		if fields&(1<<i) != 0 {
+			v = text
+		}
+		pairs = append(pairs, mark, yamlString(v))
+	}
+	if fields&figureBit == 0 {
+		figure = harmlessFigures[unit][0]
+	}
+	pairs = append(pairs, "@UNIT@", yamlString(units[unit]), "@OTHER@", yamlString(harmlessFigures[unit][0]),
+		"@FIG@", yamlString(figure), "@MD@", markdown)
+	r := strings.NewReplacer(pairs...)
+	fsys := make(fstest.MapFS, len(fuzzFiles))
+	for name, src := range fuzzFiles {
+		fsys[name] = &fstest.MapFile{Data: []byte(r.Replace(src))}
+	}
+	return fsys
+}
+
+// printable returns s with what the loader refuses in any file, invalid
+// UTF-8 and control characters, made U+FFFD: such text never reaches a
+// page (FuzzLoadQuarter and FuzzMarkdown in package load try it), and
+// inputs that hold it would otherwise be most of what the fuzzer tries.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r >= 0xa0 && r <= 0xd7ff ||
+			r >= 0xe000 && r <= 0xfffd && !(r >= 0xfdd0 && r <= 0xfdef) || r >= 0x10000 && r <= 0x10ffff && r&0xfffe != 0xfffe {
+			return r
+		}
+		return '\uFFFD'
+	}, s)
+}
+
+// yamlString writes s as a YAML double-quoted scalar that reads back as s
+// (invalid UTF-8 reads as U+FFFD): printable characters as they are,
+// others as escapes, so that the text reaches the site's fields whatever
+// it holds.
+func yamlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r >= 0x20 && r < 0x7f, r >= 0xa0 && r != 0x2028 && r != 0x2029 && r != 0xfeff && r < 0xd800, r >= 0xe000 && r <= 0xfffd:
+			b.WriteRune(r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// check runs the pipeline on the input: the whole of it through Generate
+// when bits 24 to 31 of fields are all set, otherwise one page (picked by
+// those bits) and every file that is not a page.
+func (h *harness) check(t *testing.T, fields uint32, text, figure, markdown string) {
+	text, figure, markdown = printable(text), printable(figure), printable(markdown)
+	fsys := fuzzFS(fields, text, figure, markdown)
+	var files []File
+	if fields>>pageShift == wholeSite {
+		res, err := Generate(fsys, Options{})
+		if err != nil {
+			checkFindings(t, err, fsys)
+			return
+		}
+		checkFindings(t, res.Warnings, fsys)
+		files = res.Files
+		s, _ := Check(fsys, Options{})
+		if problem := h.same(s, files); problem != "" {
+			t.Fatal(problem)
+		}
+	} else {
+		s, findings := Check(fsys, Options{})
+		checkFindings(t, findings, fsys)
+		if findings.HasErrors() {
+			return
+		}
+		pick := h.paths[int(fields>>pageShift)%len(h.paths)]
+		for _, o := range h.outputs(s) {
+			if strings.HasSuffix(o.path, ".html") && o.path != pick {
+				continue
+			}
+			data, err := o.make()
+			if err != nil {
+				t.Fatalf("%s: %v", o.path, err)
+			}
+			files = append(files, File{Path: o.path, Data: data})
+		}
+	}
+	// Known, and reported: a status code with no letter or digit gets the
+	// class "status", which every status tag has, so its rule in
+	// style.css restyles them all. Remove this when the loader gives it a
+	// class of its own.
+	if fields&(1<<fieldCode) != 0 && !strings.ContainsFunc(strings.ToLower(text), isAlnum) {
+		files = slices.DeleteFunc(files, func(f File) bool { return f.Path == "style.css" })
+	}
+	for _, file := range files {
+		if problem := h.checkFile(file.Path, file.Data); problem != "" {
+			t.Errorf("%s: %s", file.Path, problem)
+		}
+		if !strings.HasSuffix(file.Path, ".html") {
+			continue
+		}
+		allowed, ok := h.allowed[file.Path]
+		if !ok {
+			t.Errorf("%s is not a page of the harmless site", file.Path)
+		}
+		for k := range kinds(file.Data) {
+			if !strings.HasPrefix(k, forbidden) && (allowed[k] || markdown != harmlessMarkdown && (h.markdown[k] || linkScheme.MatchString(k))) {
+				continue
+			}
+			t.Errorf("%s has %s, which the site with harmless text does not", file.Path, k)
+		}
+	}
+}
+
+// checkFindings checks that err is a list of findings, each at a position
+// in one of the site's files (or folders): one the file has.
+func checkFindings(t *testing.T, err error, fsys fstest.MapFS) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("an error that is not a finding about the site's files: %v", err)
+	}
+	for _, d := range list {
+		p := d.Pos
+		file, ok := fsys[p.File]
+		if !ok {
+			if _, dir := fsys[p.File+"/"]; !dir && !isDir(fsys, p.File) {
+				t.Errorf("a finding names %q, which is not one of the site's files: %v", p.File, d)
+			}
+			if p.Line != 0 {
+				t.Errorf("a finding has a line in a folder: %v", d)
+			}
+			continue
+		}
+		if problem := posProblem(p, file.Data); problem != "" {
+			t.Errorf("%s: %v", problem, d)
+		}
+	}
+}
+
+// posProblem says what is wrong with a position in src, or returns "": it
+// must be line 1 or later, or no line and no column, and no further than
+// the end of the file (or of the line, for a column). Lines end at a line
+// feed, or, as YAML counts them, at a carriage return too: either count
+// will do.
+func posProblem(p diag.Pos, src []byte) string {
+	if p.Line < 0 || p.Col < 0 || p.Line == 0 && p.Col != 0 {
+		return "a finding has no line but a column, or a negative one"
+	}
+	if p.Line == 0 {
+		return ""
+	}
+	var problem string
+	for _, lines := range [][][]byte{bytes.Split(src, []byte("\n")), crLines(src)} {
+		switch {
+		case p.Line > len(lines):
+			problem = fmt.Sprintf("line %d of a file of %d lines", p.Line, len(lines))
+		case p.Col > len(lines[p.Line-1])+1:
+			problem = fmt.Sprintf("column %d of a line of %d bytes", p.Col, len(lines[p.Line-1]))
+		default:
+			return ""
+		}
+	}
+	return problem
+}
+
+// crLines splits src into lines as YAML does: at a line feed, a carriage
+// return, or both.
+func crLines(src []byte) [][]byte {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	return bytes.Split(src, []byte("\n"))
+}
+
+func isDir(fsys fstest.MapFS, name string) bool {
+	for f := range fsys {
+		if strings.HasPrefix(f, name+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFile checks that a file that is not a page parses as its format
+// says, and that a stylesheet has the harmless site's shape, and returns
+// what is wrong, or "".
+func (h *harness) checkFile(name string, data []byte) string {
+	switch {
+	case strings.HasPrefix(name, "assets/") && name != "assets/search-index.js", name == "robots.txt",
+		strings.HasSuffix(name, ".html"), name == "logo.svg":
+		return ""
+	case strings.HasSuffix(name, ".css"):
+		shape, problem := cssShape(data)
+		if problem == "" && shape != h.css[name] {
+			problem = "the stylesheet's rules differ from the harmless site's:\n" + shape
+		}
+		return problem
+	case strings.HasSuffix(name, ".json"):
+		if !json.Valid(data) {
+			return "not valid JSON"
+		}
+	case strings.HasSuffix(name, ".csv"):
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			return "not valid CSV: " + err.Error()
+		}
+		for _, row := range rows {
+			for _, c := range row {
+				if formula(c) {
+					return fmt.Sprintf("the cell %q would run as a formula in a spreadsheet", c)
+				}
+			}
+		}
+	case strings.HasSuffix(name, ".xml"):
+		d := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return "not well-formed XML: " + err.Error()
+			}
+		}
+	case name == "assets/search-index.js":
+		_, rest, ok := bytes.Cut(data, []byte("="))
+		if !ok || !bytes.HasPrefix(data, []byte("window.")) || !json.Valid(bytes.TrimRight(rest, ";\n")) {
+			return "the search index is not window.NAME=JSON"
+		}
+	default:
+		return "a file the fuzz test does not know"
+	}
+	return ""
+}
+
+// formula reports whether a spreadsheet would run the CSV cell c as a
+// formula, as internal/hostile judges it: text starting with =, @, a tab
+// or a carriage return, or with + or - and not a figure (-10%, +2,
+// -£1,200, - for not applicable).
+func formula(c string) bool {
+	if c == "" || c == "-" {
+		return false
+	}
+	var starts bool
+	if c[0] == '+' || c[0] == '-' {
+		rest := c[1:]
+		starts = !(strings.HasPrefix(rest, "£") || rest != "" && rest[0] >= '0' && rest[0] <= '9')
+	} else {
+		starts = strings.ContainsRune("=@\t\r", rune(c[0]))
+	}
+	// Known, and reported: a figure written with spaces or tabs around it,
+	// such as "\t-" or "-\t", keeps them in the open data, as the loader
+	// reads past them and the CSV writer lets figures through. What is
+	// left without them is a figure, so nothing runs. Remove this when
+	// the open data has the figure alone.
+	if trimmed := strings.TrimSpace(c); starts && trimmed != c {
+		v, err := value.Parse(trimmed)
+		return err != nil || !(v.Kind == value.Number || v.Kind == value.Range || v.Kind == value.NotApplicable)
+	}
+	return starts
+}
+
+// kinds returns the kinds of markup in a page: each element, each
+// element's attribute names, the type of each script, and the scheme of
+// each address that has one. It reports, as kinds no page may have, every
+// script that is not JSON or one of the site's own files, inline style,
+// event handlers, script and data addresses, and JSON that does not parse
+// or could end its element.
+func kinds(page []byte) map[string]bool {
+	out := map[string]bool{}
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				out["an unreadable page: "+z.Err().Error()] = true
+			}
+			return out
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		el := tok.Data
+		out["<"+el+">"] = true
+		var typ string
+		for _, a := range tok.Attr {
+			key := strings.ToLower(a.Key)
+			if a.Namespace != "" {
+				key = a.Namespace + ":" + key
+			}
+			out["<"+el+" "+key+">"] = true
+			if key == "type" {
+				typ = a.Val
+			}
+			switch {
+			case strings.HasPrefix(key, "on"):
+				out[forbidden+"event handler "+strconv.Quote(key)] = true
+			case key == "style":
+				out[forbidden+"style attribute"] = true
+			case urlAttr(key):
+				switch s := scheme(a.Val); s {
+				case "":
+				case "javascript", "vbscript", "data":
+					out[forbidden+s+": address in <"+el+" "+key+">"] = true
+				default:
+					out["<"+el+" "+key+"="+s+":>"] = true
+				}
+			}
+		}
+		switch el {
+		case "script":
+			out["<script type="+strconv.Quote(typ)+">"] = true
+			if src, ok := attr(tok, "src"); ok && !ownAsset(src) {
+				out[forbidden+"<script src="+strconv.Quote(src)+">: not one of the site's own scripts"] = true
+			}
+			if tt == html.SelfClosingTagToken {
+				continue
+			}
+			if z.Next() != html.TextToken {
+				continue
+			}
+			body := z.Text()
+			switch {
+			case typ == "application/json" || typ == "application/ld+json":
+				if !json.Valid(body) {
+					out[forbidden+"<script type="+typ+"> that is not JSON"] = true
+				}
+				lower := bytes.ToLower(body)
+				if bytes.Contains(lower, []byte("</script")) || bytes.Contains(lower, []byte("<!--")) || bytes.Contains(lower, []byte("<script")) {
+					out[forbidden+"<script type="+typ+"> holding </script, <script or <!--"] = true
+				}
+			case len(bytes.TrimSpace(body)) > 0:
+				out[forbidden+"inline script"] = true
+			}
+		case "meta":
+			if v, _ := attr(tok, "http-equiv"); strings.EqualFold(v, "refresh") {
+				out[forbidden+"<meta http-equiv=refresh>"] = true
+			}
+		case "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal":
+			out[forbidden+"<"+el+">"] = true
+		}
+	}
+}
+
+// forbidden starts the kinds of markup that no page may have.
+const forbidden = "FORBIDDEN "
+
+func attr(tok html.Token, key string) (string, bool) {
+	for _, a := range tok.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// ownAsset reports whether a script's address is one of the site's own
+// files under assets/, written relative to the page.
+func ownAsset(src string) bool {
+	for strings.HasPrefix(src, "../") {
+		src = src[3:]
+	}
+	return strings.HasPrefix(src, "assets/") && strings.HasSuffix(src, ".js") && fs.ValidPath(src)
+}
+
+// cssShape returns a stylesheet with its strings emptied and its status
+// classes named alike, so that the stylesheets of two sites that differ
+// only in their text are the same; or what is wrong: a string that does
+// not end on its line.
+func cssShape(css []byte) (string, string) {
+	var b strings.Builder
+	for i := 0; i < len(css); i++ {
+		c := css[i]
+		if c == '/' && i+1 < len(css) && css[i+1] == '*' {
+			end := bytes.Index(css[i+2:], []byte("*/"))
+			if end < 0 {
+				return "", "an unclosed comment"
+			}
+			b.WriteString("/**/")
+			i += 2 + end + 1
+			continue
+		}
+		if c != '"' && c != '\'' {
+			b.WriteByte(c)
+			continue
+		}
+		quote := c
+		for i++; ; i++ {
+			if i >= len(css) {
+				return "", "an unclosed string"
+			}
+			switch css[i] {
+			case '\\':
+				i++
+				continue
+			case '\n', '\r', '\f':
+				return "", "a line break ends a string"
+			}
+			if css[i] == quote {
+				break
+			}
+		}
+		b.WriteString(`""`)
+	}
+	return statusClass.ReplaceAllString(b.String(), "status-C"), ""
+}
+
+// linkScheme matches the kinds of links and images narrative may have
+// besides those in richMarkdown: to an address with any scheme but the
+// forbidden ones.
+var linkScheme = regexp.MustCompile(`^<(a href|img src)=[^>]*:>$`)
+
+var validScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+
+var statusClass = regexp.MustCompile(`status-[a-z0-9-]*`)
+
+func isAlnum(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }
+
+// urlAttr says whether an attribute holds an address.
+func urlAttr(key string) bool {
+	return slices.Contains([]string{"href", "src", "action", "formaction", "xlink:href", "data", "poster",
+		"background", "cite", "srcset", "ping", "manifest", "icon", "codebase", "longdesc", "usemap"}, key)
+}
+
+// scheme returns an address's scheme in lower case, as a browser reads it:
+// ignoring spaces and control characters before it, and tabs and line
+// breaks within it.
+func scheme(url string) string {
+	i := strings.IndexByte(url, ':')
+	if i < 0 {
+		return ""
+	}
+	url = strings.TrimLeftFunc(url[:i], func(r rune) bool { return r <= ' ' })
+	url = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, url)
+	i = len(url)
+	if i <= 0 || !validScheme.MatchString(url[:i]) {
+		return "" // a relative address
+	}
+	return strings.ToLower(url[:i])
+}
