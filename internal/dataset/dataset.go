@@ -158,6 +158,9 @@ const formulaStart = "=+-@\t\r"
 // leading + (which value refuses, but which a spreadsheet reads as the
 // number).
 func figure(c string) bool {
+	if strings.TrimSpace(c) != c {
+		return false // a spreadsheet reads "\t-" as text, which would start a formula
+	}
 	if rest, ok := strings.CutPrefix(c, "+"); ok {
 		if rest == "" || !(rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "£")) {
 			return false

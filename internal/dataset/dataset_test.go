@@ -31,7 +31,8 @@ func TestSafeCell(t *testing.T) {
 		{"@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"},
 		{"\t=1+1", "'\t=1+1"},
 		{"\r=1+1", "'\r=1+1"},
-		{"\t5", "\t5"}, // a figure with a space before it
+		{"\t5", "'\t5"}, // a figure with white space around it is text to a spreadsheet, and a tab starts a formula
+		{"-\t", "'-\t"}, // found by FuzzSite
 		// Anything else: unchanged.
 		{"", ""},
 		{"Repairs on time", "Repairs on time"},

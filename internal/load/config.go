@@ -181,7 +181,7 @@ type classes map[string]int
 
 // unique makes a CSS class from a status code: "No survey this qtr" gives
 // status-no-survey-this-qtr, or status-no-survey-this-qtr-2 when that is
-// taken.
+// taken; "?" gives status-u3f.
 func (taken classes) unique(code string) string {
 	var b strings.Builder
 	b.WriteString("status-")
@@ -196,6 +196,14 @@ func (taken classes) unique(code string) string {
 		}
 	}
 	base := strings.TrimRight(b.String(), "-")
+	if base == "status" {
+		// A code with no letter or digit ("?", "–") is named by its
+		// characters' numbers: "status" alone is every tag's class.
+		base = "status"
+		for _, r := range code {
+			base += fmt.Sprintf("-u%x", r)
+		}
+	}
 	class, i := base, max(taken[base], 2)
 	for ; taken[class] > 0; i++ {
 		class = fmt.Sprintf("%s-%d", base, i)
