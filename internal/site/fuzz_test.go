@@ -19,13 +19,9 @@ import (
 
 	"golang.org/x/net/html"
 
-	"scorecard/internal/chart"
-	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
-	"scorecard/internal/hosting"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
-	"scorecard/internal/search"
 )
 
 // FuzzSite runs the whole pipeline (load, rate, chart, render, open data)
@@ -334,61 +330,16 @@ func (h *harness) generate(f testing.TB, fields uint32, text, figure, markdown s
 	return res.Files
 }
 
-// outputs are the files of a site, as plan makes them, but rendered with
+// outputs are the files Scorecard generates for a site, as plan makes them, rendered with
 // the harness's templates rather than a new set for every build: parsing
 // and escaping the templates takes longer than rendering a page of a small
 // site. The site's own assets and static files are left out. same checks
 // that they are byte for byte what Generate makes.
 func (h *harness) outputs(s *report.Site) []output {
-	r := h.r
 	var out []output
-	page := func(path string, write func(io.Writer) error) { out = append(out, output{path, write}) }
-	file := func(path string, make func() []byte) {
-		out = append(out, output{path, func(w io.Writer) error { _, err := w.Write(make()); return err }})
+	for _, j := range siteJobs(s, h.r, nil) {
+		out = append(out, output{j.path, j.write})
 	}
-	latest := s.Quarters[len(s.Quarters)-1]
-	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", homeChart(s, latest)) })
-	for i, q := range s.Quarters {
-		p := render.QuarterPath(q.ID)
-		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(s, q)) })
-		for _, t := range s.Themes {
-			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
-		}
-	}
-	for _, m := range s.Measures {
-		page(render.MeasurePath(m), func(w io.Writer) error {
-			c := chart.Trend(s, m)
-			return r.Measure(w, s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
-				Sparkline: chart.Sparkline(s, m, c.Summary)})
-		})
-	}
-	page("data/index.html", func(w io.Writer) error { return r.Data(w, s) })
-	page(render.MeasureIndexPath, func(w io.Writer) error { return r.MeasureIndex(w, s) })
-	page(render.AboutPath, func(w io.Writer) error { return r.About(w, s) })
-	page(render.AccessibilityPath, func(w io.Writer) error { return r.Accessibility(w, s) })
-	page(render.SearchPath, func(w io.Writer) error { return r.Search(w, s) })
-	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
-	for _, q := range s.Quarters {
-		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
-		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
-	}
-	file("assets/search-index.js", func() []byte { return search.Index(searchDocs(s)) })
-	var pages []string
-	for _, o := range out {
-		if strings.HasSuffix(o.path, ".html") && o.path != render.NotFoundPath {
-			pages = append(pages, o.path)
-		}
-	}
-	file("sitemap.xml", func() []byte { return hosting.Sitemap(s.BaseURL, pages) })
-	file("robots.txt", func() []byte { return hosting.Robots(s.BaseURL) })
-	file("feed.xml", func() []byte { return hosting.Feed(s, render.QuarterPath) })
-	page("data/scorecard.csv", func(w io.Writer) error { return dataset.WriteCSV(w, s) })
-	page("data/scorecard.json", func(w io.Writer) error { return dataset.WriteJSON(w, s) })
-	file("data/datapackage.json", func() []byte { return dataset.Package(s) })
-	for _, q := range s.Quarters {
-		page(render.DataPath(q.ID), func(w io.Writer) error { return dataset.WriteCSV(w, s, q) })
-	}
-	file("style.css", func() []byte { return render.Stylesheet(s) })
 	return out
 }
 

@@ -259,8 +259,14 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Each job makes one file. They run in parallel and their files keep
-	// the jobs' order, so output does not depend on scheduling.
+	return addStatic(fsys, siteJobs(s, r, assetFiles))
+}
+
+// siteJobs lists the jobs that make the files Scorecard generates for s,
+// with r and the site's assets. Each job makes one file. They run in
+// parallel and their files keep the jobs' order, so output does not depend
+// on scheduling.
+func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*job {
 	var jobs []*job
 	page := func(path string, write func(io.Writer) error) { jobs = append(jobs, &job{path: path, write: write}) }
 	file := func(path string, make func() []byte) {
@@ -316,7 +322,7 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 		page(render.DataPath(q.ID), func(w io.Writer) error { return dataset.WriteCSV(w, s, q) })
 	}
 	file("style.css", func() []byte { return render.Stylesheet(s) })
-	return addStatic(fsys, jobs)
+	return jobs
 }
 
 // job makes one file of the site, writing it as it goes; data is what it
