@@ -1,11 +1,13 @@
-# Scorecard's tasks. `make site` builds the example into public/;
-# `make test` runs every test.
+# Scorecard's tasks. `make site` builds the example into public/,
+# installing only what building needs (ECharts); `make test` runs every
+# test, installing the test tools too (axe-core, the Nu HTML Checker,
+# Chromium, Java).
 
 GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFMT ?= $(dir $(GO))gofmt
 export GOFLAGS ?= -mod=readonly
 
-.PHONY: site test scorecard assets browser java vet fmt-check fuzz-smoke race clean
+.PHONY: site test scorecard assets test-tools browser java vet fmt-check fuzz-smoke race clean
 
 ECHARTS := internal/assets/third_party/echarts.common.min.js
 
@@ -15,9 +17,27 @@ scorecard: assets
 	$(GO) build -o scorecard ./cmd/scorecard
 
 # ECharts comes from npm, pinned by package-lock.json; the binary embeds it.
+# Building needs nothing else, so this installs the dependencies alone,
+# not the devDependencies (the test tools).
 assets: $(ECHARTS)
 
 node_modules/echarts/dist/echarts.common.min.js: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
+	@touch $@
+
+# The browser tests' tools from npm, the package.json devDependencies:
+# axe-core and vnu-jar (the Nu HTML Checker, 31 MB), which internal/e2e
+# reads from node_modules. npm ci empties node_modules before it installs,
+# so the stamp lives inside it: an install without the tools (make assets
+# after package-lock.json changes) deletes the stamp, and the next make
+# test installs them again. The assets come first (order only), so that
+# the two installs never run at once under make -j; npm's cache makes the
+# second one quick.
+TEST_TOOLS := node_modules/.scorecard-test-tools
+
+test-tools: $(TEST_TOOLS)
+
+$(TEST_TOOLS): package.json package-lock.json | $(ECHARTS)
 	npm ci --no-audit --no-fund
 	@touch $@
 
@@ -37,7 +57,7 @@ site: scorecard
 	./scorecard build
 
 # The fuzz smoke runs first so that go test's summary closes the output.
-test: assets browser java fmt-check vet fuzz-smoke race
+test: assets test-tools browser java fmt-check vet fuzz-smoke race
 	$(GO) test -count=1 ./...
 
 # The packages that run work in parallel, under the race detector: the
