@@ -24,7 +24,7 @@ func baseSite(t *testing.T) string {
 func failOutput(t *testing.T, src, out, dir string, says ...string) {
 	t.Helper()
 	before := snapshot(t, dir)
-	o := bounded(t, src, out, defaultLimit)
+	o := bounded(t, src, out)
 	if o.panicked != nil {
 		t.Fatalf("the build panicked: %v\n%s", o.panicked, o.stack)
 	}
