@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -28,10 +27,6 @@ var a11yPages = []sitePage{
 	{"search", "search/index.html", "q=recycling"},
 	{"accessibility", "accessibility/index.html", ""},
 }
-
-// axeLimit bounds the whole accessibility test: 20 page loads, each with
-// axe's run of about a hundred rules.
-const axeLimit = 80 * time.Second
 
 // axeTags are the rule sets checked: WCAG 2.0, 2.1 and 2.2, levels A and AA
 // (axe has no wcag22a tag: 2.2's one new level-A criterion it tests is
@@ -98,7 +93,7 @@ func TestAxe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browser := startBrowserFor(t, axeLimit)
+	browser := startBrowser(t)
 	srv := serve(t, dir)
 	tb, closeTab, err := openTab(browser)
 	if err != nil {

@@ -22,28 +22,32 @@ import (
 // chromium is Debian's Chromium, which .ci/install-chromium installs.
 const chromium = "/usr/bin/chromium"
 
-// Time limits, so that a page that never settles fails in seconds and the
-// whole package stays within about a minute and a half on two cores.
+// A test's browser lives until shortly before the test's deadline (go
+// test -timeout): a page that never settles fails the test then, however
+// busy the machine, rather than at a fixed time a busy machine can pass.
 const (
-	browserLimit = 50 * time.Second       // a test's browser, from start to end
-	pageLimit    = 15 * time.Second       // opening and inspecting one page
-	chartLimit   = 3 * time.Second        // charts.js drawing every chart after load
-	quietLimit   = 3 * time.Second        // the page's own requests (a search index, say) after load
-	quietPeriod  = 150 * time.Millisecond // no request in flight for this long: the page has settled
-	viewHeight   = 900
+	quietLimit  = 3 * time.Second        // at most this long for the page's own requests (a search index, say) after load
+	quietPeriod = 150 * time.Millisecond // no request in flight for this long: the page has settled
+	viewHeight  = 900
 )
+
+// untilDeadline returns a context that ends shortly before the test's
+// deadline, leaving time to report what was seen, or with the test when it
+// has none.
+func untilDeadline(t *testing.T) context.Context {
+	ctx := t.Context()
+	if d, ok := t.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, d.Add(-time.Until(d)/20))
+		t.Cleanup(cancel)
+	}
+	return ctx
+}
 
 // startBrowser starts headless Chromium for the test and returns a context
 // whose child contexts open tabs in it. It skips the test when Chromium is
 // missing, except in CI, where browser tests never skip.
 func startBrowser(t *testing.T) context.Context {
-	t.Helper()
-	return startBrowserFor(t, browserLimit)
-}
-
-// startBrowserFor is startBrowser for a test that opens many pages, with
-// its own limit for the whole browser.
-func startBrowserFor(t *testing.T, limit time.Duration) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -51,8 +55,7 @@ func startBrowserFor(t *testing.T, limit time.Duration) context.Context {
 		}
 		t.Skipf("%s is missing, so the browser tests cannot run; install it with: sudo bash .ci/install-chromium", chromium)
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), limit)
-	t.Cleanup(cancel)
+	ctx := untilDeadline(t)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
 		chromedp.ExecPath(chromium),
 		chromedp.Headless,
@@ -213,9 +216,7 @@ func openTab(browser context.Context) (*tab, context.CancelFunc, error) {
 		closeTab()
 		return nil, nil, fmt.Errorf("opening a tab: %w", err)
 	}
-	setup, cancel := context.WithTimeout(ctx, pageLimit)
-	defer cancel()
-	if _, err := chromedp.Call(setup, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations}); err != nil {
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations}); err != nil {
 		closeTab()
 		return nil, nil, fmt.Errorf("installing the securitypolicyviolation listener: %w", err)
 	}
@@ -223,10 +224,10 @@ func openTab(browser context.Context) (*tab, context.CancelFunc, error) {
 }
 
 // visit opens pageURL in the tab at the given viewport width, waits for
-// charts.js to draw every chart (at most chartLimit) and for the page's
-// requests to settle (at most quietLimit), and returns what the page did.
-// Then, when then is not nil, it runs then in the settled page, within the
-// same pageLimit; an error from then is returned with the observation.
+// charts.js to draw every chart and for the page's requests to settle (at
+// most quietLimit), and returns what the page did. Then, when then is not
+// nil, it runs then in the settled page; an error from then is returned
+// with the observation.
 // Any other error means the page could not be inspected at all.
 func (tb *tab) visit(pageURL string, width int64, then func(ctx context.Context) error) (*observation, error) {
 	origin, err := url.Parse(pageURL)
@@ -235,8 +236,7 @@ func (tb *tab) visit(pageURL string, width int64, then func(ctx context.Context)
 	}
 	rec := tb.rec
 	rec.reset(origin)
-	ctx, cancel := context.WithTimeout(tb.ctx, pageLimit)
-	defer cancel()
+	ctx := tb.ctx
 
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, viewHeight)); err != nil {
 		return nil, fmt.Errorf("setting the viewport: %w", err)
@@ -256,7 +256,11 @@ func (tb *tab) visit(pageURL string, width int64, then func(ctx context.Context)
 		if err != nil {
 			return nil, fmt.Errorf("counting the charts not yet drawn: %w", err)
 		}
-		if n == 0 || time.Since(start) >= chartLimit {
+		// Every chart drawn, or something went wrong that checkCharts and
+		// checkQuiet will report: a console error, a failed request (charts.js
+		// or ECharts missing), a CSP violation. Otherwise charts.js is still
+		// at work, however long a busy machine makes that.
+		if n == 0 || rec.troubled() {
 			break
 		}
 		if err := chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond)); err != nil {
@@ -308,6 +312,14 @@ type recorder struct {
 	status   map[network.RequestID]int64  // request id -> HTTP status, from the response's headers
 	reported map[network.RequestID]bool   // requests already in failed
 	last     time.Time                    // the last request started, finished or failed
+}
+
+// troubled reports whether the page has logged to the console, failed a
+// request or broken the CSP.
+func (r *recorder) troubled() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.console)+len(r.failed)+len(r.csp) > 0
 }
 
 // reset forgets the page before, for a visit to a page at origin.

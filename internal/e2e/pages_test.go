@@ -131,7 +131,7 @@ func serveAt(t *testing.T, dir, prefix string) *httptest.Server {
 }
 
 // checkCharts fails unless the page has a chart and charts.js drew every
-// one of them within chartLimit.
+// one of them.
 func checkCharts(t *testing.T, where string, o *observation) {
 	t.Helper()
 	if len(o.charts) == 0 {

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -14,9 +13,6 @@ import (
 	"testing"
 	"time"
 )
-
-// vnuLimit bounds one run of the Nu HTML Checker over the whole build.
-const vnuLimit = 60 * time.Second
 
 // TestNuChecker runs the Nu HTML Checker (npm's vnu-jar, with Java) over
 // every .html file of the build, and every .css file, and fails on each
@@ -121,8 +117,7 @@ type vnuMessage struct {
 // runVnu runs the checker, errors only, on args, and returns its messages.
 func runVnu(t *testing.T, java, jar string, args ...string) []vnuMessage {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), vnuLimit)
-	defer cancel()
+	ctx := untilDeadline(t)
 	// The checker runs for seconds, not hours: the client compiler alone
 	// (TieredStopAtLevel=1) halves its processor time, and needs a larger
 	// stack than the default for vnu's schema (it asks for 512k or more).
