@@ -44,7 +44,7 @@ func (l *loader) content(s *report.Site) {
 	md := newMarkdown(s.AllowHTML)
 	for _, e := range entries {
 		name := path.Join(contentDir, e.Name())
-		if strings.HasPrefix(e.Name(), ".") {
+		if l.skipped(name, e) {
 			continue
 		}
 		if e.Name() == aboutFile {
@@ -64,7 +64,7 @@ func (l *loader) content(s *report.Site) {
 			continue
 		}
 		if !ok || !e.IsDir() {
-			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one folder per quarter here, named like 2016-17-q2; rename or remove this", aboutFile)
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one folder per quarter here, named like 2016-17-q2; %s", aboutFile, contentHint(e, s))
 			continue
 		}
 		var q *report.Quarter
@@ -84,6 +84,47 @@ func (l *loader) content(s *report.Site) {
 	}
 }
 
+// narrativeNames are the names of the files a quarter's folder may hold.
+func narrativeNames(s *report.Site) []string {
+	names := []string{introFile}
+	for _, id := range themeIDs(s) {
+		names = append(names, id+".md")
+	}
+	return names
+}
+
+// contentHint says what to do with e, which is in content/ but is neither
+// about.md nor a quarter's folder.
+func contentHint(e fs.DirEntry, s *report.Site) string {
+	if e.IsDir() {
+		if id, ok := quarterLike(e.Name()); ok {
+			return fmt.Sprintf("rename this to %s", id.Slug())
+		}
+		return "rename or remove this"
+	}
+	if n := nearest(e.Name(), []string{aboutFile}); n != "" {
+		return renameTo(e.Name(), n)
+	}
+	if n := nearest(e.Name(), narrativeNames(s)); n != "" {
+		q := "2016-17-q2"
+		if len(s.Quarters) > 0 {
+			q = s.Quarters[len(s.Quarters)-1].ID.Slug()
+		}
+		return fmt.Sprintf("a quarter's narrative belongs in its folder: move this into one, such as %s/%s/%s", contentDir, q, n)
+	}
+	return "rename or remove this"
+}
+
+// renameTo says how to make the file name, in content/, the file target
+// that Scorecard reads.
+func renameTo(name, target string) string {
+	switch _, ext := splitExt(name); strings.ToLower(ext) {
+	case ".docx", ".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", ".htm":
+		return fmt.Sprintf("Scorecard reads narrative only as Markdown, which is plain text: save it as %s, or remove it", target)
+	}
+	return fmt.Sprintf("rename this to %s, or remove it", target)
+}
+
 func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quarter, s *report.Site) {
 	files, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
@@ -92,7 +133,7 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 	}
 	for _, f := range files {
 		name := path.Join(dir, f.Name())
-		if strings.HasPrefix(f.Name(), ".") {
+		if l.skipped(name, f) {
 			continue
 		}
 		if f.Name() == introFile {
@@ -114,7 +155,11 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 			continue // the catalogue's own error says why there are no themes
 		}
 		if !ok || theme == nil || f.IsDir() {
-			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one THEME.md per theme here, named for a theme id: %s; rename or remove this", introFile, list(themeIDs(s)))
+			how := "rename or remove this"
+			if n := nearest(f.Name(), narrativeNames(s)); n != "" && !f.IsDir() {
+				how = renameTo(f.Name(), n)
+			}
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one THEME.md per theme here, named for a theme id: %s; %s", introFile, list(themeIDs(s)), how)
 			continue
 		}
 		if n := l.narrative(md, name, theme.Title, s); n != nil {

@@ -33,6 +33,7 @@ func SiteCached(fsys fs.FS, cache *NarrativeCache) (*report.Site, diag.List) {
 	l.config(s)
 	l.catalogue(s)
 	l.quarters(s)
+	l.stray()
 	l.cachedContent(s, cache)
 	errs.Sort()
 	return s, errs

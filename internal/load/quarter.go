@@ -42,7 +42,7 @@ func (l *loader) quarters(s *report.Site) {
 	var files []quarterFile
 	for _, e := range entries {
 		name := path.Join(quartersDir, e.Name())
-		if strings.HasPrefix(e.Name(), ".") {
+		if l.skipped(name, e) {
 			continue
 		}
 		id, ok := parseQuarterFile(e.Name())
@@ -55,7 +55,12 @@ func (l *loader) quarters(s *report.Site) {
 			continue
 		}
 		if !ok || e.IsDir() {
-			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects only quarter files here, named for the financial year and quarter, such as 2016-17-q2.yaml; rename or remove this one")
+			how := "rename or remove this one"
+			stem, ext := splitExt(e.Name())
+			if id, like := quarterLike(stem); like && !e.IsDir() && (strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")) {
+				how = fmt.Sprintf("rename this one to %s.yaml", id.Slug())
+			}
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects only quarter files here, named for the financial year and quarter, such as 2016-17-q2.yaml; %s", how)
 			continue
 		}
 		files = append(files, quarterFile{name, id})
