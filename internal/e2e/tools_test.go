@@ -8,8 +8,8 @@ import (
 )
 
 // The checkers the tests run besides Chromium: npm packages that
-// package.json pins as devDependencies (installed by `npm ci`, which `make
-// assets` runs), and Java for the Nu HTML Checker (.ci/install-java
+// package.json pins as devDependencies (installed by `make test-tools`,
+// which make test runs; make site installs ECharts alone), and Java for the Nu HTML Checker (.ci/install-java
 // installs Debian's). Outside CI a test skips when one is missing; with
 // CI=true it fails instead, so a green CI run has really run them.
 
@@ -22,7 +22,7 @@ func nodeModule(t *testing.T, file string) string {
 	t.Helper()
 	path := filepath.Join(nodeModules, filepath.FromSlash(file))
 	if _, err := os.Stat(path); err != nil {
-		missing(t, "node_modules/"+file+" is missing: run npm ci in the repository root (make assets does); package.json pins it as a devDependency", err)
+		missing(t, "node_modules/"+file+" is missing: run make test-tools in the repository root (npm ci with the devDependencies package.json pins)", err)
 	}
 	return path
 }

@@ -216,7 +216,7 @@ var (
 
 // WriteFile writes data to the file name (slash-separated, from the site
 // folder) all at once, making the folders it needs: into a hidden file
-// beside it, which the loader skips should it be left behind, then renamed
+// beside it, which the loader names in a warning should it be left behind, then renamed
 // over it. It writes through the site's os.Root, so that no symbolic link
 // can send the file out of the site. scorecard new and import write with it.
 func (s *Source) WriteFile(name string, data []byte) error {
