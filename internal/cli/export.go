@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"scorecard/internal/dataset"
-	"scorecard/internal/load"
 	"scorecard/internal/report"
 	"scorecard/internal/site"
 )
@@ -15,15 +14,15 @@ func runExport(env *Env, args []string) error {
 		"Export writes the scorecard to standard output as CSV, the same as the\n"+
 			"site's data/scorecard.csv: one row per measure per quarter.")
 	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
-	quarter := fs.String("quarter", "", "only this `quarter`, written as 2016-17 Q2 or 2016-17-q2 (default: every quarter)")
+	quarter := fs.String("quarter", "", "only this `quarter`, such as 2016-17 Q2, 2016/17 Q2, Q2 2016/17 or 2016-17-q2 (default: every quarter)")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	var want report.QuarterID
 	if *quarter != "" {
-		id, ok := load.ParseQuarter(strings.Replace(strings.ToUpper(*quarter), "-Q", " Q", 1))
-		if !ok {
-			fmt.Fprintf(env.Stderr, "scorecard export: -quarter %q is not a quarter; write one such as 2016-17 Q2\n", *quarter)
+		id, err := report.ParseQuarterID(*quarter)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "scorecard export: -quarter %v\n", err)
 			return errUsage
 		}
 		want = id

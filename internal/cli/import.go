@@ -4,8 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,18 +17,25 @@ import (
 )
 
 func runImport(env *Env, args []string) error {
-	fset := flags(env, "import", "FILE.csv|FILE.xlsx -quarter 2016-17-q2 [-src DIR] [-sheet NAME] [-force]",
-		"Import reads one quarter's scorecard from a spreadsheet, CSV or XLSX, and\n"+
-			"writes it as the quarter's data file, data/quarters/2016-17-q2.yaml: the\n"+
-			"measures in catalogue order, each value as the sheet shows it. The sheet\n"+
-			"needs a header row naming the columns measure, target, actual and status,\n"+
-			"and may have period, notes and quarter (rows of other quarters are left\n"+
-			"out); map other headers under \"import: columns:\" in data/site.yaml. Every\n"+
-			"problem is listed at its cell, and nothing is written until all are fixed.")
+	fset := flags(env, "import", "FILE.csv|FILE.xlsx -quarter 2016-17-q2 [-src DIR] [-sheet NAME] [-dry-run] [-correct]",
+		"Import reads one quarter's scorecard from a spreadsheet, CSV or XLSX, into\n"+
+			"the quarter's data file, data/quarters/2016-17-q2.yaml. The sheet needs a\n"+
+			"header row naming the columns measure, target, actual and status, and may\n"+
+			"have period, notes and quarter (rows of other quarters are left out); map\n"+
+			"other headers under \"import: columns:\" in data/site.yaml. Every problem\n"+
+			"is listed at its cell, and nothing is written until all are fixed.\n\n"+
+			"When the quarter has a data file, the sheet is merged into it: a blank cell\n"+
+			"keeps what the file has, and so do the measures the sheet leaves out, the\n"+
+			"notes' text and draft: true. A cell of \"-\" is a value: a target or actual\n"+
+			"not applicable, and no status, period or notes. Import lists each change\n"+
+			"before writing it. A quarter without draft: true is published: its figures\n"+
+			"are changed only with -correct. A new quarter's file is marked draft.")
 	src := fset.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
-	quarter := fset.String("quarter", "", "the `quarter` the sheet holds, written as 2016-17-q2 or \"2016-17 Q2\" (required)")
+	quarter := fset.String("quarter", "", "the `quarter` the sheet holds, such as 2016-17 Q2, 2016/17 Q2, Q2 2016/17 or 2016-17-q2 (required)")
 	name := fset.String("sheet", "", "the `name` of the XLSX workbook's sheet to read (default: the first)")
-	force := fset.Bool("force", false, "replace the quarter's data file if it exists, keeping its publication date and the notes' text where the sheet has none")
+	dryRun := fset.Bool("dry-run", false, "list what the import would change, and write nothing")
+	correct := fset.Bool("correct", false, "change the figures of a published quarter (one without draft: true): the changes are corrections to a public record")
+	force := fset.Bool("force", false, "no longer needed, as import merges into the quarter's file; accepted so that old scripts run, it does not allow changing a published quarter (see -correct)")
 	file, err := parseFile(env, fset, args)
 	if err != nil {
 		return err
@@ -38,21 +44,18 @@ func runImport(env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "scorecard import: say which quarter the sheet holds, such as -quarter 2016-17-q2\n")
 		return errUsage
 	}
-	id, ok := sheet.ParseQuarter(*quarter)
-	if !ok {
-		fmt.Fprintf(env.Stderr, "scorecard import: -quarter %q is not a quarter; write one such as 2016-17-q2\n", *quarter)
+	id, err := report.ParseQuarterID(*quarter)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "scorecard import: -quarter %v\n", err)
 		return errUsage
 	}
-	out := filepath.Join(*src, "data", "quarters", id.Slug()+".yaml")
-	old, err := os.ReadFile(out)
-	switch {
-	case err == nil && !*force:
-		return fmt.Errorf("%s already exists; to replace it with the sheet's figures, import again with -force (its publication date and the notes' text are kept where the sheet has none). Nothing was written.", out)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot read %s: %v", out, err)
+	if *force {
+		fmt.Fprintf(env.Stderr, "scorecard import: -force is no longer needed: import merges the sheet into the quarter's file, keeping what the sheet leaves out. It does not allow changing a published quarter; that needs -correct.\n")
 	}
+	path := sheet.QuarterFile(id)
+	out := filepath.Join(*src, filepath.FromSlash(path))
 
-	s, cfg, err := catalogue(*src)
+	s, cfg, findings, err := catalogue(*src)
 	if err != nil {
 		return err
 	}
@@ -65,9 +68,6 @@ func runImport(env *Env, args []string) error {
 		// At most sheet.MaxShown are listed, then how many more there are.
 		return fmt.Errorf("%v\n\nThe import stopped: %s %s to fix in %s. Nothing was written.", probs, withCommas(probs.Total), plural(probs.Total, "error", "errors"), file)
 	}
-	if old != nil {
-		q.KeepFrom(old)
-	}
 	from := filepath.Base(file)
 	if sh.Name != "" {
 		from += fmt.Sprintf(" (sheet %q)", sh.Name)
@@ -77,19 +77,79 @@ func runImport(env *Env, args []string) error {
 		return err
 	}
 	defer dst.Close()
-	data := q.YAML(from)
-	if len(data) > load.MaxFileSize {
-		return fmt.Errorf("%s: the quarter's data file would be larger than %d MiB, which scorecard build refuses; shorten the notes and periods in the sheet. Nothing was written.", file, load.MaxFileSize>>20)
+	// The quarter's file is read as the build reads it; one the build
+	// refuses (or will not read, such as a link) is not merged into.
+	var fileErrs diag.List
+	for _, d := range findings {
+		if d.Severity == diag.Error && d.Pos.File == path {
+			fileErrs = append(fileErrs, d)
+		}
 	}
-	if err := dst.WriteFile("data/quarters/"+id.Slug()+".yaml", data); err != nil {
+	var m *sheet.Merged
+	if len(fileErrs) == 0 {
+		var base sheet.Base
+		if base, err = sheet.ReadBase(dst, id); err != nil {
+			return fmt.Errorf("%v\n\nThe import stopped. Nothing was written.", err)
+		}
+		m, err = sheet.Merge(s, q, base, from)
+	}
+	var fe *sheet.FileErrors
+	switch {
+	case len(fileErrs) > 0 || errors.As(err, &fe):
+		if fe != nil {
+			fileErrs = fe.List
+		}
+		return fmt.Errorf("%v\n\nThe import merges the sheet into %s, keeping what the sheet leaves out, so the file must be right first: fix %s (scorecard check lists %s too), then import again; or, to import the sheet alone, move the file out of data/quarters. Nothing was written.",
+			fileErrs, path, plural(len(fileErrs), "this error", "these errors"), plural(len(fileErrs), "it", "them"))
+	case errors.Is(err, sheet.ErrTooLarge):
+		return fmt.Errorf("%s: %v; shorten the notes and periods in the sheet. Nothing was written.", file, err)
+	case err != nil:
+		return err
+	}
+
+	published := m.Existed && !m.Draft
+	if published && m.Changed() && !*correct && !*dryRun {
+		var b strings.Builder
+		describe(&b, m, from)
+		return fmt.Errorf("%s is a published quarter (its file has no \"draft: true\"), and a published quarter's figures are a public record: the import would change them, as listed below, so it stopped. Nothing was written.\n\n%s\nIf these are corrections to the published report, import again with -correct.",
+			path, b.String())
+	}
+	var b strings.Builder
+	describe(&b, m, from)
+	io.WriteString(env.Stdout, diag.EscapeLines(b.String()))
+	switch {
+	case !m.Changed():
+		fmt.Fprintf(env.Stdout, "Nothing to change: %s already holds what the sheet says. Nothing was written.\n", path)
+		return nil
+	case *dryRun:
+		fmt.Fprintf(env.Stdout, "This was a dry run: nothing was written.")
+		if published && !*correct {
+			fmt.Fprintf(env.Stdout, " %s is a published quarter: writing these changes needs -correct, as they would correct a public record.", path)
+		}
+		fmt.Fprintln(env.Stdout)
+		return nil
+	}
+	if err := dst.WriteFile(path, m.Data); err != nil {
 		return fmt.Errorf("cannot write %s: %v", out, err)
 	}
 
 	n := len(q.Rows)
-	fmt.Fprintf(env.Stdout, "Imported %d %s from %s into %s\n", n, plural(n, "measure", "measures"), file, out)
-	if missing := q.Missing(); len(missing) > 0 {
+	if published {
+		fmt.Fprintf(env.Stdout, "Corrected %s, a published quarter, from %d %s of %s. These are corrections to a public record: publish the site again so that it shows them, and tell readers what was corrected and why.\n", out, n, plural(n, "measure", "measures"), file)
+	} else {
+		fmt.Fprintf(env.Stdout, "Imported %d %s from %s into %s\n", n, plural(n, "measure", "measures"), file, out)
+	}
+	if !m.Existed {
+		fmt.Fprintf(env.Stdout, "The quarter is new, so its file is marked draft: true: scorecard build leaves it out, and scorecard serve shows it, until you remove that line.\n")
+	}
+	if m.Rewritten {
+		fmt.Fprintf(env.Stdout, "The file could not be changed in place, so it was written afresh: its figures, notes, draft: and published: are as listed, but its comments and layout were not kept.\n")
+	} else if len(m.LostComments) > 0 {
+		fmt.Fprintf(env.Stdout, "%s of the file could not be kept: %s\n", plural(len(m.LostComments), "This comment", "These comments"), diag.EscapeLines(strings.Join(m.LostComments, " ")))
+	}
+	if len(m.Missing) > 0 {
 		var which []string
-		for _, note := range missing {
+		for _, note := range m.Missing {
 			which = append(which, fmt.Sprintf("%s %s", note.Theme.ID, strings.Join(note.Labels, ", ")))
 		}
 		fmt.Fprintf(env.Stdout, "The sheet gives no text for notes the rows refer to (%s): they are written without text, and the pages will say the report gives none; add each note's text under notes: in %s.\n", strings.Join(which, "; "), out)
@@ -98,8 +158,133 @@ func runImport(env *Env, args []string) error {
 	if *src != "." {
 		check += " -src " + *src
 	}
+	if m.Draft {
+		check += " -drafts"
+	}
 	fmt.Fprintf(env.Stdout, "Run %s to check the site with its new figures.\n", check)
 	return nil
+}
+
+// describe writes what an import changes: each measure of the sheet that
+// it adds or changes, field by field, then the measures it leaves alone.
+func describe(w io.Writer, m *sheet.Merged, from string) {
+	what := "a new quarter file, marked draft"
+	switch {
+	case m.Existed && m.Draft:
+		what = "a draft; what the sheet leaves out or leaves blank is kept"
+	case m.Existed:
+		what = "a published quarter; what the sheet leaves out or leaves blank is kept"
+	}
+	fmt.Fprintf(w, "Importing %s into %s (%s):\n", from, m.Path, what)
+	var unchanged []string
+	changed, added, replaced := 0, 0, 0
+	for _, c := range m.Measures {
+		var parts []string
+		for _, f := range c.Fields {
+			switch {
+			case c.Added:
+				parts = append(parts, f.Field+" "+shown(f.New))
+			case f.New == "":
+				parts = append(parts, fmt.Sprintf("%s %s -> (cleared)", f.Field, shown(f.Old)))
+			case f.Replaces():
+				parts = append(parts, fmt.Sprintf("%s %s -> %s (replaces a value already set)", f.Field, shown(f.Old), shown(f.New)))
+			default:
+				parts = append(parts, fmt.Sprintf("%s (blank) -> %s", f.Field, shown(f.New)))
+			}
+		}
+		switch {
+		case c.Added:
+			added++
+			if len(parts) == 0 {
+				parts = []string{"no figures"}
+			}
+			fmt.Fprintf(w, "  added     %s: %s\n", c.Measure.ID, strings.Join(parts, "; "))
+		case c.Changed():
+			changed++
+			replaced += c.Replaces()
+			fmt.Fprintf(w, "  changed   %s: %s\n", c.Measure.ID, strings.Join(parts, "; "))
+		default:
+			unchanged = append(unchanged, c.Measure.ID)
+		}
+	}
+	for _, n := range m.Notes {
+		switch {
+		case n.Added && n.Known && n.New == "":
+			fmt.Fprintf(w, "  added     note %s of theme %s, without text\n", n.Label, n.Theme.ID)
+		case n.Added && n.Known:
+			fmt.Fprintf(w, "  added     note %s of theme %s: text %s\n", n.Label, n.Theme.ID, shown(n.New))
+		case n.Added:
+			fmt.Fprintf(w, "  added     note %s of theme %s, without text (the sheet gives none)\n", n.Label, n.Theme.ID)
+		case n.Old == "":
+			fmt.Fprintf(w, "  changed   note %s of theme %s: text (none) -> %s\n", n.Label, n.Theme.ID, shown(n.New))
+		default:
+			replaced++
+			fmt.Fprintf(w, "  changed   note %s of theme %s: text %s -> %s (replaces a text already set)\n", n.Label, n.Theme.ID, shown(n.Old), shown(n.New))
+		}
+	}
+	ids := func(ms []*report.Measure) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.ID)
+		}
+		return out
+	}
+	list(w, "unchanged (the sheet agrees with the file)", unchanged)
+	if m.Existed {
+		list(w, "left as it was (not in the sheet)", ids(m.Kept))
+		list(w, "in neither the sheet nor the file", ids(m.Absent))
+	} else {
+		list(w, "not in the sheet", ids(m.Absent))
+	}
+	var summary []string
+	for _, n := range []struct {
+		n    int
+		what string
+	}{{added, "added"}, {changed, "changed"}, {len(unchanged), "unchanged"}, {len(m.Kept), "left as " + plural(len(m.Kept), "it was", "they were")}} {
+		if n.n > 0 {
+			summary = append(summary, fmt.Sprintf("%s %s", withCommas(n.n), n.what))
+		}
+	}
+	fmt.Fprintf(w, "In all, of the measures: %s", strings.Join(summary, ", "))
+	if replaced > 0 {
+		fmt.Fprintf(w, "; %s already set %s replaced or cleared", plural(replaced, "1 value", withCommas(replaced)+" values"), plural(replaced, "is", "are"))
+	}
+	fmt.Fprintln(w, ".")
+}
+
+// list writes a list of measure ids under a heading, wrapped.
+func list(w io.Writer, heading string, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	line := fmt.Sprintf("  %s, %d %s:", heading, len(ids), plural(len(ids), "measure", "measures"))
+	for i, id := range ids {
+		if i < len(ids)-1 {
+			id += ","
+		}
+		if len(line)+1+len(id) > 78 {
+			fmt.Fprintln(w, line)
+			line = "   "
+		}
+		line += " " + id
+	}
+	fmt.Fprintln(w, line)
+}
+
+// shown writes a cell's text for the change list: as it is when it reads
+// plainly, quoted when it has spaces or punctuation that would blur the
+// list, shortened when long.
+func shown(text string) string {
+	if text == "" {
+		return "(blank)"
+	}
+	if n := []rune(text); len(n) > 60 {
+		text = string(n[:60]) + "…"
+	}
+	if strings.ContainsAny(text, " ,;\"'()>") || text != strings.TrimSpace(text) {
+		return strconv.Quote(text)
+	}
+	return text
 }
 
 // withCommas writes n with commas between thousands: 1,048,576.
@@ -143,11 +328,12 @@ func parseFile(env *Env, fset *flag.FlagSet, args []string) (string, error) {
 // catalogue loads the site for its measure catalogue and status scale, and
 // reads the import: section of its configuration. Errors elsewhere in the
 // site, such as in other quarters, do not stop an import: scorecard check
-// reports them.
-func catalogue(src string) (*report.Site, sheet.Config, error) {
+// reports them. It returns the site's findings too, for the import to look
+// at those about the quarter it merges into.
+func catalogue(src string) (*report.Site, sheet.Config, diag.List, error) {
 	fsys, err := site.Open(src)
 	if err != nil {
-		return nil, sheet.Config{}, err
+		return nil, sheet.Config{}, nil, err
 	}
 	defer fsys.Close()
 	s, findings := load.Site(fsys)
@@ -158,15 +344,15 @@ func catalogue(src string) (*report.Site, sheet.Config, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, sheet.Config{}, fmt.Errorf("%v\n\nThe import needs the site's catalogue and status scale; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
+		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nThe import needs the site's catalogue and status scale; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
 	}
 	src2, err := fsys.ReadFile(sheet.SiteFile)
 	if err != nil {
-		return nil, sheet.Config{}, fmt.Errorf("cannot read %s: %v", sheet.SiteFile, err)
+		return nil, sheet.Config{}, nil, fmt.Errorf("cannot read %s: %v", sheet.SiteFile, err)
 	}
 	cfg, errs := sheet.ReadConfig(src2)
 	if len(errs) > 0 {
-		return nil, sheet.Config{}, fmt.Errorf("%v\n\nFix the import: section of %s, then import again. Nothing was written.", errs, sheet.SiteFile)
+		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nFix the import: section of %s, then import again. Nothing was written.", errs, sheet.SiteFile)
 	}
-	return s, cfg, nil
+	return s, cfg, findings, nil
 }

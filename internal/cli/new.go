@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"scorecard/internal/load"
+	"scorecard/internal/report"
 	"scorecard/internal/scaffold"
 	"scorecard/internal/site"
 )
@@ -16,7 +17,8 @@ func runNew(env *Env, args []string) error {
 		"New quarter scaffolds the next quarter from the latest one: a data file listing\n"+
 			"every measure with its target carried forward and the actual and status left\n"+
 			"to fill in, and narrative files for the introduction and each theme, marked\n"+
-			"draft, with the latest quarter's section headings. It never overwrites a file.")
+			"draft, with the latest quarter's section headings. It never overwrites a file.\n"+
+			"The quarter may be written 2016-17 Q3, 2016/17 Q3, Q3 2016/17 or 2016-17-q3.")
 	src := fset.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
 	// The quarter comes before the flags: "new quarter 2016-17 Q3 -src site".
 	var words []string
@@ -26,14 +28,14 @@ func runNew(env *Env, args []string) error {
 	if err := parse(env, fset, args); err != nil {
 		return err
 	}
-	if len(words) == 0 || words[0] != "quarter" || len(words) > 3 || len(words) < 2 {
+	if len(words) < 2 || words[0] != "quarter" {
 		fmt.Fprintln(env.Stderr, `scorecard new: say which quarter to create, such as: scorecard new quarter 2016-17 Q3`)
 		return errUsage
 	}
-	text := strings.Join(words[1:], " ")
-	id, ok := load.ParseQuarter(strings.Replace(strings.ToUpper(text), "-Q", " Q", 1))
-	if !ok {
-		fmt.Fprintf(env.Stderr, "scorecard new quarter: %q is not a quarter; write one such as 2016-17 Q3 (the financial year, then Q1 to Q4)\n", text)
+	// "2016-17 Q3" may come as one word or two, or more: "Quarter 3, 2016/17".
+	id, err := report.ParseQuarterID(strings.Join(words[1:], " "))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "scorecard new quarter: %v\n", err)
 		return errUsage
 	}
 	fsys, err := site.Open(*src)

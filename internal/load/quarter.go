@@ -95,22 +95,18 @@ func parseQuarterFile(name string) (report.QuarterID, bool) {
 	return ParseQuarter(strings.Replace(base, "-q", " Q", 1))
 }
 
-// ParseQuarter reads a quarter as data files write it: "2016-17 Q2". The
-// second year must follow the first.
+// ParseQuarter reads a quarter as data files write it, "2016-17 Q2", and
+// nothing else: it reads the names of quarter files and folders, in which
+// another spelling (2016-17-Q2) would make a second file for the same
+// quarter. The second year must follow the first. The text is read by
+// report.ParseQuarterID, which every command uses to read a quarter, and
+// is then held to its one form.
 func ParseQuarter(s string) (report.QuarterID, bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != ' ' || s[8] != 'Q' {
+	id, err := report.ParseQuarterID(s)
+	if err != nil || id.String() != s {
 		return report.QuarterID{}, false
 	}
-	y, err1 := strconv.Atoi(s[:4])
-	y2, err2 := strconv.Atoi(s[5:7])
-	q, err3 := strconv.Atoi(s[9:])
-	// The year ends before 9999 so that every date in the quarter has
-	// four digits, as ISO 8601 and the Atom feed need.
-	if err1 != nil || err2 != nil || err3 != nil || s[0] == '+' || s[0] == '-' || s[5] == '+' || s[5] == '-' ||
-		y < 1900 || y > 9998 || y2 != (y+1)%100 || q < 1 || q > 4 {
-		return report.QuarterID{}, false
-	}
-	return report.QuarterID{Year: y, Q: q}, true
+	return id, true
 }
 
 // quarterProblem says why a name in the shape of a quarter file or folder,

@@ -15,7 +15,9 @@ import (
 // the build accepts, and reads back as the sheet showed it. It imports
 // CSV data into the test site's 2016-17 Q2 and, when the import succeeds,
 // loads the site with the quarter file it wrote: the loader reports no
-// error, and every cell and note reads back as the import made it.
+// error, and every cell and note reads back as the import made it. Then
+// it merges the same sheet into an existing quarter file, mergeBase, as an
+// import into a quarter that has one does: checkMerge.
 func FuzzImportRoundTrip(f *testing.F) {
 	base := siteFS(f)
 	s, findings := load.Site(base)
@@ -29,10 +31,13 @@ func FuzzImportRoundTrip(f *testing.F) {
 		"measure,target,actual,status,period,notes\nhomes-2,90%,93.5%,hg,\"two\nlines\",\"Note 1: a; b\"\nwork-1,01:30,00:59,LG,' - x,Note 1: c\n",
 		"quarter,measure,target,actual,status\n2016-17 Q2,homes-3,£1,£2,A\n2016-17 Q1,homes-1,1,2,A\n",
 		"measure,target,actual,status,period\nwork-2,\"=1+1\",'=2,HR,\u2028 \ufeff\r\n",
+		"measure,target,actual,status,period,notes\nhomes-1,,120,-,-,\"Note 1: Estimated; Note 3: x\"\nhomes-2,-,,,,-\nwork-2,1,2,,,Note 2: y\n",
+		"measure,notes\nhomes-1,Note 2\nwork-1,Note 2: (published without text)\n",
 	} {
 		f.Add([]byte(seed))
 	}
 	const out = "data/quarters/2016-17-q2.yaml"
+	mergeInto := baseOf(f, mergeBase)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sh, err := ReadCSV("scores.csv", data)
 		if err != nil {
@@ -86,5 +91,6 @@ func FuzzImportRoundTrip(f *testing.F) {
 					lr.Target.Raw, lr.Actual.Raw, status, lr.Period, labels, r.Target, r.Actual, r.Status, r.Period, want, written)
 			}
 		}
+		checkMerge(t, s, q, mergeInto, data)
 	})
 }

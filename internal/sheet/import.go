@@ -21,15 +21,30 @@ type Quarter struct {
 	ID        report.QuarterID
 	Rows      []*Row  // in catalogue order
 	Notes     []*Note // the notes the rows refer to, theme by theme
-	Published string  // the publication date, kept from the file being replaced
+	Draft     bool    // YAML writes "draft: true"
+	Published string  // the publication date, for YAML to write
 }
 
-// Row is one measure's cells, as the sheet shows them.
+// Row is one measure's cells, as the sheet shows them. A blank cell is
+// "": the sheet says nothing about that field, and an import into an
+// existing quarter file keeps what the file has. A cell holding "-" (or
+// "–") says deliberately that there is nothing: a target or actual of "-"
+// is the value "not applicable", kept as it is; a status, period or notes
+// of "-" are left out, and Cleared names them, so that an import clears
+// what the file has.
 type Row struct {
 	Measure                        *report.Measure
 	Target, Actual, Status, Period string
 	Notes                          []string // the labels of the notes the row refers to
+	Cleared                        []string // the fields, of status, period and notes, whose cell is "-"
 	Pos                            diag.Pos // the row's measure cell
+}
+
+// clears reports whether text is the "-" that clears a status, period or
+// notes.
+func clears(text string) bool {
+	text = strings.TrimSpace(text)
+	return text == "-" || text == "–"
 }
 
 // Note is one note text and the labels of a theme that share it.
@@ -42,10 +57,11 @@ type Note struct {
 	Known bool
 }
 
-// ParseQuarter reads a quarter written as data files write it, 2016-17 Q2,
-// or as their names do, 2016-17-q2.
-func ParseQuarter(s string) (report.QuarterID, bool) {
-	return load.ParseQuarter(strings.Replace(strings.ToUpper(strings.TrimSpace(s)), "-Q", " Q", 1))
+// ParseQuarter reads a sheet's quarter cell, in any of the spellings
+// report.ParseQuarterID reads: 2016-17 Q2, 2016/17 Q2, Q2 2016/17,
+// 2016-17-q2 and more.
+func ParseQuarter(s string) (report.QuarterID, error) {
+	return report.ParseQuarterID(s)
 }
 
 // columns is where the sheet keeps each field: a column number from 1, or
@@ -342,9 +358,9 @@ func (im *importer) quarter(n int) (report.QuarterID, bool) {
 		im.errs.Errorf(pos, "%sthe quarter is blank; write the row's quarter, such as %s", at, im.id)
 		return report.QuarterID{}, false
 	}
-	q, ok := ParseQuarter(text)
-	if !ok {
-		im.errs.Errorf(pos, "%squarter %q is not a quarter; write one such as %s", at, clip(text), im.id)
+	q, err := ParseQuarter(text)
+	if err != nil {
+		im.errs.Errorf(pos, "%squarter %v", at, err)
 		return report.QuarterID{}, false
 	}
 	return q, true
@@ -384,8 +400,13 @@ func (im *importer) row(n int) *Row {
 	r := &Row{Measure: m, Pos: pos}
 	r.Target = im.figure(n, "target", m)
 	r.Actual = im.figure(n, "actual", m)
-	r.Status = im.status(n, m)
-	r.Period, _, _ = im.text(n, "period")
+	r.Status = im.status(n, m, r)
+	if r.Period, _, _ = im.text(n, "period"); clears(r.Period) {
+		r.Period, r.Cleared = "", append(r.Cleared, "period")
+	}
+	if notes, _, _ := im.get(n, "notes"); clears(notes) {
+		r.Cleared = append(r.Cleared, "notes")
+	}
 	r.Notes = im.noteRefs(n, m)
 	if im.errs.total > before {
 		return nil
@@ -439,8 +460,9 @@ func unitFix(want value.Unit) string {
 
 // status reads the status cell: a code of the site's scale. Case is
 // forgiven, since the scale has one code for each spelling; the file gets
-// the scale's own code.
-func (im *importer) status(n int, m *report.Measure) string {
+// the scale's own code. A "-" that is not a code of the scale clears the
+// status, and is recorded in r.Cleared.
+func (im *importer) status(n int, m *report.Measure, r *Row) string {
 	code, pos, at := im.text(n, "status")
 	if code == "" {
 		return ""
@@ -454,6 +476,11 @@ func (im *importer) status(n int, m *report.Measure) string {
 		if strings.EqualFold(st.Code, code) {
 			return st.Code
 		}
+	}
+	if clears(code) {
+		// Not a code of the scale: "-" says the measure has no status.
+		r.Cleared = append(r.Cleared, "status")
+		return ""
 	}
 	codes := make([]string, len(im.site.Statuses))
 	for i, st := range im.site.Statuses {

@@ -309,7 +309,7 @@ work-1,90,01:30,LG
 		name:  "a quarter cell that is not a quarter",
 		sheet: "quarter,measure,target,actual,status\nQ2,homes-1,1,2,HG\n,homes-1,1,2,HG\n2016-17 Q2,homes-1,1,2,HG\n",
 		want: []string{
-			`scores.csv:2:1: cell A2: quarter "Q2" is not a quarter; write one such as 2016-17 Q2`,
+			`scores.csv:2:1: cell A2: quarter "Q2" is not a quarter: it names the quarter but not the financial year, with both its years; write the financial year and the quarter, such as 2016-17 Q3, 2016/17 Q3, Q3 2016/17 or 2016-17-q3`,
 			`scores.csv:3:1: cell A3: the quarter is blank; write the row's quarter, such as 2016-17 Q2`,
 		},
 	}, {
@@ -368,14 +368,16 @@ func TestImportEmptyXLSXSheet(t *testing.T) {
 	}
 }
 
+// TestParseQuarter reads a quarter cell as report.ParseQuarterID does:
+// its tests try every spelling.
 func TestParseQuarter(t *testing.T) {
-	for _, in := range []string{"2016-17 Q2", "2016-17-q2", "2016-17-Q2", " 2016-17 q2 "} {
-		if got, ok := ParseQuarter(in); !ok || got != q2 {
-			t.Errorf("ParseQuarter(%q) = %v, %v, want %v", in, got, ok, q2)
+	for _, in := range []string{"2016-17 Q2", "2016-17-q2", "2016-17-Q2", " 2016-17 q2 ", "2016/17 Q2", "Q2 2016/17", "Quarter 2, 2016/17"} {
+		if got, err := ParseQuarter(in); err != nil || got != q2 {
+			t.Errorf("ParseQuarter(%q) = %v, %v, want %v", in, got, err, q2)
 		}
 	}
-	for _, in := range []string{"", "Q2", "2016-18 Q2", "2016-17 Q5", "2016/17 Q2"} {
-		if got, ok := ParseQuarter(in); ok {
+	for _, in := range []string{"", "Q2", "2016-18 Q2", "2016-17 Q5", "2016/17"} {
+		if got, err := ParseQuarter(in); err == nil {
 			t.Errorf("ParseQuarter(%q) = %v, want not a quarter", in, got)
 		}
 	}

@@ -6,12 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
-
-	"scorecard/internal/load"
 	"scorecard/internal/report"
 )
 
@@ -209,51 +204,4 @@ func (q *Quarter) Missing() []*Note {
 		}
 	}
 	return out
-}
-
-// KeepFrom keeps what a sheet cannot hold from old, the quarter file the
-// import replaces: its publication date, and the text of notes the sheet
-// refers to without giving it. A file that is not YAML keeps nothing.
-func (q *Quarter) KeepFrom(old []byte) {
-	var f struct {
-		Published string `yaml:"published"`
-		Notes     []struct {
-			Theme  string      `yaml:"theme"`
-			Labels []yaml.Node `yaml:"labels"`
-			Text   string      `yaml:"text"`
-		} `yaml:"notes"`
-	}
-	if yaml.Unmarshal(old, &f) != nil {
-		return
-	}
-	// Only what the loader accepts is kept: whatever the import writes,
-	// the build accepts.
-	if _, err := time.Parse("2006-01-02", f.Published); err == nil {
-		q.Published = f.Published
-	}
-	var themes []*report.Theme
-	texts := map[noteKey]noteText{}
-	for _, n := range q.Notes {
-		if !slices.Contains(themes, n.Theme) {
-			themes = append(themes, n.Theme)
-		}
-		for _, l := range n.Labels {
-			texts[noteKey{n.Theme, l}] = noteText{text: n.Text, known: n.Known}
-		}
-	}
-	kept := map[[2]string]string{} // the old file's note texts, by theme and label
-	for _, n := range f.Notes {
-		if strings.ContainsFunc(n.Text, load.IsControl) || !utf8.ValidString(n.Text) {
-			continue
-		}
-		for _, l := range n.Labels {
-			kept[[2]string{n.Theme, l.Value}] = n.Text
-		}
-	}
-	for k, nt := range texts {
-		if text, ok := kept[[2]string{k.theme.ID, k.label}]; ok && !nt.known {
-			texts[k] = noteText{text: text, known: true}
-		}
-	}
-	q.Notes = groupNotes(themes, texts)
 }

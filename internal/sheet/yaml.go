@@ -40,24 +40,16 @@ func (q *Quarter) YAML(from string) []byte {
 
 	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("quarter"), str(q.ID.String())}}
 	top.Content[0].HeadComment = fmt.Sprintf("# Imported from %s by scorecard import.", comment(from))
+	if q.Draft {
+		top.Content = append(top.Content, str("draft"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	if q.Published != "" {
 		top.Content = append(top.Content, str("published"), str(q.Published))
 	}
 	top.Content = append(top.Content, str("measures"), measures)
 	notes := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, n := range q.Notes {
-		item := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle,
-			Content: []*yaml.Node{str("theme"), str(n.Theme.ID), str("labels"), labels(n.Labels)}}
-		if n.Text != "" {
-			item.Content = append(item.Content, str("text"), str(n.Text))
-		}
-		if !n.Known {
-			// A note the rows refer to without its text is written without
-			// text, as a report may publish one, so that the build accepts
-			// the file; the comment asks for the text.
-			item.HeadComment = "# The sheet gives no text for these notes: add text: as the report\n# prints it, or leave them without text."
-		}
-		notes.Content = append(notes.Content, item)
+		notes.Content = append(notes.Content, noteNode(n))
 	}
 	if len(notes.Content) > 0 {
 		top.Content = append(top.Content, str("notes"), notes)
@@ -71,6 +63,25 @@ func (q *Quarter) YAML(from string) []byte {
 	}
 	enc.Close()
 	return buf.Bytes()
+}
+
+// noTextComment is written above notes the rows refer to without text.
+const noTextComment = "# The sheet gives no text for these notes: add text: as the report\n# prints it, or leave them without text."
+
+// noteNode is an item of the notes: list.
+func noteNode(n *Note) *yaml.Node {
+	item := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle,
+		Content: []*yaml.Node{str("theme"), str(n.Theme.ID), str("labels"), labels(n.Labels)}}
+	if n.Text != "" {
+		item.Content = append(item.Content, str("text"), str(n.Text))
+	}
+	if !n.Known {
+		// A note the rows refer to without its text is written without
+		// text, as a report may publish one, so that the build accepts
+		// the file; the comment asks for the text.
+		item.HeadComment = noTextComment
+	}
+	return item
 }
 
 // comment makes text fit on one comment line: a line break would end the

@@ -70,61 +70,6 @@ notes:
 	}
 }
 
-// TestKeepFrom keeps the publication date and the notes' text of the file
-// an import replaces, where the sheet gives none.
-func TestKeepFrom(t *testing.T) {
-	q, errs := Import(csvSheet(t, tricky), testSite(t), q2, Config{})
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	q.KeepFrom([]byte(`quarter: 2016-17 Q2
-published: 2016-12-07
-measures: {}
-notes:
-  - {theme: homes, labels: [1, 4], text: In arrears}
-  - {theme: work, labels: [2], text: Replaced by the sheet's}
-`))
-	var notes []string
-	for _, n := range q.Notes {
-		notes = append(notes, noteLine(n))
-	}
-	want := []string{`homes 1: "In arrears"`, `homes 3: ?`, `work 2: "Estimated"`}
-	if diff := cmp.Diff(want, notes); diff != "" {
-		t.Errorf("notes (-want +got):\n%s", diff)
-	}
-	if q.Published != "2016-12-07" {
-		t.Errorf("published = %q, want 2016-12-07", q.Published)
-	}
-}
-
-// TestKeepFromOnlyWhatLoads keeps only what the loader accepts from the
-// file an import replaces: whatever the import writes, the build accepts.
-func TestKeepFromOnlyWhatLoads(t *testing.T) {
-	q, errs := Import(csvSheet(t, tricky), testSite(t), q2, Config{})
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	q.KeepFrom([]byte(`quarter: 2016-17 Q2
-published: December 2016
-measures: {}
-notes:
-  - {theme: homes, labels: [1], text: "In arrears\a"}
-  - {theme: homes, labels: [3], text: "Estimated"}
-  - {theme: homes, labels: [3], text: "Estimated\u0000"}
-`))
-	var notes []string
-	for _, n := range q.Notes {
-		notes = append(notes, noteLine(n))
-	}
-	want := []string{`homes 3: "Estimated"`, `homes 1: ?`, `work 2: "Estimated"`}
-	if diff := cmp.Diff(want, notes); diff != "" {
-		t.Errorf("notes (-want +got):\n%s", diff)
-	}
-	if q.Published != "" {
-		t.Errorf("published = %q, which the loader refuses; want it left out", q.Published)
-	}
-}
-
 // TestYAMLComments keeps each comment on its line, whatever the file's
 // name or a theme's title holds.
 func TestYAMLComments(t *testing.T) {

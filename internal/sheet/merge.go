@@ -1,0 +1,859 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing/fstest"
+
+	"gopkg.in/yaml.v3"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/load"
+	"scorecard/internal/report"
+)
+
+// An import into a quarter that has a data file merges the sheet into it:
+// the whole file is the base, and the sheet's cells that are not blank are
+// applied on top. What the sheet does not speak about is kept as the file
+// has it: draft: true and the published date, every measure the sheet
+// leaves out, every field a blank cell leaves out, the notes' text the
+// sheet does not give, and the file's comments and layout where they can
+// be kept. A cell of "-" is not blank: see Row.
+
+// QuarterFile is the path of quarter id's data file in the site folder.
+func QuarterFile(id report.QuarterID) string { return "data/quarters/" + id.Slug() + ".yaml" }
+
+// Base is what an import merges into: the quarter's data file, when there
+// is one, and the site's configuration and catalogue, which the file is
+// read with, as the loader reads it.
+type Base struct {
+	SiteYAML  []byte // data/site.yaml
+	Catalogue []byte // data/measures.yaml
+	Data      []byte // the quarter's data file; nil when there is none
+}
+
+// ReadBase reads from the site folder what an import into quarter id
+// merges into. It reads as the loader does: no more than load.MaxFileSize
+// a file, and plain files only when fsys refuses others (the site's
+// reader does).
+func ReadBase(fsys fs.FS, id report.QuarterID) (Base, error) {
+	var b Base
+	var err error
+	if b.SiteYAML, err = readLimited(fsys, SiteFile); err != nil {
+		return b, err
+	}
+	if b.Catalogue, err = readLimited(fsys, CatalogueFile); err != nil {
+		return b, err
+	}
+	b.Data, err = readLimited(fsys, QuarterFile(id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return b, nil
+	}
+	return b, err
+}
+
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, but Scorecard needs a file there; move it aside, then import again", name)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, load.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %v", name, err)
+	}
+	if len(data) > load.MaxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB, which scorecard build refuses; split it or remove what does not belong in it, then import again", name, load.MaxFileSize>>20)
+	}
+	if data == nil {
+		data = []byte{} // an empty file is a file, not a missing one
+	}
+	return data, nil
+}
+
+// FileErrors are the errors scorecard build finds in the quarter file an
+// import would merge into. The import keeps whatever the sheet does not
+// replace, so it writes nothing until they are fixed.
+type FileErrors struct {
+	Path string
+	List diag.List
+}
+
+func (e *FileErrors) Error() string { return e.List.Error() }
+
+// ErrTooLarge is returned when the quarter file would be larger than the
+// build reads.
+var ErrTooLarge = fmt.Errorf("the quarter's data file would be larger than %d MiB, which scorecard build refuses", load.MaxFileSize>>20)
+
+// FieldChange is one field of a measure that the import sets, changes or
+// clears.
+type FieldChange struct {
+	Field    string // target, actual, status, period or notes
+	Old, New string // "" when blank; notes as their labels, "1, 2"
+}
+
+// Replaces reports whether the change replaces a value the file already
+// has, rather than filling in a blank one.
+func (c FieldChange) Replaces() bool { return c.Old != "" }
+
+// MeasureChange is what the import does to one measure the sheet has.
+type MeasureChange struct {
+	Measure *report.Measure
+	Added   bool          // the quarter file did not list the measure
+	Fields  []FieldChange // none when the sheet agrees with the file
+}
+
+// Changed reports whether the import changes the measure.
+func (c *MeasureChange) Changed() bool { return c.Added || len(c.Fields) > 0 }
+
+// Replaces counts the values already set that the import replaces.
+func (c *MeasureChange) Replaces() int {
+	n := 0
+	for _, f := range c.Fields {
+		if f.Replaces() {
+			n++
+		}
+	}
+	return n
+}
+
+// NoteChange is a note the import adds, or whose text it changes.
+type NoteChange struct {
+	Theme    *report.Theme
+	Label    string
+	Added    bool   // the quarter file had no such note
+	Known    bool   // New is the note's text; false: the sheet gives none, and the note is added without text
+	Old, New string // the text
+}
+
+// Merged is the quarter file an import writes, and what it changes.
+type Merged struct {
+	Path      string           // data/quarters/2016-17-q3.yaml
+	Existed   bool             // the file was there, and the import merges into it
+	Draft     bool             // the file says draft: true; a new file does
+	Published string           // the file's published: date
+	Data      []byte           // the file to write
+	Measures  []*MeasureChange // the sheet's measures, in catalogue order
+	Kept      []*report.Measure
+	Absent    []*report.Measure // in neither the sheet nor the file
+	Notes     []*NoteChange
+	Missing   []*Note // notes the rows refer to whose text neither the sheet nor the file gives
+
+	// Rewritten is true when the file could not be edited in place and
+	// was written afresh from what it holds: its comments and layout are
+	// lost. LostComments lists comments lost otherwise.
+	Rewritten    bool
+	LostComments []string
+}
+
+// Changed reports whether the import changes the quarter file (or makes
+// it).
+func (m *Merged) Changed() bool {
+	if !m.Existed || len(m.Notes) > 0 {
+		return true
+	}
+	for _, c := range m.Measures {
+		if c.Changed() {
+			return true
+		}
+	}
+	return false
+}
+
+// rowValues is what a quarter file says of one measure.
+type rowValues struct {
+	listed                         bool
+	target, actual, status, period string
+	notes                          []string
+}
+
+var rowFields = []string{"target", "actual", "status", "period", "notes"}
+
+func (c rowValues) get(field string) string {
+	switch field {
+	case "target":
+		return c.target
+	case "actual":
+		return c.actual
+	case "status":
+		return c.status
+	case "period":
+		return c.period
+	}
+	return strings.Join(c.notes, ", ")
+}
+
+func rowCells(r *report.Row) rowValues {
+	c := rowValues{listed: true, target: r.Target.Raw, actual: r.Actual.Raw, period: r.Period}
+	if r.Status != nil {
+		c.status = r.Status.Code
+	}
+	for _, n := range r.Notes {
+		c.notes = append(c.notes, n.Label)
+	}
+	return c
+}
+
+// apply puts the sheet's row r on top of what the file has: a blank cell
+// keeps the file's value, a cleared one removes it.
+func apply(c rowValues, r *Row) rowValues {
+	c.listed = true
+	if r.Target != "" {
+		c.target = r.Target
+	}
+	if r.Actual != "" {
+		c.actual = r.Actual
+	}
+	if r.Status != "" || slices.Contains(r.Cleared, "status") {
+		c.status = r.Status
+	}
+	if r.Period != "" || slices.Contains(r.Cleared, "period") {
+		c.period = r.Period
+	}
+	if len(r.Notes) > 0 || slices.Contains(r.Cleared, "notes") {
+		c.notes = r.Notes
+	}
+	return c
+}
+
+// model is the quarter file the import means to write, by measure id and
+// by theme id and note label, to check what is written against.
+type model struct {
+	rows      map[string]rowValues
+	notes     map[[2]string]string // the text of every note
+	unknown   map[[2]string]bool   // notes added without text
+	draft     bool
+	published string
+}
+
+// Merge applies q, the quarter as the sheet gives it, on top of the
+// quarter's data file in base, and returns the file to write and what it
+// changes. Without a file, it makes one from the sheet alone, marked
+// draft. The file is checked as the build reads it, before and after: a
+// file the build refuses is not merged into (a *FileErrors lists its
+// errors), and what Merge returns reads back as it means it to. from
+// names the sheet, for a comment at the top of a new file.
+func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) {
+	path := QuarterFile(q.ID)
+	m := &Merged{Path: path, Draft: true}
+	mod := model{rows: map[string]rowValues{}, notes: map[[2]string]string{}, unknown: map[[2]string]bool{}, draft: true}
+	if base.Data != nil {
+		old, errs := loadQuarter(base, path, base.Data, q.ID)
+		if errs != nil {
+			return nil, &FileErrors{Path: path, List: errs}
+		}
+		m.Existed, m.Draft, m.Published = true, old.Draft, old.Published
+		mod.draft, mod.published = old.Draft, old.Published
+		for _, r := range old.Rows {
+			mod.rows[r.Measure.ID] = rowCells(r)
+		}
+		for _, n := range old.Notes {
+			for _, l := range n.Labels {
+				mod.notes[[2]string{n.Theme.ID, l}] = n.Text
+			}
+		}
+	}
+
+	sheetRows := map[string]*Row{}
+	for _, r := range q.Rows {
+		sheetRows[r.Measure.ID] = r
+	}
+	for _, meas := range s.Measures {
+		old := mod.rows[meas.ID]
+		r := sheetRows[meas.ID]
+		if r == nil {
+			if old.listed {
+				m.Kept = append(m.Kept, meas)
+			} else {
+				m.Absent = append(m.Absent, meas)
+			}
+			continue
+		}
+		c := &MeasureChange{Measure: meas, Added: !old.listed}
+		merged := apply(old, r)
+		for _, f := range rowFields {
+			if o, n := old.get(f), merged.get(f); o != n {
+				c.Fields = append(c.Fields, FieldChange{Field: f, Old: o, New: n})
+			}
+		}
+		mod.rows[meas.ID] = merged
+		m.Measures = append(m.Measures, c)
+	}
+
+	missing := map[noteKey]noteText{}
+	for _, n := range q.Notes {
+		for _, l := range n.Labels {
+			k := [2]string{n.Theme.ID, l}
+			old, had := mod.notes[k]
+			switch {
+			case !n.Known && had:
+				// The sheet refers to the note; the file gives its text.
+			case !n.Known:
+				mod.notes[k], mod.unknown[k] = "", true
+				missing[noteKey{n.Theme, l}] = noteText{}
+				m.Notes = append(m.Notes, &NoteChange{Theme: n.Theme, Label: l, Added: true})
+			case !had:
+				mod.notes[k] = n.Text
+				m.Notes = append(m.Notes, &NoteChange{Theme: n.Theme, Label: l, Added: true, Known: true, New: n.Text})
+			case old != n.Text:
+				mod.notes[k] = n.Text
+				m.Notes = append(m.Notes, &NoteChange{Theme: n.Theme, Label: l, Known: true, Old: old, New: n.Text})
+			}
+		}
+	}
+	m.Missing = groupNotes(s.Themes, missing)
+
+	switch {
+	case !m.Existed:
+		fresh := *q
+		fresh.Draft = true
+		m.Data = fresh.YAML(from)
+		if err := mod.check(base, path, m.Data, q.ID); err != nil {
+			return nil, err
+		}
+	case !m.Changed():
+		m.Data = base.Data
+	default:
+		if err := m.write(s, q, base, mod, from); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// write makes the merged file: the old file with the changes made in
+// place, keeping its comments, or when that cannot be done, the file
+// written afresh.
+func (m *Merged) write(s *report.Site, q *Quarter, base Base, mod model, from string) error {
+	edited, changed, err := edit(s, base.Data, m, mod)
+	var restored []byte
+	if err == nil {
+		restored = restore(base.Data, edited, changed)
+	}
+	var tried []error
+	if err == nil {
+		for _, data := range [][]byte{restored, edited} {
+			if data == nil {
+				continue
+			}
+			if err := mod.check(base, m.Path, data, q.ID); errors.Is(err, ErrTooLarge) {
+				return err // written afresh, it would lose its comments to fit
+			} else if err != nil {
+				tried = append(tried, err)
+				continue
+			}
+			m.Data = data
+			m.LostComments = lostComments(base.Data, data)
+			return nil
+		}
+	}
+	// Written afresh from what the file means, as a new file is.
+	fresh := &Quarter{ID: q.ID, Draft: mod.draft, Published: mod.published}
+	for _, meas := range s.Measures {
+		c := mod.rows[meas.ID]
+		if !c.listed {
+			continue
+		}
+		fresh.Rows = append(fresh.Rows, &Row{Measure: meas, Target: c.target, Actual: c.actual, Status: c.status, Period: c.period, Notes: c.notes})
+	}
+	texts := map[noteKey]noteText{}
+	for _, t := range s.Themes {
+		for k, text := range mod.notes {
+			if k[0] == t.ID {
+				texts[noteKey{t, k[1]}] = noteText{text: text, known: !mod.unknown[k]}
+			}
+		}
+	}
+	fresh.Notes = groupNotes(s.Themes, texts)
+	data := fresh.YAML(from)
+	if err := mod.check(base, m.Path, data, q.ID); err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return err
+		}
+		return fmt.Errorf("%s: the import could not write the merged file so that it reads back as meant (%v); this is a mistake in Scorecard: please report it, with the file and the sheet. Nothing was written", m.Path, errors.Join(append(tried, err)...))
+	}
+	m.Data, m.Rewritten = data, true
+	return nil
+}
+
+// loadQuarter reads data as quarter id's file, path, with the loader, in a
+// site of nothing but the configuration and catalogue of base. It returns
+// the errors found in the file, or nil.
+func loadQuarter(base Base, path string, data []byte, id report.QuarterID) (*report.Quarter, diag.List) {
+	fsys := fstest.MapFS{
+		SiteFile:      &fstest.MapFile{Data: base.SiteYAML},
+		CatalogueFile: &fstest.MapFile{Data: base.Catalogue},
+		path:          &fstest.MapFile{Data: data},
+	}
+	s, findings := load.Site(fsys)
+	var errs diag.List
+	for _, d := range findings {
+		if d.Severity == diag.Error && d.Pos.File == path {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for _, q := range s.Quarters {
+		if q.ID == id {
+			return q, nil
+		}
+	}
+	var none diag.List
+	none.Errorf(diag.Pos{File: path}, "the file could not be read as quarter %s", id)
+	return nil, none
+}
+
+// check loads data and compares it with what the import means to write.
+func (mod model) check(base Base, path string, data []byte, id report.QuarterID) error {
+	if len(data) > load.MaxFileSize {
+		return ErrTooLarge
+	}
+	q, errs := loadQuarter(base, path, data, id)
+	if errs != nil {
+		return fmt.Errorf("the build refuses it: %v", errs)
+	}
+	if q.Draft != mod.draft || q.Published != mod.published {
+		return fmt.Errorf("it reads back with draft %v and published %q, not %v and %q", q.Draft, q.Published, mod.draft, mod.published)
+	}
+	read := map[string]rowValues{}
+	for _, r := range q.Rows {
+		read[r.Measure.ID] = rowCells(r)
+	}
+	for id, want := range mod.rows {
+		got := read[id]
+		if got.listed != want.listed || got.target != want.target || got.actual != want.actual || got.status != want.status || got.period != want.period || !slices.Equal(got.notes, want.notes) {
+			return fmt.Errorf("measure %s reads back as %+v, not %+v", id, got, want)
+		}
+		delete(read, id)
+	}
+	for id := range read {
+		return fmt.Errorf("measure %s is in the file but not meant to be", id)
+	}
+	notes := map[[2]string]string{}
+	for _, n := range q.Notes {
+		for _, l := range n.Labels {
+			notes[[2]string{n.Theme.ID, l}] = n.Text
+		}
+	}
+	for k, want := range mod.notes {
+		if got, ok := notes[k]; !ok || got != want {
+			return fmt.Errorf("note %s of %s reads back as %q (%v), not %q", k[1], k[0], got, ok, want)
+		}
+		delete(notes, k)
+	}
+	for k := range notes {
+		return fmt.Errorf("note %s of %s is in the file but not meant to be", k[1], k[0])
+	}
+	return nil
+}
+
+// edit makes the changes in the file's YAML, keeping its comments, and
+// writes it with yaml.v3. It returns that, and the ids of the measures
+// whose rows it changed.
+func edit(s *report.Site, data []byte, m *Merged, mod model) (edited []byte, changed map[string]bool, err error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, nil, err
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil, errors.New("the file is not one mapping")
+	}
+	top := doc.Content[0]
+	measures := mapValue(top, "measures")
+	if measures == nil || measures.Kind != yaml.MappingNode {
+		return nil, nil, errors.New("the file has no measures mapping")
+	}
+	indent := 2
+	if len(measures.Content) > 0 && measures.Style&yaml.FlowStyle == 0 {
+		if c := measures.Content[0].Column - 1; c >= 2 && c <= 9 {
+			indent = c
+		}
+	}
+
+	catalogue := map[string]int{}
+	byID := map[string]*report.Measure{}
+	for i, meas := range s.Measures {
+		catalogue[meas.ID], byID[meas.ID] = i, meas
+	}
+	changed = map[string]bool{}
+	for _, c := range m.Measures {
+		if !c.Changed() {
+			continue
+		}
+		id := c.Measure.ID
+		changed[id] = true
+		fields := map[string]bool{}
+		for _, f := range c.Fields {
+			fields[f.Field] = true
+		}
+		if i := keyIndex(measures, id); i >= 0 {
+			measures.Content[i+1] = rowNode(measures.Content[i+1], mod.rows[id], fields)
+			continue
+		}
+		// A measure new to the file goes where the catalogue puts it:
+		// before the first measure that comes after it.
+		at := len(measures.Content)
+		for i := 0; i < len(measures.Content); i += 2 {
+			if j, ok := catalogue[measures.Content[i].Value]; ok && j > catalogue[id] {
+				at = i
+				break
+			}
+		}
+		key := str(id)
+		var prev, next *report.Measure
+		if at > 0 {
+			prev = byID[measures.Content[at-2].Value]
+		}
+		if at < len(measures.Content) {
+			next = byID[measures.Content[at].Value]
+		}
+		theme := c.Measure.Theme
+		switch {
+		case next != nil && next.Theme == theme && measures.Content[at].HeadComment != "":
+			// The theme's heading moves up to its new first measure.
+			key.HeadComment, measures.Content[at].HeadComment = measures.Content[at].HeadComment, ""
+		case (prev == nil || prev.Theme != theme) && theme != nil:
+			key.HeadComment = "# " + comment(theme.Title)
+		}
+		measures.Content = slices.Insert(measures.Content, at, key, rowNode(nil, mod.rows[id], nil))
+		if measures.Style&yaml.FlowStyle != 0 && len(measures.Content) == 2 {
+			measures.Style = 0 // measures: {} becomes a list of measures
+		}
+	}
+	if len(m.Notes) > 0 {
+		editNotes(s, top, m.Notes, mod)
+	}
+
+	edited, err = encode(&doc, indent)
+	if err != nil {
+		return nil, nil, err
+	}
+	return edited, changed, nil
+}
+
+func encode(doc *yaml.Node, indent int) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(indent)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// mapValue returns the value of key in the mapping n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if i := keyIndex(n, key); i >= 0 {
+		return n.Content[i+1]
+	}
+	return nil
+}
+
+// keyIndex returns the index of key in the mapping n's content, or -1.
+func keyIndex(n *yaml.Node, key string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Kind == yaml.ScalarNode && n.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// rowNode makes a measure's row: old, the row in the file (nil for a new
+// one), with the fields named in changed set to what c has. The fields the
+// import does not change keep their place and form, blank ones too.
+func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	seen := map[string]bool{}
+	if old != nil {
+		keepComments(n, old)
+		if old.Kind == yaml.MappingNode {
+			n.Style, n.Tag = old.Style, old.Tag
+			for i := 0; i+1 < len(old.Content); i += 2 {
+				k, v := old.Content[i], old.Content[i+1]
+				seen[k.Value] = true
+				if !changed[k.Value] {
+					n.Content = append(n.Content, k, v)
+				} else if f := fieldNode(k.Value, c); f != nil {
+					keepComments(f, v)
+					n.Content = append(n.Content, k, f)
+				}
+			}
+		}
+	}
+	// A field new to the row goes before the first that comes after it in
+	// the order of a quarter file: target, actual, status, period, notes.
+	for i, field := range rowFields {
+		if seen[field] || old != nil && !changed[field] {
+			continue
+		}
+		f := fieldNode(field, c)
+		if f == nil {
+			continue
+		}
+		at := len(n.Content)
+		for j := 0; j < len(n.Content); j += 2 {
+			if k := slices.Index(rowFields, n.Content[j].Value); k > i {
+				at = j
+				break
+			}
+		}
+		n.Content = slices.Insert(n.Content, at, str(field), f)
+	}
+	return n
+}
+
+// fieldNode is the value of a field of a row, or nil when it is blank.
+func fieldNode(field string, c rowValues) *yaml.Node {
+	if field == "notes" {
+		if len(c.notes) == 0 {
+			return nil
+		}
+		return labels(c.notes)
+	}
+	if v := c.get(field); v != "" {
+		return str(v)
+	}
+	return nil
+}
+
+func keepComments(to, from *yaml.Node) {
+	to.HeadComment, to.LineComment, to.FootComment = from.HeadComment, from.LineComment, from.FootComment
+}
+
+// editNotes makes the note changes in the file's notes: list. A note whose
+// text changes for all its labels keeps its place; labels whose text
+// changes apart from the rest of their note, and notes new to the file,
+// are added at the end of the list, theme by theme.
+func editNotes(s *report.Site, top *yaml.Node, changes []*NoteChange, mod model) {
+	list := mapValue(top, "notes")
+	if list == nil || list.Kind != yaml.SequenceNode {
+		fresh := &yaml.Node{Kind: yaml.SequenceNode}
+		if i := keyIndex(top, "notes"); i >= 0 {
+			keepComments(fresh, top.Content[i+1])
+			top.Content[i+1] = fresh
+		} else {
+			top.Content = append(top.Content, str("notes"), fresh)
+		}
+		list = fresh
+	}
+	changedText := map[[2]string]bool{}
+	added := map[noteKey]noteText{}
+	themes := map[string]*report.Theme{}
+	for _, c := range changes {
+		themes[c.Theme.ID] = c.Theme
+		if c.Added {
+			added[noteKey{c.Theme, c.Label}] = noteText{text: c.New, known: c.Known}
+		} else {
+			changedText[[2]string{c.Theme.ID, c.Label}] = true
+		}
+	}
+	var keep []*yaml.Node
+	for _, item := range list.Content {
+		theme := mapValue(item, "theme")
+		labelList := mapValue(item, "labels")
+		if theme == nil || labelList == nil {
+			keep = append(keep, item)
+			continue
+		}
+		var moved, stay []*yaml.Node
+		text, same := "", true // the new text, and whether the labels moved share it
+		for _, l := range labelList.Content {
+			k := [2]string{theme.Value, l.Value}
+			if !changedText[k] {
+				stay = append(stay, l)
+				continue
+			}
+			if len(moved) == 0 {
+				text = mod.notes[k]
+			} else if text != mod.notes[k] {
+				same = false
+			}
+			moved = append(moved, l)
+		}
+		switch {
+		case len(moved) == 0:
+			keep = append(keep, item)
+		case len(stay) == 0 && same:
+			// The note's text changes for all its labels: in place. The
+			// comment an import writes above a note without text goes.
+			if item.HeadComment == noTextComment {
+				item.HeadComment = ""
+			}
+			i := keyIndex(item, "text")
+			switch {
+			case text == "" && i >= 0:
+				item.Content = slices.Delete(item.Content, i, i+2)
+			case i >= 0:
+				f := str(text)
+				keepComments(f, item.Content[i+1])
+				item.Content[i+1] = f
+			case text != "":
+				item.Content = append(item.Content, str("text"), str(text))
+			}
+			keep = append(keep, item)
+		default:
+			labelList.Content = stay
+			if len(stay) > 0 {
+				keep = append(keep, item)
+			}
+			t := themes[theme.Value]
+			for _, l := range moved {
+				added[noteKey{t, l.Value}] = noteText{text: mod.notes[[2]string{theme.Value, l.Value}], known: true}
+			}
+		}
+	}
+	list.Content = keep
+	// Each new note goes after the last of its theme's, or before the
+	// first of a theme after its own.
+	order := map[string]int{}
+	for i, t := range s.Themes {
+		order[t.ID] = i
+	}
+	for _, n := range groupNotes(s.Themes, added) {
+		at := len(list.Content)
+		for i, item := range list.Content {
+			theme := mapValue(item, "theme")
+			if theme == nil {
+				continue
+			}
+			if j, ok := order[theme.Value]; ok && j > order[n.Theme.ID] {
+				at = i
+				break
+			}
+		}
+		for i, item := range list.Content {
+			if theme := mapValue(item, "theme"); theme != nil && theme.Value == n.Theme.ID {
+				at = i + 1
+			}
+		}
+		list.Content = slices.Insert(list.Content, at, noteNode(n))
+	}
+}
+
+// restore puts back, in edited (the file as yaml.v3 writes it), the line
+// of each measure the import leaves alone (not in changed) as the file
+// orig had it, when the measure takes one line in both and nothing else is
+// on that line. It returns nil when the lines cannot be matched.
+func restore(orig, edited []byte, changed map[string]bool) []byte {
+	var origDoc, editedDoc yaml.Node
+	if yaml.Unmarshal(orig, &origDoc) != nil || yaml.Unmarshal(edited, &editedDoc) != nil ||
+		len(origDoc.Content) != 1 || len(editedDoc.Content) != 1 {
+		return nil
+	}
+	origRows := mapValue(origDoc.Content[0], "measures")
+	editedRows := mapValue(editedDoc.Content[0], "measures")
+	if origRows == nil || editedRows == nil || origRows.Kind != yaml.MappingNode || editedRows.Kind != yaml.MappingNode {
+		return nil
+	}
+	origLines := strings.SplitAfter(string(orig), "\n")
+	lines := strings.SplitAfter(string(edited), "\n")
+	for i := 0; i+1 < len(editedRows.Content); i += 2 {
+		k, v := editedRows.Content[i], editedRows.Content[i+1]
+		if changed[k.Value] {
+			continue
+		}
+		j := keyIndex(origRows, k.Value)
+		if j < 0 {
+			continue
+		}
+		ok, ov := origRows.Content[j], origRows.Content[j+1]
+		if ok.Column != k.Column || !alone(origLines, ok, ov) || !alone(lines, k, v) {
+			continue
+		}
+		lines[k.Line-1] = strings.TrimRight(origLines[ok.Line-1], "\r\n") + "\n"
+	}
+	out := []byte(strings.Join(lines, ""))
+	// Putting the lines back must neither add nor lose a comment.
+	if !slices.Equal(commentLines(edited), commentLines(out)) {
+		return nil
+	}
+	return out
+}
+
+// alone reports whether the row of key k, value v, is on k's line alone:
+// the line holds nothing else, and reads by itself as the same row.
+func alone(lines []string, k, v *yaml.Node) bool {
+	if k.Line < 1 || k.Line > len(lines) {
+		return false
+	}
+	line := lines[k.Line-1]
+	if len(line) < k.Column || strings.Trim(line[:k.Column-1], " ") != "" {
+		return false
+	}
+	if !(v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0 || v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return false
+	}
+	var one yaml.Node
+	if yaml.Unmarshal([]byte(strings.TrimSpace(line)), &one) != nil || len(one.Content) != 1 {
+		return false
+	}
+	row := one.Content[0]
+	return row.Kind == yaml.MappingNode && len(row.Content) == 2 && row.Content[0].Value == k.Value &&
+		row.Content[1].Kind == v.Kind && len(row.Content[1].Content) == len(v.Content)
+}
+
+// commentLines lists the comment lines of a YAML file, sorted, or nil when
+// it is not YAML.
+func commentLines(data []byte) []string {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	var out []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, l := range strings.Split(c, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					out = append(out, l)
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	slices.Sort(out)
+	return out
+}
+
+// lostComments lists the comment lines of old that written lacks, but for
+// the comment asking for a note's text, which goes when the text comes.
+func lostComments(old, written []byte) []string {
+	have := map[string]int{}
+	for _, l := range commentLines(written) {
+		have[l]++
+	}
+	var lost []string
+	for _, l := range commentLines(old) {
+		if strings.Contains(noTextComment, l) {
+			continue
+		}
+		if have[l] > 0 {
+			have[l]--
+		} else {
+			lost = append(lost, l)
+		}
+	}
+	return lost
+}
