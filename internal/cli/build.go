@@ -16,7 +16,11 @@ func runBuild(env *Env, args []string) error {
 	fs := flags(env, "build", "[-src DIR] [-out DIR] [-drafts] [-q]",
 		"Build loads the site in the source folder, checks it, and writes it to the\n"+
 			"output folder. The output folder is replaced only when the whole build\n"+
-			"succeeds; on errors it is left as it was and every error is listed.")
+			"succeeds; on errors it is left as it was and every error is listed.\n"+
+			"Quarters and narrative marked \"draft: true\" are left out unless -drafts.\n"+
+			"Published narrative must be finished: the placeholder text scorecard new\n"+
+			"quarter writes, a section left empty, or a heading carried from last quarter\n"+
+			"that still names it, stops the build.")
 	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
 	out := fs.String("out", "public", "the output `folder`; a relative path is taken inside -src")
 	drafts := fs.Bool("drafts", false, "include quarters and narrative marked \"draft: true\"")
@@ -56,8 +60,8 @@ func runBuild(env *Env, args []string) error {
 	if *quiet {
 		return nil
 	}
-	if n := len(res.Warnings); n > 0 {
-		fmt.Fprintf(env.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
+	if line := site.WarningsLine(len(res.Warnings), res.Drafts); line != "" {
+		fmt.Fprintln(env.Stderr, line)
 	}
 	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, diag.Escape(dir), env.Now().Sub(start).Round(time.Millisecond))
 	return nil

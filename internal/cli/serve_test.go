@@ -65,7 +65,7 @@ func TestServeArguments(t *testing.T) {
 	if err := runServe(&Env{Stdout: &stdout, Stderr: io.Discard, Now: time.Now}, []string{"-help"}); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("serve -help: %v", err)
 	}
-	if !strings.Contains(stdout.String(), "Usage: scorecard serve [-src DIR] [-addr HOST:PORT] [-host NAMES] [-drafts]") {
+	if !strings.Contains(stdout.String(), "Usage: scorecard serve [-src DIR] [-addr HOST:PORT] [-host NAMES] [-drafts=false]") {
 		t.Errorf("serve -help printed:\n%s", stdout.String())
 	}
 }

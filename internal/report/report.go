@@ -330,3 +330,23 @@ type Tie struct {
 	Measures []*Measure
 	HTML     template.HTML // the text below the heading
 }
+
+// HasDrafts reports whether the site holds a quarter or narrative marked
+// draft: what a preview shows, marked as such, and a build leaves out
+// unless asked for drafts.
+func (s *Site) HasDrafts() bool {
+	if s.About != nil && s.About.Draft {
+		return true
+	}
+	for _, q := range s.Quarters {
+		if q.Draft || q.Intro != nil && q.Intro.Draft {
+			return true
+		}
+		for _, n := range q.Narrative {
+			if n.Draft {
+				return true
+			}
+		}
+	}
+	return false
+}

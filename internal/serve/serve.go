@@ -22,10 +22,11 @@ import (
 )
 
 // Options configure a Server. The zero value previews the published site
-// (no drafts), prints nothing, uses the system clock and DefaultLimits,
-// and answers only to localhost and IP addresses.
+// (no drafts; scorecard serve shows them unless -drafts=false), prints
+// nothing, uses the system clock and DefaultLimits, and answers only to
+// localhost and IP addresses.
 type Options struct {
-	Drafts         bool             // include quarters and narrative marked draft
+	Drafts         bool             // show quarters and narrative marked draft, and check them as check does
 	Stdout, Stderr io.Writer        // rebuilds on Stdout; errors and warnings on Stderr; nil for none
 	Now            func() time.Time // the clock, for timings
 	// Hosts are host names ("preview.example", with or without a port)
@@ -60,7 +61,7 @@ type Server struct {
 
 	buildMu  sync.Mutex // one rebuild at a time
 	current  atomic.Pointer[build]
-	warnings int // the last successful build's warning count; guarded by buildMu
+	warnings string // what the last successful build said of its warnings; guarded by buildMu
 	hub      hub
 }
 
@@ -161,10 +162,10 @@ func (s *Server) Rebuild(changed ...string) error {
 		fixed = "; the errors are fixed"
 	}
 	fmt.Fprintf(s.opts.Stdout, "%s %d files in %v%s%s\n", verb, len(p.Paths()), took, after(changed), fixed)
-	if n := len(p.Warnings); n != s.warnings || prev == nil {
-		s.warnings = n
-		if n > 0 {
-			fmt.Fprintf(s.opts.Stderr, "%d %s: run scorecard check to list %s.\n", n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
+	if line := site.WarningsLine(len(p.Warnings), p.Drafts); line != s.warnings || prev == nil {
+		s.warnings = line
+		if line != "" {
+			fmt.Fprintln(s.opts.Stderr, line)
 		}
 	}
 	s.current.Store(newBuild(p, gen, id))

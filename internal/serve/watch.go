@@ -68,7 +68,8 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, rb *rebuilder) 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var changed []string
-	lost := false // events may have been lost: reload everything
+	created := map[string]bool{} // names whose first event in this burst made them
+	lost := false                // events may have been lost: reload everything
 	for {
 		select {
 		case <-ctx.Done():
@@ -91,6 +92,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, rb *rebuilder) 
 			}
 			if !slices.Contains(changed, rel) {
 				changed = append(changed, rel)
+				created[rel] = ev.Has(fsnotify.Create)
 			}
 			timer.Reset(s.debounce)
 		case err, ok := <-w.Errors:
@@ -103,10 +105,36 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, rb *rebuilder) 
 		case <-timer.C:
 			// Rebuild reads again only the narrative files named, so when
 			// the watcher may have missed some it reads everything.
-			rb.request(changed, lost)
+			rb.request(s.saved(changed, created), lost)
 			changed, lost = nil, false
+			clear(created)
 		}
 	}
+}
+
+// saved names the files a burst of changes saved, as the user knows them.
+// Many editors, and sed -i, save a file by writing a temporary file beside
+// it (data/quarters/sed8hcFkG) and renaming it over the file: the
+// watcher sees the temporary file made and renamed away, and the file
+// itself made. A file made during the burst and gone at its end was such a
+// temporary file, never part of the site, and is left out. The files that
+// exist come first, then those removed, whose narrative the preview must
+// drop. When nothing is left, the rebuild reads everything again, as it
+// does when given no names.
+func (s *Server) saved(changed []string, created map[string]bool) []string {
+	var there, gone []string
+	for _, rel := range changed {
+		_, err := os.Lstat(filepath.Join(s.src, filepath.FromSlash(rel)))
+		switch {
+		case err == nil:
+			there = append(there, rel)
+		case created[rel] && os.IsNotExist(err):
+			// a temporary file, made and renamed or deleted
+		default:
+			gone = append(gone, rel)
+		}
+	}
+	return append(there, gone...)
 }
 
 // relevant says whether an event can change the build, and names its file

@@ -157,9 +157,15 @@ A hard break.
 
 #### Four
 
+Text under four.
+
 ##### Five
 
+Text under five.
+
 ###### Six
+
+Text under six.
 
 [^1]: The note.
 `

@@ -8,7 +8,6 @@ import (
 
 	"scorecard/internal/diag"
 	"scorecard/internal/load"
-	"scorecard/internal/rag"
 	"scorecard/internal/report"
 )
 
@@ -16,6 +15,11 @@ import (
 // time, when asked for it, and a change to narrative alone reloads only the
 // Markdown that changed. On a site of 10,000 measures a full build takes
 // seconds; a preview of an edited page takes milliseconds.
+//
+// With drafts (Options.Drafts) it shows the whole site, and finds what
+// check finds; without, what a build publishes, and finds what the build
+// finds. The narrative must pass the publish gate, and every link must go
+// somewhere, as for a build.
 //
 // A Preview is never changed once made, and Render may be called from
 // several goroutines at once. Reload makes a new one.
@@ -25,10 +29,12 @@ type Preview struct {
 	full  *report.Site // as loaded, drafts and all, assessed
 	data  diag.List    // the findings not about content/: loading data, statuses, completeness
 	cache *load.NarrativeCache
+	gates *outlines // the narrative's headings and placeholders, for the publish gate
 
 	jobs     map[string]*job
 	paths    []string
 	Warnings diag.List
+	Drafts   Drafts // what the preview does with drafts, and how many warnings lie in them
 }
 
 // NewPreview loads the site held in fsys. The error, when not nil, is a
@@ -39,21 +45,21 @@ func NewPreview(fsys fs.FS, opts Options) (*Preview, error) {
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
-	p := &Preview{fsys: fsys, opts: opts, full: full, cache: cache}
-	view, err := p.view(full)
+	p := &Preview{fsys: fsys, opts: opts, full: full, cache: cache, gates: &outlines{}}
+	sc, err := p.scope(full)
 	if err != nil {
 		return nil, err
 	}
 	// The rows are shared by every later view: their statuses and
 	// directions are worked out once, as long as the data is the same.
-	findings = append(findings, rag.Assess(view)...)
-	findings = append(findings, completeness(view)...)
+	findings = append(findings, sc.allDrafts("")...)
+	findings = append(findings, sc.figures()...)
 	for _, f := range findings {
 		if !isContent(f.Pos.File) {
 			p.data = append(p.data, f)
 		}
 	}
-	return p, p.prepare(view, findings)
+	return p, p.prepare(sc, findings)
 }
 
 // Reload returns the preview of the site as its files are now, changed
@@ -70,33 +76,30 @@ func (p *Preview) Reload(changed []string) (*Preview, error) {
 	if err := found.Err(); err != nil {
 		return nil, err
 	}
-	next := &Preview{fsys: p.fsys, opts: p.opts, full: full, data: p.data, cache: p.cache}
-	view, err := next.view(full)
+	next := &Preview{fsys: p.fsys, opts: p.opts, full: full, data: p.data, cache: p.cache, gates: p.gates}
+	sc, err := next.scope(full)
 	if err != nil {
 		return nil, err
 	}
-	return next, next.prepare(view, append(found, p.data...))
+	return next, next.prepare(sc, append(found, p.data...))
 }
 
-// view is what the preview shows of full: all of it with drafts, or the
-// published part. Its quarters are copies, so that leaving drafts out does
-// not change full.
-func (p *Preview) view(full *report.Site) (*report.Site, error) {
-	s := withNarrative(full, true)
-	if !p.opts.Drafts {
-		dropDrafts(s)
-		if len(s.Quarters) == 0 {
-			var l diag.List
-			l.Errorf(diag.Pos{File: "data/quarters"}, "every quarter is marked draft, so there is nothing to publish; serve with -drafts to see them, or remove \"draft: true\" from the quarter that is ready")
-			return nil, l.Err()
-		}
+// scope is what the preview shows of full: all of it with drafts, or the
+// published part.
+func (p *Preview) scope(full *report.Site) (*scope, error) {
+	sc := newScope(full, p.opts.Drafts)
+	if err := sc.allDrafts("serve without -drafts=false").Err(); err != nil {
+		return nil, err
 	}
-	return s, nil
+	return sc, nil
 }
 
-// prepare plans the pages of s and checks its links, rendering only the
-// pages that links point into with an anchor.
-func (p *Preview) prepare(s *report.Site, findings diag.List) error {
+// prepare plans the pages of the view, runs the publish gate and checks
+// the links, rendering only the pages that links point into with an
+// anchor. With drafts, the links of the published part are checked too,
+// as check checks them.
+func (p *Preview) prepare(sc *scope, findings diag.List) error {
+	s := sc.view
 	jobs, err := plan(s, p.fsys)
 	if err != nil {
 		return err
@@ -115,10 +118,18 @@ func (p *Preview) prepare(s *report.Site, findings diag.List) error {
 		links.see(j.path, data)
 	}
 	if err := links.err(); err != nil {
+		findings = append(findings, asFindings(err)...)
+	}
+	findings = append(findings, gate(p.fsys, sc.full, p.opts.Drafts, p.gates)...)
+	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
+		findings = append(findings, checkLinks(sc.pub, p.fsys, sc.view, false)...)
+	}
+	findings = dedupe(findings)
+	if err := findings.Err(); err != nil {
 		return err
 	}
-	findings.Sort()
 	p.Warnings = findings
+	p.Drafts = countDrafts(sc.full, p.opts.Drafts, findings)
 	return nil
 }
 

@@ -140,7 +140,7 @@ func TestPreviewReload(t *testing.T) {
 	if err := os.WriteFile(cfg, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, themeFile), []byte("## Fixed\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, themeFile), []byte("## Fixed\n\nThe text.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p3, err := p2.Reload([]string{"data/site.yaml", themeFile})

@@ -21,7 +21,6 @@ import (
 	"scorecard/internal/hosting"
 	"scorecard/internal/load"
 	"scorecard/internal/parallel"
-	"scorecard/internal/rag"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
 	"scorecard/internal/search"
@@ -42,6 +41,7 @@ type Result struct {
 	Count    int // all files
 	Bytes    int64
 	Warnings diag.List
+	Drafts   Drafts // what the build did with drafts, and how many warnings lie in them
 
 	mu sync.Mutex // guards the counts while jobs run
 }
@@ -88,7 +88,9 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // Options change what a build publishes.
 type Options struct {
-	Drafts bool // include narrative and quarters marked draft
+	// Drafts includes narrative and quarters marked draft: a build
+	// publishes them, a preview shows them, and check checks them too.
+	Drafts bool
 }
 
 // Build loads the site in src, renders it and writes it to out, replacing
@@ -102,14 +104,15 @@ func Build(src, out string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer fsys.Close()
-	s, findings := Check(fsys, opts)
+	_, sc, findings := check(fsys, opts)
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
+	s := sc.view
 	// Each file is written as soon as it is made and then let go, so that
 	// memory does not grow with the site; the links are checked before the
 	// new site is swapped in.
-	res := &Result{Warnings: findings}
+	res := &Result{Warnings: findings, Drafts: countDrafts(sc.full, opts.Drafts, findings)}
 	err = WriteWith(out, func(put Put) error {
 		_, err := renderSite(s, fsys, res, func(j *job, write func(io.Writer) error) error {
 			return put(j.path, write)
@@ -145,27 +148,6 @@ func Generate(fsys fs.FS, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// Verify finds everything that would stop a build or look wrong once
-// published, writing nothing: what Check finds, then, when that has no
-// errors, what rendering finds (template errors, broken links).
-func Verify(fsys fs.FS, opts Options) diag.List {
-	s, findings := Check(fsys, opts)
-	if findings.HasErrors() {
-		return findings
-	}
-	discard := func(_ *job, write func(io.Writer) error) error { return write(io.Discard) }
-	if _, err := renderSite(s, fsys, &Result{}, discard); err != nil {
-		var list diag.List
-		if errors.As(err, &list) {
-			findings = append(findings, list...)
-		} else {
-			findings.Errorf(diag.Pos{File: "(build)"}, "%v", err)
-		}
-	}
-	findings.Sort()
-	return findings
-}
-
 // renderSite makes every file of s, in parallel, counting them in res:
 // out is given each job and the function that writes its file, and says
 // where it goes (a file in the new site, memory, nowhere). Then the links
@@ -187,28 +169,41 @@ func renderSite(s *report.Site, fsys fs.FS, res *Result, out func(j *job, write 
 }
 
 // Check loads the site held in fsys and works out every status and
-// direction of travel. It returns the site and every finding: errors, and
-// warnings where a published status differs from the figures.
+// direction of travel. It returns the site as a build publishes it (with
+// drafts only when opts.Drafts) and every finding: errors, including what
+// the publish gate refuses, and warnings, such as where a published
+// status differs from the figures. When the files have errors, it stops
+// after loading them (check goes further: see Inspect).
 func Check(fsys fs.FS, opts Options) (*report.Site, diag.List) {
-	s, findings := load.Site(fsys)
-	if findings.HasErrors() {
+	s, sc, findings := check(fsys, opts)
+	if sc == nil {
 		return s, findings
 	}
-	if !opts.Drafts {
-		dropDrafts(s)
-		if len(s.Quarters) == 0 {
-			findings.Errorf(diag.Pos{File: "data/quarters"}, "every quarter is marked draft, so there is nothing to publish; build with -drafts to see them, or remove \"draft: true\" from the quarter that is ready")
-			return s, findings
-		}
+	return sc.view, findings
+}
+
+// check is Check, returning the site as loaded and, when loading found no
+// errors, the scope too.
+func check(fsys fs.FS, opts Options) (*report.Site, *scope, diag.List) {
+	s, findings := load.Site(fsys)
+	if findings.HasErrors() {
+		return s, nil, findings
 	}
-	findings = append(findings, rag.Assess(s)...)
-	findings = append(findings, completeness(s)...)
-	findings.Sort()
-	return s, findings
+	sc := newScope(s, opts.Drafts)
+	findings = append(findings, sc.allDrafts("build with -drafts")...)
+	if findings.HasErrors() {
+		return s, sc, findings
+	}
+	findings = append(findings, sc.figures()...)
+	findings = append(findings, gate(fsys, s, opts.Drafts, nil)...)
+	return s, sc, dedupe(findings)
 }
 
 // dropDrafts leaves out the quarters and narrative marked draft.
 func dropDrafts(s *report.Site) {
+	if s.About != nil && s.About.Draft {
+		s.About = nil
+	}
 	var kept []*report.Quarter
 	for _, q := range s.Quarters {
 		if q.Draft {
@@ -356,6 +351,24 @@ type linkCheck struct {
 	mu    sync.Mutex
 	paths map[string]bool
 	ids   map[string]map[string]bool // for the pages anchors point into
+
+	// drafted, when not nil, holds the files the site makes with its
+	// drafts, when the check is of the published part alone: a link to
+	// one of them that the published site lacks goes to a draft.
+	drafted map[string]bool
+
+	passed map[string]bool // pages that could not be made, whose anchors are not checked
+}
+
+// unknown notes that a page could not be made, so that the anchors into
+// it cannot be checked.
+func (c *linkCheck) unknown(path string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.passed == nil {
+		c.passed = map[string]bool{}
+	}
+	c.passed[path] = true
 }
 
 type linkRef struct {
@@ -436,13 +449,21 @@ func (c *linkCheck) err() error {
 		}
 		target := r.target
 		if !c.paths[target] {
+			if !c.paths[path.Join(target, "index.html")] && (c.drafted[target] || c.drafted[path.Join(target, "index.html")]) {
+				out.Errorf(l.Pos, "the link %q goes to %s, which only a draft makes, so the published site will not have it; remove \"draft: true\" from the quarter or narrative it belongs to when it is ready, or link elsewhere meanwhile", l.Dest, target)
+				continue
+			}
+			if ext := path.Ext(target); ext != "" && ext != ".html" && !c.paths[path.Join(target, "index.html")] {
+				out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/), or save the file (an image, a document) in the static/ folder, as static/%s", l.Dest, target, target)
+				continue
+			}
 			if !c.paths[path.Join(target, "index.html")] {
 				out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/)", l.Dest, target)
 				continue
 			}
 			target = path.Join(target, "index.html")
 		}
-		if r.frag != "" && strings.HasSuffix(target, ".html") && !c.ids[target][r.frag] {
+		if r.frag != "" && strings.HasSuffix(target, ".html") && !c.passed[target] && !c.ids[target][r.frag] {
 			out.Errorf(l.Pos, "the link %q goes to #%s, which is not an anchor on %s; headings' anchors are their text in lower case with hyphens, such as #summary-of-key-challenges", l.Dest, r.frag, target)
 		}
 	}

@@ -1,0 +1,367 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"scorecard/internal/diag"
+	"scorecard/internal/load"
+	"scorecard/internal/rag"
+	"scorecard/internal/report"
+	"scorecard/internal/sheet"
+)
+
+// One rule for drafts. A quarter or narrative marked "draft: true" is read
+// in the preview: serve shows drafts unless told not to, each marked as
+// such. A build leaves them out unless asked for them (-drafts). Check
+// checks them too, marking each finding that lies in a draft. The counts
+// agree: check counts every finding and says how many lie in drafts; a
+// build counts what it publishes; serve counts what it previews, which
+// with drafts is what check counts.
+
+// scope is a loaded site as a build, a check or a preview sees it.
+type scope struct {
+	full   *report.Site // as loaded, drafts and all
+	pub    *report.Site // the published part; no quarters when every one is a draft
+	view   *report.Site // what is built or shown: full with drafts, else pub
+	drafts bool
+}
+
+// newScope sees full with its drafts or without them. The quarters of
+// pub and view are copies, so that leaving drafts out changes nothing of
+// full.
+func newScope(full *report.Site, drafts bool) *scope {
+	pub := withNarrative(full, true)
+	dropDrafts(pub)
+	sc := &scope{full: full, pub: pub, view: pub, drafts: drafts}
+	if drafts {
+		sc.view = withNarrative(full, true)
+	}
+	return sc
+}
+
+// allDrafts is the finding about a site whose every quarter is a draft,
+// when drafts are left out (an error: there is nothing to publish) and
+// when they are shown (a warning). how says how to see them.
+func (sc *scope) allDrafts(how string) diag.List {
+	var out diag.List
+	if len(sc.pub.Quarters) > 0 || len(sc.full.Quarters) == 0 {
+		return nil
+	}
+	if sc.drafts {
+		out.Warnf(diag.Pos{File: "data/quarters"}, "every quarter is marked draft, so a build has nothing to publish yet; remove \"draft: true\" from the quarter (and its narrative) once it is ready")
+		return out
+	}
+	out.Errorf(diag.Pos{File: "data/quarters"}, "every quarter is marked draft, so there is nothing to publish; %s to see them, or remove \"draft: true\" from the quarter that is ready", how)
+	return out
+}
+
+// figures works out every status and direction of travel in the view,
+// and returns what the figures give: published statuses that differ from
+// the figures, and measures the latest quarter leaves without a figure,
+// in the published site and, with drafts, in the latest draft quarter.
+func (sc *scope) figures() diag.List {
+	out := rag.Assess(sc.view)
+	if n := len(sc.pub.Quarters); n > 0 {
+		out = append(out, completeness(sc.pub)...)
+	}
+	if n := len(sc.full.Quarters); sc.drafts && n > 0 {
+		latest := sc.full.Quarters[n-1]
+		if m := len(sc.pub.Quarters); m == 0 || sc.pub.Quarters[m-1].ID != latest.ID {
+			out = append(out, completeness(sc.full)...)
+		}
+	}
+	return out
+}
+
+// draftFiles lists the files of full that are drafts: the data file of a
+// quarter marked draft, and every narrative marked draft or of a quarter
+// marked draft.
+func draftFiles(full *report.Site) map[string]bool {
+	files := map[string]bool{}
+	if full.About != nil && full.About.Draft {
+		files[full.About.File] = true
+	}
+	for _, q := range full.Quarters {
+		if q.Draft {
+			files[q.Pos.File] = true
+		}
+		if q.Intro != nil && (q.Draft || q.Intro.Draft) {
+			files[q.Intro.File] = true
+		}
+		for _, n := range q.Narrative {
+			if q.Draft || n.Draft {
+				files[n.File] = true
+			}
+		}
+	}
+	return files
+}
+
+// dedupe sorts the findings and drops repeats, which the published part
+// and the whole of a site with drafts both give: the same message at the
+// same place, keeping an error over a warning.
+func dedupe(l diag.List) diag.List {
+	l.Sort() // by place; errors before warnings at the same place
+	out := l[:0]
+	group := 0 // where the findings at the current place start in out
+	for _, d := range l {
+		if len(out) > 0 && out[len(out)-1].Pos != d.Pos {
+			group = len(out)
+		}
+		repeat := false
+		for _, e := range out[group:] {
+			if e.Msg == d.Msg {
+				repeat = true
+				break
+			}
+		}
+		if !repeat {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Drafts says what a build or a preview did with the site's drafts, for
+// its messages.
+type Drafts struct {
+	Any      bool // the site has quarters or narrative marked draft
+	Shown    bool // and they are in the build or the preview
+	Warnings int  // how many of the warnings lie in drafts
+}
+
+// countDrafts fills in Drafts for a build or preview of full.
+func countDrafts(full *report.Site, shown bool, findings diag.List) Drafts {
+	files := draftFiles(full)
+	d := Drafts{Any: len(files) > 0, Shown: shown}
+	for _, f := range findings {
+		if f.Severity == diag.Warning && files[f.Pos.File] {
+			d.Warnings++
+		}
+	}
+	return d
+}
+
+// WarningsLine says, for the terminal, how many warnings a build or a
+// preview has and what they cover, so that it never seems to disagree
+// with check, which lists every warning, drafts' too; "" when there are
+// none.
+func WarningsLine(warnings int, d Drafts) string {
+	if warnings == 0 {
+		return ""
+	}
+	list := fmt.Sprintf("run scorecard check to list %s.", plural(warnings, "it", "them"))
+	switch {
+	case d.Any && d.Shown:
+		return fmt.Sprintf("%d %s, %d of them in drafts: %s", warnings, plural(warnings, "warning", "warnings"), d.Warnings, list)
+	case d.Any:
+		return fmt.Sprintf("%d %s in the published site (drafts left out): %s", warnings, plural(warnings, "warning", "warnings"), strings.TrimSuffix(list, ".")+", drafts' too.")
+	}
+	return fmt.Sprintf("%d %s: %s", warnings, plural(warnings, "warning", "warnings"), list)
+}
+
+// Review is everything check finds about a site.
+type Review struct {
+	Findings diag.List // sorted by file and line
+	// Draft says, for each finding, whether it lies in a draft: a
+	// quarter or narrative marked draft, which a build leaves out.
+	Draft []bool
+}
+
+// Verify finds everything that would stop a build or look wrong once
+// published, writing nothing; see Inspect.
+func Verify(fsys fs.FS, opts Options) diag.List { return Inspect(fsys, opts).Findings }
+
+// Inspect finds everything that would stop a build or look wrong once
+// published, in one pass, writing nothing: mistakes in loading the files,
+// statuses the figures do not give, missing figures, narrative the
+// publish gate refuses, the import: section of data/site.yaml, template
+// errors, and links, anchors and images that go nowhere. A mistake in one
+// file does not hide the others: the rest of the site is still loaded,
+// rated, rendered and checked, as far as it can be.
+//
+// With opts.Drafts it checks drafts as well as what a build publishes,
+// and marks the findings that lie in drafts.
+func Inspect(fsys fs.FS, opts Options) Review {
+	full, found := load.Site(fsys)
+	broken := found.HasErrors()
+	found = append(found, importFindings(fsys, found)...)
+	if len(full.Quarters) > 0 {
+		sc := newScope(full, opts.Drafts)
+		found = append(found, sc.allDrafts("build with -drafts")...)
+		found = append(found, gate(fsys, full, opts.Drafts, nil)...)
+		switch {
+		case len(sc.view.Quarters) == 0:
+		case broken:
+			found = append(found, salvage(sc, fsys)...)
+		default:
+			found = append(found, sc.figures()...)
+			found = append(found, renderFindings(sc, fsys)...)
+		}
+	}
+	found = dedupe(found)
+	files := draftFiles(full)
+	r := Review{Findings: found, Draft: make([]bool, len(found))}
+	for i, d := range found {
+		r.Draft[i] = files[d.Pos.File]
+	}
+	return r
+}
+
+// salvage checks what it can of a site whose files have errors, which
+// leave parts of it missing (a quarter file that is not YAML has no
+// rows; a measure whose unit is wrong has none): the statuses against
+// the figures, and the links, rendering only the pages that links point
+// into with an anchor. A page that cannot be made from what was loaded is
+// passed over, and the anchors into it are not checked; the errors
+// already found say what to fix, and a check once they are fixed renders
+// every page.
+func salvage(sc *scope, fsys fs.FS) diag.List {
+	out := func() (out diag.List) {
+		defer func() {
+			if recover() != nil {
+				out = nil // the figures cannot be worked out from what was loaded
+			}
+		}()
+		return sc.figures()
+	}()
+	out = append(out, checkLinks(sc.view, fsys, nil, true)...)
+	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
+		out = append(out, checkLinks(sc.pub, fsys, sc.view, true)...)
+	}
+	return out
+}
+
+// renderFindings renders every file of the view, keeping none, and
+// returns what that finds: template errors, and links that go nowhere.
+// With drafts, the published part's links are checked too: a link to a
+// page that only a draft makes breaks once published.
+func renderFindings(sc *scope, fsys fs.FS) diag.List {
+	var out diag.List
+	discard := func(_ *job, write func(io.Writer) error) error { return write(io.Discard) }
+	if _, err := renderSite(sc.view, fsys, &Result{}, discard); err != nil {
+		out = append(out, asFindings(err)...)
+	}
+	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
+		out = append(out, checkLinks(sc.pub, fsys, sc.view, false)...)
+	}
+	return out
+}
+
+// checkLinks checks the links of s without rendering every page: only
+// those that links point into with an anchor. drafted, when not nil, is
+// the whole site of which s is the published part, so that a link to a
+// page only a draft makes says so. tolerant passes over a page that
+// cannot be made, checking no anchor into it, for a site whose files
+// have errors.
+func checkLinks(s *report.Site, fsys fs.FS, drafted *report.Site, tolerant bool) diag.List {
+	jobs, err := plan(s, fsys)
+	if err != nil {
+		return asFindings(err)
+	}
+	links := newLinkCheck(s)
+	if drafted != nil {
+		shown, err := plan(drafted, fsys)
+		if err != nil {
+			return asFindings(err)
+		}
+		links.drafted = map[string]bool{}
+		for _, j := range shown {
+			links.drafted[j.path] = true
+		}
+	}
+	var out diag.List
+	for _, j := range jobs {
+		var data []byte
+		if links.wants(j.path) {
+			var err error
+			if data, err = make1(j, tolerant); err != nil {
+				if tolerant {
+					links.unknown(j.path)
+				} else {
+					out = append(out, asFindings(fmt.Errorf("rendering %s: %w", j.path, err))...)
+				}
+			}
+		}
+		links.see(j.path, data)
+	}
+	if err := links.err(); err != nil {
+		out = append(out, asFindings(err)...)
+	}
+	return out
+}
+
+// make1 makes one file in memory. With tolerant, a panic is an error: the
+// file cannot be made from a site loaded with errors.
+func make1(j *job, tolerant bool) (data []byte, err error) {
+	if tolerant {
+		defer func() {
+			if r := recover(); r != nil {
+				data, err = nil, fmt.Errorf("%v", r)
+			}
+		}()
+	}
+	var b bytesBuffer
+	err = j.write(&b)
+	return b, err
+}
+
+// bytesBuffer collects what is written to it.
+type bytesBuffer []byte
+
+func (b *bytesBuffer) Write(p []byte) (int, error) {
+	*b = append(*b, p...)
+	return len(p), nil
+}
+
+// asFindings lists what err holds: each finding of a diag.List, or the
+// one error (a template's, say), named for the build as a whole.
+func asFindings(err error) diag.List {
+	var list diag.List
+	if errors.As(err, &list) {
+		return list
+	}
+	list.Errorf(diag.Pos{File: "(build)"}, "%v", err)
+	return list
+}
+
+// importFindings checks the import: section of data/site.yaml, which only
+// scorecard import reads, so that check reports its mistakes too. The rest
+// of the file is the loader's: when the loader could not read the file,
+// or it is not YAML, the loader has said so.
+func importFindings(fsys fs.FS, loaded diag.List) diag.List {
+	fileBroken := false
+	for _, d := range loaded {
+		if d.Pos.File == sheet.SiteFile && d.Severity == diag.Error {
+			if d.Pos.Line == 0 {
+				return nil // missing, unreadable, a link or a special file
+			}
+			fileBroken = true
+		}
+	}
+	f, err := fsys.Open(sheet.SiteFile)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	src, err := io.ReadAll(io.LimitReader(f, load.MaxFileSize+1))
+	if err != nil || len(src) > load.MaxFileSize {
+		return nil
+	}
+	_, found := sheet.ReadConfig(src)
+	var out diag.List
+	for _, d := range found {
+		if fileBroken && d.Pos.Line == 0 {
+			continue // "not valid YAML": the loader says where
+		}
+		out = append(out, d)
+	}
+	return out
+}
