@@ -158,9 +158,6 @@ func runImport(env *Env, args []string) error {
 	if *src != "." {
 		check += " -src " + *src
 	}
-	if m.Draft {
-		check += " -drafts"
-	}
 	fmt.Fprintf(env.Stdout, "Run %s to check the site with its new figures.\n", check)
 	return nil
 }

@@ -71,7 +71,7 @@ In all, of the measures: 2 added.
 Imported 2 measures from ` + csv + ` into ` + out + `
 The quarter is new, so its file is marked draft: true: scorecard build leaves it out, and scorecard serve shows it, until you remove that line.
 The sheet gives no text for notes the rows refer to (homes 1): they are written without text, and the pages will say the report gives none; add each note's text under notes: in ` + out + `.
-Run scorecard check -src ` + dir + ` -drafts to check the site with its new figures.
+Run scorecard check -src ` + dir + ` to check the site with its new figures.
 `
 	if stdout != want || stderr != "" {
 		t.Errorf("stdout:\n%s\nwant:\n%s\nstderr:\n%s", stdout, want, stderr)
@@ -185,7 +185,7 @@ func TestImportMergesIntoScaffold(t *testing.T) {
   left as it was (not in the sheet), 3 measures: homes-3, homes-4, work-1
 In all, of the measures: 2 changed, 3 left as they were; 1 value already set is replaced or cleared.
 Imported 2 measures from ` + file + ` into ` + out + `
-Run scorecard check -src ` + dir + ` -drafts to check the site with its new figures.
+Run scorecard check -src ` + dir + ` to check the site with its new figures.
 `
 			if stdout != want || stderr != "" {
 				t.Errorf("stdout:\n%s\nwant:\n%s\nstderr:\n%s", stdout, want, stderr)

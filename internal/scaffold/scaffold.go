@@ -55,7 +55,7 @@ func Quarter(s *report.Site, id report.QuarterID) ([]File, error) {
 	files := []File{{Path: "data/quarters/" + id.Slug() + ".yaml", Data: []byte(b.String())}}
 
 	dir := "content/" + id.Slug() + "/"
-	intro := "---\ntitle: " + quote(s.Title+" – "+id.Long()) + "\ndraft: true\n---\n\nWrite the introduction here.\n"
+	intro := "---\ntitle: " + quote(s.Title+" – "+id.Long()) + "\ndraft: true\n---\n\n" + IntroPlaceholder + "\n"
 	if prev != nil && prev.Intro != nil {
 		intro += headings(prev.Intro)
 	}
@@ -72,12 +72,19 @@ func Quarter(s *report.Site, id report.QuarterID) ([]File, error) {
 	return files, nil
 }
 
+// The texts a new quarter's narrative holds until it is written. A build
+// refuses to publish either (package site's publish gate).
+const (
+	IntroPlaceholder   = "Write the introduction here."
+	SectionPlaceholder = "Write this section for the new quarter."
+)
+
 // headings copies a narrative's section headings, with a line to replace
 // under each, so that the new quarter keeps the report's structure.
 func headings(n *report.Narrative) string {
 	var b strings.Builder
 	for _, sec := range n.Sections {
-		fmt.Fprintf(&b, "\n## %s\n\nWrite this section for the new quarter.\n", sec.Heading)
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n", sec.Heading, SectionPlaceholder)
 	}
 	return b.String()
 }

@@ -21,6 +21,8 @@ import (
 	"scorecard/internal/diag"
 	"scorecard/internal/parallel"
 	"scorecard/internal/report"
+
+	"scorecard/internal/scaffold"
 )
 
 // The publish gate: narrative that is not ready to be read by the public.
@@ -40,11 +42,8 @@ import (
 // draft), which check and serve list and a build leaves out.
 
 // placeholders are the texts scorecard new quarter writes into a new
-// quarter's narrative (package scaffold), exactly as it writes them.
-var placeholders = []string{
-	"Write this section for the new quarter.",
-	"Write the introduction here.",
-}
+// quarter's narrative.
+var placeholders = []string{scaffold.SectionPlaceholder, scaffold.IntroPlaceholder}
 
 // outline is what the gate needs of one narrative file: its headings, and
 // where the placeholders are.
