@@ -435,7 +435,7 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		}
 		pos := diag.Pos{File: file, Line: line, Col: col}
 		ids, _ := attr.([]byte)
-		t := &report.Tie{Heading: headingText(h, src), Anchor: headingID(h)}
+		t := &report.Tie{Heading: HeadingText(h, src), Anchor: headingID(h)}
 		for _, id := range strings.Fields(string(ids)) {
 			m := l.findMeasure(s, id)
 			if m == nil {
@@ -464,12 +464,12 @@ func sections(md goldmark.Markdown, root ast.Node, src []byte) (lead template.HT
 			inLead = false
 		}
 		if ok && h.Level == 2 {
-			out = append(out, &report.Section{Heading: headingText(h, src), Anchor: headingID(h),
+			out = append(out, &report.Section{Heading: HeadingText(h, src), Anchor: headingID(h),
 				HTML: renderUnder(md, h, src), Lead: renderUntil(md, h, src, 3)})
 		}
 		if ok && h.Level == 3 && len(out) > 0 {
 			sec := out[len(out)-1]
-			sec.Parts = append(sec.Parts, &report.Section{Heading: headingText(h, src), Anchor: headingID(h), HTML: renderUnder(md, h, src)})
+			sec.Parts = append(sec.Parts, &report.Section{Heading: HeadingText(h, src), Anchor: headingID(h), HTML: renderUnder(md, h, src)})
 		}
 		if _, isList := c.(*extast.FootnoteList); inLead && !isList {
 			_ = md.Renderer().Render(&buf, src, c)
@@ -532,7 +532,9 @@ func removeAttribute(n ast.Node, name string) {
 	}
 }
 
-func headingText(n ast.Node, src []byte) string {
+// HeadingText is a heading's text as the reader sees it: "Q\&A" and
+// "Q&amp;A" are "Q&A", but not in code.
+func HeadingText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -540,8 +542,6 @@ func headingText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			// As goldmark writes it, but as text: "Q&amp;A" and "Q\&A"
-			// are "Q&A", but not in code.
 			v := t.Segment.Value(src)
 			if _, code := t.Parent().(*ast.CodeSpan); !code && !t.IsRaw() {
 				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
@@ -638,19 +638,19 @@ func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int
 		case *ast.Heading:
 			for _, a := range n.Attributes() {
 				if name := string(a.Name); name != "id" && name != "measure" {
-					l.errs.Errorf(where(), "the heading %q sets %s in {…}, and Scorecard reads only an anchor ({#name}) and the measures it discusses ({measure=\"bbh-19\"}) there; remove it", headingText(n, src), name)
+					l.errs.Errorf(where(), "the heading %q sets %s in {…}, and Scorecard reads only an anchor ({#name}) and the measures it discusses ({measure=\"bbh-19\"}) there; remove it", HeadingText(n, src), name)
 					removeAttribute(n, name) // nor is it rendered
 				}
 			}
 			switch {
 			case n.Level == 1:
-				l.errs.Errorf(where(), "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", headingText(n, src))
+				l.errs.Errorf(where(), "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", HeadingText(n, src))
 			case n.Level > level+1:
-				l.errs.Errorf(where(), "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", headingText(n, src), level, n.Level, strings.Repeat("#", level+1))
+				l.errs.Errorf(where(), "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", HeadingText(n, src), level, n.Level, strings.Repeat("#", level+1))
 			}
 			level = n.Level
 		case *ast.Image:
-			if strings.TrimSpace(headingText(n, src)) == "" {
+			if strings.TrimSpace(HeadingText(n, src)) == "" {
 				l.errs.Errorf(where(), "the image %s has no text alternative; describe it between the brackets: ![what the image shows](%s)", n.Destination, n.Destination)
 			}
 			pos := where()

@@ -16,12 +16,12 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	gmtext "github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/parallel"
 	"scorecard/internal/report"
 
+	"scorecard/internal/load"
 	"scorecard/internal/scaffold"
 )
 
@@ -305,7 +305,7 @@ func parseOutline(name string, src []byte) *outline {
 				break
 			}
 		}
-		text := plainText(h, body)
+		text := strings.Join(strings.Fields(load.HeadingText(h, body)), " ")
 		o.headings = append(o.headings, heading{text: text, level: h.Level, pos: at(h.Lines().At(0).Start), empty: empty, quarters: quartersNamed(text)})
 	}
 	return o
@@ -323,31 +323,6 @@ func shows(n ast.Node) bool {
 	}
 	_, notes := n.(*extast.FootnoteList)
 	return !notes
-}
-
-// plainText is a heading's text as the reader sees it.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			v := t.Segment.Value(src)
-			if _, code := t.Parent().(*ast.CodeSpan); !code && !t.IsRaw() {
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-			}
-			b.Write(v)
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // narrativeBody returns the Markdown after a narrative file's front
