@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -31,6 +32,24 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the command end to end over the sites in
 // testdata/script/*.txtar.
+// A script may start with "example", which copies the repository's
+// example site (data/ and content/) into its folder, and change a file
+// with "edit FILE OLD NEW", as a reader would in an editor.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"example": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 0 {
+					ts.Fatalf("usage: example")
+				}
+				ts.Check(copyExample(root, ts.MkAbs(".")))
+			},
+			"edit": edit,
+		},
+	})
 }
