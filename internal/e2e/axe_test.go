@@ -95,11 +95,7 @@ func TestAxe(t *testing.T) {
 	}
 	browser := startBrowser(t)
 	srv := serve(t, dir)
-	tb, closeTab, err := openTab(browser)
-	if err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	defer closeTab()
+	tb := newTab(t, browser)
 	tags := fmt.Sprintf("['%s']", strings.Join(axeTags, "', '"))
 	script := fmt.Sprintf(runAxe, tags)
 

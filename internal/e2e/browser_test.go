@@ -205,6 +205,17 @@ type tab struct {
 	rec *recorder
 }
 
+// newTab opens a tab in the browser for the rest of the test.
+func newTab(t *testing.T, browser context.Context) *tab {
+	t.Helper()
+	tb, closeTab, err := openTab(browser)
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	t.Cleanup(closeTab)
+	return tb
+}
+
 // openTab opens a tab in the browser, ready to visit pages. Close it with
 // the returned func.
 func openTab(browser context.Context) (*tab, context.CancelFunc, error) {

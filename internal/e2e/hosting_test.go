@@ -32,11 +32,7 @@ func TestHosting(t *testing.T) {
 	dir := builtSite(t)
 	browser := startBrowser(t)
 	srv := serveAt(t, dir, subfolder)
-	tb, closeTab, err := openTab(browser)
-	if err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	defer closeTab()
+	tb := newTab(t, browser)
 	w := widths[0]
 
 	t.Run("self-check", func(t *testing.T) {

@@ -45,11 +45,7 @@ func TestPages(t *testing.T) {
 	dir := builtSite(t)
 	browser := startBrowser(t)
 	srv := serve(t, dir)
-	tb, closeTab, err := openTab(browser)
-	if err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	defer closeTab()
+	tb := newTab(t, browser)
 
 	for _, p := range pages {
 		for _, w := range widths {
@@ -80,11 +76,7 @@ func TestPages(t *testing.T) {
 func TestFileURL(t *testing.T) {
 	dir := builtSite(t)
 	browser := startBrowser(t)
-	tb, closeTab, err := openTab(browser)
-	if err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	defer closeTab()
+	tb := newTab(t, browser)
 
 	for _, p := range []string{"index.html", "measures/pmv-3/index.html"} {
 		t.Run(p, func(t *testing.T) {

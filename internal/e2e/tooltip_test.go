@@ -33,11 +33,7 @@ func TestTooltip(t *testing.T) {
 	dir := builtSite(t)
 	browser := startBrowser(t)
 	srv := serve(t, dir)
-	tb, closeTab, err := openTab(browser)
-	if err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	defer closeTab()
+	tb := newTab(t, browser)
 
 	for _, p := range tooltipPages {
 		for _, w := range widths {
