@@ -25,6 +25,11 @@
 //     Inf are errors.
 //   - Rank suffixes are not checked against the number (22th is read as
 //     22nd) and may be in any case; a rank is at least 1st.
+//   - A bound's sign may be <, <=, >, >=, ≤, ≥ (or ⩽, ⩾), and =< and => are
+//     read as <= and >=. It may also follow the number, read left to right
+//     as the number compared with the actual: 2.4%< is "2.4% < actual",
+//     the same as >2.4%, and 5> the same as <5. Op is always the sign as
+//     it applies to the actual.
 //   - BL and the year-on-year phrases are read in any case, and
 //     "Year-on-year" may be hyphenated.
 //   - The text after a rank range's second rank is the qualifier, taken as
@@ -116,7 +121,7 @@ type Value struct {
 
 // Extra is the part of a Value that only some forms of cell have.
 type Extra struct {
-	Op        string // Bound: "<", "<=", ">" or ">=" (≤ and ≥ are read as <= and >=)
+	Op        string // Bound: "<", "<=", ">" or ">=", as it applies to the actual (2.4%< has ">")
 	Direction string // YearOnYear: "reduction" or "increase"
 	Qualifier string // RankRange: the text after the ranks, such as "in London"
 
@@ -255,7 +260,8 @@ func (p *parser) cell() *Error {
 	switch c := body[0]; {
 	case c == '[':
 		return p.annual()
-	case c == '<' || c == '>' || strings.HasPrefix(body, "≤") || strings.HasPrefix(body, "≥"):
+	case c == '<' || c == '>' || c == '=' && len(body) > 1 && (body[1] == '<' || body[1] == '>') ||
+		c >= utf8.RuneSelf && opLen(body) > 0:
 		return p.bound()
 	case isDigit(c):
 		if low, ok := p.ordinal(); ok {
@@ -275,12 +281,70 @@ func (p *parser) numeric() *Error {
 	if err := p.rangeOrNumber(); err != nil {
 		return err
 	}
+	save := p.i
+	p.skipSpace()
+	if n := opLen(p.rest()); n > 0 {
+		if p.v.Kind != Number {
+			return p.fail(p.i, fmt.Sprintf("%s is a bound and a range at once", p.quoted()), hintBoundRange)
+		}
+		return p.boundAfter(n)
+	}
+	p.i = save
 	if p.v.Kind == Number {
 		if err := p.suffix(); err != nil {
 			return err
 		}
 	} else if at, ok := p.after('('); ok {
 		return p.fail(at, fmt.Sprintf("%s has a bracket after a range", p.quoted()), hintSuffix)
+	}
+	return p.finish()
+}
+
+// ops are the ways a bound's operator is written, longest first, with the
+// operator each means when written before the number: =< and => are read
+// as <= and >=, and ≤ ⩽ ≥ ⩾ as <= and >=.
+var ops = [...]struct{ written, op string }{
+	{"<=", "<="}, {">=", ">="}, {"=<", "<="}, {"=>", ">="},
+	{"≤", "<="}, {"⩽", "<="}, {"≥", ">="}, {"⩾", ">="},
+	{"<", "<"}, {">", ">"},
+}
+
+// opLen is the length of the bound operator s starts with, or 0.
+func opLen(s string) int {
+	_, n := readOp(s)
+	return n
+}
+
+func readOp(s string) (op string, n int) {
+	if s == "" {
+		return "", 0
+	}
+	if c := s[0]; c != '<' && c != '>' && c != '=' && c < utf8.RuneSelf {
+		return "", 0
+	}
+	for _, o := range ops {
+		if strings.HasPrefix(s, o.written) {
+			return o.op, len(o.written)
+		}
+	}
+	return "", 0
+}
+
+// flipped is what an operator written after the number means for the
+// actual: "2.4%<" reads as 2.4% < actual, so the actual must be >2.4%.
+var flipped = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+const hintBoundRange = "write either a bound such as <5% or a range such as 13-15%"
+
+// boundAfter reads the operator, n bytes long at p.i, after a number, as in
+// 2.4%< (the actual must be more than 2.4%) or 5> (less than 5).
+func (p *parser) boundAfter(n int) *Error {
+	op, _ := readOp(p.rest())
+	p.i += n
+	p.v.Kind = Bound
+	p.more().Op = flipped[op]
+	if at, ok := p.after('('); ok {
+		return p.fail(at, fmt.Sprintf("%s has a bracket after a bound", p.quoted()), hintSuffix)
 	}
 	return p.finish()
 }
@@ -311,15 +375,9 @@ const hintAnnual = "brackets mark an annual target: put only a number or range i
 func (p *parser) bound() *Error {
 	v := &p.v
 	v.Kind = Bound
-	for _, op := range [...]struct{ written, op string }{
-		{"<=", "<="}, {">=", ">="}, {"≤", "<="}, {"≥", ">="}, {"<", "<"}, {">", ">"},
-	} {
-		if strings.HasPrefix(p.rest(), op.written) {
-			p.more().Op = op.op
-			p.i += len(op.written)
-			break
-		}
-	}
+	op, width := readOp(p.rest())
+	p.more().Op = op
+	p.i += width
 	p.skipSpace()
 	n, err := p.number()
 	if err != nil {
@@ -331,9 +389,11 @@ func (p *parser) bound() *Error {
 	at := p.i
 	switch {
 	case p.dash():
-		return p.fail(at, fmt.Sprintf("%s is a bound and a range at once", p.quoted()), "write either a bound such as <5% or a range such as 13-15%")
+		return p.fail(at, fmt.Sprintf("%s is a bound and a range at once", p.quoted()), hintBoundRange)
 	case p.peek() == '(':
 		return p.fail(at, fmt.Sprintf("%s has a bracket after a bound", p.quoted()), hintSuffix)
+	case opLen(p.rest()) > 0:
+		return p.fail(at, fmt.Sprintf("%s has a bound's sign on both sides of the number", p.quoted()), "write the sign once, before the number, as in <5% or >=94%")
 	}
 	p.i = save
 	return p.finish()

@@ -119,6 +119,23 @@ func TestParse(t *testing.T) {
 		{"< 2.5", Value{Kind: Bound, Num: 2.5, Decimals: 1, Extra: &Extra{Op: "<"}}},
 		{"<-5", Value{Kind: Bound, Num: -5, Extra: &Extra{Op: "<"}}},
 		{">01:30", Value{Kind: Bound, Unit: MinSec, Num: 90, Extra: &Extra{Op: ">"}}},
+		{"=<5", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: "<="}}},
+		{"=>94%", Value{Kind: Bound, Unit: Percent, Num: 94, Extra: &Extra{Op: ">="}}},
+		{"⩽5", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: "<="}}},
+		{"⩾94%", Value{Kind: Bound, Unit: Percent, Num: 94, Extra: &Extra{Op: ">="}}},
+		{" ≥ 94% ", Value{Kind: Bound, Unit: Percent, Num: 94, Extra: &Extra{Op: ">="}}},
+		{">3.5", Value{Kind: Bound, Num: 3.5, Decimals: 1, Extra: &Extra{Op: ">"}}},
+		{"<£5", Value{Kind: Bound, Unit: Pounds, Num: 5, Extra: &Extra{Op: "<"}}},
+		// The sign after the number reads left to right: 2.4%< is
+		// "2.4% < actual", so the actual must be more than 2.4%.
+		{"2.4%<", Value{Kind: Bound, Unit: Percent, Num: 2.4, Decimals: 1, Extra: &Extra{Op: ">"}}},
+		{"2.4% <", Value{Kind: Bound, Unit: Percent, Num: 2.4, Decimals: 1, Extra: &Extra{Op: ">"}}},
+		{"5>", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: "<"}}},
+		{"5<=", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: ">="}}},
+		{"5=<", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: ">="}}},
+		{"5>=", Value{Kind: Bound, Num: 5, Extra: &Extra{Op: "<="}}},
+		{"94%≥", Value{Kind: Bound, Unit: Percent, Num: 94, Extra: &Extra{Op: "<="}}},
+		{"01:30>", Value{Kind: Bound, Unit: MinSec, Num: 90, Extra: &Extra{Op: "<"}}},
 
 		// Words.
 		{"bl", Value{Kind: Baseline}},
@@ -228,6 +245,14 @@ func TestParseError(t *testing.T) {
 		{"<5 (3rd)", 3, "bracket after a bound"},
 		{"=5", 0, "not a value"},
 		{"< =5", 2, "where a number should be"},
+		{"=<", 2, "ends where a number should be"},
+		{"<5<", 2, "on both sides"},
+		{"<5 >", 3, "on both sides"},
+		{"13-15%<", 6, "a bound and a range"},
+		{"5< (3rd)", 3, "bracket after a bound"},
+		{"5<6", 2, `"6" after the value`},
+		{"5 (3rd)<", 7, "after the value"},
+		{"5=", 1, "after the value"},
 
 		// Brackets after a number.
 		{"42.5% (62/0)", 10, "0 below the line"},
@@ -353,7 +378,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range sample {
 		f.Add(s)
 	}
-	for _, s := range []string{"13–15%", "≥90%", "-10--5", "1,000", "12th to 20th", "\xff"} {
+	for _, s := range []string{"13–15%", "≥90%", "2.4%<", "=>5", "-10--5", "1,000", "12th to 20th", "\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
