@@ -57,7 +57,12 @@ func Status(in Input) report.Assessment {
 		return none("there is no target")
 	case value.Baseline:
 		return none("the target is a baseline year (BL): there is no target yet")
-	case value.Number, value.Bound:
+	case value.Bound:
+		if target.Unit != actual.Unit {
+			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
+		}
+		return boundStatus(bands, m, target, actual)
+	case value.Number:
 		if target.Unit != actual.Unit {
 			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
 		}
@@ -124,6 +129,43 @@ func Status(in Input) report.Assessment {
 		return none(fmt.Sprintf("the target %q gives nothing to compare with", target.Raw))
 	}
 	return band(bands, gap, fmt.Sprintf("actual %s against %s", actual.Raw, against))
+}
+
+// boundStatus judges an actual against a bound such as <5 or >=94%. The
+// bound's sign says which side meets the target, whatever the measure's
+// polarity, unless the two disagree. An actual exactly at a strict bound (5
+// against <5) does not meet it: it is rated as just missing, in the first
+// band for results a little worse than target.
+func boundStatus(bands []report.Band, m *report.Measure, target, actual value.Value) report.Assessment {
+	op := target.Op()
+	good, side, beyond := report.Higher, "higher", "above"
+	if strings.HasPrefix(op, "<") {
+		good, side, beyond = report.Lower, "lower", "below"
+	}
+	if m.Good != report.InRange && m.Good != good {
+		return none(fmt.Sprintf("the target %s asks for a %s figure, but the measure says %s is better", target.Raw, side, m.Good))
+	}
+	gap := Gap(actual.Num, target.Num, good)
+	what := fmt.Sprintf("actual %s against target %s", actual.Raw, target.Raw)
+	if (op == "<" || op == ">") && math.Abs(gap) < eps {
+		return bandBelow(bands, fmt.Sprintf("%s: %s is not %s %s, so it just misses the target", what, actual.Raw, beyond, withUnit(target.Num, target.Unit)))
+	}
+	return band(bands, gap, what)
+}
+
+// bandBelow finds the first band that takes results a little worse than
+// target, for an actual exactly at a strict bound.
+func bandBelow(bands []report.Band, what string) report.Assessment {
+	for _, b := range bands {
+		if b.AtLeast != nil && !(*b.AtLeast < -eps) {
+			continue
+		}
+		if b.MoreThan != nil && !(*b.MoreThan < -eps) {
+			continue
+		}
+		return report.Assessment{Status: b.Status, Working: fmt.Sprintf("%s: %s (%s)", what, b.Status.Code, b.Describe())}
+	}
+	return none(what + "; no rating band covers a result just short of target")
 }
 
 func none(reason string) report.Assessment { return report.Assessment{Reason: reason} }

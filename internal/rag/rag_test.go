@@ -128,6 +128,43 @@ func TestStatus(t *testing.T) {
 		{name: "zero target beaten", good: "higher", target: "0", actual: "3", want: "HG"},
 		{name: "range actual", good: "higher", target: "90%", actual: "80-90%", why: "not a single figure"},
 
+		// Bounds: the sign says which side meets the target. An actual
+		// exactly at a strict bound misses it and takes the first band
+		// below on target (A; AMBER on a three-point scale); exactly at a
+		// non-strict bound is on target.
+		{name: "<5 below", good: "lower", target: "<5", actual: "4", want: "HG"},
+		{name: "<5 at", good: "lower", target: "<5", actual: "5", want: "A"},
+		{name: "<5 at, written 5.0", good: "lower", target: "<5", actual: "5.0", want: "A"},
+		{name: "<5 above", good: "lower", target: "<5", actual: "6", want: "HR"},
+		{name: "<=5 below", good: "lower", target: "<=5", actual: "4.9", want: "LG"},
+		{name: "<=5 at", good: "lower", target: "<=5", actual: "5", want: "LG"},
+		{name: "<=5 above", good: "lower", target: "<=5", actual: "5.2", want: "A"},
+		{name: "≤5 at", good: "lower", target: "≤5", actual: "5", want: "LG"},
+		{name: "=<5 at", good: "lower", target: "=<5", actual: "5", want: "LG"},
+		{name: "5> at", good: "lower", target: "5>", actual: "5", want: "A"},
+		{name: "5> below", good: "lower", target: "5>", actual: "4", want: "HG"},
+		{name: "5> above", good: "lower", target: "5>", actual: "5.5", want: "LR"},
+		{name: ">3.5 above", good: "higher", target: ">3.5", actual: "3.6", want: "LG"},
+		{name: ">3.5 at", good: "higher", target: ">3.5", actual: "3.5", want: "A"},
+		{name: ">3.5 below", good: "higher", target: ">3.5", actual: "3.3", want: "LR"},
+		{name: ">=94% above", good: "higher", target: ">=94%", actual: "99%", want: "HG"},
+		{name: ">=94% at", good: "higher", target: ">=94%", actual: "94%", want: "LG"},
+		{name: ">=94% below", good: "higher", target: ">=94%", actual: "93%", want: "A"},
+		{name: "≥94% at", good: "higher", target: "≥94%", actual: "94%", want: "LG"},
+		{name: "=>94% at", good: "higher", target: "=>94%", actual: "94%", want: "LG"},
+		{name: "2.4%< above", good: "higher", target: "2.4%<", actual: "2.5%", want: "LG"},
+		{name: "2.4%< at", good: "higher", target: "2.4%<", actual: "2.4%", want: "A"},
+		{name: "2.4%< below", good: "higher", target: "2.4%<", actual: "2%", want: "HR"},
+		{name: ">0 at zero", good: "higher", target: ">0", actual: "0", want: "A"},
+		{name: ">=0 at zero", good: "higher", target: ">=0", actual: "0", want: "LG"},
+		{name: "<01:30 at", good: "lower", target: "<01:30", actual: "01:30", want: "A"},
+		{name: "in range measure, bound decides the side", good: "in range", target: "<5", actual: "5", want: "A"},
+		{name: "in range measure, under a <5 bound", good: "in range", target: "<5", actual: "3", want: "HG"},
+		{name: "bound against the measure's polarity", good: "higher", target: "<5", actual: "4", why: "asks for a lower figure"},
+		{name: "bound in other units", good: "lower", target: "<5%", actual: "5", why: "different units"},
+		{name: "3-point strict bound met exactly", rating: three, good: "lower", target: "<5", actual: "5", want: "AMBER"},
+		{name: "3-point non-strict bound met exactly", rating: three, good: "lower", target: "<=5", actual: "5", want: "GREEN"},
+
 		// A three-point scale with a status for no target.
 		{name: "3-point green on target", rating: three, good: "higher", target: "90%", actual: "90%", want: "GREEN"},
 		{name: "3-point amber exactly 10% worse", rating: three, good: "higher", target: "100", actual: "90", want: "AMBER"},
@@ -180,6 +217,43 @@ func TestStatusWorking(t *testing.T) {
 	want := "actual 2.86% against target 3%: 4.67% worse than target, so A (less than 5% worse)"
 	if got.Working != want {
 		t.Errorf("working = %q\nwant      %q", got.Working, want)
+	}
+}
+
+func TestStatusWorkingBound(t *testing.T) {
+	five, _ := harrow()
+	for _, tc := range []struct {
+		good                 report.Polarity
+		target, actual, want string
+	}{
+		{report.Lower, "<5", "5", "actual 5 against target <5: 5 is not below 5, so it just misses the target: A (less than 5% worse)"},
+		{report.Higher, "2.4%<", "2.4%", "actual 2.4% against target 2.4%<: 2.4% is not above 2.4%, so it just misses the target: A (less than 5% worse)"},
+		{report.Lower, "<=5", "5", "actual 5 against target <=5: exactly on target, so LG (on target or better)"},
+		{report.Higher, ">3.5", "3.5", "actual 3.5 against target >3.5: 3.5 is not above 3.5, so it just misses the target: A (less than 5% worse)"},
+	} {
+		m := &report.Measure{ID: "m-1", Good: tc.good}
+		got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2},
+			Row: &report.Row{Target: parse(t, tc.target), Actual: parse(t, tc.actual)}})
+		if got.Working != tc.want {
+			t.Errorf("%s v %s: working = %q\nwant %q", tc.actual, tc.target, got.Working, tc.want)
+		}
+	}
+}
+
+// A rating whose only band below target starts further down still rates a
+// strict bound met exactly in it; with no such band there is no status.
+func TestStrictBoundBands(t *testing.T) {
+	_, st := harrow()
+	m := &report.Measure{ID: "m-1", Good: report.Lower}
+	row := &report.Row{Target: parse(t, "<5"), Actual: parse(t, "5")}
+	in := Input{Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2}, Row: row}
+	in.Rating = report.Rating{Bands: []report.Band{{Status: st["HG"], AtLeast: f(0)}, {Status: st["A"], AtLeast: f(-10)}, {Status: st["HR"]}}}
+	if got := Status(in); got.Status != st["A"] {
+		t.Errorf("with an at_least -10 band, 5 v <5 = %v (%s); want A", got.Status, got.Working)
+	}
+	in.Rating = report.Rating{Bands: []report.Band{{Status: st["HG"], AtLeast: f(0)}}}
+	if got := Status(in); got.Status != nil || !strings.Contains(got.Reason, "no rating band") {
+		t.Errorf("with no band below target, 5 v <5 = %v (%s); want no status", got.Status, got.Reason)
 	}
 }
 
