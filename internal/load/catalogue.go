@@ -3,6 +3,7 @@ package load
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -168,12 +169,53 @@ func readPolarity(d *doc, item, n *yaml.Node, id string) report.Polarity {
 		return ""
 	}
 	v, _ := d.str(n, "good")
-	switch p := report.Polarity(v); p {
-	case report.Higher, report.Lower, report.InRange:
+	if p, ok := ParsePolarity(v); ok {
 		return p
 	}
-	d.errorf(n, "measure %s: good is %q; write %s", id, v, want)
+	d.errorf(n, "measure %s: good is %q; write one of these, in any case: %s", id, v, polarityList())
 	return ""
+}
+
+// polarityWords are the words a measure's "good:" may use, as real tables
+// write them, by the polarity each means.
+var polarityWords = []struct {
+	p     report.Polarity
+	words []string
+}{
+	{report.Higher, []string{"higher", "high", "higher is better", "bigger is better", "aim to maximise", "maximise", "increase", "up"}},
+	{report.Lower, []string{"lower", "low", "lower is better", "smaller is better", "aim to minimise", "minimise", "decrease", "down"}},
+	{report.InRange, []string{"in range", "within range", "range"}},
+}
+
+// polarityList is the words for an error message.
+func polarityList() string {
+	var all []string
+	for _, g := range polarityWords {
+		all = append(all, g.words...)
+	}
+	return strings.Join(all, ", ")
+}
+
+var polarities = func() map[string]report.Polarity {
+	m := map[string]report.Polarity{}
+	for _, g := range polarityWords {
+		for _, w := range g.words {
+			m[w] = g.p
+			// American spellings, and hyphens: aim to maximize, in-range.
+			m[strings.ReplaceAll(w, "imise", "imize")] = g.p
+			m[strings.ReplaceAll(w, " ", "-")] = g.p
+		}
+	}
+	return m
+}()
+
+// ParsePolarity reads the word in a measure's "good:" field in any case,
+// with any spacing: Higher, High, Aim to maximise and Bigger is better
+// mean higher; Lower, Smaller is better and Aim to minimise mean lower; In
+// range, Within range and Range mean in range. ok is false for any other.
+func ParsePolarity(word string) (p report.Polarity, ok bool) {
+	p, ok = polarities[strings.ToLower(strings.Join(strings.Fields(word), " "))]
+	return p, ok
 }
 
 func readUnit(d *doc, item, n *yaml.Node, id string) string {
