@@ -226,6 +226,11 @@ func scorecardRows(d themeData) []template.HTML {
 				w.url(n.Anchor, false)
 				w.raw(`">Note `)
 				w.html(n.Label)
+				if n.Period != "" {
+					w.raw(`<span class="visually-hidden">, `)
+					w.html(n.Period)
+					w.raw(`</span>`)
+				}
 				w.raw(`</a>`)
 			}
 			w.raw("</td>\n")

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,12 +49,20 @@ func (c themeCell) Headers() [3]string {
 
 func (c themeCell) header(suffix string) string { return c.mh + " " + c.qh + " " + c.qh + suffix }
 
-type noteLink struct{ Label, Anchor string }
+// noteLink is a table cell's link to its note. Period names the note's
+// quarter to screen readers when the notes list holds several quarters'
+// notes, so that two "Note 1" links are told apart; it is empty otherwise.
+type noteLink struct{ Label, Anchor, Period string }
 
+// noteView is one note in a scorecard's notes list. Notes are numbered per
+// quarter, so a note's anchors hold its quarter's slug.
 type noteView struct {
 	Anchor string
 	Extra  []string // anchors of the note's other labels
 	Text   string
+
+	quarter report.QuarterID
+	note    *report.Note
 }
 
 // Columns returns the quarters a scorecard for q shows, as published
@@ -101,7 +110,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		d.Earlier = append(d.Earlier, d.Columns[i])
 	}
 	anchors := map[*report.Note]string{}
-	byText := map[string]string{} // labels and text -> anchor, to list a note once
+	byText := map[string]string{} // quarter, labels and text -> anchor, to list a note once
 	used := map[string]bool{}
 	qhs := make([]string, len(d.Columns))
 	for i, c := range d.Columns {
@@ -120,13 +129,14 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 				for _, ref := range cell.Row.Notes {
 					a, ok := anchors[ref.Note]
 					if !ok {
-						key := strings.Join(ref.Note.Labels, "\x00") + "\x00\x00" + ref.Note.Text
+						key := c.ID.Slug() + "\x00" + strings.Join(ref.Note.Labels, "\x00") + "\x00\x00" + ref.Note.Text
 						if a, ok = byText[key]; !ok {
-							a = uniqueAnchor(d.IDPrefix+"note-"+ref.Note.Labels[0], used)
+							base := d.IDPrefix + "note-" + c.ID.Slug() + "-"
+							a = uniqueAnchor(base+ref.Note.Labels[0], used)
 							byText[key] = a
-							nv := noteView{Anchor: a, Text: noteText(ref.Note)}
+							nv := noteView{Anchor: a, quarter: c.ID, note: ref.Note}
 							for _, l := range ref.Note.Labels[1:] {
-								nv.Extra = append(nv.Extra, uniqueAnchor(d.IDPrefix+"note-"+l, used))
+								nv.Extra = append(nv.Extra, uniqueAnchor(base+l, used))
 							}
 							d.Notes = append(d.Notes, nv)
 						}
@@ -139,7 +149,42 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		}
 		d.Rows = append(d.Rows, tr)
 	}
+	d.Notes = orderNotes(d.Notes, q.ID)
+	mixed := len(d.Notes) > 0 && d.Notes[len(d.Notes)-1].quarter != q.ID
+	for i := range d.Notes {
+		n := &d.Notes[i]
+		n.Text = noteText(n.note)
+		if mixed {
+			word := ", note"
+			if len(n.note.Labels) > 1 {
+				word = ", notes"
+			}
+			n.Text = n.quarter.Label() + word + strings.TrimPrefix(n.Text, "Note")
+		}
+	}
+	if mixed {
+		for _, tr := range d.Rows {
+			for _, c := range tr.Cells {
+				for i := range c.Notes {
+					c.Notes[i].Period = c.Quarter.ID.Label()
+				}
+			}
+		}
+	}
 	return d
+}
+
+// orderNotes puts q's own notes first, then each earlier quarter's, newest
+// first, keeping the order of first reference within a quarter.
+func orderNotes(notes []noteView, q report.QuarterID) []noteView {
+	rank := func(id report.QuarterID) int {
+		if id == q {
+			return -1 << 30
+		}
+		return -id.Index()
+	}
+	slices.SortStableFunc(notes, func(a, b noteView) int { return rank(a.quarter) - rank(b.quarter) })
+	return notes
 }
 
 func uniqueAnchor(a string, used map[string]bool) string {

@@ -1,0 +1,101 @@
+package render
+
+import (
+	"testing"
+
+	"scorecard/internal/report"
+)
+
+// TestNotesSayTheirQuarter: notes are numbered per quarter, so when a
+// scorecard shows two quarters' notes, each says its quarter, each has an
+// anchor of its own, and each cell links to its own quarter's note.
+func TestNotesSayTheirQuarter(t *testing.T) {
+	th := &report.Theme{ID: "th", Title: "Theme"}
+	m := &report.Measure{ID: "m-1", Title: "Measure", Theme: th, Index: 0}
+	th.Measures = []*report.Measure{m}
+	quarter := func(q int, text string, labels []string) *report.Quarter {
+		qu := &report.Quarter{ID: report.QuarterID{Year: 2016, Q: q}}
+		if labels == nil {
+			labels = []string{"1"}
+		}
+		if text != "" {
+			n := &report.Note{Theme: th, Labels: labels, Text: text}
+			qu.Notes = []*report.Note{n}
+			qu.Rows = []*report.Row{{Measure: m, Notes: []*report.NoteRef{{Label: "1", Note: n}}}}
+		} else {
+			qu.Rows = []*report.Row{{Measure: m}}
+		}
+		qu.IndexRows()
+		return qu
+	}
+	r, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ anchor, text string }
+	for _, tc := range []struct {
+		name  string
+		q1    string // Q1's note text, or none
+		q2    string
+		q2ls  []string // the labels of Q2's note; nil for just "1"
+		notes []want
+		links []noteLink // the cells' links, Q1's column first
+	}{
+		{"both quarters", "Annual target", "First run", nil, []want{
+			{"note-2016-17-q2-1", "Q2 2016/17, note 1: First run"},
+			{"note-2016-17-q1-1", "Q1 2016/17, note 1: Annual target"},
+		}, []noteLink{
+			{"1", "note-2016-17-q1-1", "Q1 2016/17"},
+			{"1", "note-2016-17-q2-1", "Q2 2016/17"},
+		}},
+		{"the same text in both", "Annual target", "Annual target", nil, []want{
+			{"note-2016-17-q2-1", "Q2 2016/17, note 1: Annual target"},
+			{"note-2016-17-q1-1", "Q1 2016/17, note 1: Annual target"},
+		}, []noteLink{
+			{"1", "note-2016-17-q1-1", "Q1 2016/17"},
+			{"1", "note-2016-17-q2-1", "Q2 2016/17"},
+		}},
+		{"only the earlier quarter's", "Annual target", "", nil, []want{
+			{"note-2016-17-q1-1", "Q1 2016/17, note 1: Annual target"},
+		}, []noteLink{{"1", "note-2016-17-q1-1", "Q1 2016/17"}}},
+		{"several labels", "Annual target", "First run", []string{"1", "2"}, []want{
+			{"note-2016-17-q2-1", "Q2 2016/17, notes 1 & 2: First run"},
+			{"note-2016-17-q1-1", "Q1 2016/17, note 1: Annual target"},
+		}, []noteLink{
+			{"1", "note-2016-17-q1-1", "Q1 2016/17"},
+			{"1", "note-2016-17-q2-1", "Q2 2016/17"},
+		}},
+		{"only the page's own", "", "First run", nil, []want{
+			{"note-2016-17-q2-1", "Note 1: First run"},
+		}, []noteLink{{"1", "note-2016-17-q2-1", ""}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q1, q2 := quarter(1, tc.q1, nil), quarter(2, tc.q2, tc.q2ls)
+			s := &report.Site{Title: "Site", Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q1, q2}}
+			for _, prefix := range []string{"", "p-"} {
+				d := r.themeData(s, q2, th, Chart{}, prefix)
+				if len(d.Notes) != len(tc.notes) {
+					t.Fatalf("prefix %q: %d notes, want %d: %+v", prefix, len(d.Notes), len(tc.notes), d.Notes)
+				}
+				for i, w := range tc.notes {
+					if n := d.Notes[i]; n.Anchor != prefix+w.anchor || n.Text != w.text {
+						t.Errorf("prefix %q: note %d = %q %q, want %q %q", prefix, i, n.Anchor, n.Text, prefix+w.anchor, w.text)
+					}
+				}
+				var links []noteLink
+				for _, c := range d.Rows[0].Cells {
+					links = append(links, c.Notes...)
+				}
+				if len(links) != len(tc.links) {
+					t.Fatalf("prefix %q: links %+v, want %+v", prefix, links, tc.links)
+				}
+				for i, w := range tc.links {
+					w.Anchor = prefix + w.Anchor
+					if links[i] != w {
+						t.Errorf("prefix %q: link %d = %+v, want %+v", prefix, i, links[i], w)
+					}
+				}
+			}
+		})
+	}
+}
