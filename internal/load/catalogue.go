@@ -89,6 +89,13 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			field{"equalities", func(_, v *yaml.Node) { m.Equalities = d.boolean(v, "equalities") }},
 			field{"definition", func(_, v *yaml.Node) { m.Definition, _ = d.str(v, "definition") }},
 			field{"bands", func(_, v *yaml.Node) { m.Bands = resolveBands(d, readBands(d, v), s.Statuses) }},
+			field{"why", func(_, v *yaml.Node) { m.Why, _ = d.str(v, "why") }},
+			field{"source", func(_, v *yaml.Node) { m.Source, _ = d.str(v, "source") }},
+			field{"frequency", func(_, v *yaml.Node) { m.Frequency, _ = d.str(v, "frequency") }},
+			field{"owner", func(_, v *yaml.Node) { m.Owner, _ = d.str(v, "owner") }},
+			field{"codes", func(_, v *yaml.Node) { m.Codes = readCodes(d, v) }},
+			field{"ids", func(_, v *yaml.Node) { m.IDs = readIDs(d, v) }},
+			field{"caveats", func(_, v *yaml.Node) { m.Caveats, _ = d.str(v, "caveats") }},
 		)
 		if item.Kind != yaml.MappingNode {
 			return
@@ -131,6 +138,98 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 	for i, m := range s.Measures {
 		m.Index = i
 	}
+}
+
+// readCodes reads a measure's reference codes: a list, or one line with
+// the codes separated by commas or semicolons ("BV053, PAFC28, SP213").
+// Each code is kept as written, less the spaces around it, so "LVE 009"
+// stays "LVE 009". A code may not hold a semicolon, which separates the
+// codes in the CSV's one cell.
+func readCodes(d *doc, n *yaml.Node) []string {
+	var codes []string
+	seen := map[string]bool{}
+	add := func(n *yaml.Node, code string) {
+		code = strings.TrimSpace(code)
+		switch {
+		case code == "":
+			d.errorf(n, "codes has an empty code; remove it, or write the code")
+		case seen[code]:
+			d.errorf(n, "code %q is listed twice; remove one of them", code)
+		default:
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		line, ok := d.str(n, "codes")
+		if !ok {
+			return nil
+		}
+		before := len(*d.errs)
+		for _, code := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' }) {
+			add(n, code)
+		}
+		if len(codes) == 0 && len(*d.errs) == before {
+			d.errorf(n, "codes is empty; write the measure's codes, such as \"BV053, LVE 009\", or remove the line")
+		}
+		return codes
+	}
+	d.list(n, "codes", func(item *yaml.Node) {
+		code, ok := d.str(item, "a code")
+		if !ok {
+			return
+		}
+		if strings.Contains(code, ";") {
+			d.errorf(item, "code %q holds a semicolon, which separates codes; write each code as an item of its own", code)
+			return
+		}
+		add(item, code)
+	})
+	return codes
+}
+
+// readIDs reads a measure's identifiers in other datasets: a set of
+// "dataset: id" lines, such as "LG Inform: 1234", kept in the order
+// written.
+func readIDs(d *doc, n *yaml.Node) []report.ExternalID {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	var ids []report.ExternalID
+	if !d.isMapping(n, "ids") {
+		return nil
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		scheme, ok := d.str(k, "the name of a dataset in ids")
+		if !ok {
+			continue
+		}
+		scheme = strings.TrimSpace(scheme)
+		if prev, dup := seen[scheme]; dup {
+			d.errorf(k, "ids has %q twice (first at %d:%d); remove one of them", scheme, d.line+prev.Line, prev.Column)
+			continue
+		}
+		seen[scheme] = k
+		d.isAlias(v)
+		id, ok := d.str(v, "the id in "+scheme)
+		if !ok {
+			continue
+		}
+		id = strings.TrimSpace(id)
+		switch {
+		case scheme == "":
+			d.errorf(k, "ids has a dataset with no name; write its name, such as \"LG Inform: 1234\"")
+		case id == "":
+			d.errorf(v, "ids gives %s no id; write it, such as \"%s: 1234\", or remove the line", scheme, scheme)
+		case strings.ContainsAny(scheme, ";:") || strings.Contains(id, ";"):
+			d.errorf(k, "ids: %q holds a semicolon or a colon in the dataset's name, or a semicolon in the id, which separate ids in the CSV's one cell; leave them out", scheme+": "+id)
+		default:
+			ids = append(ids, report.ExternalID{Scheme: scheme, ID: id})
+		}
+	}
+	return ids
 }
 
 func (l *loader) themeRef(d *doc, item, n *yaml.Node, s *report.Site, what string) *report.Theme {

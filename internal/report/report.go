@@ -91,9 +91,23 @@ type Measure struct {
 	Unit       string
 	Equalities bool
 	Definition string
-	Bands      []Band // this measure's own bands; nil means the site's
+	Why        string       // why the measure matters, in a sentence or two
+	Source     string       // where the figures come from, such as a system or a survey
+	Frequency  string       // how often it is measured, as written: "Quarterly", "Monthly"
+	Owner      string       // the lead officer or directorate
+	Codes      []string     // reference codes as written, such as "BV053" and "LVE 009"
+	IDs        []ExternalID // identifiers in other datasets, in the order written
+	Caveats    string       // what a reader of the figures should bear in mind
+	Bands      []Band       // this measure's own bands; nil means the site's
 	Pos        diag.Pos
 	Index      int // its place in Site.Measures, set by the loader: rows are found by it
+}
+
+// ExternalID is a measure's identifier in another dataset, such as its
+// metric id in LG Inform.
+type ExternalID struct {
+	Scheme string // the dataset: "LG Inform"
+	ID     string // as written: "1234"
 }
 
 // Status is one entry of the status scale: a RAG rating such as "HG", or a
