@@ -24,7 +24,10 @@ const (
 )
 
 // Columns of the CSV files, in order. The first twelve are the published
-// scorecard; the rest are parsed and computed values beside them.
+// scorecard; then come parsed and computed values beside them, then the
+// measure's metadata from the catalogue. A list (codes, ids) is one cell,
+// its items separated by "; ", as flat open data conventionally writes
+// one; the JSON keeps codes as an array and ids as an object.
 var Columns = []Column{
 	{"quarter", "string", "The financial year and quarter, such as 2016-17 Q2"},
 	{"theme", "string", "The theme's id"},
@@ -54,6 +57,12 @@ var Columns = []Column{
 	{"actual_rank", "integer", "The rank published with the actual, as in 5.33 (26th)"},
 	{"actual_count", "number", "The count published in brackets with the actual, as in 89 (378)"},
 	{"equalities", "boolean", "true for an equalities measure"},
+	{"codes", "string", "The measure's reference codes, such as BV053, separated by \"; \" (no code holds a semicolon)"},
+	{"ids", "string", "The measure's identifiers in other datasets, each as dataset: id, such as LG Inform: 1234, separated by \"; \""},
+	{"source", "string", "Where the measure's figures come from"},
+	{"frequency", "string", "How often the measure is measured, as the catalogue writes it"},
+	{"owner", "string", "The measure's lead officer or directorate"},
+	{"caveats", "string", "What to bear in mind in using the measure's figures"},
 }
 
 // Column describes one CSV column.
@@ -133,7 +142,19 @@ func record(q *report.Quarter, r *report.Row) []string {
 		rank,
 		number(a.Count(), a.HasCount()),
 		boolean(m.Equalities),
+		strings.Join(m.Codes, "; "), ids(m.IDs), m.Source, m.Frequency, m.Owner, m.Caveats,
 	}
+}
+
+// ids is a measure's identifiers in other datasets as one CSV cell:
+// "LG Inform: 1234; ONS: 0042". The loader refuses a semicolon in either
+// part and a colon in the dataset's name, so the cell reads back.
+func ids(xs []report.ExternalID) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = x.Scheme + ": " + x.ID
+	}
+	return strings.Join(parts, "; ")
 }
 
 // safeCell is c as a CSV cell that a spreadsheet opening the file will not run
@@ -228,7 +249,8 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	}
 	for _, m := range s.Measures {
 		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
-			Good: string(m.Good), Unit: m.Unit, Equalities: m.Equalities, Definition: m.Definition})
+			Good: string(m.Good), Unit: m.Unit, Equalities: m.Equalities, Definition: m.Definition,
+			Why: m.Why, Source: m.Source, Frequency: m.Frequency, Owner: m.Owner, Codes: m.Codes, IDs: idMap(m.IDs), Caveats: m.Caveats})
 	}
 	for _, q := range s.Quarters {
 		doc.Quarters = append(doc.Quarters, q.ID.String())
@@ -310,14 +332,32 @@ type jsonTheme struct {
 }
 
 type jsonMeasure struct {
-	ID         string `json:"id"`
-	Number     string `json:"number,omitempty"`
-	Theme      string `json:"theme"`
-	Title      string `json:"title"`
-	Good       string `json:"good"`
-	Unit       string `json:"unit"`
-	Equalities bool   `json:"equalities"`
-	Definition string `json:"definition,omitempty"`
+	ID         string            `json:"id"`
+	Number     string            `json:"number,omitempty"`
+	Theme      string            `json:"theme"`
+	Title      string            `json:"title"`
+	Good       string            `json:"good"`
+	Unit       string            `json:"unit"`
+	Equalities bool              `json:"equalities"`
+	Definition string            `json:"definition,omitempty"`
+	Why        string            `json:"why,omitempty"`
+	Source     string            `json:"source,omitempty"`
+	Frequency  string            `json:"frequency,omitempty"`
+	Owner      string            `json:"owner,omitempty"`
+	Codes      []string          `json:"codes,omitempty"`
+	IDs        map[string]string `json:"ids,omitempty"` // dataset: id; encoding/json writes the keys sorted
+	Caveats    string            `json:"caveats,omitempty"`
+}
+
+func idMap(xs []report.ExternalID) map[string]string {
+	if len(xs) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(xs))
+	for _, x := range xs {
+		m[x.Scheme] = x.ID
+	}
+	return m
 }
 
 type jsonRow struct {

@@ -524,7 +524,7 @@ func searchDocs(s *report.Site) []search.Doc {
 	var docs []search.Doc
 	latest := s.Quarters[len(s.Quarters)-1]
 	for _, m := range s.Measures {
-		context := []string{m.Theme.Title, "measure " + m.ID}
+		context := append([]string{m.Theme.Title, "measure " + m.ID}, m.Codes...) // a resident may search a code: BV053
 		if r := latest.Row(m); r != nil && r.Status != nil {
 			context = append(context, latest.ID.Label()+": "+r.Status.Describe())
 		}
