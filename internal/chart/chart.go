@@ -230,6 +230,8 @@ func trendSummary(rows []*report.Row, quarters []string) string {
 	switch r.Target.Kind {
 	case value.Blank, value.NotApplicable:
 		b.WriteString("; no target")
+	case value.Word:
+		fmt.Fprintf(&b, "; no target figure (%s: %s)", strings.TrimSpace(r.Target.Raw), r.Target.Meaning())
 	default:
 		fmt.Fprintf(&b, "; target %s", r.Target.Raw)
 	}

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/report"
+	"scorecard/internal/value"
 )
 
 //go:embed defaults.yaml
@@ -97,6 +98,7 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"logo", func(_, v *yaml.Node) { s.Logo = l.readLogo(d, v) }},
 		field{"logo_alt", func(_, v *yaml.Node) { s.LogoAlt, _ = d.str(v, "logo_alt") }},
 		field{"accessibility", func(_, v *yaml.Node) { readAccessibility(d, v, &s.Accessibility) }},
+		field{"figure_words", func(_, v *yaml.Node) { l.words = readFigureWords(d, v) }},
 		// Raw HTML in narrative is shown as text unless the site trusts
 		// its writers with it.
 		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},
@@ -104,6 +106,50 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"import", func(_, v *yaml.Node) {}},
 	)
 	return rating
+}
+
+// readFigureWords reads figure_words: the words a table writes in a
+// target's or actual's place to say why there is no figure, each with its
+// meaning. A site's list replaces the built-in one.
+func readFigureWords(d *doc, n *yaml.Node) []value.FigureWord {
+	out := []value.FigureWord{}
+	lines := map[string]int{}
+	d.list(n, "figure_words", func(item *yaml.Node) {
+		var w value.FigureWord
+		var wordNode, meansNode *yaml.Node
+		d.mapping(item, "a figure word",
+			field{"word", func(_, v *yaml.Node) { wordNode = v; w.Word, _ = d.str(v, "word") }},
+			field{"means", func(_, v *yaml.Node) { meansNode = v; w.Meaning, _ = d.str(v, "means") }},
+		)
+		w.Word, w.Meaning = strings.TrimSpace(w.Word), strings.TrimSpace(w.Meaning)
+		at := wordNode
+		if at == nil {
+			at = item
+		}
+		switch {
+		case w.Word == "":
+			if !d.wasRefused(wordNode) {
+				d.errorf(item, "a figure word has no word; write one such as \"{word: NYA, means: not yet available}\"")
+			}
+			return
+		case w.Meaning == "":
+			if !d.wasRefused(meansNode) {
+				d.errorf(item, "figure word %q has no meaning; add what it says about the missing figure, such as \"means: not yet available\"", w.Word)
+			}
+			return
+		}
+		if v, err := value.Parse(w.Word); err == nil {
+			d.errorf(at, "figure word %q is already read as a %s, so it cannot stand for a missing figure; choose another word", w.Word, v.Kind)
+			return
+		}
+		if prev, dup := value.LookupWord(w.Word, out); dup {
+			d.errorf(at, "figure word %q is listed twice (first at line %d); remove one", w.Word, lines[prev.Word])
+			return
+		}
+		lines[w.Word] = at.Line
+		out = append(out, w)
+	})
+	return out
 }
 
 // lookup returns the value of key in the mapping n, or nil.

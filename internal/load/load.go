@@ -11,6 +11,7 @@ import (
 
 	"scorecard/internal/diag"
 	"scorecard/internal/report"
+	"scorecard/internal/value"
 )
 
 // MaxFileSize is the largest data or content file Scorecard reads. Real
@@ -57,6 +58,10 @@ type loader struct {
 	noQuarters bool
 
 	cache *NarrativeCache // nil: parse every narrative file
+
+	// words are the figure words targets and actuals may hold: the
+	// built-in ones, or the site's figure_words.
+	words []value.FigureWord
 }
 
 // NarrativeCache keeps parsed narrative between loads of one site's

@@ -271,8 +271,8 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 	}
 	what := "measure " + m.ID
 	d.mapping(n, what,
-		field{"target", func(_, v *yaml.Node) { r.Target = cell(d, v, m, "target") }},
-		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual") }},
+		field{"target", func(_, v *yaml.Node) { r.Target = cell(d, v, m, "target", l.words) }},
+		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual", l.words) }},
 		field{"status", func(_, v *yaml.Node) { r.Status, r.StatusPos = l.status(d, v, m), d.pos(v) }},
 		field{"period", func(_, v *yaml.Node) { r.Period, _ = d.str(v, "period") }},
 		field{"notes", func(_, v *yaml.Node) {
@@ -320,13 +320,14 @@ func indexNotes(notes []*report.Note) noteIndex {
 	return idx
 }
 
-// cell reads a target or actual and checks that it suits the measure's unit.
-func cell(d *doc, n *yaml.Node, m *report.Measure, what string) value.Value {
+// cell reads a target or actual, which may be one of the figure words, and
+// checks that it suits the measure's unit.
+func cell(d *doc, n *yaml.Node, m *report.Measure, what string, words []value.FigureWord) value.Value {
 	raw, ok := d.str(n, what)
 	if !ok {
 		return value.Value{}
 	}
-	v, err := value.Parse(raw)
+	v, err := value.ParseWords(raw, words)
 	if err != nil {
 		pos := d.pos(n)
 		if e, ok := err.(*value.Error); ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {

@@ -23,6 +23,8 @@ func Direction(m *report.Measure, row *report.Row, against report.QuarterID, hel
 	switch {
 	case cur.Kind == value.Blank || cur.Kind == value.NotApplicable:
 		return notComparable("no actual this quarter")
+	case cur.Kind == value.Word:
+		return notComparable("no figure this quarter: " + cur.Meaning())
 	case cur.Kind != value.Number:
 		return notComparable("the actual is not a single figure")
 	case isNew:
@@ -39,6 +41,8 @@ func Direction(m *report.Measure, row *report.Row, against report.QuarterID, hel
 			return notComparable(fmt.Sprintf("no actual in %s (%s)", against.Label(), prior.Status.Code))
 		}
 		return notComparable("no actual in " + against.Label())
+	case old.Kind == value.Word:
+		return notComparable(fmt.Sprintf("no figure in %s: %s", against.Label(), old.Meaning()))
 	case old.Kind != value.Number:
 		return notComparable(fmt.Sprintf("the actual in %s is not a single figure", against.Label()))
 	case old.Unit != cur.Unit:

@@ -39,6 +39,8 @@ func Status(in Input) report.Assessment {
 		return none("there is no actual")
 	case value.NotApplicable:
 		return none("the actual is marked not applicable")
+	case value.Word:
+		return noFigure("actual", actual)
 	case value.Number:
 	default:
 		return none(fmt.Sprintf("the actual %q is not a single figure", actual.Raw))
@@ -55,6 +57,8 @@ func Status(in Input) report.Assessment {
 			return report.Assessment{Status: in.Rating.NoTarget, Working: "there is no target, so " + in.Rating.NoTarget.Code}
 		}
 		return none("there is no target")
+	case value.Word:
+		return noFigure("target", target)
 	case value.Baseline:
 		return none("the target is a baseline year (BL): there is no target yet")
 	case value.Bound:
@@ -169,6 +173,12 @@ func bandBelow(bands []report.Band, what string) report.Assessment {
 }
 
 func none(reason string) report.Assessment { return report.Assessment{Reason: reason} }
+
+// noFigure is the reason a figure word, such as NYA for the actual, gives
+// no status: "no figure: not yet available (the actual is NYA)".
+func noFigure(what string, v value.Value) report.Assessment {
+	return none(fmt.Sprintf("no figure: %s (the %s is %s)", v.Meaning(), what, strings.TrimSpace(v.Raw)))
+}
 
 // Gap is how much better than target the actual is, as a percentage of
 // the target's size: positive when better, negative when worse. Dividing by

@@ -47,9 +47,9 @@ func threePoint() (report.Rating, map[string]*report.Status) {
 
 func parse(t *testing.T, s string) value.Value {
 	t.Helper()
-	v, err := value.Parse(s)
+	v, err := value.ParseWords(s, value.DefaultWords)
 	if err != nil {
-		t.Fatalf("value.Parse(%q): %v", s, err)
+		t.Fatalf("value.ParseWords(%q): %v", s, err)
 	}
 	return v
 }
@@ -77,6 +77,14 @@ func TestStatus(t *testing.T) {
 		{name: "exactly 10% worse is LR", good: "higher", target: "20", actual: "18", want: "LR"},
 		{name: "just over 10% worse is HR", good: "higher", target: "20", actual: "17.99", want: "HR"},
 		{name: "sample HG", good: "higher", target: "93%", actual: "97.8%", want: "HG"},
+
+		// Figure words: no figure, so no status, with the word's meaning.
+		{name: "actual NYA", good: "higher", target: "90%", actual: "NYA", why: "no figure: not yet available (the actual is NYA)"},
+		{name: "actual n/a", good: "higher", target: "90%", actual: " n/a ", why: "no figure: not applicable (the actual is n/a)"},
+		{name: "actual New", good: "lower", target: "5", actual: "New", why: "no figure: new measure, no figure yet"},
+		{name: "actual Not measured", good: "higher", target: "BL", actual: "Not measured", why: "no figure: not measured this period"},
+		{name: "target No target", good: "higher", target: "No target", actual: "90%", why: "no figure: no target set (the target is No target)"},
+		{name: "target NYA on a scale with no_target", rating: three, good: "higher", target: "NYA", actual: "90%", why: "no figure: not yet available (the target is NYA)"},
 
 		// Lower is better.
 		{name: "lower: under target is better", good: "lower", target: "9.25%", actual: "7.08%", want: "HG"},
@@ -298,6 +306,8 @@ func TestDirection(t *testing.T) {
 		{name: "no prior actual", good: "higher", cur: row("90%", ""), prev: &report.Row{Actual: parse(t, "-"), Status: newStatus}, why: "no actual in Q1 2016/17 (New in 2016/17)"},
 		{name: "no actual now", good: "higher", cur: row("", ""), prev: row("90%", ""), why: "no actual this quarter"},
 		{name: "non-numeric", good: "higher", cur: row("80-90%", ""), prev: row("90%", ""), why: "not a single figure"},
+		{name: "figure word now", good: "higher", cur: row("NYA", ""), prev: row("90%", ""), why: "no figure this quarter: not yet available"},
+		{name: "figure word then", good: "higher", cur: row("90%", ""), prev: row("Not measured", ""), why: "no figure in Q1 2016/17: not measured this period"},
 		{name: "units differ", good: "higher", cur: row("90%", ""), prev: row("90", ""), why: "different units"},
 		{name: "data period differs", good: "lower", cur: row("483", "Oct 15 to Sep 16"), prev: row("495", ""), why: "data periods differ"},
 	} {

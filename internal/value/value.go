@@ -34,6 +34,9 @@
 //     "Year-on-year" may be hyphenated.
 //   - The text after a rank range's second rank is the qualifier, taken as
 //     written; it may be empty.
+//   - Words that say why there is no figure (NYA, Not measured) are not
+//     read by Parse, which cannot know a site's words: ParseWords reads
+//     them, in any case, as a Word carrying the word's meaning.
 package value
 
 import (
@@ -57,6 +60,7 @@ const (
 	Baseline                  // BL: a baseline year, no target yet
 	YearOnYear                // Year on year reduction, Year on year increase
 	RankRange                 // 12th to 20th in London
+	Word                      // NYA, New, Not measured: a figure word saying why there is no figure (see ParseWords)
 )
 
 var kindNames = [...]string{
@@ -68,6 +72,7 @@ var kindNames = [...]string{
 	Baseline:      "baseline",
 	YearOnYear:    "year on year",
 	RankRange:     "rank range",
+	Word:          "figure word",
 }
 
 func (k Kind) String() string {
@@ -134,6 +139,8 @@ type Extra struct {
 	// 89 (378): a count in brackets after the number.
 	Count    float64
 	HasCount bool
+
+	Meaning string // Word: why there is no figure, as configured ("not yet available")
 }
 
 var noExtra Extra
@@ -159,6 +166,10 @@ func (v Value) Qualifier() string { return v.extra().Qualifier }
 func (v Value) Numerator() float64   { return v.extra().Numerator }
 func (v Value) Denominator() float64 { return v.extra().Denominator }
 func (v Value) HasFraction() bool    { return v.extra().HasFraction }
+
+// Meaning is a Word's meaning, such as "not yet available"; "" for
+// other kinds.
+func (v Value) Meaning() string { return v.extra().Meaning }
 
 // Rank is the rank in brackets after a number, 5.33 (26th); 0 when none.
 func (v Value) Rank() int { return v.extra().Rank }
