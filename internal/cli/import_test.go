@@ -356,7 +356,7 @@ func TestImportRefusesBrokenFile(t *testing.T) {
 	broken := "quarter: 2016-17 Q2\ndraft: true\nmeasures:\n  homes-1: {actual: lots}\n"
 	dir := importSite(t, map[string]string{"data/quarters/2016-17-q2.yaml": broken})
 	_, _, err := runImportArgs(filepath.Join(dir, "scores.csv"), "-src", dir, "-quarter", "2016-17-q2")
-	want := `data/quarters/2016-17-q2.yaml:4:21: measure homes-1: actual "lots" is not a value Scorecard can read; write a number such as 90 or 90%, a range such as 13-15%, a time such as 01:30, or "-" when not applicable
+	want := `data/quarters/2016-17-q2.yaml:4:21: measure homes-1: actual "lots" is not a value Scorecard can read; write a number such as 90 or 90%, a range such as 13-15%, a time such as 01:30, or "-" when not applicable, or a word saying why there is no figure (NYA, N/A, New, Not measured, No target); to use another word, add it to figure_words in data/site.yaml with its meaning
 
 The import merges the sheet into data/quarters/2016-17-q2.yaml, keeping what the sheet leaves out, so the file must be right first: fix this error (scorecard check lists it too), then import again; or, to import the sheet alone, move the file out of data/quarters. Nothing was written.`
 	if err == nil || err.Error() != want {
@@ -440,7 +440,7 @@ func TestImportErrorsWriteNothing(t *testing.T) {
 	})
 	csv := filepath.Join(dir, "scores.csv")
 	_, _, err := runImportArgs(csv, "-src", dir, "-quarter", "2016-17-q2")
-	want := csv + `:2:3: cell C2: measure homes-2: actual "ninety" is not a value Scorecard can read; write a number such as 90 or 90%, a range such as 13-15%, a time such as 01:30, or "-" when not applicable
+	want := csv + `:2:3: cell C2: measure homes-2: actual "ninety" is not a value Scorecard can read; write a number such as 90 or 90%, a range such as 13-15%, a time such as 01:30, or "-" when not applicable, or a word saying why there is no figure (NYA, N/A, New, Not measured, No target); to use another word, add it to figure_words in data/site.yaml with its meaning
 ` + csv + `:3:1: cell A3: measure "homes-9" is not in data/measures.yaml; check the id or add the measure to the catalogue
 
 The import stopped: 2 errors to fix in ` + csv + `. Nothing was written.`

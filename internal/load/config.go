@@ -26,6 +26,7 @@ const siteFile = "data/site.yaml"
 // config reads the built-in defaults, then the site's data/site.yaml over
 // them, into s.
 func (l *loader) config(s *report.Site) {
+	defer func() { s.FigureWords = l.words }() // the defaults', or the site's
 	def := &doc{file: "(built-in defaults)", errs: l.errs}
 	rating := l.readConfig(def, def.parse(defaults), s)
 	fromDefaults, defaultStatuses := true, s.Statuses

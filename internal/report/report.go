@@ -19,6 +19,9 @@ type Site struct {
 	TableNote    string    // printed with every scorecard table
 	Statuses     []*Status // the status scale, in the order of the config
 	Rating       Rating    // how Scorecard computes a status to check the published one
+	// FigureWords are the words a target or actual may hold in place of a
+	// figure, saying why there is none (figure_words, or the defaults).
+	FigureWords []value.FigureWord
 
 	BaseURL       string // the site's address, ending in "/"; "" when not set
 	Accent        string // "#rrggbb": links and the header rule

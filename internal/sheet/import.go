@@ -434,7 +434,7 @@ func (im *importer) figure(n int, field string, m *report.Measure) string {
 	if text == "" {
 		return ""
 	}
-	v, err := value.Parse(text)
+	v, err := value.ParseWords(text, im.site.FigureWords)
 	if err != nil {
 		im.errs.Errorf(pos, "%smeasure %s: %s %s", at, m.ID, field, clipped(err.Error(), text))
 		return text

@@ -237,7 +237,7 @@ homes-2,90%,88%,A,
 		want: []string{
 			`scores.csv:2:1: cell A2: measure "homes-99" is not in data/measures.yaml; check the id or add the measure to the catalogue`,
 			`scores.csv:4:1: cell A4: measure "hmoes-3" is not in data/measures.yaml; check the id or add the measure to the catalogue`,
-			`scores.csv:5:3: cell C5: measure homes-2: actual "ninety" is not a value Scorecard can read; write a number such as 90 or 90%, a range such as 13-15%, a time such as 01:30, or "-" when not applicable`,
+			`scores.csv:5:3: cell C5: measure homes-2: actual "ninety" is not a value Scorecard can read; write a number such as 90 or 90%, a range such as 13-15%, a time such as 01:30, or "-" when not applicable, or a word saying why there is no figure (NYA, N/A, New, Not measured, No target); to use another word, add it to figure_words in data/site.yaml with its meaning`,
 			`scores.csv:5:4: cell D5: measure homes-2: status "Purple" is not on the status scale; use one of "HG", "LG", "G", "A", "LR", "HR", "No survey this qtr", "New in 2016/17", "No target", "Reports in Q4 only", "No actual" and "None", or add it to the statuses in data/site.yaml`,
 			`scores.csv:6:1: cell A6: the row has figures but no measure id; write the id of its measure from data/measures.yaml, or clear the row`,
 			`scores.csv:7:3: cell C7: measure homes-1 is a count, but its actual "120%" has a % sign; show it as a plain number, without % or £ (format the cell as a number), or change the measure's unit in data/measures.yaml`,
