@@ -3,8 +3,6 @@
 package serve
 
 import (
-	"context"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,14 +70,7 @@ func TestNamedPipeAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.stopGrace = 0
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
+	ln, stop := serveOn(t, s)
 
 	writer := waitOnPipe(t, path, "the build to refuse the named pipe, or to block on it", func() bool {
 		return strings.Contains(stdout.String(), "Serving ")
@@ -97,15 +88,7 @@ func TestNamedPipeAtStart(t *testing.T) {
 		defer writer.Close() // after Serve has returned
 	}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	case <-timeout(t):
-		t.Fatal("Serve did not stop")
-	}
+	stop("")
 	if s.current.Load() == nil && !strings.Contains(stderr.String(), stillBuilding) {
 		t.Errorf("serve stopped during the first build without saying so:\n%s", stderr)
 	}

@@ -564,13 +564,7 @@ func TestStopsPromptly(t *testing.T) {
 	// would wait out these graces, which outlast the test, and fail it.
 	s.shutdownGrace = 24 * time.Hour
 	s.stopGrace = 24 * time.Hour
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
+	ln, stop := serveOn(t, s)
 	listen(t, "http://"+ln.Addr().String())
 	conn, err := net.Dial("tcp", ln.Addr().String())
 	if err != nil {
@@ -578,15 +572,7 @@ func TestStopsPromptly(t *testing.T) {
 	}
 	defer conn.Close()
 	time.Sleep(100 * time.Millisecond) // for the server to accept it
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	case <-timeout(t):
-		t.Fatal("Serve did not stop")
-	}
+	stop("")
 }
 
 // A site that is broken from the start is served as its errors until it
@@ -710,5 +696,32 @@ func TestPrintsNamesEscaped(t *testing.T) {
 	}
 	if !strings.Contains(got, `content/\x1b[31mred\x1b[0m/_index.md`) {
 		t.Errorf("serve did not name the changed file, escaped:\n%q", got)
+	}
+}
+
+// serveOn runs s.Serve on a loopback port until the test calls stop,
+// which fails the test, saying while, unless Serve then returns nil by
+// the test's deadline.
+func serveOn(t *testing.T, s *Server) (ln net.Listener, stop func(while string)) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	return ln, func(while string) {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		case <-timeout(t):
+			t.Fatal("Serve did not stop" + while)
+		}
 	}
 }

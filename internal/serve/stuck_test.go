@@ -1,8 +1,6 @@
 package serve
 
 import (
-	"context"
-	"net"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -66,28 +64,13 @@ func TestStopsDuringStuckFirstBuild(t *testing.T) {
 	b.armed.Store(true)
 	s.slow = time.Millisecond
 	s.stopGrace = 10 * time.Millisecond
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
+	_, stop := serveOn(t, s)
 
 	b.wait(t)
 	waitFor(t, "the note that the build has not finished", func() bool {
 		return strings.Contains(stderr.String(), "has not finished: a file it reads may not be answering")
 	})
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	case <-timeout(t):
-		t.Fatal("Serve did not stop while the first build was stuck")
-	}
+	stop(" while the first build was stuck")
 	if !strings.Contains(stderr.String(), stillBuilding) {
 		t.Errorf("stderr does not say serve stopped without waiting for the build:\n%s", stderr)
 	}
