@@ -22,6 +22,9 @@ type Site struct {
 	// FigureWords are the words a target or actual may hold in place of a
 	// figure, saying why there is none (figure_words, or the defaults).
 	FigureWords []value.FigureWord
+	// Series are the further targets and the comparators the site's data
+	// may give beside each target and actual, in the order declared.
+	Series []*Series
 
 	BaseURL       string // the site's address, ending in "/"; "" when not set
 	Accent        string // "#rrggbb": links and the header rule
@@ -239,19 +242,65 @@ func (q *Quarter) ThemeRows(t *Theme) []*Row {
 
 // Row is one measure's cells in one quarter.
 type Row struct {
-	Measure   *Measure
-	Target    value.Value
-	Actual    value.Value
-	Status    *Status // nil when the status cell is blank
-	Period    string  // the data period when it is not the quarter itself
-	Notes     []*NoteRef
-	Pos       diag.Pos // the row's key in the quarter file
-	StatusPos diag.Pos // the status cell, or the row when it has none
+	Measure *Measure
+	Target  value.Value
+	Actual  value.Value
+	Status  *Status // nil when the status cell is blank
+	Period  string  // the data period when it is not the quarter itself
+	Notes   []*NoteRef
+	// Further reference figures beside the target, in the order written:
+	// named targets (for the year, the next years, a stretch) and
+	// comparators (top quartile, England average...). Their names are
+	// declared in the site's configuration (Site.Series).
+	Targets     []Figure
+	Comparators []Figure
+	// Published direction of travel, as the report printed it ("improved",
+	// "↑"), recorded beside the computed one; nil when none was recorded.
+	PublishedDirection *PublishedDirection
+	Pos                diag.Pos // the row's key in the quarter file
+	StatusPos          diag.Pos // the status cell, or the row when it has none
 
 	// Worked out from the figures by package rag, after loading.
 	Computed      Assessment
 	SinceQuarter  Direction // against the previous quarter
 	SinceLastYear Direction // against the same quarter a year earlier
+}
+
+// Figure is a named reference figure of a row: a further target or a
+// comparator.
+type Figure struct {
+	Series *Series
+	Value  value.Value
+	Period string   // the period the figure describes when it differs from the row's, as written
+	Pos    diag.Pos // the cell, for messages
+}
+
+// SeriesKind says whether a series of figures is a target or a comparator.
+type SeriesKind uint8
+
+const (
+	TargetSeries SeriesKind = iota + 1
+	ComparatorSeries
+)
+
+// Series is a named kind of reference figure a site publishes beside its
+// actuals: a target other than the period's own ("annual target", "target
+// 2018/19", "stretch") or a comparator ("top quartile", "England average",
+// "nearest neighbours median"), with where its figures come from.
+type Series struct {
+	Kind   SeriesKind
+	ID     string // how data files name it: "annual", "england"
+	Label  string // how pages name it: "Annual target", "England average"
+	Source string // where the figures come from, such as "LG Inform"; "" when not said
+}
+
+// PublishedDirection is a direction of travel as the published report
+// gave it, read into one of the kinds so that check can compare it with
+// the computed one.
+type PublishedDirection struct {
+	Raw  string // as written: "improved", "↑", "Worse"
+	Kind DirectionKind
+	Pos  diag.Pos
 }
 
 // Rating configures how a status is computed from target and actual.
