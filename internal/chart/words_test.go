@@ -15,10 +15,10 @@ func TestTrendFigureWords(t *testing.T) {
 	for _, q := range s.Quarters {
 		r := q.Row(m)
 		switch {
-		case r == nil || q.ID.Year != 2016:
-		case q.ID.Q == 2:
+		case r == nil || q.ID.FirstYear() != 2016:
+		case q.ID.N() == 2:
 			last = &r.Actual
-		case q.ID.Q == 1:
+		case q.ID.N() == 1:
 			r.Target, _ = value.ParseWords("no target", value.DefaultWords)
 		}
 	}

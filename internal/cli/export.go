@@ -18,7 +18,7 @@ func runExport(env *Env, args []string) error {
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	var want report.QuarterID
+	var want report.Period
 	if *quarter != "" {
 		id, err := report.ParseQuarterID(*quarter)
 		if err != nil {

@@ -24,7 +24,7 @@ func TestMeasureMetadata(t *testing.T) {
 		Caveats: "=Counts completions, not starts."}
 	bare := &report.Measure{ID: "m-2", Title: "Repairs", Theme: th, Good: report.Higher, Unit: "%", Index: 1}
 	th.Measures = []*report.Measure{full, bare}
-	q := &report.Quarter{ID: report.QuarterID{Year: 2016, Q: 2}, Rows: []*report.Row{{Measure: full}, {Measure: bare}}}
+	q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: full}, {Measure: bare}}}
 	q.IndexRows()
 	s := &report.Site{Title: "Site", Organisation: "Council", Themes: []*report.Theme{th}, Measures: []*report.Measure{full, bare}, Quarters: []*report.Quarter{q}}
 

@@ -42,7 +42,7 @@ func Robots(base string) []byte {
 
 // Feed announces each published quarter, newest first. A quarter's date is
 // its "published" date, or else the last day of the quarter.
-func Feed(s *report.Site, quarterPath func(report.QuarterID) string) []byte {
+func Feed(s *report.Site, quarterPath func(report.Period) string) []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -98,8 +98,7 @@ func Date(q *report.Quarter) string {
 	if t, err := time.Parse("2006-01-02", q.Published); err == nil {
 		return t.Format(time.RFC3339)
 	}
-	// Quarter 1 runs April to June: its last day is 30 June.
-	end := time.Date(q.ID.Year, time.Month(3*q.ID.Q+4), 0, 0, 0, 0, 0, time.UTC)
+	_, end := q.ID.Dates()
 	return end.Format(time.RFC3339)
 }
 

@@ -10,15 +10,15 @@ import (
 
 func TestDate(t *testing.T) {
 	for _, tc := range []struct {
-		q         report.QuarterID
+		q         report.Period
 		published string
 		want      string
 	}{
-		{report.QuarterID{Year: 2016, Q: 1}, "", "2016-06-30T00:00:00Z"},
-		{report.QuarterID{Year: 2016, Q: 2}, "", "2016-09-30T00:00:00Z"},
-		{report.QuarterID{Year: 2016, Q: 3}, "", "2016-12-31T00:00:00Z"},
-		{report.QuarterID{Year: 2016, Q: 4}, "", "2017-03-31T00:00:00Z"},
-		{report.QuarterID{Year: 2016, Q: 2}, "2016-12-07", "2016-12-07T00:00:00Z"},
+		{report.QuarterOf(2016, 1), "", "2016-06-30T00:00:00Z"},
+		{report.QuarterOf(2016, 2), "", "2016-09-30T00:00:00Z"},
+		{report.QuarterOf(2016, 3), "", "2016-12-31T00:00:00Z"},
+		{report.QuarterOf(2016, 4), "", "2017-03-31T00:00:00Z"},
+		{report.QuarterOf(2016, 2), "2016-12-07", "2016-12-07T00:00:00Z"},
 	} {
 		if got := Date(&report.Quarter{ID: tc.q, Published: tc.published}); got != tc.want {
 			t.Errorf("Date(%s, published %q) = %s, want %s", tc.q, tc.published, got, tc.want)
@@ -28,11 +28,11 @@ func TestDate(t *testing.T) {
 
 func TestFeed(t *testing.T) {
 	s := &report.Site{Organisation: "Test Council", Title: "Performance Report", BaseURL: "https://example.org/perf/"}
-	for _, id := range []report.QuarterID{{Year: 2016, Q: 1}, {Year: 2016, Q: 2}} {
+	for _, id := range []report.Period{report.QuarterOf(2016, 1), report.QuarterOf(2016, 2)} {
 		s.Quarters = append(s.Quarters, &report.Quarter{ID: id})
 	}
 	s.Quarters[1].Intro = &report.Narrative{Title: "Report – Quarter 2, 2016/17"}
-	b := Feed(s, func(q report.QuarterID) string { return q.Path() + "/index.html" })
+	b := Feed(s, func(q report.Period) string { return q.Path() + "/index.html" })
 	var feed struct {
 		Title   string `xml:"title"`
 		Updated string `xml:"updated"`

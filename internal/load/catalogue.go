@@ -87,6 +87,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			field{"good", func(_, v *yaml.Node) { goodNode = v }},
 			field{"unit", func(_, v *yaml.Node) { unitNode = v }},
 			field{"equalities", func(_, v *yaml.Node) { m.Equalities = d.boolean(v, "equalities") }},
+			field{"cumulative", func(_, v *yaml.Node) { m.Cumulative = d.boolean(v, "cumulative") }},
 			field{"definition", func(_, v *yaml.Node) { m.Definition, _ = d.str(v, "definition") }},
 			field{"bands", func(_, v *yaml.Node) { m.Bands = resolveBands(d, readBands(d, v), s.Statuses) }},
 			field{"why", func(_, v *yaml.Node) { m.Why, _ = d.str(v, "why") }},

@@ -27,6 +27,7 @@ const siteFile = "data/site.yaml"
 // them, into s.
 func (l *loader) config(s *report.Site) {
 	defer func() { s.FigureWords = l.words }() // the defaults', or the site's
+	s.Editions = report.QuarterPeriod
 	def := &doc{file: "(built-in defaults)", errs: l.errs}
 	rating := l.readConfig(def, def.parse(defaults), s)
 	fromDefaults, defaultStatuses := true, s.Statuses
@@ -100,6 +101,8 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"logo_alt", func(_, v *yaml.Node) { s.LogoAlt, _ = d.str(v, "logo_alt") }},
 		field{"accessibility", func(_, v *yaml.Node) { readAccessibility(d, v, &s.Accessibility) }},
 		field{"figure_words", func(_, v *yaml.Node) { l.words = readFigureWords(d, v) }},
+		field{"year", func(_, v *yaml.Node) { s.Years = readYearKind(d, v) }},
+		field{"editions", func(_, v *yaml.Node) { s.Editions = readEditions(d, v) }},
 		// Raw HTML in narrative is shown as text unless the site trusts
 		// its writers with it.
 		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},
@@ -107,6 +110,41 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"import", func(_, v *yaml.Node) {}},
 	)
 	return rating
+}
+
+// readYearKind reads year: financial, calendar or academic.
+func readYearKind(d *doc, n *yaml.Node) report.YearKind {
+	word, ok := d.str(n, "year")
+	if !ok {
+		return report.FinancialYear
+	}
+	for _, y := range []report.YearKind{report.FinancialYear, report.CalendarYear, report.AcademicYear} {
+		if strings.EqualFold(strings.TrimSpace(word), y.String()) {
+			return y
+		}
+	}
+	d.errorf(n, "year %q is not a kind of year Scorecard knows; write financial (April to March), calendar (January to December) or academic (September to August)", word)
+	return report.FinancialYear
+}
+
+// editionWords are the words editions: takes, for each kind of edition.
+var editionWords = map[string]report.PeriodKind{
+	"monthly": report.MonthPeriod, "quarterly": report.QuarterPeriod,
+	"half-yearly": report.HalfPeriod, "half yearly": report.HalfPeriod, "six-monthly": report.HalfPeriod,
+	"annual": report.YearPeriod, "annually": report.YearPeriod, "yearly": report.YearPeriod,
+}
+
+// readEditions reads editions: how often the report is published.
+func readEditions(d *doc, n *yaml.Node) report.PeriodKind {
+	word, ok := d.str(n, "editions")
+	if !ok {
+		return report.QuarterPeriod
+	}
+	if k, ok := editionWords[strings.ToLower(strings.TrimSpace(word))]; ok {
+		return k
+	}
+	d.errorf(n, "editions %q is not how often Scorecard can publish a report; write monthly, quarterly, half-yearly or annual", word)
+	return report.QuarterPeriod
 }
 
 // readFigureWords reads figure_words: the words a table writes in a

@@ -58,8 +58,13 @@ func (l *loader) content(s *report.Site) {
 			l.errs.Errorf(diag.Pos{File: name}, "%s", msg)
 			continue
 		}
-		id, ok := ParseQuarter(strings.Replace(e.Name(), "-q", " Q", 1))
-		if problem := quarterProblem(e.Name()); problem != "" && e.IsDir() {
+		id, ok := l.parseEditionName(e.Name())
+		if !l.quarterly() && (!ok || !e.IsDir()) {
+			ex := l.exampleEdition()
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one folder per %s here, named like %s; rename or remove this one", aboutFile, l.editionKey(), ex.Slug())
+			continue
+		}
+		if problem := quarterProblem(e.Name()); problem != "" && e.IsDir() && l.quarterly() {
 			l.errs.Errorf(diag.Pos{File: name}, "the folder is named for a quarter that cannot be: %s; rename it, such as 2016-17-q2", problem)
 			continue
 		}
@@ -77,7 +82,7 @@ func (l *loader) content(s *report.Site) {
 			continue // data/quarters has an error already reported
 		}
 		if q == nil {
-			l.errs.Errorf(diag.Pos{File: name}, "there is narrative for %s but no data file %s/%s.yaml; add the data file or rename the folder", id, quartersDir, id.Slug())
+			l.errs.Errorf(diag.Pos{File: name}, "there is narrative for %s but no data file %s/%s.yaml; add the data file or rename the folder", id, l.editionDir(), id.Slug())
 			continue
 		}
 		l.quarterContent(md, name, q, s)

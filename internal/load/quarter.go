@@ -19,33 +19,46 @@ import (
 
 const quartersDir = "data/quarters"
 
-// quarters reads every data/quarters/*.yaml file, oldest quarter first.
+// quarters reads every edition file, data/quarters/*.yaml (or the site's
+// months, halves or years), oldest first.
 func (l *loader) quarters(s *report.Site) {
-	if l.refused(quartersDir, "folder") {
+	dir := l.editionDir()
+	what, example := l.editionKey(), l.exampleEdition()
+	if l.refused(dir, "folder") {
 		l.noQuarters = true
 		return
 	}
-	entries, err := fs.ReadDir(l.fsys, quartersDir)
+	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
 		if l.found(err) {
 			l.noQuarters = true
 			return
 		}
-		l.errs.Errorf(diag.Pos{File: quartersDir}, "the folder is missing or unreadable; add one data file per quarter, such as %s/2016-17-q2.yaml", quartersDir)
+		l.errs.Errorf(diag.Pos{File: dir}, "the folder is missing or unreadable; add one data file per %s, such as %s/%s.yaml", what, dir, example.Slug())
 		l.noQuarters = true
 		return
 	}
 	type quarterFile struct {
 		name string
-		id   report.QuarterID
+		id   report.Period
 	}
 	var files []quarterFile
 	for _, e := range entries {
-		name := path.Join(quartersDir, e.Name())
+		name := path.Join(dir, e.Name())
 		if l.skipped(name, e) {
 			continue
 		}
-		id, ok := parseQuarterFile(e.Name())
+		stem, ext := splitExt(e.Name())
+		id, ok := l.parseEditionName(stem)
+		ok = ok && ext == ".yaml"
+		if !l.quarterly() {
+			if !ok || e.IsDir() {
+				l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects only %s files here, each named for its %s, such as %s.yaml (the site publishes %s editions: editions: in %s); rename or remove this one", what, what, example.Slug(), example.Adverb(), siteFile)
+				continue
+			}
+			files = append(files, quarterFile{name, id})
+			continue
+		}
 		if problem := quarterProblem(strings.TrimSuffix(e.Name(), ".yaml")); problem != "" && !e.IsDir() {
 			l.errs.Errorf(diag.Pos{File: name}, "the file is named for a quarter that cannot be: %s; rename it, such as 2016-17-q2.yaml", problem)
 			continue
@@ -56,7 +69,6 @@ func (l *loader) quarters(s *report.Site) {
 		}
 		if !ok || e.IsDir() {
 			how := "rename or remove this one"
-			stem, ext := splitExt(e.Name())
 			if id, like := quarterLike(stem); like && !e.IsDir() && (strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")) {
 				how = fmt.Sprintf("rename this one to %s.yaml", id.Slug())
 			}
@@ -65,7 +77,7 @@ func (l *loader) quarters(s *report.Site) {
 		}
 		files = append(files, quarterFile{name, id})
 	}
-	// Quarter files are independent of each other: they are read in
+	// Edition files are independent of each other: they are read in
 	// parallel, each with its own list of findings, and put back in order.
 	quarters := make([]*report.Quarter, len(files))
 	found := make([]diag.List, len(files))
@@ -82,17 +94,8 @@ func (l *loader) quarters(s *report.Site) {
 	}
 	slices.SortFunc(s.Quarters, func(a, b *report.Quarter) int { return a.ID.Index() - b.ID.Index() })
 	if len(s.Quarters) == 0 && !l.errs.HasErrors() {
-		l.errs.Errorf(diag.Pos{File: quartersDir}, "there are no quarter files; add one, such as %s/2016-17-q2.yaml", quartersDir)
+		l.errs.Errorf(diag.Pos{File: dir}, "there are no %s files; add one, such as %s/%s.yaml", what, dir, example.Slug())
 	}
-}
-
-// parseQuarterFile reads "2016-17-q2.yaml".
-func parseQuarterFile(name string) (report.QuarterID, bool) {
-	base, ok := strings.CutSuffix(name, ".yaml")
-	if !ok {
-		return report.QuarterID{}, false
-	}
-	return ParseQuarter(strings.Replace(base, "-q", " Q", 1))
 }
 
 // ParseQuarter reads a quarter as data files write it, "2016-17 Q2", and
@@ -101,10 +104,10 @@ func parseQuarterFile(name string) (report.QuarterID, bool) {
 // quarter. The second year must follow the first. The text is read by
 // report.ParseQuarterID, which every command uses to read a quarter, and
 // is then held to its one form.
-func ParseQuarter(s string) (report.QuarterID, bool) {
+func ParseQuarter(s string) (report.Period, bool) {
 	id, err := report.ParseQuarterID(s)
 	if err != nil || id.String() != s {
-		return report.QuarterID{}, false
+		return report.Period{}, false
 	}
 	return id, true
 }
@@ -131,7 +134,7 @@ func quarterProblem(name string) string {
 	return ""
 }
 
-func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *report.Quarter {
+func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.Quarter {
 	// A quarter that could not be read still exists, so that its narrative
 	// is read and checked too.
 	src, ok := l.read(name, true)
@@ -148,8 +151,9 @@ func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *repo
 		return q
 	}
 	var measures, notes, quarterNode *yaml.Node
-	d.mapping(n, "the quarter file",
-		field{"quarter", func(_, v *yaml.Node) { quarterNode = v }},
+	key := l.editionKey()
+	d.mapping(n, "the "+key+" file",
+		field{key, func(_, v *yaml.Node) { quarterNode = v }},
 		field{"measures", func(_, v *yaml.Node) { measures = v }},
 		field{"notes", func(_, v *yaml.Node) { notes = v }},
 		field{"draft", func(_, v *yaml.Node) { q.Draft = d.boolean(v, "draft") }},
@@ -164,9 +168,9 @@ func (l *loader) quarter(name string, id report.QuarterID, s *report.Site) *repo
 		return q
 	}
 	if quarterNode == nil {
-		d.errorf(n, "the file does not say which quarter it holds; add \"quarter: %s\" at the top", id)
-	} else if v, _ := d.str(quarterNode, "quarter"); v != id.String() {
-		d.errorf(quarterNode, "quarter is %q, but the file is named for %s; make them agree (write \"quarter: %s\" or rename the file)", v, id, id)
+		d.errorf(n, "the file does not say which %s it holds; add \"%s: %s\" at the top", key, key, id)
+	} else if v, _ := d.str(quarterNode, key); v != id.String() && !l.sameEdition(v, id) {
+		d.errorf(quarterNode, "%s is %q, but the file is named for %s; make them agree (write \"%s: %s\" or rename the file)", key, v, id, key, id)
 	}
 	if notes != nil {
 		q.Notes = readNotes(d, notes, s)
@@ -234,6 +238,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 	}
 	notes := indexNotes(q.Notes)
 	rows := map[*report.Measure]*report.Row{}
+	more := map[*report.Measure][]*report.Row{}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -250,13 +255,52 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 			d.errorf(k, "measure %q is not in %s; add it to the catalogue there, or correct the id", k.Value, catalogueFile)
 			continue
 		}
-		if r := l.row(d, k, v, m, notes); r != nil {
-			rows[m] = r
+		listOfRows := v.Kind == yaml.SequenceNode
+		for _, item := range v.Content {
+			listOfRows = listOfRows && item.Kind == yaml.MappingNode
 		}
+		if listOfRows && len(v.Content) == 0 {
+			d.errorf(v, "measure %s has an empty list; give its figures, or a list of them with a period each", m.ID)
+			continue
+		}
+		if !listOfRows {
+			if r := l.row(d, k, v, m, notes, q.ID); r != nil {
+				rows[m] = r
+			}
+			continue
+		}
+		// Several periods of the measure in one edition: the row without
+		// a period (or else the latest) is the edition's, the rest are
+		// published beside it.
+		var list []*report.Row
+		periods := map[report.Period]int{}
+		d.list(v, "measure "+m.ID, func(item *yaml.Node) {
+			r := l.row(d, k, item, m, notes, q.ID)
+			r.Pos = d.pos(item)
+			if line, dup := periods[r.When]; dup && !r.When.IsZero() {
+				d.errorf(item, "measure %s has two rows for %s in this file (first at line %d); keep one", m.ID, r.When.Label(), line)
+				return
+			}
+			periods[r.When] = item.Line
+			list = append(list, r)
+		})
+		if len(list) == 0 {
+			continue
+		}
+		slices.SortStableFunc(list, func(a, b *report.Row) int { return a.When.Compare(b.When) })
+		main := len(list) - 1
+		for i, r := range list {
+			if r.Period == "" {
+				main = i
+			}
+		}
+		rows[m] = list[main]
+		more[m] = append(list[:main:main], list[main+1:]...)
 	}
 	for _, m := range s.Measures {
 		if r := rows[m]; r != nil {
 			q.Rows = append(q.Rows, r)
+			q.More = append(q.More, more[m]...)
 		}
 	}
 	q.IndexRows()
@@ -264,8 +308,8 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 
 var rowFields = []string{"target", "actual", "status", "period", "notes"}
 
-func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex) *report.Row {
-	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k)}
+func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex, edition report.Period) *report.Row {
+	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k), When: l.figurePeriod(m, edition)}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return r // "bbh-34:" alone: a row of blank cells
 	}
@@ -274,7 +318,10 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 		field{"target", func(_, v *yaml.Node) { r.Target = cell(d, v, m, "target", l.words) }},
 		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual", l.words) }},
 		field{"status", func(_, v *yaml.Node) { r.Status, r.StatusPos = l.status(d, v, m), d.pos(v) }},
-		field{"period", func(_, v *yaml.Node) { r.Period, _ = d.str(v, "period") }},
+		field{"period", func(_, v *yaml.Node) {
+			r.Period, _ = d.str(v, "period")
+			r.When = l.rowPeriod(d, v, m, r.Period)
+		}},
 		field{"notes", func(_, v *yaml.Node) {
 			d.list(v, "notes", func(item *yaml.Node) {
 				label, ok := d.str(item, "a note label")

@@ -301,7 +301,7 @@ var quarterSpellings = []*regexp.Regexp{
 
 // quarterLike reads a name that writes a quarter in any of the usual ways,
 // such as "2016-17 Q3", and returns the quarter it names.
-func quarterLike(name string) (report.QuarterID, bool) {
+func quarterLike(name string) (report.Period, bool) {
 	lower := strings.ToLower(strings.TrimSpace(name))
 	for i, re := range quarterSpellings {
 		m := re.FindStringSubmatch(lower)
@@ -314,7 +314,7 @@ func quarterLike(name string) (report.QuarterID, bool) {
 		}
 		return ParseQuarter(y + "-" + y2 + " Q" + q)
 	}
-	return report.QuarterID{}, false
+	return report.Period{}, false
 }
 
 // nearest returns the one of names nearest to name in spelling, ignoring

@@ -44,6 +44,15 @@ func (d *doc) errorf(n *yaml.Node, format string, args ...any) {
 	d.errs.Errorf(d.pos(n), format, args...)
 }
 
+// warnf reports a doubt about the value n, unless n has been refused
+// already.
+func (d *doc) warnf(n *yaml.Node, format string, args ...any) {
+	if n != nil && d.refused[n] {
+		return
+	}
+	d.errs.Warnf(d.pos(n), format, args...)
+}
+
 // refuse reports that the value n cannot be read, and why; errorf then
 // says nothing more about it.
 func (d *doc) refuse(n *yaml.Node, format string, args ...any) {

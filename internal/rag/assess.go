@@ -1,38 +1,77 @@
 package rag
 
 import (
+	"slices"
+
 	"scorecard/internal/diag"
 	"scorecard/internal/report"
 )
 
 // Assess computes every row's status and directions of travel, storing
-// them in the rows. It returns a warning for each row whose published
-// rating differs from the computed one, at the published status.
+// them in the rows. Directions compare like with like: a row's figure with
+// the measure's figure for the period of the same kind just before (the
+// previous month, quarter or year, or the rolling year before), and with
+// the same period a year earlier; a year to date only with the same part of
+// the year before. Where one period is published in several editions, the
+// latest edition so far holds it. It returns a warning for each row whose
+// published rating differs from the computed one, at the published status.
 func Assess(s *report.Site) diag.List {
 	var warnings diag.List
-	byID := map[report.QuarterID]*report.Quarter{}
-	for _, q := range s.Quarters {
-		byID[q.ID] = q
+	type key struct {
+		m *report.Measure
+		p report.Period
 	}
-	rowIn := func(id report.QuarterID, m *report.Measure) *report.Row {
-		if q := byID[id]; q != nil {
-			return q.Row(m)
+	latest := map[key]*report.Row{}
+	held := func(p report.Period, upTo int) bool {
+		for _, e := range s.Quarters[:upTo+1] {
+			if e.ID.Contains(p.End()) {
+				return true
+			}
 		}
-		return nil
+		return false
 	}
-	seen := map[*report.Measure]bool{} // measures reported in an earlier quarter
+	seen := map[*report.Measure]bool{} // measures reported in an earlier edition
+	spans := map[*report.Measure][]report.Period{}
 	for i, q := range s.Quarters {
-		prev, yearAgo := q.ID.Add(-1), q.ID.Add(-4)
-		for _, row := range q.Rows {
+		// A measure's rows in one edition, earliest period first, so that
+		// the months of a quarter compare each with the one before.
+		rows := append(slices.Clone(q.Rows), q.More...)
+		slices.SortStableFunc(rows, func(a, b *report.Row) int {
+			if a.Measure != b.Measure {
+				return a.Measure.Index - b.Measure.Index
+			}
+			return a.When.Compare(b.When)
+		})
+		for _, row := range rows {
 			m := row.Measure
 			isNew := i > 0 && !seen[m]
-			lastYear := rowIn(yearAgo, m)
-			row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: q.ID, Row: row, LastYear: lastYear})
-			row.SinceQuarter = Direction(m, row, prev, byID[prev] != nil, rowIn(prev, m), isNew)
-			row.SinceLastYear = Direction(m, row, yearAgo, byID[yearAgo] != nil, lastYear, isNew)
+			when := row.When
+			prev, yearAgo := when.Prev(), when.YearAgo()
+			if when.Kind == report.SpanPeriod {
+				// A rolling period is compared with the latest one of the
+				// same length before it: the rolling year to June with the
+				// rolling year to March.
+				prev = report.Period{}
+				for _, p := range spans[m] {
+					if p.Months == when.Months && p.End() < when.End() && (prev.IsZero() || p.End() > prev.End()) {
+						prev = p
+					}
+				}
+			}
+			lastYear := latest[key{m, yearAgo}]
+			prior := latest[key{m, prev}]
+			row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: when, Row: row, LastYear: lastYear})
+			row.SinceQuarter = Direction(m, row, prev, prior != nil || held(prev, i), prior, isNew)
+			row.SinceLastYear = Direction(m, row, yearAgo, lastYear != nil || held(yearAgo, i), lastYear, isNew)
 			if pub, got := row.Status, row.Computed.Status; pub != nil && pub.Rating && got != nil && got != pub {
 				warnings.Warnf(row.StatusPos, "measure %s, %s: the published status is %s but the figures give %s: %s",
 					m.ID, q.ID.Label(), pub.Code, got.Code, row.Computed.Working)
+			}
+			if !when.IsZero() {
+				latest[key{m, when}] = row
+			}
+			if when.Kind == report.SpanPeriod {
+				spans[m] = append(spans[m], when)
 			}
 		}
 		for _, row := range q.Rows {

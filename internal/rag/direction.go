@@ -2,6 +2,7 @@ package rag
 
 import (
 	"fmt"
+	"strings"
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -13,7 +14,7 @@ import (
 // prior is the measure's row there, nil when it has none; isNew says the
 // measure has no row in any quarter before this one, though the site holds
 // some.
-func Direction(m *report.Measure, row *report.Row, against report.QuarterID, held bool, prior *report.Row, isNew bool) report.Direction {
+func Direction(m *report.Measure, row *report.Row, against report.Period, held bool, prior *report.Row, isNew bool) report.Direction {
 	d := report.Direction{Against: against}
 	notComparable := func(reason string) report.Direction {
 		d.Reason = reason
@@ -27,8 +28,14 @@ func Direction(m *report.Measure, row *report.Row, against report.QuarterID, hel
 		return notComparable("no figure this quarter: " + cur.Meaning())
 	case cur.Kind != value.Number:
 		return notComparable("the actual is not a single figure")
+	case row.When.IsZero():
+		return notComparable(fmt.Sprintf("the data period %q is not one Scorecard can place in time", row.Period))
+	case against.IsZero() && row.When.Kind == report.ToDatePeriod:
+		return notComparable("a year-to-date figure is compared only with the same part of the year before")
 	case isNew:
 		return notComparable("new measure")
+	case against.IsZero():
+		return notComparable("no earlier figure for a period of the same length is published here")
 	case !held:
 		return notComparable("no figures for " + against.Label() + " are published here")
 	case prior == nil:
@@ -47,8 +54,9 @@ func Direction(m *report.Measure, row *report.Row, against report.QuarterID, hel
 		return notComparable(fmt.Sprintf("the actual in %s is not a single figure", against.Label()))
 	case old.Unit != cur.Unit:
 		return notComparable(fmt.Sprintf("the actuals are in different units (%s, then %s)", old.Raw, cur.Raw))
-	case (row.Period == "") != (prior.Period == ""):
-		return notComparable("the data periods differ")
+	}
+	if ok, why := report.Comparable(prior.When, row.When); !ok {
+		return notComparable(why)
 	}
 	better := cur.Num - old.Num
 	switch m.Good {
@@ -73,6 +81,12 @@ func Direction(m *report.Measure, row *report.Row, against report.QuarterID, hel
 	default:
 		d.Kind = report.NoChange
 		d.Reason = fmt.Sprintf("%s in %s, %s now", old.Raw, against.Label(), cur.Raw)
+		return d
+	}
+	if strings.Contains(against.Label(), " to ") {
+		// "fell from 44.9% (July 2013 to June 2014) to 43.3%": a span in
+		// brackets, so that its "to" is not read as the movement's.
+		d.Reason = fmt.Sprintf("%s from %s (%s) to %s", moved, old.Raw, against.Label(), cur.Raw)
 		return d
 	}
 	d.Reason = fmt.Sprintf("%s from %s in %s to %s", moved, old.Raw, against.Label(), cur.Raw)

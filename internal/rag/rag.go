@@ -21,7 +21,7 @@ const eps = 1e-9
 type Input struct {
 	Rating   report.Rating
 	Measure  *report.Measure
-	Quarter  report.QuarterID
+	Quarter  report.Period
 	Row      *report.Row
 	LastYear *report.Row // the same quarter a year earlier, or nil
 }
@@ -45,8 +45,12 @@ func Status(in Input) report.Assessment {
 	default:
 		return none(fmt.Sprintf("the actual %q is not a single figure", actual.Raw))
 	}
-	if target.Annual && in.Quarter.Q != 4 {
-		return none(fmt.Sprintf("the target %s is for the whole year, assessed at Q4", target.Raw))
+	if target.Annual && !in.Quarter.EndsYear() {
+		at := "the end of the year"
+		if in.Quarter.Kind == report.QuarterPeriod {
+			at = "Q4"
+		}
+		return none(fmt.Sprintf("the target %s is for the whole year, assessed at %s", target.Raw, at))
 	}
 
 	var gap float64
@@ -116,7 +120,7 @@ func Status(in Input) report.Assessment {
 		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", value.Ordinal(actual.Rank()), target.Raw, value.Ordinal(int(target.High))))
 	case value.YearOnYear:
 		last := in.LastYear
-		prev := in.Quarter.Add(-4)
+		prev := in.Quarter.YearAgo()
 		if last == nil || last.Actual.Kind != value.Number {
 			return none(fmt.Sprintf("the target is %q, and there is no actual for %s to compare with", strings.ToLower(target.Raw), prev.Label()))
 		}

@@ -193,7 +193,7 @@ func TestStatus(t *testing.T) {
 			in := Input{
 				Rating:  rating,
 				Measure: m,
-				Quarter: report.QuarterID{Year: 2016, Q: q},
+				Quarter: report.QuarterOf(2016, q),
 				Row:     &report.Row{Measure: m, Target: parse(t, tc.target), Actual: parse(t, tc.actual)},
 			}
 			if tc.lastYear != "" {
@@ -220,7 +220,7 @@ func TestStatus(t *testing.T) {
 func TestStatusWorking(t *testing.T) {
 	five, _ := harrow()
 	m := &report.Measure{ID: "m-1", Good: report.Higher}
-	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2},
+	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterOf(2016, 2),
 		Row: &report.Row{Target: parse(t, "3%"), Actual: parse(t, "2.86%")}})
 	want := "actual 2.86% against target 3%: 4.67% worse than target, so A (less than 5% worse)"
 	if got.Working != want {
@@ -240,7 +240,7 @@ func TestStatusWorkingBound(t *testing.T) {
 		{report.Higher, ">3.5", "3.5", "actual 3.5 against target >3.5: 3.5 is not above 3.5, so it just misses the target: A (less than 5% worse)"},
 	} {
 		m := &report.Measure{ID: "m-1", Good: tc.good}
-		got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2},
+		got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterOf(2016, 2),
 			Row: &report.Row{Target: parse(t, tc.target), Actual: parse(t, tc.actual)}})
 		if got.Working != tc.want {
 			t.Errorf("%s v %s: working = %q\nwant %q", tc.actual, tc.target, got.Working, tc.want)
@@ -254,7 +254,7 @@ func TestStrictBoundBands(t *testing.T) {
 	_, st := harrow()
 	m := &report.Measure{ID: "m-1", Good: report.Lower}
 	row := &report.Row{Target: parse(t, "<5"), Actual: parse(t, "5")}
-	in := Input{Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2}, Row: row}
+	in := Input{Measure: m, Quarter: report.QuarterOf(2016, 2), Row: row}
 	in.Rating = report.Rating{Bands: []report.Band{{Status: st["HG"], AtLeast: f(0)}, {Status: st["A"], AtLeast: f(-10)}, {Status: st["HR"]}}}
 	if got := Status(in); got.Status != st["A"] {
 		t.Errorf("with an at_least -10 band, 5 v <5 = %v (%s); want A", got.Status, got.Working)
@@ -269,7 +269,7 @@ func TestPerMeasureBands(t *testing.T) {
 	five, st := harrow()
 	strict := []report.Band{{Status: st["HG"], AtLeast: f(0)}, {Status: st["HR"]}}
 	m := &report.Measure{ID: "m-1", Good: report.Higher, Bands: strict}
-	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterID{Year: 2016, Q: 2},
+	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterOf(2016, 2),
 		Row: &report.Row{Target: parse(t, "90%"), Actual: parse(t, "89.9%")}})
 	if got.Status != st["HR"] {
 		t.Errorf("with the measure's own bands, 89.9%% v 90%% = %v; want HR", got.Status)
@@ -277,10 +277,19 @@ func TestPerMeasureBands(t *testing.T) {
 }
 
 func TestDirection(t *testing.T) {
-	q1 := report.QuarterID{Year: 2016, Q: 1}
+	q1 := report.QuarterOf(2016, 1)
 	newStatus := &report.Status{Code: "New in 2016/17"}
+	// A row's period is the one it names, or else the edition's: Q2 for
+	// the current row, Q1 for the one before (set below).
 	row := func(actual, period string) *report.Row {
-		return &report.Row{Actual: parse(t, actual), Period: period}
+		r := &report.Row{Actual: parse(t, actual), Period: period}
+		if period != "" {
+			var err error
+			if r.When, err = report.ParsePeriod(period, report.FinancialYear); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return r
 	}
 	for _, tc := range []struct {
 		name      string
@@ -289,6 +298,7 @@ func TestDirection(t *testing.T) {
 		cur, prev *report.Row
 		isNew     bool
 		notHeld   bool
+		unplaced  bool // the current row names a period Scorecard cannot read
 		want      report.DirectionKind
 		why       string
 	}{
@@ -309,15 +319,28 @@ func TestDirection(t *testing.T) {
 		{name: "figure word now", good: "higher", cur: row("NYA", ""), prev: row("90%", ""), why: "no figure this quarter: not yet available"},
 		{name: "figure word then", good: "higher", cur: row("90%", ""), prev: row("Not measured", ""), why: "no figure in Q1 2016/17: not measured this period"},
 		{name: "units differ", good: "higher", cur: row("90%", ""), prev: row("90", ""), why: "different units"},
-		{name: "data period differs", good: "lower", cur: row("483", "Oct 15 to Sep 16"), prev: row("495", ""), why: "data periods differ"},
+		{name: "data period differs", good: "lower", cur: row("483", "Oct 15 to Sep 16"), prev: row("495", ""), why: "the periods are of different lengths (3 months, then a year)"},
+		{name: "year to date against a quarter", good: "higher", cur: row("51%", "2016-17 Q2 YTD"), prev: row("26%", ""), why: "a year-to-date figure cannot be compared with a figure for a single period"},
+		{name: "years to date of different lengths", good: "higher", cur: row("51%", "2016-17 Q2 YTD"), prev: row("26%", "2016-17 Q1 YTD"), why: "year-to-date figures for different parts of the year (3 months, then 6 months)"},
+		{name: "unplaced period", good: "higher", cur: row("51%", ""), prev: row("26%", ""), unplaced: true, why: "is not one Scorecard can place in time"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := &report.Measure{ID: "m-1", Good: tc.good}
 			if tc.target != "" {
 				tc.cur.Target = parse(t, tc.target)
 			}
-			got := Direction(m, tc.cur, q1, !tc.notHeld, tc.prev, tc.isNew)
-			if got.Kind != tc.want || !strings.Contains(got.Reason, tc.why) || got.Against != q1 {
+			if tc.cur.When.IsZero() && !tc.unplaced {
+				tc.cur.When = q1.Next()
+			}
+			against := q1
+			if tc.prev != nil {
+				if tc.prev.When.IsZero() {
+					tc.prev.When = q1
+				}
+				against = tc.prev.When
+			}
+			got := Direction(m, tc.cur, against, !tc.notHeld, tc.prev, tc.isNew)
+			if got.Kind != tc.want || !strings.Contains(got.Reason, tc.why) || got.Against != against {
 				t.Errorf("Direction = %s (%q) against %s; want %s with %q", got.Kind, got.Reason, got.Against, tc.want, tc.why)
 			}
 		})

@@ -6,7 +6,6 @@ import (
 	"io"
 	"scorecard/internal/report"
 	"strings"
-	"time"
 )
 
 type dataPage struct {
@@ -86,12 +85,7 @@ func datasetJSONLD(s *report.Site, files []dataFile) template.JS {
 	return template.JS(b)
 }
 
-// quarterStart and quarterEnd give a financial quarter's first and last
-// days: Quarter 1 runs from April to June.
-func quarterStart(q report.QuarterID) string {
-	return time.Date(q.Year, time.Month(3*q.Q+1), 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-}
+// quarterStart and quarterEnd give a period's first and last days.
+func quarterStart(q report.Period) string { first, _ := q.Dates(); return first.Format("2006-01-02") }
 
-func quarterEnd(q report.QuarterID) string {
-	return time.Date(q.Year, time.Month(3*q.Q+4), 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-}
+func quarterEnd(q report.Period) string { _, last := q.Dates(); return last.Format("2006-01-02") }

@@ -14,7 +14,7 @@ func TestNotesSayTheirQuarter(t *testing.T) {
 	m := &report.Measure{ID: "m-1", Title: "Measure", Theme: th, Index: 0}
 	th.Measures = []*report.Measure{m}
 	quarter := func(q int, text string, labels []string) *report.Quarter {
-		qu := &report.Quarter{ID: report.QuarterID{Year: 2016, Q: q}}
+		qu := &report.Quarter{ID: report.QuarterOf(2016, q)}
 		if labels == nil {
 			labels = []string{"1"}
 		}

@@ -18,7 +18,7 @@ const (
 )
 
 // PrintPath is a quarter's whole report on one page, for printing.
-func PrintPath(q report.QuarterID) string { return q.Path() + "/print/index.html" }
+func PrintPath(q report.Period) string { return q.Path() + "/print/index.html" }
 
 type measureIndexData struct {
 	page

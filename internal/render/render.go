@@ -141,7 +141,7 @@ func dirClass(k report.DirectionKind) string {
 }
 
 // DataPath is the open-data file of one quarter's scorecard.
-func DataPath(q report.QuarterID) string { return "data/" + q.Slug() + ".csv" }
+func DataPath(q report.Period) string { return "data/" + q.Slug() + ".csv" }
 
 // summaryView is what the "summary" template receives.
 type summaryView struct {
@@ -154,8 +154,8 @@ func newSummary(s *report.Site, q *report.Quarter, caption string, rows []*repor
 	return summaryView{
 		Caption:      caption,
 		Summary:      report.Summarise(rows, s.Statuses),
-		SinceQuarter: q.ID.Add(-1).Label(),
-		SinceYear:    q.ID.Add(-4).Label(),
+		SinceQuarter: q.ID.Prev().Label(),
+		SinceYear:    q.ID.YearAgo().Label(),
 	}
 }
 
@@ -190,10 +190,10 @@ func unitName(u string) string {
 // Paths of the pages, relative to the site root.
 
 // QuarterPath is the quarter's home page.
-func QuarterPath(q report.QuarterID) string { return q.Path() + "/index.html" }
+func QuarterPath(q report.Period) string { return q.Path() + "/index.html" }
 
 // ThemePath is a theme's page for one quarter.
-func ThemePath(q report.QuarterID, t *report.Theme) string {
+func ThemePath(q report.Period, t *report.Theme) string {
 	return q.Path() + "/" + t.ID + "/index.html"
 }
 
@@ -307,7 +307,7 @@ func (p *page) reportNav(s *report.Site, q *report.Quarter, current *report.Them
 }
 
 // PrintCSSPath is a quarter's print stylesheet.
-func PrintCSSPath(q report.QuarterID) string { return q.Path() + "/print.css" }
+func PrintCSSPath(q report.Period) string { return q.Path() + "/print.css" }
 
 // PrintCSS returns a quarter's print stylesheet. Printed pages carry a
 // running head with the organisation, report and quarter on the left and

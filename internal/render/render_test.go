@@ -8,7 +8,7 @@ import (
 )
 
 func TestColumns(t *testing.T) {
-	q := func(y, n int) *report.Quarter { return &report.Quarter{ID: report.QuarterID{Year: y, Q: n}} }
+	q := func(y, n int) *report.Quarter { return &report.Quarter{ID: report.QuarterOf(y, n)} }
 	all := []*report.Quarter{q(2015, 1), q(2015, 2), q(2015, 4), q(2016, 1), q(2016, 2)}
 	s := &report.Site{Quarters: all}
 	for _, tc := range []struct {
@@ -46,18 +46,18 @@ func TestRelocate(t *testing.T) {
 }
 
 func TestQuarterID(t *testing.T) {
-	id := report.QuarterID{Year: 2016, Q: 2}
+	id := report.QuarterOf(2016, 2)
 	for _, tc := range []struct{ got, want string }{
 		{id.String(), "2016-17 Q2"},
 		{id.Slug(), "2016-17-q2"},
 		{id.Path(), "2016-17/q2"},
 		{id.Label(), "Q2 2016/17"},
 		{id.Long(), "Quarter 2, 2016/17"},
-		{id.Add(-1).String(), "2016-17 Q1"},
-		{id.Add(-2).String(), "2015-16 Q4"},
-		{id.Add(-4).String(), "2015-16 Q2"},
-		{id.Add(3).String(), "2017-18 Q1"},
-		{report.QuarterID{Year: 1999, Q: 4}.String(), "1999-00 Q4"},
+		{id.Prev().String(), "2016-17 Q1"},
+		{id.Prev().Prev().String(), "2015-16 Q4"},
+		{id.YearAgo().String(), "2015-16 Q2"},
+		{id.Next().Next().Next().String(), "2017-18 Q1"},
+		{report.QuarterOf(1999, 4).String(), "1999-00 Q4"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

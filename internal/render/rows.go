@@ -240,8 +240,12 @@ func scorecardRows(d themeData) []template.HTML {
 		w.raw(`">`)
 		if r := tr.Row; r != nil {
 			w.since(r.SinceQuarter)
-			w.raw("\n")
-			w.since(r.SinceLastYear)
+			// For a yearly figure the period before is the year before:
+			// said once.
+			if r.SinceLastYear.Against != r.SinceQuarter.Against || r.SinceQuarter.Against.IsZero() {
+				w.raw("\n")
+				w.since(r.SinceLastYear)
+			}
 		}
 		w.raw("</td>\n")
 		w.endRow()

@@ -61,7 +61,7 @@ type noteView struct {
 	Extra  []string // anchors of the note's other labels
 	Text   string
 
-	quarter report.QuarterID
+	quarter report.Period
 	note    *report.Note
 }
 
@@ -70,7 +70,7 @@ type noteView struct {
 // q itself, those the site holds, oldest first.
 func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
 	var out []*report.Quarter
-	for _, id := range []report.QuarterID{q.ID.Add(-4), q.ID.Add(-1), q.ID} {
+	for _, id := range []report.Period{q.ID.YearAgo(), q.ID.Prev(), q.ID} {
 		for _, c := range s.Quarters {
 			if c.ID == id {
 				out = append(out, c)
@@ -176,8 +176,8 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 
 // orderNotes puts q's own notes first, then each earlier quarter's, newest
 // first, keeping the order of first reference within a quarter.
-func orderNotes(notes []noteView, q report.QuarterID) []noteView {
-	rank := func(id report.QuarterID) int {
+func orderNotes(notes []noteView, q report.Period) []noteView {
+	rank := func(id report.Period) int {
 		if id == q {
 			return -1 << 30
 		}

@@ -36,7 +36,7 @@ var (
 // forms it reads. Every command and file that names a quarter reads it
 // with this, so that a quarter written one way anywhere is read the same
 // way everywhere.
-func ParseQuarterID(text string) (QuarterID, error) {
+func ParseQuarterID(text string) (Period, error) {
 	s := normalQuarter(text)
 	var y, y2, q string
 	if m := yearFirst.FindStringSubmatch(s); m != nil {
@@ -51,22 +51,22 @@ func ParseQuarterID(text string) (QuarterID, error) {
 		case quarter && !year:
 			why = "it names the quarter but not the financial year, with both its years"
 		}
-		return QuarterID{}, quarterError(text, why)
+		return Period{}, quarterError(text, why)
 	}
 	year, _ := strconv.Atoi(y)
 	next, err2 := strconv.Atoi(y2)
 	n, err3 := strconv.Atoi(q)
 	switch {
 	case err3 != nil || n < 1 || n > 4:
-		return QuarterID{}, quarterError(text, fmt.Sprintf("a year has quarters 1 to 4, not %s", q))
+		return Period{}, quarterError(text, fmt.Sprintf("a year has quarters 1 to 4, not %s", q))
 	// The year ends before 9999 so that every date in the quarter has
 	// four digits, as ISO 8601 and the Atom feed need.
 	case year < 1900 || year > 9998:
-		return QuarterID{}, quarterError(text, fmt.Sprintf("Scorecard reads years from 1900 to 9998, not %s", y))
+		return Period{}, quarterError(text, fmt.Sprintf("Scorecard reads years from 1900 to 9998, not %s", y))
 	case err2 != nil || len(y2) == 2 && next != (year+1)%100 || len(y2) == 4 && next != year+1 || len(y2) != 2 && len(y2) != 4:
-		return QuarterID{}, quarterError(text, fmt.Sprintf("a financial year runs into the next, so %d is followed by %02d, not %s", year, (year+1)%100, y2))
+		return Period{}, quarterError(text, fmt.Sprintf("a financial year runs into the next, so %d is followed by %02d, not %s", year, (year+1)%100, y2))
 	}
-	return QuarterID{Year: year, Q: n}, nil
+	return QuarterOf(year, n), nil
 }
 
 // normalQuarter lower-cases text, makes each run of spaces one space and

@@ -3,7 +3,7 @@ package report
 import "testing"
 
 func TestParseQuarterID(t *testing.T) {
-	q3 := QuarterID{Year: 2016, Q: 3}
+	q3 := QuarterOf(2016, 3)
 	for _, in := range []string{
 		"2016-17 Q3", "2016/17 Q3", "2016-17-q3", "Q3 2016/17", "Q3 2016-17", "2016/17 q3",
 		"2016-17-Q3", "q3 2016-17", "Q3-2016-17", " 2016-17  Q3 ", "2016 - 17 Q3", "2016-17Q3",
@@ -15,7 +15,7 @@ func TestParseQuarterID(t *testing.T) {
 		}
 	}
 	// Every form a QuarterID writes reads back.
-	for _, id := range []QuarterID{{1900, 1}, {1999, 4}, {2016, 2}, {9998, 3}} {
+	for _, id := range []Period{QuarterOf(1900, 1), QuarterOf(1999, 4), QuarterOf(2016, 2), QuarterOf(9998, 3)} {
 		for _, s := range []string{id.String(), id.Slug(), id.Path(), id.Label(), id.Long()} {
 			if got, err := ParseQuarterID(s); err != nil || got != id {
 				t.Errorf("ParseQuarterID(%q) = %v, %v; want %v", s, got, err, id)

@@ -4,7 +4,6 @@
 package report
 
 import (
-	"fmt"
 	"html/template"
 
 	"scorecard/internal/diag"
@@ -22,6 +21,12 @@ type Site struct {
 	// FigureWords are the words a target or actual may hold in place of a
 	// figure, saying why there is none (figure_words, or the defaults).
 	FigureWords []value.FigureWord
+	// Years says when the site's year starts (year: in site.yaml), and
+	// Editions how often its report is published (editions:): every
+	// edition is a period of that kind.
+	Years    YearKind
+	Editions PeriodKind
+
 	// Series are the further targets and the comparators the site's data
 	// may give beside each target and actual, in the order declared.
 	Series []*Series
@@ -96,6 +101,7 @@ type Measure struct {
 	Good       Polarity
 	Unit       string
 	Equalities bool
+	Cumulative bool // its figures are year to date: each counts from the start of the year
 	Definition string
 	Why        string       // why the measure matters, in a sentence or two
 	Source     string       // where the figures come from, such as a system or a survey
@@ -136,44 +142,11 @@ func (s *Status) Describe() string {
 	return s.Label + " (" + s.Code + ")"
 }
 
-// QuarterID names a quarter of a financial year that starts in April:
-// Year 2016, Q 2 is Quarter 2 of 2016/17 (July to September 2016).
-type QuarterID struct {
-	Year int
-	Q    int
-}
-
-// String gives the form used in data files: "2016-17 Q2".
-func (q QuarterID) String() string { return fmt.Sprintf("%d-%02d Q%d", q.Year, (q.Year+1)%100, q.Q) }
-
-// Slug gives the form used in file names: "2016-17-q2".
-func (q QuarterID) Slug() string { return fmt.Sprintf("%d-%02d-q%d", q.Year, (q.Year+1)%100, q.Q) }
-
-// Path gives the quarter's folder on the site: "2016-17/q2".
-func (q QuarterID) Path() string { return fmt.Sprintf("%d-%02d/q%d", q.Year, (q.Year+1)%100, q.Q) }
-
-// Label gives the form residents read: "Q2 2016/17".
-func (q QuarterID) Label() string { return fmt.Sprintf("Q%d %d/%02d", q.Q, q.Year, (q.Year+1)%100) }
-
-// Long gives the quarter in full: "Quarter 2, 2016/17".
-func (q QuarterID) Long() string {
-	return fmt.Sprintf("Quarter %d, %d/%02d", q.Q, q.Year, (q.Year+1)%100)
-}
-
-// Index orders quarters: later quarters have larger indexes, and quarters
-// one year apart differ by 4.
-func (q QuarterID) Index() int { return q.Year*4 + q.Q - 1 }
-
-// Add returns the quarter n quarters later (earlier when n < 0).
-func (q QuarterID) Add(n int) QuarterID {
-	i := q.Index() + n
-	return QuarterID{Year: i / 4, Q: i%4 + 1}
-}
-
 // Quarter is one quarter's scorecard and narrative.
 type Quarter struct {
-	ID        QuarterID
-	Rows      []*Row                // in catalogue order
+	ID        Period                // the edition: a month, quarter, half or year
+	Rows      []*Row                // in catalogue order: each measure's row for the edition
+	More      []*Row                // further periods published in the edition, such as its earlier months, in catalogue order
 	Notes     []*Note               // in the order of the data file
 	Intro     *Narrative            // the report-wide narrative; nil when none was published
 	Narrative map[*Theme]*Narrative // per theme; missing when none was published
@@ -246,8 +219,11 @@ type Row struct {
 	Target  value.Value
 	Actual  value.Value
 	Status  *Status // nil when the status cell is blank
-	Period  string  // the data period when it is not the quarter itself
-	Notes   []*NoteRef
+	Period  string  // the data period as written, when it is not the edition's own
+	// When is the period the figures describe: the edition's own, or the
+	// one Period names; no period when Period names none Scorecard reads.
+	When  Period
+	Notes []*NoteRef
 	// Further reference figures beside the target, in the order written:
 	// named targets (for the year, the next years, a stretch) and
 	// comparators (top quartile, England average...). Their names are
@@ -340,8 +316,8 @@ const (
 // Direction is a measure's direction of travel against an earlier quarter.
 type Direction struct {
 	Kind    DirectionKind
-	Against QuarterID // the quarter compared with
-	Reason  string    // why not comparable, or the movement in words
+	Against Period // the period compared with
+	Reason  string // why not comparable, or the movement in words
 }
 
 // NoteRef is a row's reference to a note by its published label.

@@ -21,7 +21,7 @@ type File struct {
 // introduction and one narrative file per theme, all marked draft. Targets
 // come from the latest quarter before id; every catalogue measure is
 // listed, in catalogue order.
-func Quarter(s *report.Site, id report.QuarterID) ([]File, error) {
+func Quarter(s *report.Site, id report.Period) ([]File, error) {
 	var prev *report.Quarter
 	for _, q := range s.Quarters {
 		if q.ID == id {

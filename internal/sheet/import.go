@@ -18,7 +18,7 @@ const CatalogueFile = "data/measures.yaml"
 
 // Quarter is one quarter's scorecard as read from a sheet.
 type Quarter struct {
-	ID        report.QuarterID
+	ID        report.Period
 	Rows      []*Row  // in catalogue order
 	Notes     []*Note // the notes the rows refer to, theme by theme
 	Draft     bool    // YAML writes "draft: true"
@@ -60,7 +60,7 @@ type Note struct {
 // ParseQuarter reads a sheet's quarter cell, in any of the spellings
 // report.ParseQuarterID reads: 2016-17 Q2, 2016/17 Q2, Q2 2016/17,
 // 2016-17-q2 and more.
-func ParseQuarter(s string) (report.QuarterID, error) {
+func ParseQuarter(s string) (report.Period, error) {
 	return report.ParseQuarterID(s)
 }
 
@@ -124,7 +124,7 @@ func (p *problems) result() *Problems {
 // site's catalogue, each value checked as the loader would check it, so
 // that the build accepts whatever the import writes. It returns the
 // problems that stop it, each at the cell it concerns.
-func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarter, *Problems) {
+func Import(sh *Sheet, s *report.Site, id report.Period, cfg Config) (*Quarter, *Problems) {
 	var errs problems
 	if sh.empty() {
 		if sh.Name != "" {
@@ -144,7 +144,7 @@ func Import(sh *Sheet, s *report.Site, id report.QuarterID, cfg Config) (*Quarte
 		im.byID[strings.ToLower(m.ID)] = m
 	}
 	rows := map[*report.Measure]*Row{}
-	others := map[report.QuarterID]bool{}
+	others := map[report.Period]bool{}
 	for n := header + 1; n <= len(sh.Rows); n++ {
 		if sh.blankRow(n) {
 			continue
@@ -309,7 +309,7 @@ func sameHeader(cell, want string) bool { return strings.EqualFold(cell, strings
 type importer struct {
 	sh     *Sheet
 	site   *report.Site
-	id     report.QuarterID
+	id     report.Period
 	header int // the header row
 	cols   columns
 	errs   *problems
@@ -349,19 +349,19 @@ func (im *importer) text(n int, field string) (string, diag.Pos, string) {
 
 // quarter returns the quarter row n is for: id when the sheet has no
 // quarter column. It reports a cell that names no quarter and returns false.
-func (im *importer) quarter(n int) (report.QuarterID, bool) {
+func (im *importer) quarter(n int) (report.Period, bool) {
 	text, pos, at := im.get(n, "quarter")
 	if pos.Line == 0 {
 		return im.id, true
 	}
 	if text == "" {
 		im.errs.Errorf(pos, "%sthe quarter is blank; write the row's quarter, such as %s", at, im.id)
-		return report.QuarterID{}, false
+		return report.Period{}, false
 	}
 	q, err := ParseQuarter(text)
 	if err != nil {
 		im.errs.Errorf(pos, "%squarter %v", at, err)
-		return report.QuarterID{}, false
+		return report.Period{}, false
 	}
 	return q, true
 }

@@ -67,7 +67,7 @@ func noteLine(n *Note) string {
 	return fmt.Sprintf("%s %s: %q", n.Theme.ID, strings.Join(n.Labels, ","), n.Text)
 }
 
-var q2 = report.QuarterID{Year: 2016, Q: 2}
+var q2 = report.QuarterOf(2016, 2)
 
 func TestImport(t *testing.T) {
 	s := testSite(t)

@@ -26,7 +26,7 @@ import (
 // be kept. A cell of "-" is not blank: see Row.
 
 // QuarterFile is the path of quarter id's data file in the site folder.
-func QuarterFile(id report.QuarterID) string { return "data/quarters/" + id.Slug() + ".yaml" }
+func QuarterFile(id report.Period) string { return "data/quarters/" + id.Slug() + ".yaml" }
 
 // Base is what an import merges into: the quarter's data file, when there
 // is one, and the site's configuration and catalogue, which the file is
@@ -41,7 +41,7 @@ type Base struct {
 // merges into. It reads as the loader does: no more than load.MaxFileSize
 // a file, and plain files only when fsys refuses others (the site's
 // reader does).
-func ReadBase(fsys fs.FS, id report.QuarterID) (Base, error) {
+func ReadBase(fsys fs.FS, id report.Period) (Base, error) {
 	var b Base
 	var err error
 	if b.SiteYAML, err = readLimited(fsys, SiteFile); err != nil {
@@ -387,7 +387,7 @@ func (m *Merged) write(s *report.Site, q *Quarter, base Base, mod model, from st
 // loadQuarter reads data as quarter id's file, path, with the loader, in a
 // site of nothing but the configuration and catalogue of base. It returns
 // the errors found in the file, or nil.
-func loadQuarter(base Base, path string, data []byte, id report.QuarterID) (*report.Quarter, diag.List) {
+func loadQuarter(base Base, path string, data []byte, id report.Period) (*report.Quarter, diag.List) {
 	fsys := fstest.MapFS{
 		SiteFile:      &fstest.MapFile{Data: base.SiteYAML},
 		CatalogueFile: &fstest.MapFile{Data: base.Catalogue},
@@ -414,7 +414,7 @@ func loadQuarter(base Base, path string, data []byte, id report.QuarterID) (*rep
 }
 
 // check loads data and compares it with what the import means to write.
-func (mod model) check(base Base, path string, data []byte, id report.QuarterID) error {
+func (mod model) check(base Base, path string, data []byte, id report.Period) error {
 	if len(data) > load.MaxFileSize {
 		return ErrTooLarge
 	}

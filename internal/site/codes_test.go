@@ -15,7 +15,7 @@ func TestSearchFindsCodes(t *testing.T) {
 	th := &report.Theme{ID: "th", Title: "Theme"}
 	m := &report.Measure{ID: "m-1", Title: "Homes built", Theme: th, Codes: []string{"BV053", "LVE 009"}}
 	th.Measures = []*report.Measure{m}
-	q := &report.Quarter{ID: report.QuarterID{Year: 2016, Q: 2}, Rows: []*report.Row{{Measure: m}}}
+	q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: m}}}
 	q.IndexRows()
 	s := &report.Site{Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q}}
 	docs := searchDocs(s)

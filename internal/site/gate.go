@@ -145,7 +145,7 @@ func gate(fsys fs.FS, full *report.Site, drafts bool, cache *outlines) diag.List
 		}
 		prevQ, q := full.Quarters[it.q-1], full.Quarters[it.q]
 		prev := outs[narrativeOf(prevQ, it.theme)]
-		if prev == nil {
+		if prev == nil || q.ID.Kind != report.QuarterPeriod || prevQ.ID.Kind != report.QuarterPeriod {
 			continue
 		}
 		before := map[string]diag.Pos{}
@@ -155,14 +155,14 @@ func gate(fsys fs.FS, full *report.Site, drafts bool, cache *outlines) diag.List
 			}
 		}
 		for _, h := range o.headings {
-			if h.quarters&(1<<prevQ.ID.Q) == 0 {
+			if h.quarters&(1<<prevQ.ID.N()) == 0 {
 				continue
 			}
 			at, same := before[h.text]
 			if !same {
 				continue
 			}
-			mention, suggestion, ok := namesQuarter(h.text, prevQ.ID.Q, q.ID.Q)
+			mention, suggestion, ok := namesQuarter(h.text, prevQ.ID.N(), q.ID.N())
 			if !ok {
 				continue
 			}

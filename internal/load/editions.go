@@ -1,0 +1,126 @@
+package load
+
+import (
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"scorecard/internal/report"
+)
+
+// Edition files live in a folder of data/ named for how often the report
+// is published: data/quarters (the default), data/months, data/halves or
+// data/years.
+var editionFolders = map[report.PeriodKind]string{
+	report.MonthPeriod: "months", report.QuarterPeriod: "quarters",
+	report.HalfPeriod: "halves", report.YearPeriod: "years",
+}
+
+// editionDir is the folder the site's edition files are read from.
+func (l *loader) editionDir() string {
+	if f, ok := editionFolders[l.site.Editions]; ok {
+		return path.Join("data", f)
+	}
+	return quartersDir
+}
+
+// quarterly reports whether the site publishes quarters of financial
+// years, as every site did before editions: and year: were read; such a
+// site's files and messages are as they always were.
+func (l *loader) quarterly() bool {
+	return l.editions() == report.QuarterPeriod && l.site.Years == report.FinancialYear
+}
+
+func (l *loader) editions() report.PeriodKind {
+	if l.site.Editions == report.NoPeriod {
+		return report.QuarterPeriod
+	}
+	return l.site.Editions
+}
+
+// editionKey is the key that names the edition at the top of its file,
+// and the word for one edition in messages: quarter, month, half or year.
+func (l *loader) editionKey() string {
+	switch l.editions() {
+	case report.MonthPeriod:
+		return "month"
+	case report.HalfPeriod:
+		return "half"
+	case report.YearPeriod:
+		return "year"
+	}
+	return "quarter"
+}
+
+// exampleEdition is an edition of the site's kind, for messages.
+func (l *loader) exampleEdition() report.Period {
+	k := l.editions()
+	if k == report.MonthPeriod {
+		return report.MonthPeriodOf(2016, 6, l.site.Years)
+	}
+	n := 1
+	if k == report.QuarterPeriod {
+		n = 2
+	}
+	return report.PartOfYear(k, 2016, n, l.site.Years)
+}
+
+// parseEditionName reads the name of an edition file without its
+// extension, or of an edition's narrative folder: the edition's Slug,
+// such as 2016-17-q2, 2016-06, 2016-17-h1 or 2016-17, and nothing else.
+func (l *loader) parseEditionName(stem string) (report.Period, bool) {
+	if l.quarterly() {
+		return ParseQuarter(strings.Replace(stem, "-q", " Q", 1))
+	}
+	p, err := report.ParseEdition(stem, l.editions(), l.site.Years)
+	if err != nil || p.Slug() != stem {
+		return report.Period{}, false
+	}
+	return p, true
+}
+
+// sameEdition reports whether text, the edition a file names at its top,
+// is id written another way ("June 2016" for 2016-06). A quarterly
+// financial site's files write the quarter in its one form, as they always
+// have.
+func (l *loader) sameEdition(text string, id report.Period) bool {
+	if l.quarterly() {
+		return false
+	}
+	p, err := report.ParseEdition(text, l.editions(), l.site.Years)
+	return err == nil && p == id
+}
+
+// figurePeriod is the period a measure's figure in edition describes when
+// its row names none: the edition itself, or for a cumulative measure the
+// year to the edition's end.
+func (l *loader) figurePeriod(m *report.Measure, edition report.Period) report.Period {
+	if m.Cumulative && edition.Kind != report.YearPeriod {
+		first := edition.FirstYear()*12 + l.site.Years.StartMonth() - 1
+		return report.Period{Kind: report.ToDatePeriod, Start: first, Months: edition.End() - first + 1, Year: l.site.Years}
+	}
+	return edition
+}
+
+// rowPeriod reads a row's period:. Text that names no period Scorecard
+// reads was free text before periods were read, and stays allowed: the
+// figure is shown as written, but is warned of, since it cannot be placed
+// on the chart's time line or compared.
+func (l *loader) rowPeriod(d *doc, n *yaml.Node, m *report.Measure, text string) report.Period {
+	if text == "" {
+		return report.Period{}
+	}
+	p, err := report.ParsePeriod(text, l.site.Years)
+	if err != nil {
+		d.warnf(n, "measure %s: %v; until it does, the figure is shown with its period as written, but not placed on the chart or compared with other periods", m.ID, err)
+		return report.Period{}
+	}
+	if m.Cumulative && p.Kind != report.ToDatePeriod && p.Kind != report.YearPeriod && p.Kind != report.SpanPeriod {
+		// A cumulative measure's figure for "2016-17 Q2" runs from the
+		// start of the year.
+		first := p.FirstYear()*12 + l.site.Years.StartMonth() - 1
+		p = report.Period{Kind: report.ToDatePeriod, Start: first, Months: p.End() - first + 1, Year: l.site.Years}
+	}
+	return p
+}
