@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -142,9 +144,15 @@ func (l *loader) strayData() {
 	if !ok {
 		return
 	}
+	known := []string{knownData[0], knownData[1], path.Base(l.editionDir())}
 	for _, e := range entries {
 		name := path.Join("data", e.Name())
-		if isKnown(e.Name(), knownData) || l.skipped(name, e) {
+		if isKnown(e.Name(), known) || l.skipped(name, e) {
+			continue
+		}
+		if isKnown(e.Name(), slices.Collect(maps.Values(editionFolders))) && e.IsDir() {
+			ex := l.exampleEdition()
+			l.errs.Warnf(diag.Pos{File: name}, "the site publishes %s editions (editions: in %s), read from %s, so Scorecard does not read this folder; move its files there, named for each %s such as %s.yaml, or set editions: to what the report publishes", ex.Adverb(), siteFile, l.editionDir(), l.editionKey(), ex.Slug())
 			continue
 		}
 		l.errs.Warnf(diag.Pos{File: name}, "%s", l.strayDataMessage(name, e))

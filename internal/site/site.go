@@ -222,7 +222,23 @@ func dropDrafts(s *report.Site) {
 	s.Quarters = kept
 }
 
-// completeness warns of measures the latest quarter leaves without a
+// due reports whether measure m's next figure is due by edition q's end:
+// it is unless its latest figure was for a period longer than an edition
+// (a quarter in a monthly report) and the next such period ends after q.
+func due(s *report.Site, m *report.Measure, q *report.Quarter) bool {
+	var last report.Period
+	for _, e := range s.Quarters {
+		if r := e.Row(m); r != nil && !r.When.IsZero() {
+			last = r.When
+		}
+	}
+	if last.IsZero() || last.Months <= q.ID.Months || last.Kind == report.ToDatePeriod {
+		return true
+	}
+	return last.Next().End() <= q.ID.End()
+}
+
+// completeness warns of measures the latest edition leaves without a
 // figure and without a word of why.
 func completeness(s *report.Site) diag.List {
 	var out diag.List
@@ -230,6 +246,9 @@ func completeness(s *report.Site) diag.List {
 	for _, m := range s.Measures {
 		r := q.Row(m)
 		switch {
+		case r == nil && !due(s, m, q):
+			// A quarterly measure in a monthly report: its next quarter has
+			// not ended yet.
 		case r == nil:
 			out.Warnf(q.Pos, "measure %s (%s) is not in the latest quarter, %s; add it, with its figures or a status that says why there are none", m.ID, m.Title, q.ID.Label())
 		case r.Actual.Kind == value.Blank && r.Status == nil && len(r.Notes) == 0:
