@@ -64,8 +64,12 @@ func Assess(s *report.Site) diag.List {
 			row.SinceQuarter = Direction(m, row, prev, prior != nil || held(prev, i), prior, isNew)
 			row.SinceLastYear = Direction(m, row, yearAgo, lastYear != nil || held(yearAgo, i), lastYear, isNew)
 			if pub, got := row.Status, row.Computed.Status; pub != nil && pub.Rating && got != nil && got != pub {
+				at := q.ID.Label()
+				if when != q.ID && !when.IsZero() {
+					at = when.Label() + ", published in " + at
+				}
 				warnings.Warnf(row.StatusPos, "measure %s, %s: the published status is %s but the figures give %s: %s",
-					m.ID, q.ID.Label(), pub.Code, got.Code, row.Computed.Working)
+					m.ID, at, pub.Code, got.Code, row.Computed.Working)
 			}
 			if !when.IsZero() {
 				latest[key{m, when}] = row
@@ -73,9 +77,9 @@ func Assess(s *report.Site) diag.List {
 			if when.Kind == report.SpanPeriod {
 				spans[m] = append(spans[m], when)
 			}
-		}
-		for _, row := range q.Rows {
-			seen[row.Measure] = true
+			// An earlier period published in this edition: the measure is
+			// not new to the later ones.
+			seen[m] = true
 		}
 	}
 	warnings.Sort()

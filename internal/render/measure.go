@@ -42,7 +42,7 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 	}
 	d.HasCharts = true
 	for _, q := range s.Quarters {
-		if row := q.Row(m); row != nil {
+		for _, row := range q.RowsOf(m) {
 			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})
 		}
 	}

@@ -5,6 +5,7 @@ package report
 
 import (
 	"html/template"
+	"slices"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/value"
@@ -172,6 +173,23 @@ func (q *Quarter) Row(m *Measure) *Row {
 		}
 	}
 	return nil
+}
+
+// RowsOf returns every row q publishes for m, earliest period first: the
+// further periods (More) with the edition's own row. Most measures have
+// one row or none.
+func (q *Quarter) RowsOf(m *Measure) []*Row {
+	var out []*Row
+	for _, r := range q.More {
+		if r.Measure == m {
+			out = append(out, r)
+		}
+	}
+	if r := q.Row(m); r != nil {
+		out = append(out, r)
+		slices.SortStableFunc(out, func(a, b *Row) int { return a.When.Compare(b.When) })
+	}
+	return out
 }
 
 // IndexRows makes Row a look-up by the measure's Index instead of a

@@ -250,7 +250,7 @@ func completeness(s *report.Site) diag.List {
 			// A quarterly measure in a monthly report: its next quarter has
 			// not ended yet.
 		case r == nil:
-			out.Warnf(q.Pos, "measure %s (%s) is not in the latest quarter, %s; add it, with its figures or a status that says why there are none", m.ID, m.Title, q.ID.Label())
+			out.Warnf(q.Pos, "measure %s (%s) is not in the latest %s, %s; add it, with its figures or a status that says why there are none", m.ID, m.Title, q.ID.Unit(), q.ID.Label())
 		case r.Actual.Kind == value.Blank && r.Status == nil && len(r.Notes) == 0:
 			out.Warnf(r.Pos, "measure %s has no actual for %s, and no status or note says why; add the actual, or a status such as \"No actual\" or a note", m.ID, q.ID.Label())
 		}
