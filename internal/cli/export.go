@@ -18,15 +18,6 @@ func runExport(env *Env, args []string) error {
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	var want report.Period
-	if *quarter != "" {
-		id, err := report.ParseQuarterID(*quarter)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "scorecard export: -quarter %v\n", err)
-			return errUsage
-		}
-		want = id
-	}
 	fsys, err := site.Open(*src)
 	if err != nil {
 		return err
@@ -35,6 +26,15 @@ func runExport(env *Env, args []string) error {
 	s, findings := site.Check(fsys, site.Options{})
 	if err := findings.Err(); err != nil {
 		return fmt.Errorf("%v\n\nThe site has errors; fix them, then export again.", err)
+	}
+	var want report.Period
+	if *quarter != "" {
+		id, err := s.ParseEdition(*quarter)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "scorecard export: -quarter %v\n", err)
+			return errUsage
+		}
+		want = id
 	}
 	var quarters []*report.Quarter
 	if *quarter != "" {

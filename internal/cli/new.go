@@ -28,15 +28,21 @@ func runNew(env *Env, args []string) error {
 	if err := parse(env, fset, args); err != nil {
 		return err
 	}
-	if len(words) < 2 || words[0] != "quarter" {
-		fmt.Fprintln(env.Stderr, `scorecard new: say which quarter to create, such as: scorecard new quarter 2016-17 Q3`)
+	kinds := map[string]bool{"quarter": true, "month": true, "half": true, "year": true, "edition": true}
+	if len(words) < 2 || !kinds[words[0]] {
+		fmt.Fprintln(env.Stderr, `scorecard new: say which edition to create, such as: scorecard new quarter 2016-17 Q3 (or new month June 2016, new year 2017-18)`)
 		return errUsage
 	}
-	// "2016-17 Q3" may come as one word or two, or more: "Quarter 3, 2016/17".
-	id, err := report.ParseQuarterID(strings.Join(words[1:], " "))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "scorecard new quarter: %v\n", err)
-		return errUsage
+	// A quarter that cannot be is refused before the site is read, in
+	// whichever year the site counts.
+	if words[0] == "quarter" {
+		text := strings.Join(words[1:], " ")
+		if _, err := report.ParseQuarterID(text); err != nil {
+			if p, err2 := report.ParsePeriod(text, report.CalendarYear); err2 != nil || p.Kind != report.QuarterPeriod {
+				fmt.Fprintf(env.Stderr, "scorecard new quarter: %v\n", err)
+				return errUsage
+			}
+		}
 	}
 	fsys, err := site.Open(*src)
 	if err != nil {
@@ -45,7 +51,17 @@ func runNew(env *Env, args []string) error {
 	defer fsys.Close()
 	s, findings := load.Site(fsys)
 	if findings.HasErrors() {
-		return fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then create the quarter.", findings.Err())
+		return fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then create the %s.", findings.Err(), s.EditionKey())
+	}
+	if key := s.EditionKey(); words[0] != key && words[0] != "edition" {
+		fmt.Fprintf(env.Stderr, "scorecard new %s: the site publishes a report each %s (editions: in data/site.yaml), so create a %s, such as: scorecard new %s %s\n", words[0], key, key, key, exampleEdition(s))
+		return errUsage
+	}
+	// "2016-17 Q3" may come as one word or two, or more: "Quarter 3, 2016/17".
+	id, err := s.ParseEdition(strings.Join(words[1:], " "))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "scorecard new %s: %v\n", words[0], err)
+		return errUsage
 	}
 	files, err := scaffold.Quarter(s, id)
 	if err != nil {
@@ -62,7 +78,7 @@ func runNew(env *Env, args []string) error {
 		}
 	}
 	if len(exists) > 0 {
-		return fmt.Errorf("%s already %s; Scorecard never overwrites a quarter: move %s aside first if you want to start again", strings.Join(exists, ", "), plural(len(exists), "exists", "exist"), plural(len(exists), "it", "them"))
+		return fmt.Errorf("%s already %s; Scorecard never overwrites a %s: move %s aside first if you want to start again", strings.Join(exists, ", "), plural(len(exists), "exists", "exist"), s.EditionKey(), plural(len(exists), "it", "them"))
 	}
 	for _, f := range files {
 		if err := fsys.WriteFile(f.Path, f.Data); err != nil {
@@ -72,4 +88,12 @@ func runNew(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "\nNext: fill in the actuals and statuses in %s, write the narrative, then remove \"draft: true\" from each file when it is ready. scorecard serve shows drafts; scorecard build leaves them out.\n", files[0].Path)
 	return nil
+}
+
+// exampleEdition is the edition after the site's latest, for messages.
+func exampleEdition(s *report.Site) string {
+	if n := len(s.Quarters); n > 0 {
+		return s.Quarters[n-1].ID.Next().String()
+	}
+	return report.PartOfYear(s.EditionKind(), 2016, 1, s.Years).String()
 }

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"path"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -9,21 +8,8 @@ import (
 	"scorecard/internal/report"
 )
 
-// Edition files live in a folder of data/ named for how often the report
-// is published: data/quarters (the default), data/months, data/halves or
-// data/years.
-var editionFolders = map[report.PeriodKind]string{
-	report.MonthPeriod: "months", report.QuarterPeriod: "quarters",
-	report.HalfPeriod: "halves", report.YearPeriod: "years",
-}
-
 // editionDir is the folder the site's edition files are read from.
-func (l *loader) editionDir() string {
-	if f, ok := editionFolders[l.site.Editions]; ok {
-		return path.Join("data", f)
-	}
-	return quartersDir
-}
+func (l *loader) editionDir() string { return l.site.EditionDir() }
 
 // quarterly reports whether the site publishes quarters of financial
 // years, as every site did before editions: and year: were read; such a
@@ -32,26 +18,11 @@ func (l *loader) quarterly() bool {
 	return l.editions() == report.QuarterPeriod && l.site.Years == report.FinancialYear
 }
 
-func (l *loader) editions() report.PeriodKind {
-	if l.site.Editions == report.NoPeriod {
-		return report.QuarterPeriod
-	}
-	return l.site.Editions
-}
+func (l *loader) editions() report.PeriodKind { return l.site.EditionKind() }
 
 // editionKey is the key that names the edition at the top of its file,
 // and the word for one edition in messages: quarter, month, half or year.
-func (l *loader) editionKey() string {
-	switch l.editions() {
-	case report.MonthPeriod:
-		return "month"
-	case report.HalfPeriod:
-		return "half"
-	case report.YearPeriod:
-		return "year"
-	}
-	return "quarter"
-}
+func (l *loader) editionKey() string { return l.site.EditionKey() }
 
 // exampleEdition is an edition of the site's kind, for messages.
 func (l *loader) exampleEdition() report.Period {

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -150,7 +148,7 @@ func (l *loader) strayData() {
 		if isKnown(e.Name(), known) || l.skipped(name, e) {
 			continue
 		}
-		if isKnown(e.Name(), slices.Collect(maps.Values(editionFolders))) && e.IsDir() {
+		if isKnown(e.Name(), report.EditionFolders()) && e.IsDir() {
 			ex := l.exampleEdition()
 			l.errs.Warnf(diag.Pos{File: name}, "the site publishes %s editions (editions: in %s), read from %s, so Scorecard does not read this folder; move its files there, named for each %s such as %s.yaml, or set editions: to what the report publishes", ex.Adverb(), siteFile, l.editionDir(), l.editionKey(), ex.Slug())
 			continue

@@ -386,3 +386,48 @@ func monthsLong(n int) string {
 	}
 	return fmt.Sprintf("%d months", n)
 }
+
+// editionFolders name the folder of data/ that holds a site's edition
+// files, by how often it publishes.
+var editionFolders = map[PeriodKind]string{
+	MonthPeriod: "months", QuarterPeriod: "quarters", HalfPeriod: "halves", YearPeriod: "years",
+}
+
+// EditionFolders lists the folders of data/ that hold edition files, for
+// every kind of edition, in order.
+func EditionFolders() []string { return []string{"months", "quarters", "halves", "years"} }
+
+// EditionKind is how often the site publishes: quarterly unless it says.
+func (s *Site) EditionKind() PeriodKind {
+	if s.Editions == NoPeriod {
+		return QuarterPeriod
+	}
+	return s.Editions
+}
+
+// EditionDir is the folder the site's edition files are in: data/quarters,
+// data/months, data/halves or data/years.
+func (s *Site) EditionDir() string { return "data/" + editionFolders[s.EditionKind()] }
+
+// EditionFile is the path of edition id's data file in the site folder.
+func (s *Site) EditionFile(id Period) string { return s.EditionDir() + "/" + id.Slug() + ".yaml" }
+
+// EditionKey is the key that names the edition at the top of its data
+// file, and the word for one edition: quarter, month, half or year.
+func (s *Site) EditionKey() string {
+	switch s.EditionKind() {
+	case MonthPeriod:
+		return "month"
+	case HalfPeriod:
+		return "half"
+	case YearPeriod:
+		return "year"
+	}
+	return "quarter"
+}
+
+// ParseEdition reads an edition of the site, such as "2016-17 Q3" or "June
+// 2016", in the forms ParseEdition reads.
+func (s *Site) ParseEdition(text string) (Period, error) {
+	return ParseEdition(text, s.EditionKind(), s.Years)
+}

@@ -25,7 +25,7 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 	var prev *report.Quarter
 	for _, q := range s.Quarters {
 		if q.ID == id {
-			return nil, fmt.Errorf("the site already has %s (data/quarters/%s.yaml)", id, id.Slug())
+			return nil, fmt.Errorf("the site already has %s (%s)", id, s.EditionFile(id))
 		}
 		if q.ID.Index() < id.Index() {
 			prev = q
@@ -34,10 +34,10 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: fill in each measure's actual and status.\n", id.Long())
 	if prev != nil {
-		fmt.Fprintf(&b, "# Targets are carried forward from %s: change any that are new this quarter.\n", prev.ID.Label())
+		fmt.Fprintf(&b, "# Targets are carried forward from %s: change any that are new this %s.\n", prev.ID.Label(), id.Unit())
 	}
-	b.WriteString("# Remove \"draft: true\" when the quarter is ready to publish.\n")
-	fmt.Fprintf(&b, "quarter: %s\ndraft: true\nmeasures:\n", id)
+	fmt.Fprintf(&b, "# Remove \"draft: true\" when the %s is ready to publish.\n", id.Unit())
+	fmt.Fprintf(&b, "%s: %s\ndraft: true\nmeasures:\n", s.EditionKey(), id)
 	theme := (*report.Theme)(nil)
 	for _, m := range s.Measures {
 		if m.Theme != theme {
@@ -52,7 +52,7 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 		}
 		fmt.Fprintf(&b, "  %s: {target: %s, actual: , status: }  # %s\n", m.ID, quote(target), oneLine(m.Title))
 	}
-	files := []File{{Path: "data/quarters/" + id.Slug() + ".yaml", Data: []byte(b.String())}}
+	files := []File{{Path: s.EditionFile(id), Data: []byte(b.String())}}
 
 	dir := "content/" + id.Slug() + "/"
 	intro := "---\ntitle: " + quote(s.Title+" – "+id.Long()) + "\ndraft: true\n---\n\n" + IntroPlaceholder + "\n"
