@@ -1,6 +1,11 @@
 package report
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"scorecard/internal/value"
+)
 
 // Figures returns the row's figures of the given kind: its further targets
 // or its comparators.
@@ -68,4 +73,23 @@ func (f Figure) SourceText() string {
 		return f.Series.Source
 	}
 	return ""
+}
+
+// Text is the figure as a sentence gives it: "92%", "98% (2015-16)", "no
+// figure (NYA: not yet available)".
+func (f Figure) Text() string {
+	v := f.Value
+	text := strings.TrimSpace(v.Raw)
+	switch v.Kind {
+	case value.Blank:
+		text = "no figure"
+	case value.NotApplicable:
+		text = "not applicable"
+	case value.Word:
+		text = fmt.Sprintf("no figure (%s: %s)", text, v.Meaning())
+	}
+	if f.Period != "" {
+		text += " (" + f.Period + ")"
+	}
+	return text
 }
