@@ -291,4 +291,3 @@ func trendSummary(rows []*report.Row, quarters []string) string {
 	b.WriteString(".")
 	return b.String()
 }
-

@@ -63,14 +63,30 @@ func (r *seriesReader) read(n *yaml.Node, kind report.SeriesKind) {
 			d.errorf(idNode, "%s id %q has no letter or digit; give it one, such as %q", kind.Word(), s.ID, "annual")
 			return
 		}
-		if prev, clash := r.columns[col]; clash {
-			d.errorf(idNode, "%s ids %q and %q both give the open-data column %s; rename one so that they differ in a letter or digit", kind.Word(), prev.ID, s.ID, col)
-			return
+		names := []string{col, col + "_period", col + "_source"}
+		for _, name := range names {
+			if slices.Contains(FixedSeriesColumns, name) {
+				d.errorf(idNode, "%s id %q would give the open-data column %s, which Scorecard already uses for the row's own target; choose another id", kind.Word(), s.ID, name)
+				return
+			}
+			if prev, clash := r.columns[name]; clash {
+				d.errorf(idNode, "%s %q and %s %q both give the open-data column %s; rename one so that they differ in a letter or digit", prev.Kind.Word(), prev.ID, kind.Word(), s.ID, name)
+				return
+			}
 		}
-		r.columns[col] = s
+		for _, name := range names {
+			r.columns[name] = s
+		}
 		r.out = append(r.out, s)
 	})
 }
+
+// FixedSeriesColumns are the open data's own columns whose names a
+// series' columns could take: a series gives the columns "target_annual",
+// "target_annual_period" and "target_annual_source", so a target with the
+// id "value" would clash with the row's target_value. Package dataset's
+// tests hold this list to its columns.
+var FixedSeriesColumns = []string{"target_value", "target_low", "target_high"}
 
 // figures reads a row's targets: or comparators: mapping, from series id
 // to figure, into the order of the site's series.

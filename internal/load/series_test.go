@@ -90,7 +90,7 @@ func TestSeriesForms(t *testing.T) {
 
 func TestSeriesColumn(t *testing.T) {
 	for _, tc := range []struct {
-		kind      report.SeriesKind
+		kind     report.SeriesKind
 		id, want string
 	}{
 		{report.TargetSeries, "annual", "target_annual"},
