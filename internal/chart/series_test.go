@@ -2,40 +2,16 @@ package chart
 
 import (
 	"testing"
-	"testing/fstest"
-
-	"golang.org/x/tools/txtar"
 
 	"scorecard/internal/load"
-	"scorecard/internal/rag"
-	"scorecard/internal/report"
+	"scorecard/internal/sitetest"
 )
-
-// seriesSite loads the site of the series testscript: an annual target, a
-// target for 2018-19 and two comparators.
-func seriesSite(t *testing.T) *report.Site {
-	t.Helper()
-	a, err := txtar.ParseFile("../../cmd/scorecard/testdata/script/series.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	s, errs := load.Site(fsys)
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	rag.Assess(s)
-	return s
-}
 
 // TestTrendSeries checks that each further target and comparator a
 // measure has is drawn as a line of its own, named in the legend, and
 // given in the summary.
 func TestTrendSeries(t *testing.T) {
-	s := seriesSite(t)
+	s := sitetest.Load(t, sitetest.Series)
 	for _, tc := range []struct {
 		measure string
 		lines   map[string][]any // series name -> its values, Q1 and Q2

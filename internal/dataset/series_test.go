@@ -7,34 +7,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"golang.org/x/tools/txtar"
 
 	"scorecard/internal/load"
-	"scorecard/internal/rag"
-	"scorecard/internal/report"
+	"scorecard/internal/sitetest"
 )
-
-// seriesSite loads the site of the series testscript: an annual target, a
-// target for 2018-19 and two comparators.
-func seriesSite(t *testing.T) *report.Site {
-	t.Helper()
-	a, err := txtar.ParseFile("../../cmd/scorecard/testdata/script/series.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	s, errs := load.Site(fsys)
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	rag.Assess(s)
-	return s
-}
 
 var seriesColumnNames = []string{
 	"target_annual", "target_annual_period", "target_annual_source",
@@ -47,7 +23,7 @@ var seriesColumnNames = []string{
 // columns after the fixed ones, holding each row's figure, its period and
 // its source.
 func TestSeriesCSV(t *testing.T) {
-	s := seriesSite(t)
+	s := sitetest.Load(t, sitetest.Series)
 	recs, err := csv.NewReader(bytes.NewReader(CSV(s))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +60,7 @@ func TestSeriesCSV(t *testing.T) {
 // columns with its label and source, and that the JSON gives each row's
 // figures by series id with the series declared in its head.
 func TestSeriesPackage(t *testing.T) {
-	s := seriesSite(t)
+	s := sitetest.Load(t, sitetest.Series)
 	var pkg struct {
 		Resources []struct {
 			Name   string

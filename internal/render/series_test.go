@@ -4,41 +4,17 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
-	"scorecard/internal/load"
-	"scorecard/internal/rag"
 	"scorecard/internal/report"
+	"scorecard/internal/sitetest"
 )
-
-// seriesSite loads the site of the series testscript: an annual target, a
-// target for 2018-19 and two comparators.
-func seriesSite(t *testing.T) *report.Site {
-	t.Helper()
-	a, err := txtar.ParseFile("../../cmd/scorecard/testdata/script/series.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	s, errs := load.Site(fsys)
-	if errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	rag.Assess(s)
-	return s
-}
 
 // TestSeriesPages checks where further targets and comparators appear: a
 // history column for each series the measure has a figure in, with its
 // label and source; and in a theme's scorecard a column for each kind the
 // theme's measures have that quarter, listing the figures with labels.
 func TestSeriesPages(t *testing.T) {
-	s := seriesSite(t)
+	s := sitetest.Load(t, sitetest.Series)
 	r, err := New(nil)
 	if err != nil {
 		t.Fatal(err)
