@@ -91,6 +91,9 @@ var FixedSeriesColumns = []string{"target_value", "target_low", "target_high"}
 // figures reads a row's targets: or comparators: mapping, from series id
 // to figure, into the order of the site's series.
 func (l *loader) figures(d *doc, n *yaml.Node, m *report.Measure, kind report.SeriesKind) []report.Figure {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil // "targets:" alone: none
+	}
 	if !d.isMapping(n, kind.Key()) {
 		return nil
 	}

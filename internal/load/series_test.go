@@ -49,6 +49,7 @@ func TestSeriesForms(t *testing.T) {
 			[]fig{{id: "annual", raw: "NYA", kind: value.Word}, {id: "2018-19", raw: ">=95%", kind: value.Bound}},
 			[]fig{{id: "england", raw: "90-94%", kind: value.Range}}},
 		{"blank", `{actual: 88%, comparators: {england: }}`, nil, []fig{{id: "england", kind: value.Blank}}},
+		{"empty fields", "\n    actual: 88%\n    targets:\n    comparators: {}", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := site(t, nil)
