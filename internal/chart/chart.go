@@ -111,9 +111,12 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		}
 		data := make([]opts.LineData, len(rows))
 		for j, r := range rows {
+			// A number or a bound is drawn at its value, as the row's own
+			// target is; a range, a word or a blank is a gap (the tables
+			// give it).
 			data[j] = opts.LineData{Value: "-"}
-			if f := r.Reference(sr); f != nil && f.Value.Kind != value.Range {
-				data[j] = opts.LineData{Value: point(f.Value)}
+			if f := r.Reference(sr); f != nil && (f.Value.Kind == value.Number || f.Value.Kind == value.Bound) {
+				data[j] = opts.LineData{Value: f.Value.Num}
 			}
 		}
 		line.AddSeries(sr.Label, data,

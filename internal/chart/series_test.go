@@ -24,9 +24,9 @@ func TestTrendSeries(t *testing.T) {
 			"England average":                {89.0, 92.0},
 		}, "Actual 93% in Q2 2016/17, up from 91% in Q1 2016/17; target 90%; Annual target: 92%; Target for 2018/19: 96%; Top quartile (London boroughs): 98% (2015-16); England average: 92%; published status Low green (LG)."},
 		{"health-2", map[string][]any{
-			"Annual target":   {"-", 150.0},
-			"England average": {"-", "-"}, // NYA: a gap
-		}, "Actual 38 in Q2 2016/17, down from 44 in Q1 2016/17; target 40; Annual target: 150; published status High green (HG)."},
+			"Annual target":   {"-", 150.0}, // a bound, at its value
+			"England average": {"-", "-"},   // NYA: a gap
+		}, "Actual 38 in Q2 2016/17, down from 44 in Q1 2016/17; target 40; Annual target: <150; published status High green (HG)."},
 		{"homes-1", map[string][]any{}, "Actual 120 in Q2 2016/17, up from 96 in Q1 2016/17; target 100; published status High green (HG)."},
 	} {
 		t.Run(tc.measure, func(t *testing.T) {
