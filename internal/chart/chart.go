@@ -103,6 +103,28 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: targetColour}),
 		)
 	}
+	for i, sr := range referenceSeries(s, rows) {
+		style := seriesStyles[i%len(seriesStyles)]
+		dash := "dashed"
+		if sr.Kind == report.ComparatorSeries {
+			dash = "dotted"
+		}
+		data := make([]opts.LineData, len(rows))
+		for j, r := range rows {
+			// A number or a bound is drawn at its value, as the row's own
+			// target is; a range, a word or a blank is a gap (the tables
+			// give it).
+			data[j] = opts.LineData{Value: "-"}
+			if f := r.Reference(sr); f != nil && (f.Value.Kind == value.Number || f.Value.Kind == value.Bound) {
+				data[j] = opts.LineData{Value: f.Value.Num}
+			}
+		}
+		line.AddSeries(sr.Label, data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: style.symbol, SymbolSize: 8, ConnectNulls: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: style.colour, Width: 2, Type: dash}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: style.colour}),
+		)
+	}
 	// One series of markers per status, so that the legend names each and
 	// each has its own shape as well as colour.
 	for _, st := range s.Statuses {
@@ -132,6 +154,34 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	line.Validate() // puts the quarters on their axis
 	options := line.JSON()
 	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, nil)}
+}
+
+// seriesStyles are the marks of further targets and comparators, taken in
+// turn: each colour has at least 3:1 contrast with the white background,
+// and each symbol differs, so that no series is told apart by colour
+// alone; targets are dashed and comparators dotted.
+var seriesStyles = []struct{ colour, symbol string }{
+	{"#1d70b8", "triangle"},
+	{"#4c2c92", "diamond"},
+	{"#912b88", "pin"},
+	{"#005a30", "roundRect"},
+	{"#6f3c00", "arrow"},
+	{"#28345c", "emptyCircle"},
+}
+
+// referenceSeries are the site's further targets and comparators that
+// give a figure for one of rows, in the site's order.
+func referenceSeries(s *report.Site, rows []*report.Row) []*report.Series {
+	var out []*report.Series
+	for _, sr := range s.Series {
+		for _, r := range rows {
+			if r.Reference(sr) != nil {
+				out = append(out, sr)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // point is a value ECharts can plot: the number, or "-" for a gap.
@@ -234,6 +284,9 @@ func trendSummary(rows []*report.Row, quarters []string) string {
 		fmt.Fprintf(&b, "; no target figure (%s: %s)", strings.TrimSpace(r.Target.Raw), r.Target.Meaning())
 	default:
 		fmt.Fprintf(&b, "; target %s", r.Target.Raw)
+	}
+	for _, f := range append(r.Targets[:len(r.Targets):len(r.Targets)], r.Comparators...) {
+		fmt.Fprintf(&b, "; %s: %s", f.Series.Label, f.Text())
 	}
 	if r.Status != nil {
 		fmt.Fprintf(&b, "; published status %s", r.Status.Describe())

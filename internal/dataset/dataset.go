@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,6 +71,40 @@ type Column struct {
 	Name, Type, Description string
 }
 
+// SiteColumns are the columns of site s's CSV files: Columns, then three
+// for each of the site's further targets and comparators, in the order
+// data/site.yaml declares them, such as comparator_england (the figure as
+// published), comparator_england_period and comparator_england_source.
+// They come after the fixed columns, so that those keep their places.
+func SiteColumns(s *report.Site) []Column {
+	out := slices.Clip(Columns)
+	for _, sr := range s.Series {
+		cols, _ := seriesColumns(sr)
+		out = append(out, cols[:]...)
+	}
+	return out
+}
+
+// seriesColumns are the columns of one further target or comparator, and
+// their titles for the Data Package.
+func seriesColumns(sr *report.Series) (cols [3]Column, titles [3]string) {
+	what := "a further target"
+	if sr.Kind == report.ComparatorSeries {
+		what = "a comparator"
+	}
+	src := ""
+	if sr.Source != "" {
+		src = " (source: " + sr.Source + ")"
+	}
+	col := sr.Column()
+	return [3]Column{
+			{col, "string", sr.Label + ", " + what + src + ": the figure as published; blank when the row gives none"},
+			{col + "_period", "string", "The period the " + sr.Label + " figure describes, when the data says; blank when it is the row's own"},
+			{col + "_source", "string", "Where the " + sr.Label + " figure comes from: the figure's own source when the data gives one, otherwise the series' source"},
+		},
+		[3]string{sr.Label, sr.Label + ": period", sr.Label + ": source"}
+}
+
 // CSV returns the scorecard of the given quarters (all when none are given)
 // as CSV, as WriteCSV writes it.
 func CSV(s *report.Site, quarters ...*report.Quarter) []byte {
@@ -89,8 +124,9 @@ func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	header := make([]string, len(Columns))
-	for i, c := range Columns {
+	cols := SiteColumns(s)
+	header := make([]string, len(cols))
+	for i, c := range cols {
 		header[i] = c.Name
 	}
 	if err := cw.Write(header); err != nil {
@@ -98,7 +134,7 @@ func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 	}
 	for _, q := range quarters {
 		for _, r := range q.Rows {
-			rec := record(q, r)
+			rec := record(s, q, r)
 			for i, c := range rec {
 				rec[i] = safeCell(c)
 			}
@@ -111,7 +147,7 @@ func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 	return cw.Error()
 }
 
-func record(q *report.Quarter, r *report.Row) []string {
+func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 	m := r.Measure
 	status, label := "", ""
 	if r.Status != nil {
@@ -126,7 +162,7 @@ func record(q *report.Quarter, r *report.Row) []string {
 	if n := a.Rank(); n > 0 {
 		rank = strconv.Itoa(n)
 	}
-	return []string{
+	rec := []string{
 		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit,
 		t.Raw, a.Raw, status, computed,
 		direction(r.SinceQuarter.Kind), direction(r.SinceLastYear.Kind),
@@ -144,6 +180,14 @@ func record(q *report.Quarter, r *report.Row) []string {
 		boolean(m.Equalities),
 		strings.Join(m.Codes, "; "), ids(m.IDs), m.Source, m.Frequency, m.Owner, m.Caveats,
 	}
+	for _, sr := range s.Series {
+		if f := r.Reference(sr); f != nil {
+			rec = append(rec, f.Value.Raw, f.Period, f.SourceText())
+		} else {
+			rec = append(rec, "", "", "")
+		}
+	}
+	return rec
 }
 
 // ids is a measure's identifiers in other datasets as one CSV cell:
@@ -255,6 +299,14 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	for _, q := range s.Quarters {
 		doc.Quarters = append(doc.Quarters, q.ID.String())
 	}
+	for _, sr := range s.Series {
+		js := jsonSeries{ID: sr.ID, Label: sr.Label, Source: sr.Source, Column: sr.Column()}
+		if sr.Kind == report.TargetSeries {
+			doc.Targets = append(doc.Targets, js)
+		} else {
+			doc.Comparators = append(doc.Comparators, js)
+		}
+	}
 	head, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		panic(err) // the document holds only strings, numbers and booleans
@@ -289,6 +341,7 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 			for _, n := range r.Notes {
 				jr.Notes = append(jr.Notes, jsonNote{Label: n.Label, Text: n.Note.Text})
 			}
+			jr.Targets, jr.Comparators = figures(r.Targets), figures(r.Comparators)
 			row.Reset()
 			if err := enc.Encode(jr); err != nil {
 				panic(err) // as for head
@@ -312,6 +365,37 @@ type jsonDoc struct {
 	Themes       []jsonTheme   `json:"themes"`
 	Measures     []jsonMeasure `json:"measures"`
 	Quarters     []string      `json:"quarters"`
+	Targets      []jsonSeries  `json:"targets,omitempty"`
+	Comparators  []jsonSeries  `json:"comparators,omitempty"`
+}
+
+// jsonSeries declares a further target or a comparator; rows give their
+// figures under its id.
+type jsonSeries struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Source string `json:"source,omitempty"`
+	Column string `json:"csv_column"` // its columns in the CSV files: this, this_period and this_source
+}
+
+// jsonFigure is a row's figure in a further target or comparator series.
+type jsonFigure struct {
+	jsonCell
+	Period string `json:"period,omitempty"`
+	Source string `json:"source,omitempty"` // the figure's own, when it differs from the series'
+}
+
+// figures are a row's figures of one kind by series id; encoding/json
+// writes the ids sorted.
+func figures(fs []report.Figure) map[string]jsonFigure {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make(map[string]jsonFigure, len(fs))
+	for _, f := range fs {
+		out[f.Series.ID] = jsonFigure{jsonCell: cell(f.Value), Period: f.Period, Source: f.Source}
+	}
+	return out
 }
 
 type jsonLicence struct {
@@ -361,16 +445,18 @@ func idMap(xs []report.ExternalID) map[string]string {
 }
 
 type jsonRow struct {
-	Quarter    string        `json:"quarter"`
-	Measure    string        `json:"measure"`
-	Target     jsonCell      `json:"target"`
-	Actual     jsonCell      `json:"actual"`
-	Status     string        `json:"status,omitempty"`
-	Period     string        `json:"period,omitempty"`
-	Notes      []jsonNote    `json:"notes,omitempty"`
-	Computed   jsonComputed  `json:"computed"`
-	DotQuarter jsonDirection `json:"dot_quarter"`
-	DotYear    jsonDirection `json:"dot_year"`
+	Quarter     string                `json:"quarter"`
+	Measure     string                `json:"measure"`
+	Target      jsonCell              `json:"target"`
+	Actual      jsonCell              `json:"actual"`
+	Status      string                `json:"status,omitempty"`
+	Period      string                `json:"period,omitempty"`
+	Notes       []jsonNote            `json:"notes,omitempty"`
+	Computed    jsonComputed          `json:"computed"`
+	DotQuarter  jsonDirection         `json:"dot_quarter"`
+	DotYear     jsonDirection         `json:"dot_year"`
+	Targets     map[string]jsonFigure `json:"targets,omitempty"`
+	Comparators map[string]jsonFigure `json:"comparators,omitempty"`
 }
 
 type jsonCell struct {
@@ -430,6 +516,7 @@ func cell(v value.Value) jsonCell {
 func Package(s *report.Site) []byte {
 	type field struct {
 		Name        string `json:"name"`
+		Title       string `json:"title,omitempty"`
 		Type        string `json:"type"`
 		Description string `json:"description"`
 	}
@@ -448,7 +535,13 @@ func Package(s *report.Site) []byte {
 		Fields []field `json:"fields"`
 	}{}
 	for _, c := range Columns {
-		schema.Fields = append(schema.Fields, field{c.Name, c.Type, c.Description})
+		schema.Fields = append(schema.Fields, field{c.Name, "", c.Type, c.Description})
+	}
+	for _, sr := range s.Series {
+		cols, titles := seriesColumns(sr)
+		for i, c := range cols {
+			schema.Fields = append(schema.Fields, field{c.Name, titles[i], c.Type, c.Description})
+		}
 	}
 	var resources []resource
 	resources = append(resources, resource{Name: "scorecard", Path: "scorecard.csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",

@@ -81,6 +81,12 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		return nil
 	}
 	var rating *rawRating
+	series := seriesReader{d: d}
+	defer func() {
+		if series.out != nil {
+			s.Series = series.out
+		}
+	}()
 	d.mapping(n, "the site configuration",
 		field{"organisation", func(_, v *yaml.Node) { s.Organisation, _ = d.str(v, "organisation") }},
 		field{"title", func(_, v *yaml.Node) { s.Title, _ = d.str(v, "title") }},
@@ -103,6 +109,8 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"figure_words", func(_, v *yaml.Node) { l.words = readFigureWords(d, v) }},
 		field{"year", func(_, v *yaml.Node) { s.Years = readYearKind(d, v) }},
 		field{"editions", func(_, v *yaml.Node) { s.Editions = readEditions(d, v) }},
+		field{"targets", func(_, v *yaml.Node) { series.read(v, report.TargetSeries) }},
+		field{"comparators", func(_, v *yaml.Node) { series.read(v, report.ComparatorSeries) }},
 		// Raw HTML in narrative is shown as text unless the site trusts
 		// its writers with it.
 		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},

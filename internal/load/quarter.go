@@ -306,7 +306,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 	q.IndexRows()
 }
 
-var rowFields = []string{"target", "actual", "status", "period", "notes"}
+var rowFields = []string{"target", "actual", "status", "period", "notes", "targets", "comparators"}
 
 func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex, edition report.Period) *report.Row {
 	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k), When: l.figurePeriod(m, edition)}
@@ -322,6 +322,8 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 			r.Period, _ = d.str(v, "period")
 			r.When = l.rowPeriod(d, v, m, r.Period)
 		}},
+		field{"targets", func(_, v *yaml.Node) { r.Targets = l.figures(d, v, m, report.TargetSeries) }},
+		field{"comparators", func(_, v *yaml.Node) { r.Comparators = l.figures(d, v, m, report.ComparatorSeries) }},
 		field{"notes", func(_, v *yaml.Node) {
 			d.list(v, "notes", func(item *yaml.Node) {
 				label, ok := d.str(item, "a note label")

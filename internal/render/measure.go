@@ -11,6 +11,9 @@ type measureData struct {
 	Measure *report.Measure
 	History []historyRow
 	Ties    []tieView
+	// The further targets and comparators the measure has a figure in,
+	// each a column of the history table, in the site's order.
+	Targets, Comparators []*report.Series
 }
 
 type historyRow struct {
@@ -44,6 +47,18 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 	for _, q := range s.Quarters {
 		for _, row := range q.RowsOf(m) {
 			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})
+		}
+	}
+	for _, sr := range s.Series {
+		for _, h := range d.History {
+			if h.Row.Reference(sr) != nil {
+				if sr.Kind == report.TargetSeries {
+					d.Targets = append(d.Targets, sr)
+				} else {
+					d.Comparators = append(d.Comparators, sr)
+				}
+				break
+			}
 		}
 	}
 	for i := len(s.Quarters) - 1; i >= 0; i-- {

@@ -235,6 +235,13 @@ func scorecardRows(d themeData) []template.HTML {
 			}
 			w.raw("</td>\n")
 		}
+		for _, kind := range d.Refs {
+			w.raw(`<td headers="`)
+			w.html(mh + " " + p + "h-" + kind.Key())
+			w.raw(`">`)
+			w.refs(tr.Row.Figures(kind))
+			w.raw("</td>\n")
+		}
 		w.raw(`<td headers="`)
 		w.html(mh + " " + p + "h-dot")
 		w.raw(`">`)
@@ -301,10 +308,14 @@ func historyRows(d measureData) []template.HTML {
 		if r.Target.Annual {
 			w.raw(`<span class="period">Annual target</span>`)
 		}
-		w.raw("</td>\n<td class=\"n\">")
+		w.raw("</td>\n")
+		w.figures(r, d.Targets)
+		w.raw("<td class=\"n\">")
 		w.cell(r.Actual)
 		w.period(r.Period)
-		w.raw("</td>\n<td>")
+		w.raw("</td>\n")
+		w.figures(r, d.Comparators)
+		w.raw("<td>")
 		if r.Status != nil || len(r.Notes) == 0 {
 			w.status(r)
 		} else {
@@ -346,6 +357,54 @@ func historyRows(d measureData) []template.HTML {
 		w.endRow()
 	}
 	return w.result()
+}
+
+// figures writes a cell for each of the series: the row's figure in it,
+// or "none".
+func (w *rowWriter) figures(r *report.Row, series []*report.Series) {
+	for _, sr := range series {
+		w.raw(`<td class="n">`)
+		if f := r.Reference(sr); f != nil {
+			w.figure(f)
+		} else {
+			w.raw(`<span class="empty">none</span>`)
+		}
+		w.raw("</td>\n")
+	}
+}
+
+// figure writes a further target or comparator with the period it
+// describes and its own source, when the data gives them.
+func (w *rowWriter) figure(f *report.Figure) {
+	w.cell(f.Value)
+	if f.Period != "" {
+		w.raw(`<span class="period">Period: `)
+		w.html(f.Period)
+		w.raw(`</span>`)
+	}
+	if f.Source != "" {
+		w.raw(`<span class="period">Source: `)
+		w.html(f.Source)
+		w.raw(`</span>`)
+	}
+}
+
+// refs writes a row's figures of one kind as a list, each with its label:
+// the "Other targets" and "Comparators" cells of a theme's scorecard.
+func (w *rowWriter) refs(figs []report.Figure) {
+	if len(figs) == 0 {
+		w.raw(`<span class="empty">none</span>`)
+		return
+	}
+	w.raw(`<ul class="refs">`)
+	for i := range figs {
+		w.raw(`<li>`)
+		w.html(figs[i].Series.Label)
+		w.raw(`: `)
+		w.figure(&figs[i])
+		w.raw(`</li>`)
+	}
+	w.raw(`</ul>`)
 }
 
 // indexRows writes the body of one theme's table in the measure index:

@@ -115,6 +115,30 @@ func TestRowsMatchTemplates(t *testing.T) {
 				}
 			}
 		}
+		// Further targets and comparators, some rows with each, some
+		// without, with periods and sources full of the same text.
+		s.Series = nil
+		for i, kind := range []report.SeriesKind{report.TargetSeries, report.TargetSeries, report.ComparatorSeries, report.ComparatorSeries} {
+			s.Series = append(s.Series, &report.Series{Kind: kind, ID: string(rune('a' + i)), Label: nasty, Source: nasty})
+		}
+		for _, q := range s.Quarters {
+			for i, r := range q.Rows {
+				for j, sr := range s.Series {
+					if (i+j)%3 == 0 {
+						continue
+					}
+					f := report.Figure{Series: sr, Value: r.Actual, Period: nasty}
+					if j%2 == 0 {
+						f.Source = nasty
+					}
+					if sr.Kind == report.TargetSeries {
+						r.Targets = append(r.Targets, f)
+					} else {
+						r.Comparators = append(r.Comparators, f)
+					}
+				}
+			}
+		}
 		check(t, s)
 	})
 }

@@ -25,6 +25,19 @@ type themeData struct {
 	Notes     []noteView
 	Narrative *report.Narrative
 	Measures  int // in the theme's scorecard this quarter
+	// Refs are the kinds of further figure (targets, comparators) that a
+	// measure in the scorecard has this quarter: each is one column, after
+	// the quarters', listing a row's figures of that kind with their labels.
+	Refs []report.SeriesKind
+}
+
+// RefHeading is the heading of the scorecard's column of further targets
+// or comparators.
+func (d themeData) RefHeading(kind report.SeriesKind) string {
+	if kind == report.TargetSeries {
+		return "Other targets, " + d.Quarter.ID.Label()
+	}
+	return "Comparators, " + d.Quarter.ID.Label()
 }
 
 type themeRow struct {
@@ -148,6 +161,14 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 			tr.Cells = append(tr.Cells, cell)
 		}
 		d.Rows = append(d.Rows, tr)
+	}
+	for _, kind := range []report.SeriesKind{report.TargetSeries, report.ComparatorSeries} {
+		for _, tr := range d.Rows {
+			if len(tr.Row.Figures(kind)) > 0 {
+				d.Refs = append(d.Refs, kind)
+				break
+			}
+		}
 	}
 	d.Notes = orderNotes(d.Notes, q.ID)
 	mixed := len(d.Notes) > 0 && d.Notes[len(d.Notes)-1].quarter != q.ID

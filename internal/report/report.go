@@ -266,6 +266,7 @@ type Figure struct {
 	Series *Series
 	Value  value.Value
 	Period string   // the period the figure describes when it differs from the row's, as written
+	Source string   // where this figure comes from, when the data says and it differs from the series'
 	Pos    diag.Pos // the cell, for messages
 }
 

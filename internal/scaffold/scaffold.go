@@ -44,13 +44,13 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 			theme = m.Theme
 			fmt.Fprintf(&b, "  # %s\n", theme.Title)
 		}
-		target := ""
+		target, further := "", ""
 		if prev != nil {
 			if r := prev.Row(m); r != nil {
-				target = r.Target.Raw
+				target, further = r.Target.Raw, furtherTargets(r.Targets)
 			}
 		}
-		fmt.Fprintf(&b, "  %s: {target: %s, actual: , status: }  # %s\n", m.ID, quote(target), oneLine(m.Title))
+		fmt.Fprintf(&b, "  %s: {target: %s, actual: , status: %s}  # %s\n", m.ID, quote(target), further, oneLine(m.Title))
 	}
 	files := []File{{Path: s.EditionFile(id), Data: []byte(b.String())}}
 
@@ -103,6 +103,32 @@ func quote(s string) string {
 		q = fmt.Sprintf("%q", s) // inside a flow mapping these characters need quotes
 	}
 	return q
+}
+
+// furtherTargets carries a row's further targets (annual, next years')
+// forward as its target is: ", targets: {annual: 96%}", or "" when it has
+// none. Comparators are not carried: each describes a period, and a new
+// quarter's are for the report to give.
+func furtherTargets(figs []report.Figure) string {
+	if len(figs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(figs))
+	for i, f := range figs {
+		v := quote(f.Value.Raw)
+		if f.Period != "" || f.Source != "" {
+			v = "{value: " + v
+			if f.Period != "" {
+				v += ", period: " + quote(f.Period)
+			}
+			if f.Source != "" {
+				v += ", source: " + quote(f.Source)
+			}
+			v += "}"
+		}
+		parts[i] = quote(f.Series.ID) + ": " + v
+	}
+	return ", targets: {" + strings.Join(parts, ", ") + "}"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
