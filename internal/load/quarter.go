@@ -262,7 +262,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 	q.IndexRows()
 }
 
-var rowFields = []string{"target", "actual", "status", "period", "notes"}
+var rowFields = []string{"target", "actual", "status", "period", "direction", "notes"}
 
 func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex) *report.Row {
 	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k)}
@@ -275,6 +275,7 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual", l.words) }},
 		field{"status", func(_, v *yaml.Node) { r.Status, r.StatusPos = l.status(d, v, m), d.pos(v) }},
 		field{"period", func(_, v *yaml.Node) { r.Period, _ = d.str(v, "period") }},
+		field{"direction", func(_, v *yaml.Node) { r.PublishedDirection = readPublishedDirection(d, v, m) }},
 		field{"notes", func(_, v *yaml.Node) {
 			d.list(v, "notes", func(item *yaml.Node) {
 				label, ok := d.str(item, "a note label")

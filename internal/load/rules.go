@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -105,7 +106,10 @@ func resolveRules(d *doc, rules []rawRule, scale []*report.Status, series []*rep
 	}
 	for _, r := range rules {
 		st := ratingStatus(d, scale, r.status, "rule")
-		if r.comparator != nil && !hasComparator(series, r.rule.Comparator) {
+		if r.comparator != nil {
+			r.rule.ComparatorLabel = comparatorLabel(series, r.rule.Comparator)
+		}
+		if r.comparator != nil && r.rule.ComparatorLabel == "" {
 			others := ""
 			if len(ids) > 0 {
 				others = ", or use one of: " + list(ids)
@@ -121,11 +125,13 @@ func resolveRules(d *doc, rules []rawRule, scale []*report.Status, series []*rep
 	return out
 }
 
-func hasComparator(series []*report.Series, id string) bool {
+// comparatorLabel is the label of the site's comparator id (its id when
+// it has none), or "" when the site declares no such comparator.
+func comparatorLabel(series []*report.Series, id string) string {
 	for _, s := range series {
 		if s.Kind == report.ComparatorSeries && s.ID == id {
-			return true
+			return cmp.Or(s.Label, s.ID)
 		}
 	}
-	return false
+	return ""
 }

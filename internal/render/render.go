@@ -179,6 +179,8 @@ func goodShort(p report.Polarity) string {
 		return "Lower"
 	case report.InRange:
 		return "In range"
+	case report.NotStated:
+		return "Not stated"
 	}
 	return string(p)
 }

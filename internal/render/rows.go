@@ -240,6 +240,7 @@ func scorecardRows(d themeData) []template.HTML {
 		w.raw(`">`)
 		if r := tr.Row; r != nil {
 			w.since(r.SinceQuarter)
+			w.published(r)
 			w.raw("\n")
 			w.since(r.SinceLastYear)
 		}
@@ -277,6 +278,22 @@ func (w *rowWriter) since(d report.Direction) {
 		w.raw(`: `)
 		w.html(d.Reason)
 	}
+	w.raw(`</span></span>`)
+}
+
+// published writes the report's own direction of travel where it differs
+// from the one worked out from the figures, saying which is which.
+func (w *rowWriter) published(r *report.Row) {
+	p := r.PublishedDirection
+	if p == nil || p.Kind == r.SinceQuarter.Kind {
+		return
+	}
+	w.raw(`<span class="since published-dot"><span class="against">The report published: </span>`)
+	w.direction(report.Direction{Kind: p.Kind})
+	w.raw(` <span class="against">(`)
+	w.html(p.Raw)
+	w.raw(`); Scorecard's, from the figures: `)
+	w.html(strings.ToLower(r.SinceQuarter.Kind.String()))
 	w.raw(`</span></span>`)
 }
 
@@ -319,7 +336,9 @@ func historyRows(d measureData) []template.HTML {
 		w.direction(r.SinceQuarter)
 		w.raw(`<span class="working">`)
 		w.html(r.SinceQuarter.Reason)
-		w.raw("</span></td>\n<td>")
+		w.raw("</span>")
+		w.published(r)
+		w.raw("</td>\n<td>")
 		w.direction(r.SinceLastYear)
 		w.raw(`<span class="working">`)
 		w.html(r.SinceLastYear.Reason)

@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/value"
@@ -340,10 +341,37 @@ type Rule struct {
 	// Direction against the previous comparable period: Improved, NoChange
 	// or Worse; NotComparable (the zero value) for no condition.
 	Direction  DirectionKind
-	Comparator string   // the id of a comparator series; "" for no condition
-	Position   Position // the actual against the comparator, with Comparator
-	N          int      // its place in the list, from 1, for the working
-	Pos        diag.Pos
+	Comparator string // the id of a comparator series; "" for no condition
+	// ComparatorLabel names the comparator for residents, from its series.
+	ComparatorLabel string
+	Position        Position // the actual against the comparator, with Comparator
+	N               int      // its place in the list, from 1, for the working
+	Pos             diag.Pos
+}
+
+// Describe says when the rule applies: "A (Amber) when the target is
+// missed and the direction of travel is improved".
+func (r Rule) Describe() string {
+	var when []string
+	if r.Target != 0 {
+		when = append(when, "the target is "+r.Target.String())
+	}
+	if r.Direction != NotComparable {
+		when = append(when, "the direction of travel is "+strings.ToLower(r.Direction.String()))
+	}
+	name := r.ComparatorLabel
+	if name == "" {
+		name = r.Comparator
+	}
+	switch r.Position {
+	case AtLeast:
+		when = append(when, "the actual is at least as good as the "+name)
+	case Better:
+		when = append(when, "the actual is better than the "+name)
+	case WorseThan:
+		when = append(when, "the actual is worse than the "+name)
+	}
+	return r.Status.Describe() + " when " + strings.Join(when, " and ")
 }
 
 // TargetCondition is a status rule's condition on the target.
