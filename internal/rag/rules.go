@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -21,7 +22,7 @@ func applyRules(in Input, j judgement) (a report.Assessment, ok bool) {
 		if why, holds := ruleHolds(in, j, r); holds {
 			lead := "actual " + in.Row.Actual.Raw
 			if r.Target != 0 {
-				lead = j.what
+				lead = cmp.Or(j.what, lead+" against target "+in.Row.Target.Raw)
 			}
 			return report.Assessment{Status: r.Status, Working: fmt.Sprintf("%s: %s: %s by the site's rule %d", lead, strings.Join(why, ", and "), r.Status.Describe(), r.N)}, true
 		}
