@@ -23,8 +23,8 @@ func TestTextColour(t *testing.T) {
 		{"#ffbf47", report.DarkText}, // a council's amber: 1.7:1 with white, 11.6:1 with dark text
 		{"#7fff7f", report.DarkText}, // light green
 		{"#ffffff", report.DarkText},
-		{"#767676", report.White}, // 4.54:1 with white
-		{"#777777", ""},           // 4.48:1 with white, 4.37:1 with dark text
+		{"#767676", report.White},    // 4.54:1 with white
+		{"#777777", ""},              // 4.48:1 with white, 4.37:1 with dark text
 		{"#808080", report.DarkText}, // under 4.5:1 with white, over it with dark text
 		{"#787878", ""},
 	} {

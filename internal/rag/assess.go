@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"strconv"
 	"strings"
 
 	"scorecard/internal/diag"
@@ -60,7 +61,11 @@ func checkPublishedDirection(warnings *diag.List, q report.QuarterID, row *repor
 		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel %q cannot be checked, because the figures give none since %s: %s",
 			row.Measure.ID, q.Label(), pub.Raw, got.Against.Label(), got.Reason)
 	default:
-		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel is %q (%s) but the figures give %s since %s: %s",
-			row.Measure.ID, q.Label(), pub.Raw, strings.ToLower(pub.Kind.String()), strings.ToLower(got.Kind.String()), got.Against.Label(), got.Reason)
+		published := strconv.Quote(pub.Raw)
+		if kind := strings.ToLower(pub.Kind.String()); !strings.EqualFold(pub.Raw, kind) {
+			published += " (" + kind + ")" // "↑" or "up", read through the polarity
+		}
+		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel is %s but the figures give %s since %s: %s",
+			row.Measure.ID, q.Label(), published, strings.ToLower(got.Kind.String()), got.Against.Label(), got.Reason)
 	}
 }

@@ -119,17 +119,25 @@ func TestAssessPublishedDirection(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name     string
+		raw      string // the published word; "as published" unless set
 		quarters []*report.Quarter
 		want     []string // the warnings' messages, in order
 	}{
 		{name: "agrees", quarters: []*report.Quarter{q(1, "80%", 0), q(2, "85%", report.Improved)}},
 		{name: "differs", quarters: []*report.Quarter{q(1, "80%", 0), q(2, "75%", report.Improved)},
 			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel is "as published" (improved) but the figures give worse since Q1 2016/17: fell from 80% in Q1 2016/17 to 75%`}},
+		{name: "differs, said in the kind's own word", raw: "Worse", quarters: []*report.Quarter{q(1, "80%", 0), q(2, "85%", report.Worse)},
+			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel is "Worse" but the figures give improved since Q1 2016/17: rose from 80% in Q1 2016/17 to 85%`}},
 		{name: "not comparable", quarters: []*report.Quarter{q(2, "75%", report.Worse)},
 			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel "as published" cannot be checked, because the figures give none since Q1 2016/17: no figures for Q1 2016/17 are published here`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &report.Site{Rating: five, Measures: []*report.Measure{m}, Quarters: tc.quarters}
+			for _, q := range tc.quarters {
+				if p := q.Rows[0].PublishedDirection; p != nil && tc.raw != "" {
+					p.Raw = tc.raw
+				}
+			}
 			var got []string
 			for _, w := range Assess(s) {
 				if strings.Contains(w.Msg, "direction") {
