@@ -394,6 +394,7 @@ func indexRows(t measureIndexTheme, root string) []template.HTML {
 		}
 		w.raw("</td>\n<td>")
 		w.direction(r.SinceQuarter)
+		w.published(r)
 		w.raw("</td>\n\n")
 		w.endRow()
 	}
