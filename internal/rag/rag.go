@@ -93,7 +93,8 @@ func judge(in Input) judgement {
 	differ := func() judgement {
 		return decided(none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw)), 0)
 	}
-	var against string
+	// vs words the comparison: "actual 94% against target 95%".
+	vs := func(against string) string { return "actual " + actual.Raw + " against " + against }
 	switch target.Kind {
 	case value.Blank, value.NotApplicable:
 		if in.Rating.NoTarget != nil {
@@ -116,8 +117,7 @@ func judge(in Input) judgement {
 		if good == report.InRange && actual.Num == target.Num && in.Rating.InRange != nil {
 			return decided(report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
 		}
-		against = "target " + target.Raw
-		return gapped(Gap(actual.Num, target.Num, good), fmt.Sprintf("actual %s against %s", actual.Raw, against))
+		return gapped(Gap(actual.Num, target.Num, good), vs("target "+target.Raw))
 	case value.Range:
 		if target.Unit != actual.Unit {
 			return differ()
@@ -134,8 +134,7 @@ func judge(in Input) judgement {
 			if actual.Num > target.High {
 				bound = target.High
 			}
-			against = fmt.Sprintf("the nearer end (%s) of the target range %s", withUnit(bound, target.Unit), target.Raw)
-			return gapped(-math.Abs(Gap(actual.Num, bound, report.Higher)), fmt.Sprintf("actual %s against %s", actual.Raw, against))
+			return gapped(-math.Abs(Gap(actual.Num, bound, report.Higher)), vs(fmt.Sprintf("the nearer end (%s) of the target range %s", withUnit(bound, target.Unit), target.Raw)))
 		}
 		// A higher- or lower-is-better measure with a range target is
 		// judged against the bound on its bad side.
@@ -147,8 +146,7 @@ func judge(in Input) judgement {
 		if bound == target.Low {
 			end = "lower"
 		}
-		against = fmt.Sprintf("the %s end (%s) of the target range %s", end, withUnit(bound, target.Unit), target.Raw)
-		return gapped(Gap(actual.Num, bound, good), fmt.Sprintf("actual %s against %s", actual.Raw, against))
+		return gapped(Gap(actual.Num, bound, good), vs(fmt.Sprintf("the %s end (%s) of the target range %s", end, withUnit(bound, target.Unit), target.Raw)))
 	case value.RankRange:
 		if actual.Rank() == 0 {
 			return decided(none(fmt.Sprintf("the target is a rank (%s) but the actual %s gives no rank", target.Raw, actual.Raw)), 0)
@@ -168,8 +166,7 @@ func judge(in Input) judgement {
 		if target.Direction() == "increase" {
 			good = report.Higher
 		}
-		against = fmt.Sprintf("last year's actual %s (%s)", last.Actual.Raw, prev.Label())
-		return gapped(Gap(actual.Num, last.Actual.Num, good), fmt.Sprintf("actual %s against %s", actual.Raw, against))
+		return gapped(Gap(actual.Num, last.Actual.Num, good), vs(fmt.Sprintf("last year's actual %s (%s)", last.Actual.Raw, prev.Label())))
 	}
 	return decided(none(fmt.Sprintf("the target %q gives nothing to compare with", target.Raw)), 0)
 }
