@@ -144,9 +144,15 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		// Scatter chart for it: NewScatter fills every default of a chart
 		// by reflection, a third of a trend's time.
 		sc := charts.SingleSeries{Name: st.Describe(), Type: types.ChartScatter, Data: data}
+		// A light colour (#ffbf47) barely shows on the white page: its
+		// marks are edged in dark text, and told apart by shape as ever.
+		edge := st.Colour
+		if st.Light() {
+			edge = st.Text
+		}
 		sc.ConfigureSeriesOpts(
 			charts.WithScatterChartOpts(opts.ScatterChart{Symbol: st.Shape, SymbolSize: 14}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: st.Colour, BorderColor: st.Colour, BorderWidth: 2}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: st.Colour, BorderColor: edge, BorderWidth: 2}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: st.Code, Color: actualColour}),
 		)
 		line.MultiSeries = append(line.MultiSeries, sc)

@@ -9,6 +9,7 @@ import (
 	"scorecard/internal/load"
 	"scorecard/internal/rag"
 	"scorecard/internal/report"
+	"scorecard/internal/value"
 )
 
 func example(t *testing.T) *report.Site {
@@ -41,9 +42,9 @@ type options struct {
 	Series    []struct {
 		Name, Type, Symbol, Stack string
 		Data                      []struct{ Value any }
-		ItemStyle                 struct{ Color string }
+		ItemStyle                 struct{ Color, BorderColor string }
 		LineStyle                 struct{ Type string }
-		Label                     struct{ Formatter string }
+		Label                     struct{ Formatter, Color string }
 	}
 }
 
@@ -161,5 +162,64 @@ func BenchmarkTrend(b *testing.B) {
 		for _, m := range s.Measures {
 			Trend(s, m)
 		}
+	}
+}
+
+// TestLightStatus: a light status colour, such as a council's amber
+// #ffbf47, takes dark text: its trend marks are edged in dark text to stand
+// out from the white page, keep their own shape, and the numbers on its
+// bars are dark.
+func TestLightStatus(t *testing.T) {
+	s := example(t)
+	var amber *report.Status
+	for _, st := range s.Statuses {
+		if st.Code == "A" {
+			amber = st
+		}
+	}
+	amber.Colour, amber.Text = "#ffbf47", report.DarkText
+	var m *report.Measure
+	for _, q := range s.Quarters {
+		for _, r := range q.Rows {
+			if r.Status == amber && r.Actual.Kind == value.Number && m == nil {
+				m = r.Measure
+			}
+		}
+	}
+	if m == nil {
+		t.Fatal("the example has no measure rated A")
+	}
+	o := decode(t, Trend(s, m))
+	shapes := map[string]string{}
+	for _, sr := range o.Series {
+		if sr.Type != "scatter" {
+			continue
+		}
+		if other, dup := shapes[sr.Symbol]; dup {
+			t.Errorf("%s and %s share the marker %s", sr.Name, other, sr.Symbol)
+		}
+		shapes[sr.Symbol] = sr.Name
+		switch {
+		case sr.Name == amber.Describe() && (sr.ItemStyle.Color != "#ffbf47" || sr.ItemStyle.BorderColor != report.DarkText || sr.Symbol != amber.Shape):
+			t.Errorf("%s: amber marks = %+v; want #ffbf47 %s edged in %s", m.ID, sr, amber.Shape, report.DarkText)
+		case sr.Name != amber.Describe() && sr.ItemStyle.BorderColor != sr.ItemStyle.Color:
+			t.Errorf("%s: %s marks edged in %s; want their own colour", m.ID, sr.Name, sr.ItemStyle.BorderColor)
+		}
+	}
+	if shapes[amber.Shape] != amber.Describe() {
+		t.Errorf("%s: no amber marks among %v", m.ID, shapes)
+	}
+	counts := report.CountStatuses(s.Statuses, []string{"Q"}, [][]*report.Row{{{Status: amber}, {Status: s.Statuses[0]}}})
+	for _, sr := range decode(t, StatusBars("chart-z", "Statuses", counts, false)).Series {
+		want := "#ffffff"
+		if sr.Name == amber.Describe() {
+			want = report.DarkText
+		}
+		if sr.Label.Color != want {
+			t.Errorf("bar %s: numbers in %s; want %s", sr.Name, sr.Label.Color, want)
+		}
+	}
+	if svg := Sparkline(s, m, "x"); !strings.Contains(svg, `fill="#ffbf47" stroke="`+report.DarkText+`"`) {
+		t.Errorf("sparkline of %s: amber points not edged in dark text:\n%s", m.ID, svg)
 	}
 }

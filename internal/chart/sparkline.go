@@ -71,11 +71,14 @@ func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 		if math.IsNaN(v) {
 			continue
 		}
-		colour := targetColour
-		if statuses[i] != nil {
-			colour = statuses[i].Colour
+		colour, edge := targetColour, ""
+		if st := statuses[i]; st != nil {
+			colour = st.Colour
+			if st.Light() {
+				edge = ` stroke="` + st.Text + `" stroke-width="1.5"` // stands out from the white page
+			}
 		}
-		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="4" fill="%s"/>`, f(x(i)), f(y(v)), colour)
+		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="4" fill="%s"%s/>`, f(x(i)), f(y(v)), colour, edge)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()

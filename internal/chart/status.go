@@ -36,14 +36,16 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 				data[j] = opts.BarData{Value: "-"}
 			}
 		}
-		colour := "#505a5f"
-		if st != nil {
+		colour, text := "#505a5f", "#ffffff"
+		if st != nil && st.Light() {
+			colour, text = st.Colour, st.Text // a light colour takes dark numbers
+		} else if st != nil {
 			colour = st.Colour
 		}
 		bar.AddSeries(report.CountLabel(st), data,
 			charts.WithBarChartOpts(opts.BarChart{Stack: "status", BarWidth: "60%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour, BorderColor: "#ffffff", BorderWidth: 1}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#ffffff", Formatter: "{c}"}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: text, Formatter: "{c}"}),
 		)
 	}
 	bar.Validate() // puts the categories on their axis

@@ -34,13 +34,13 @@ var Columns = []Column{
 	{"theme", "string", "The theme's id"},
 	{"measure", "string", "The measure's id, the same in every quarter"},
 	{"title", "string", "The measure's title"},
-	{"good", "string", "Which way is good: higher, lower or in range"},
+	{"good", "string", "Which way is good: higher, lower, in range, or not stated"},
 	{"unit", "string", "The measure's unit: %, count, days, years, min:sec, ratio, rate or £"},
 	{"target", "string", "The target as published; blank where the report is blank"},
 	{"actual", "string", "The actual as published; blank where the report is blank"},
 	{"status", "string", "The status as published: a rating code or the report's words"},
 	{"computed_status", "string", "The rating worked out from target and actual; blank when none can be"},
-	{"dot_quarter", "string", "Direction of travel against the previous quarter: improved, no change, worse or not comparable"},
+	{"dot_quarter", "string", "Direction of travel against the previous quarter: improved, no change, worse or not comparable; increased or decreased for a measure with no stated polarity"},
 	{"dot_year", "string", "Direction of travel against the same quarter a year earlier"},
 	{"status_label", "string", "The published status in words"},
 	{"computed_working", "string", "How computed_status was worked out, or why there is none"},
@@ -335,6 +335,9 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 			if r.Status != nil {
 				jr.Status = r.Status.Code
 			}
+			if p := r.PublishedDirection; p != nil {
+				jr.DotPublished = &jsonPublished{Text: p.Raw, Direction: direction(p.Kind)}
+			}
 			if r.Computed.Status != nil {
 				jr.Computed.Status = r.Computed.Status.Code
 			}
@@ -457,6 +460,15 @@ type jsonRow struct {
 	DotYear     jsonDirection         `json:"dot_year"`
 	Targets     map[string]jsonFigure `json:"targets,omitempty"`
 	Comparators map[string]jsonFigure `json:"comparators,omitempty"`
+	// The report's own direction of travel, where it recorded one.
+	DotPublished *jsonPublished `json:"dot_published,omitempty"`
+}
+
+// jsonPublished is a published direction of travel: as written, and read
+// as one of the directions.
+type jsonPublished struct {
+	Text      string `json:"text"`
+	Direction string `json:"direction"`
 }
 
 type jsonCell struct {

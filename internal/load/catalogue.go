@@ -120,7 +120,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			d.errorf(item, "measure %s has no title; add one such as \"title: Staff turnover\"", m.ID)
 		}
 		m.Theme = l.themeRef(d, item, themeNode, s, "measure "+m.ID)
-		m.Good = readPolarity(d, item, goodNode, m.ID)
+		m.Good = readPolarity(d, goodNode, m.ID)
 		m.Unit = readUnit(d, item, unitNode, m.ID)
 		if m.Theme == nil || len(*d.errs) > before {
 			l.broken[m.ID] = true
@@ -262,11 +262,11 @@ func themeIDs(s *report.Site) []string {
 	return ids
 }
 
-func readPolarity(d *doc, item, n *yaml.Node, id string) report.Polarity {
-	const want = "higher, lower or in range"
-	if n == nil {
-		d.errorf(item, "measure %s has no \"good:\"; say which way is good: %s", id, want)
-		return ""
+// readPolarity reads a measure's "good:". A measure without one, or with
+// an empty one, states no polarity, as many published tables do not.
+func readPolarity(d *doc, n *yaml.Node, id string) report.Polarity {
+	if n == nil || n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
+		return report.NotStated
 	}
 	v, _ := d.str(n, "good")
 	if p, ok := ParsePolarity(v); ok {
@@ -285,6 +285,7 @@ var polarityWords = []struct {
 	{report.Higher, []string{"higher", "high", "higher is better", "bigger is better", "aim to maximise", "maximise", "increase", "up"}},
 	{report.Lower, []string{"lower", "low", "lower is better", "smaller is better", "aim to minimise", "minimise", "decrease", "down"}},
 	{report.InRange, []string{"in range", "within range", "range"}},
+	{report.NotStated, []string{"not stated", "none"}},
 }
 
 // polarityList is the words for an error message.
@@ -312,7 +313,8 @@ var polarities = func() map[string]report.Polarity {
 // ParsePolarity reads the word in a measure's "good:" field in any case,
 // with any spacing: Higher, High, Aim to maximise and Bigger is better
 // mean higher; Lower, Smaller is better and Aim to minimise mean lower; In
-// range, Within range and Range mean in range. ok is false for any other.
+// range, Within range and Range mean in range; Not stated and None mean
+// the report does not say. ok is false for any other.
 func ParsePolarity(word string) (p report.Polarity, ok bool) {
 	p, ok = polarities[strings.ToLower(strings.Join(strings.Fields(word), " "))]
 	return p, ok

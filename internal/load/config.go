@@ -71,7 +71,7 @@ func (l *loader) config(s *report.Site) {
 			return
 		}
 	}
-	s.Rating = rating.resolve(s.Statuses)
+	s.Rating = rating.resolve(s.Statuses, s.Series)
 }
 
 // readConfig reads one configuration file into s. It returns the rating
@@ -235,7 +235,7 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 			field{"code", func(_, v *yaml.Node) { codeNode = v; st.Code, _ = d.str(v, "code") }},
 			field{"label", func(_, v *yaml.Node) { st.Label, _ = d.str(v, "label") }},
 			field{"rating", func(_, v *yaml.Node) { st.Rating = d.boolean(v, "rating") }},
-			field{"colour", func(_, v *yaml.Node) { st.Colour = readColour(d, v, "colour") }},
+			field{"colour", func(_, v *yaml.Node) { st.Colour, st.Text = readStatusColour(d, v) }},
 			field{"shape", func(_, v *yaml.Node) { st.Shape = readShape(d, v) }},
 		)
 		switch {
@@ -253,7 +253,7 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 			st.Label = st.Code
 		}
 		if st.Colour == "" {
-			st.Colour = neutral
+			st.Colour, st.Text = neutral, report.White
 		}
 		if st.Shape == "" {
 			st.Shape = "rect"
@@ -334,6 +334,38 @@ func readColour(d *doc, n *yaml.Node, what string) string {
 		return ""
 	}
 	return c
+}
+
+// readStatusColour reads a status's "#rrggbb" and chooses the colour of
+// the tag's words on it: white, as for every dark colour, or the pages'
+// dark text on a light colour such as #ffbf47. A colour is refused only
+// when neither gives 4.5:1 (WCAG 2.2 AA), and the message gives both.
+func readStatusColour(d *doc, n *yaml.Node) (colour, text string) {
+	s, _ := d.str(n, "colour")
+	c, ok := ParseColour(s)
+	if !ok {
+		d.errorf(n, "colour %q is not a colour; write it as # and six hex digits, such as \"#00703c\"", s)
+		return "", ""
+	}
+	text, ok = TextColour(c)
+	if !ok {
+		d.errorf(n, "colour %s has a contrast of %.2f:1 with white text and %.2f:1 with dark text (%s); a status tag's words need at least 4.5:1 with one of them (WCAG 2.2 AA); choose a darker or a lighter colour",
+			c, Contrast(c, report.White), Contrast(c, report.DarkText), report.DarkText)
+		return "", ""
+	}
+	return c, text
+}
+
+// TextColour is the colour of a status tag's words on c: white when it
+// gives at least 4.5:1, or else the pages' dark text when that does. ok is
+// false when neither does.
+func TextColour(c string) (text string, ok bool) {
+	for _, t := range []string{report.White, report.DarkText} {
+		if Contrast(c, t) >= 4.5 {
+			return t, true
+		}
+	}
+	return "", false
 }
 
 // ParseColour reads "#rrggbb" (or "#RRGGBB") and returns it in lower case.

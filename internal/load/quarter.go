@@ -306,7 +306,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 	q.IndexRows()
 }
 
-var rowFields = []string{"target", "actual", "status", "period", "notes", "targets", "comparators"}
+var rowFields = []string{"target", "actual", "status", "period", "targets", "comparators", "direction", "notes"}
 
 func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex, edition report.Period) *report.Row {
 	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k), When: l.figurePeriod(m, edition)}
@@ -324,6 +324,7 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 		}},
 		field{"targets", func(_, v *yaml.Node) { r.Targets = l.figures(d, v, m, report.TargetSeries) }},
 		field{"comparators", func(_, v *yaml.Node) { r.Comparators = l.figures(d, v, m, report.ComparatorSeries) }},
+		field{"direction", func(_, v *yaml.Node) { r.PublishedDirection = readPublishedDirection(d, v, m) }},
 		field{"notes", func(_, v *yaml.Node) {
 			d.list(v, "notes", func(item *yaml.Node) {
 				label, ok := d.str(item, "a note label")

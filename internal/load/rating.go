@@ -12,6 +12,7 @@ import (
 // looked up in the final status scale.
 type rawRating struct {
 	d        *doc
+	rules    []rawRule
 	bands    []rawBand
 	inRange  *yaml.Node
 	noTarget *yaml.Node
@@ -26,6 +27,7 @@ type rawBand struct {
 func readRating(d *doc, n *yaml.Node) *rawRating {
 	r := &rawRating{d: d}
 	d.mapping(n, "rating",
+		field{"rules", func(_, v *yaml.Node) { r.rules = readRules(d, v) }},
 		field{"bands", func(_, v *yaml.Node) { r.bands = readBands(d, v) }},
 		field{"in_range", func(_, v *yaml.Node) { r.inRange = v }},
 		field{"no_target", func(_, v *yaml.Node) { r.noTarget = v }},
@@ -76,9 +78,10 @@ func number(d *doc, n *yaml.Node, what string) *float64 {
 	return &f
 }
 
-// resolve looks the rating's status codes up in the scale.
-func (r *rawRating) resolve(scale []*report.Status) report.Rating {
-	out := report.Rating{Bands: resolveBands(r.d, r.bands, scale)}
+// resolve looks the rating's status codes up in the scale, and its rules'
+// comparators in the site's series.
+func (r *rawRating) resolve(scale []*report.Status, series []*report.Series) report.Rating {
+	out := report.Rating{Rules: resolveRules(r.d, r.rules, scale, series), Bands: resolveBands(r.d, r.bands, scale)}
 	if r.inRange != nil {
 		out.InRange = ratingStatus(r.d, scale, r.inRange, "in_range")
 	}

@@ -2,6 +2,8 @@ package rag
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/report"
@@ -14,7 +16,11 @@ import (
 // the same period a year earlier; a year to date only with the same part of
 // the year before. Where one period is published in several editions, the
 // latest edition so far holds it. It returns a warning for each row whose
-// published rating differs from the computed one, at the published status.
+// published rating differs from the computed one, at the published status,
+// and for each published direction of travel that differs from the
+// computed one, or cannot be checked, at the published direction.
+// Directions are computed before the status, which status rules may ask
+// for.
 func Assess(s *report.Site) diag.List {
 	var warnings diag.List
 	type key struct {
@@ -36,6 +42,11 @@ func Assess(s *report.Site) diag.List {
 		// A measure's rows in one edition, earliest period first, so that
 		// the months of a quarter compare each with the one before.
 		rows := append(slices.Clone(q.Rows), q.More...)
+		for _, row := range rows {
+			if row.When.IsZero() && row.Period == "" {
+				row.When = q.ID // a model made by hand: the edition's own period
+			}
+		}
 		slices.SortStableFunc(rows, func(a, b *report.Row) int {
 			if a.Measure != b.Measure {
 				return a.Measure.Index - b.Measure.Index
@@ -60,9 +71,10 @@ func Assess(s *report.Site) diag.List {
 			}
 			lastYear := latest[key{m, yearAgo}]
 			prior := latest[key{m, prev}]
-			row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: when, Row: row, LastYear: lastYear})
+			// Directions first: status rules may ask for them.
 			row.SinceQuarter = Direction(m, row, prev, prior != nil || held(prev, i), prior, isNew)
 			row.SinceLastYear = Direction(m, row, yearAgo, lastYear != nil || held(yearAgo, i), lastYear, isNew)
+			row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: when, Row: row, LastYear: lastYear, Since: row.SinceQuarter})
 			if pub, got := row.Status, row.Computed.Status; pub != nil && pub.Rating && got != nil && got != pub {
 				at := q.ID.Label()
 				if when != q.ID && !when.IsZero() {
@@ -71,6 +83,7 @@ func Assess(s *report.Site) diag.List {
 				warnings.Warnf(row.StatusPos, "measure %s, %s: the published status is %s but the figures give %s: %s",
 					m.ID, at, pub.Code, got.Code, row.Computed.Working)
 			}
+			checkPublishedDirection(&warnings, q.ID, row)
 			if !when.IsZero() {
 				latest[key{m, when}] = row
 			}
@@ -84,4 +97,24 @@ func Assess(s *report.Site) diag.List {
 	}
 	warnings.Sort()
 	return warnings
+}
+
+// checkPublishedDirection warns, at the published direction of travel,
+// when it differs from the computed one, and says why it cannot be checked
+// when the figures give none.
+func checkPublishedDirection(warnings *diag.List, q report.Period, row *report.Row) {
+	pub, got := row.PublishedDirection, row.SinceQuarter
+	switch {
+	case pub == nil || pub.Kind == got.Kind:
+	case got.Kind == report.NotComparable:
+		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel %q cannot be checked, because the figures give none since %s: %s",
+			row.Measure.ID, q.Label(), pub.Raw, got.Against.Label(), got.Reason)
+	default:
+		published := strconv.Quote(pub.Raw)
+		if kind := strings.ToLower(pub.Kind.String()); !strings.EqualFold(pub.Raw, kind) {
+			published += " (" + kind + ")" // "↑" or "up", read through the polarity
+		}
+		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel is %s but the figures give %s since %s: %s",
+			row.Measure.ID, q.Label(), published, strings.ToLower(got.Kind.String()), got.Against.Label(), got.Reason)
+	}
 }

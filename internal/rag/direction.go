@@ -10,7 +10,8 @@ import (
 
 // Direction compares a row's actual with an earlier quarter's, in the
 // direction that is good for the measure: a fall in a lower-is-better
-// measure has improved. held says the site holds the earlier quarter;
+// measure has improved. A measure with no stated polarity has increased or
+// decreased. held says the site holds the earlier quarter;
 // prior is the measure's row there, nil when it has none; isNew says the
 // measure has no row in any quarter before this one, though the site holds
 // some.
@@ -59,7 +60,10 @@ func Direction(m *report.Measure, row *report.Row, against report.Period, held b
 		return notComparable(why)
 	}
 	better := cur.Num - old.Num
+	up, down := report.Improved, report.Worse
 	switch m.Good {
+	case report.NotStated:
+		up, down = report.Increased, report.Decreased
 	case report.Lower:
 		better = -better
 	case report.InRange:
@@ -75,9 +79,9 @@ func Direction(m *report.Measure, row *report.Row, against report.Period, held b
 	}
 	switch {
 	case better > eps:
-		d.Kind = report.Improved
+		d.Kind = up
 	case better < -eps:
-		d.Kind = report.Worse
+		d.Kind = down
 	default:
 		d.Kind = report.NoChange
 		d.Reason = fmt.Sprintf("%s in %s, %s now", old.Raw, against.Label(), cur.Raw)

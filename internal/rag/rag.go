@@ -24,141 +24,187 @@ type Input struct {
 	Quarter  report.Period
 	Row      *report.Row
 	LastYear *report.Row // the same quarter a year earlier, or nil
+	// Since is the row's direction of travel since the previous comparable
+	// period, which status rules may ask for: rag.Assess computes it first.
+	Since report.Direction
 }
 
-// Status computes the status the figures give.
+// Status computes the status the figures give: the first status rule
+// whose conditions all hold, or else the band the gap to target falls in.
 func Status(in Input) report.Assessment {
-	m, row := in.Measure, in.Row
 	bands := in.Rating.Bands
-	if m.Bands != nil {
-		bands = m.Bands
+	if in.Measure.Bands != nil {
+		bands = in.Measure.Bands
 	}
+	j := judge(in)
+	if a, ok := applyRules(in, j); ok {
+		return a
+	}
+	switch {
+	case j.result != nil:
+		return *j.result
+	case j.strictMiss:
+		return bandBelow(bands, j.what)
+	}
+	return band(bands, j.gap, j.what)
+}
+
+// judgement is how the actual stands against the target, before any band
+// or rule is applied.
+type judgement struct {
+	result     *report.Assessment // the outcome when no band applies: a status, or the reason there is none
+	gap        float64            // see Gap
+	what       string             // the comparison in words: "actual 94% against target 95%"
+	strictMiss bool               // exactly at a strict bound (5 against <5): just misses
+	met        report.TargetCondition
+}
+
+func decided(a report.Assessment, met report.TargetCondition) judgement {
+	return judgement{result: &a, met: met}
+}
+
+// judge compares the actual with the target.
+func judge(in Input) judgement {
+	m, row := in.Measure, in.Row
 	actual, target := row.Actual, row.Target
 	switch actual.Kind {
 	case value.Blank:
-		return none("there is no actual")
+		return decided(none("there is no actual"), 0)
 	case value.NotApplicable:
-		return none("the actual is marked not applicable")
+		return decided(none("the actual is marked not applicable"), 0)
 	case value.Word:
-		return noFigure("actual", actual)
+		return decided(noFigure("actual", actual), 0)
 	case value.Number:
 	default:
-		return none(fmt.Sprintf("the actual %q is not a single figure", actual.Raw))
+		return decided(none(fmt.Sprintf("the actual %q is not a single figure", actual.Raw)), 0)
 	}
 	if target.Annual && !in.Quarter.EndsYear() {
 		at := "the end of the year"
 		if in.Quarter.Kind == report.QuarterPeriod {
 			at = "Q4"
 		}
-		return none(fmt.Sprintf("the target %s is for the whole year, assessed at %s", target.Raw, at))
+		return decided(none(fmt.Sprintf("the target %s is for the whole year, assessed at %s", target.Raw, at)), 0)
 	}
-
-	var gap float64
-	var against string
+	good := m.Good
+	if good == report.NotStated {
+		switch target.Kind {
+		case value.Range:
+			good = report.InRange // the range says which figures are good
+		case value.Number, value.Bound, value.YearOnYear:
+			return decided(none(fmt.Sprintf("the report does not say which way is better for this measure, so the bands cannot rate its actual %s against the target %s; only a target range can", actual.Raw, target.Raw)), 0)
+		}
+	}
+	differ := func() judgement {
+		return decided(none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw)), 0)
+	}
+	// vs words the comparison: "actual 94% against target 95%".
+	vs := func(against string) string { return "actual " + actual.Raw + " against " + against }
 	switch target.Kind {
 	case value.Blank, value.NotApplicable:
 		if in.Rating.NoTarget != nil {
-			return report.Assessment{Status: in.Rating.NoTarget, Working: "there is no target, so " + in.Rating.NoTarget.Code}
+			return decided(report.Assessment{Status: in.Rating.NoTarget, Working: "there is no target, so " + in.Rating.NoTarget.Code}, 0)
 		}
-		return none("there is no target")
+		return decided(none("there is no target"), 0)
 	case value.Word:
-		return noFigure("target", target)
+		return decided(noFigure("target", target), 0)
 	case value.Baseline:
-		return none("the target is a baseline year (BL): there is no target yet")
+		return decided(none("the target is a baseline year (BL): there is no target yet"), 0)
 	case value.Bound:
 		if target.Unit != actual.Unit {
-			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
+			return differ()
 		}
-		return boundStatus(bands, m, target, actual)
+		return judgeBound(good, target, actual)
 	case value.Number:
 		if target.Unit != actual.Unit {
-			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
+			return differ()
 		}
-		if m.Good == report.InRange && target.Kind == value.Number && actual.Num == target.Num && in.Rating.InRange != nil {
-			return report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}
+		if good == report.InRange && actual.Num == target.Num && in.Rating.InRange != nil {
+			return decided(report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
 		}
-		gap = Gap(actual.Num, target.Num, m.Good)
-		against = "target " + target.Raw
+		return gapped(Gap(actual.Num, target.Num, good), vs("target "+target.Raw))
 	case value.Range:
 		if target.Unit != actual.Unit {
-			return none(fmt.Sprintf("the target %s and the actual %s are in different units", target.Raw, actual.Raw))
+			return differ()
 		}
-		if m.Good == report.InRange {
+		if good == report.InRange {
 			if actual.Num >= target.Low-eps && actual.Num <= target.High+eps {
 				if in.Rating.InRange == nil {
-					return none("the actual is inside the target range, and the site's rating has no in_range status")
+					return decided(none("the actual is inside the target range, and the site's rating has no in_range status"), report.TargetMet)
 				}
-				return report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s is inside the target range %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}
+				return decided(report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s is inside the target range %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
 			}
 			// Outside the range: as far worse as it is from the nearer bound.
 			bound := target.Low
 			if actual.Num > target.High {
 				bound = target.High
 			}
-			gap = -math.Abs(Gap(actual.Num, bound, report.Higher))
-			against = fmt.Sprintf("the nearer end (%s) of the target range %s", withUnit(bound, target.Unit), target.Raw)
-			break
+			return gapped(-math.Abs(Gap(actual.Num, bound, report.Higher)), vs(fmt.Sprintf("the nearer end (%s) of the target range %s", withUnit(bound, target.Unit), target.Raw)))
 		}
 		// A higher- or lower-is-better measure with a range target is
 		// judged against the bound on its bad side.
 		bound := target.Low
-		if m.Good == report.Lower {
+		if good == report.Lower {
 			bound = target.High
 		}
-		gap = Gap(actual.Num, bound, m.Good)
 		end := "upper"
 		if bound == target.Low {
 			end = "lower"
 		}
-		against = fmt.Sprintf("the %s end (%s) of the target range %s", end, withUnit(bound, target.Unit), target.Raw)
+		return gapped(Gap(actual.Num, bound, good), vs(fmt.Sprintf("the %s end (%s) of the target range %s", end, withUnit(bound, target.Unit), target.Raw)))
 	case value.RankRange:
 		if actual.Rank() == 0 {
-			return none(fmt.Sprintf("the target is a rank (%s) but the actual %s gives no rank", target.Raw, actual.Raw))
+			return decided(none(fmt.Sprintf("the target is a rank (%s) but the actual %s gives no rank", target.Raw, actual.Raw)), 0)
 		}
 		// 1st is best: judge the rank against the worst rank the target allows.
-		gap = Gap(float64(actual.Rank()), target.High, report.Lower)
-		return band(bands, gap, fmt.Sprintf("rank %s against the target %s (no worse than %s)", value.Ordinal(actual.Rank()), target.Raw, value.Ordinal(int(target.High))))
+		return gapped(Gap(float64(actual.Rank()), target.High, report.Lower), fmt.Sprintf("rank %s against the target %s (no worse than %s)", value.Ordinal(actual.Rank()), target.Raw, value.Ordinal(int(target.High))))
 	case value.YearOnYear:
 		last := in.LastYear
 		prev := in.Quarter.YearAgo()
 		if last == nil || last.Actual.Kind != value.Number {
-			return none(fmt.Sprintf("the target is %q, and there is no actual for %s to compare with", strings.ToLower(target.Raw), prev.Label()))
+			return decided(none(fmt.Sprintf("the target is %q, and there is no actual for %s to compare with", strings.ToLower(target.Raw), prev.Label())), 0)
 		}
 		if last.Actual.Unit != actual.Unit {
-			return none(fmt.Sprintf("this year's actual %s and last year's %s are in different units", actual.Raw, last.Actual.Raw))
+			return decided(none(fmt.Sprintf("this year's actual %s and last year's %s are in different units", actual.Raw, last.Actual.Raw)), 0)
 		}
 		good := report.Lower
 		if target.Direction() == "increase" {
 			good = report.Higher
 		}
-		gap = Gap(actual.Num, last.Actual.Num, good)
-		against = fmt.Sprintf("last year's actual %s (%s)", last.Actual.Raw, prev.Label())
-	default:
-		return none(fmt.Sprintf("the target %q gives nothing to compare with", target.Raw))
+		return gapped(Gap(actual.Num, last.Actual.Num, good), vs(fmt.Sprintf("last year's actual %s (%s)", last.Actual.Raw, prev.Label())))
 	}
-	return band(bands, gap, fmt.Sprintf("actual %s against %s", actual.Raw, against))
+	return decided(none(fmt.Sprintf("the target %q gives nothing to compare with", target.Raw)), 0)
 }
 
-// boundStatus judges an actual against a bound such as <5 or >=94%. The
+// judgeBound judges an actual against a bound such as <5 or >=94%. The
 // bound's sign says which side meets the target, whatever the measure's
 // polarity, unless the two disagree. An actual exactly at a strict bound (5
 // against <5) does not meet it: it is rated as just missing, in the first
 // band for results a little worse than target.
-func boundStatus(bands []report.Band, m *report.Measure, target, actual value.Value) report.Assessment {
+func judgeBound(polarity report.Polarity, target, actual value.Value) judgement {
 	op := target.Op()
 	good, side, beyond := report.Higher, "higher", "above"
 	if strings.HasPrefix(op, "<") {
 		good, side, beyond = report.Lower, "lower", "below"
 	}
-	if m.Good != report.InRange && m.Good != good {
-		return none(fmt.Sprintf("the target %s asks for a %s figure, but the measure says %s is better", target.Raw, side, m.Good))
+	if polarity != report.InRange && polarity != good {
+		return decided(none(fmt.Sprintf("the target %s asks for a %s figure, but the measure says %s is better", target.Raw, side, polarity)), 0)
 	}
 	gap := Gap(actual.Num, target.Num, good)
 	what := fmt.Sprintf("actual %s against target %s", actual.Raw, target.Raw)
 	if (op == "<" || op == ">") && math.Abs(gap) < eps {
-		return bandBelow(bands, fmt.Sprintf("%s: %s is not %s %s, so it just misses the target", what, actual.Raw, beyond, withUnit(target.Num, target.Unit)))
+		return judgement{strictMiss: true, met: report.TargetMissed,
+			what: fmt.Sprintf("%s: %s is not %s %s, so it just misses the target", what, actual.Raw, beyond, withUnit(target.Num, target.Unit))}
 	}
-	return band(bands, gap, what)
+	return gapped(gap, what)
+}
+
+// gapped is a judgement by the gap to target: met when on target or better.
+func gapped(gap float64, what string) judgement {
+	j := judgement{gap: gap, what: what, met: report.TargetMissed}
+	if gap >= -eps {
+		j.met = report.TargetMet
+	}
+	return j
 }
 
 // bandBelow finds the first band that takes results a little worse than

@@ -179,6 +179,15 @@ func TestStatus(t *testing.T) {
 		{name: "3-point red", rating: three, good: "higher", target: "100", actual: "89", want: "RED"},
 		{name: "3-point blue for no target", rating: three, good: "lower", target: "", actual: "483", want: "BLUE"},
 		{name: "3-point in range", rating: three, good: "in range", target: "0.9-1.1", actual: "1", want: "GREEN"},
+
+		// No stated polarity: the bands rate only against a target range.
+		{name: "not stated, figure target", good: "not stated", target: "95%", actual: "94%", why: "the report does not say which way is better for this measure, so the bands cannot rate its actual 94% against the target 95%"},
+		{name: "not stated, bound target", good: "not stated", target: "<5", actual: "4", why: "does not say which way is better"},
+		{name: "not stated, year on year", good: "not stated", target: "Year on year reduction", actual: "4", lastYear: "5", why: "does not say which way is better"},
+		{name: "not stated, inside a range", good: "not stated", target: "0.9-1.1", actual: "1", want: "G"},
+		{name: "not stated, outside a range", good: "not stated", target: "10-20", actual: "25", want: "HR"},
+		{name: "not stated, no target", rating: three, good: "not stated", target: "", actual: "483", want: "BLUE"},
+		{name: "not stated, figure word", good: "not stated", target: "NYA", actual: "4", why: "not yet available"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rating := tc.rating
@@ -323,6 +332,10 @@ func TestDirection(t *testing.T) {
 		{name: "year to date against a quarter", good: "higher", cur: row("51%", "2016-17 Q2 YTD"), prev: row("26%", ""), why: "a year-to-date figure cannot be compared with a figure for a single period"},
 		{name: "years to date of different lengths", good: "higher", cur: row("51%", "2016-17 Q2 YTD"), prev: row("26%", "2016-17 Q1 YTD"), why: "year-to-date figures for different parts of the year (3 months, then 6 months)"},
 		{name: "unplaced period", good: "higher", cur: row("51%", ""), prev: row("26%", ""), unplaced: true, why: "is not one Scorecard can place in time"},
+		// No stated polarity: up or down, never better or worse.
+		{name: "not stated rose", good: "not stated", cur: row("12", ""), prev: row("10", ""), want: report.Increased, why: "rose from 10 in Q1 2016/17 to 12"},
+		{name: "not stated fell", good: "not stated", cur: row("8", ""), prev: row("10", ""), want: report.Decreased, why: "fell from 10"},
+		{name: "not stated same", good: "not stated", cur: row("10", ""), prev: row("10.0", ""), want: report.NoChange},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := &report.Measure{ID: "m-1", Good: tc.good}

@@ -24,8 +24,9 @@ var builtin embed.FS
 var style []byte
 
 // Stylesheet returns the site's style.css: the built-in styles, then a
-// rule per status giving its colour. Ratings are filled tags with white
-// text; other statuses are plain tags edged in their colour.
+// rule per status giving its colour. Ratings are filled tags with the text
+// colour the loader checked against their colour (white, or dark text on a
+// light colour); other statuses are plain tags edged in their colour.
 func Stylesheet(s *report.Site) []byte {
 	var b bytes.Buffer
 	b.Write(style)
@@ -34,7 +35,7 @@ func Stylesheet(s *report.Site) []byte {
 	b.WriteString("\n/* Status colours, from the site's status scale. */\n")
 	for _, st := range s.Statuses {
 		if st.Rating {
-			fmt.Fprintf(&b, ".%s { background: %s; color: #fff; }\n", st.Class, st.Colour)
+			fmt.Fprintf(&b, ".%s { background: %s; color: %s; }\n", st.Class, st.Colour, tagText(st))
 		} else {
 			fmt.Fprintf(&b, ".%s { background: var(--panel); color: var(--text); font-weight: 400; border-left: 4px solid %s; }\n", st.Class, st.Colour)
 		}
@@ -161,6 +162,15 @@ func newSummary(s *report.Site, q *report.Quarter, caption string, rows []*repor
 
 func statusClass(s *report.Status) string { return s.Class }
 
+// tagText is the colour of a status tag's words: "#fff", as before there
+// was a choice, or the dark text a light colour takes.
+func tagText(s *report.Status) string {
+	if s.Light() {
+		return s.Text
+	}
+	return "#fff"
+}
+
 func goodShort(p report.Polarity) string {
 	switch p {
 	case report.Higher:
@@ -169,6 +179,8 @@ func goodShort(p report.Polarity) string {
 		return "Lower"
 	case report.InRange:
 		return "In range"
+	case report.NotStated:
+		return "Not stated"
 	}
 	return string(p)
 }

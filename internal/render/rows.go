@@ -247,6 +247,7 @@ func scorecardRows(d themeData) []template.HTML {
 		w.raw(`">`)
 		if r := tr.Row; r != nil {
 			w.since(r.SinceQuarter)
+			w.published(r)
 			// For a yearly figure the period before is the year before:
 			// said once.
 			if r.SinceLastYear.Against != r.SinceQuarter.Against || r.SinceQuarter.Against.IsZero() {
@@ -288,6 +289,22 @@ func (w *rowWriter) since(d report.Direction) {
 		w.raw(`: `)
 		w.html(d.Reason)
 	}
+	w.raw(`</span></span>`)
+}
+
+// published writes the report's own direction of travel where it differs
+// from the one worked out from the figures, saying which is which.
+func (w *rowWriter) published(r *report.Row) {
+	p := r.PublishedDirection
+	if p == nil || p.Kind == r.SinceQuarter.Kind {
+		return
+	}
+	w.raw(`<span class="since published-dot"><span class="against">The report published: </span>`)
+	w.direction(report.Direction{Kind: p.Kind})
+	w.raw(` <span class="against">(`)
+	w.html(p.Raw)
+	w.raw(`); Scorecard's, from the figures: `)
+	w.html(strings.ToLower(r.SinceQuarter.Kind.String()))
 	w.raw(`</span></span>`)
 }
 
@@ -334,7 +351,9 @@ func historyRows(d measureData) []template.HTML {
 		w.direction(r.SinceQuarter)
 		w.raw(`<span class="working">`)
 		w.html(r.SinceQuarter.Reason)
-		w.raw("</span></td>\n<td>")
+		w.raw("</span>")
+		w.published(r)
+		w.raw("</td>\n<td>")
 		w.direction(r.SinceLastYear)
 		w.raw(`<span class="working">`)
 		w.html(r.SinceLastYear.Reason)
@@ -438,6 +457,7 @@ func indexRows(t measureIndexTheme, root string) []template.HTML {
 		}
 		w.raw("</td>\n<td>")
 		w.direction(r.SinceQuarter)
+		w.published(r)
 		w.raw("</td>\n\n")
 		w.endRow()
 	}

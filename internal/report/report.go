@@ -6,6 +6,7 @@ package report
 import (
 	"html/template"
 	"slices"
+	"strings"
 
 	"scorecard/internal/diag"
 	"scorecard/internal/value"
@@ -74,6 +75,10 @@ const (
 	Higher  Polarity = "higher"
 	Lower   Polarity = "lower"
 	InRange Polarity = "in range"
+	// NotStated is a measure whose report does not say which way is
+	// better: its figures are said to increase or decrease, never to
+	// improve or worsen, and bands rate it only against a target range.
+	NotStated Polarity = "not stated"
 )
 
 // Describe says in words what the polarity means for residents.
@@ -85,6 +90,8 @@ func (p Polarity) Describe() string {
 		return "Lower is better"
 	case InRange:
 		return "Within the target range is best"
+	case NotStated:
+		return "No stated polarity: the report does not say which way is better"
 	}
 	return string(p)
 }
@@ -130,9 +137,23 @@ type Status struct {
 	Label  string
 	Rating bool
 	Colour string // "#rrggbb": the tag's background and the chart marks' colour
-	Shape  string // the chart marker: circle, triangle, emptyDiamond...
-	Class  string // the CSS class that carries the colour, unique in the scale
+	// Text is the colour of the tag's words on Colour: White, or DarkText
+	// on a light colour such as #ffbf47, whichever the loader found gives
+	// at least 4.5:1 (white when both do).
+	Text  string
+	Shape string // the chart marker: circle, triangle, emptyDiamond...
+	Class string // the CSS class that carries the colour, unique in the scale
 }
+
+// The colours a status tag's words may take.
+const (
+	White    = "#ffffff"
+	DarkText = "#0b0c0c" // the pages' text colour
+)
+
+// Light reports whether the status's colour takes dark text: its chart
+// marks are then edged in dark text too, to stand out from the white page.
+func (s *Status) Light() bool { return s.Text == DarkText }
 
 // Describe gives the status as residents read it: words, then the code when
 // the code differs.
@@ -300,9 +321,94 @@ type PublishedDirection struct {
 
 // Rating configures how a status is computed from target and actual.
 type Rating struct {
+	Rules    []Rule // tried in order before the bands
 	Bands    []Band
 	InRange  *Status // for an "in range" measure inside its target range
 	NoTarget *Status // for a measure with no target; nil gives no status
+}
+
+// Rule is a status rule: when all its conditions hold, the row takes its
+// status without the bands. Each condition is optional; a rule has at
+// least one.
+type Rule struct {
+	Status *Status
+	Target TargetCondition // TargetMet or TargetMissed; 0 for no condition
+	// Direction against the previous comparable period: Improved, NoChange
+	// or Worse; NotComparable (the zero value) for no condition.
+	Direction  DirectionKind
+	Comparator string // the id of a comparator series; "" for no condition
+	// ComparatorLabel names the comparator for residents, from its series.
+	ComparatorLabel string
+	Position        Position // the actual against the comparator, with Comparator
+	N               int      // its place in the list, from 1, for the working
+	Pos             diag.Pos
+}
+
+// Describe says when the rule applies: "A (Amber) when the target is
+// missed and the direction of travel is improved".
+func (r Rule) Describe() string {
+	var when []string
+	if r.Target != 0 {
+		when = append(when, "the target is "+r.Target.String())
+	}
+	if r.Direction != NotComparable {
+		when = append(when, "the direction of travel is "+strings.ToLower(r.Direction.String()))
+	}
+	name := r.ComparatorLabel
+	if name == "" {
+		name = r.Comparator
+	}
+	switch r.Position {
+	case AtLeast:
+		when = append(when, "the actual is at least as good as the "+name)
+	case Better:
+		when = append(when, "the actual is better than the "+name)
+	case WorseThan:
+		when = append(when, "the actual is worse than the "+name)
+	}
+	return r.Status.Describe() + " when " + strings.Join(when, " and ")
+}
+
+// TargetCondition is a status rule's condition on the target.
+type TargetCondition uint8
+
+const (
+	TargetMet TargetCondition = iota + 1
+	TargetMissed
+)
+
+// String gives the condition as data files write it.
+func (c TargetCondition) String() string {
+	switch c {
+	case TargetMet:
+		return "met"
+	case TargetMissed:
+		return "missed"
+	}
+	return ""
+}
+
+// Position is where a status rule asks the actual to lie against a
+// comparator, in the measure's good direction.
+type Position uint8
+
+const (
+	Better Position = iota + 1
+	AtLeast
+	WorseThan
+)
+
+// String gives the position as data files write it.
+func (p Position) String() string {
+	switch p {
+	case Better:
+		return "better"
+	case AtLeast:
+		return "at least"
+	case WorseThan:
+		return "worse"
+	}
+	return ""
 }
 
 // Band is one rating band. Gaps are percentages of the target, positive when
@@ -322,7 +428,8 @@ type Assessment struct {
 	Working string  // the arithmetic, in words
 }
 
-// DirectionKind says how a measure moved, in the direction that is good.
+// DirectionKind says how a measure moved, in the direction that is good;
+// for a measure with no stated polarity, up or down.
 type DirectionKind uint8
 
 const (
@@ -330,6 +437,8 @@ const (
 	Improved
 	NoChange
 	Worse
+	Increased // a measure with no stated polarity rose
+	Decreased // a measure with no stated polarity fell
 )
 
 // Direction is a measure's direction of travel against an earlier quarter.
@@ -407,6 +516,17 @@ func (s *Site) HasDrafts() bool {
 			if n.Draft {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// HasNoPolarity reports whether any measure states no polarity, so that
+// pages explain the words increased and decreased.
+func (s *Site) HasNoPolarity() bool {
+	for _, m := range s.Measures {
+		if m.Good == NotStated {
+			return true
 		}
 	}
 	return false

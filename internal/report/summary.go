@@ -10,7 +10,7 @@ import (
 type Summary struct {
 	Total      int
 	Statuses   []StatusCount    // in the order of the scale, then rows with no status; only those present
-	Directions []DirectionCount // every direction, improved first
+	Directions []DirectionCount // every direction, improved first; increased and decreased only when counted
 }
 
 // StatusCount is how many rows have one published status; Status is nil
@@ -42,7 +42,7 @@ func Summarise(rows []*Row, scale []*Status) Summary {
 	if n := byStatus[nil]; n > 0 {
 		sum.Statuses = append(sum.Statuses, StatusCount{N: n})
 	}
-	for _, k := range []DirectionKind{Improved, NoChange, Worse, NotComparable} {
+	for _, k := range []DirectionKind{Improved, NoChange, Worse, Increased, Decreased, NotComparable} {
 		dc := DirectionCount{Kind: k}
 		for _, r := range rows {
 			if r.SinceQuarter.Kind == k {
@@ -51,6 +51,9 @@ func Summarise(rows []*Row, scale []*Status) Summary {
 			if r.SinceLastYear.Kind == k {
 				dc.SinceYear++
 			}
+		}
+		if (k == Increased || k == Decreased) && dc.SinceQuarter+dc.SinceYear == 0 {
+			continue // only measures with no stated polarity move so
 		}
 		sum.Directions = append(sum.Directions, dc)
 	}
@@ -66,19 +69,23 @@ func (k DirectionKind) String() string {
 		return "No change"
 	case Worse:
 		return "Worse"
+	case Increased:
+		return "Increased"
+	case Decreased:
+		return "Decreased"
 	}
 	return "Not comparable"
 }
 
 // Arrow is the arrow shown beside the words: it shows better or worse,
-// not up or down.
+// not up or down, except for a measure with no stated polarity.
 func (k DirectionKind) Arrow() string {
 	switch k {
-	case Improved:
+	case Improved, Increased:
 		return "↑"
 	case NoChange:
 		return "→"
-	case Worse:
+	case Worse, Decreased:
 		return "↓"
 	}
 	return "–"
