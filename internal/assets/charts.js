@@ -81,10 +81,13 @@
     return function (params) {
       params = [].concat(params);
       var nodes = [];
-      if (params.length && params[0].axisValueLabel != null) {
+      // A trend on a time axis names each point for its period ("Q2
+      // 2016/17"); a category axis names the category.
+      var heading = params.length ? (params[0].name || params[0].axisValueLabel) : null;
+      if (heading != null && heading !== '') {
         var title = document.createElement('p');
         title.className = 'chart-tooltip-title';
-        title.textContent = params[0].axisValueLabel;
+        title.textContent = heading;
         nodes.push(title);
       }
       var list = document.createElement('ul');
@@ -92,6 +95,9 @@
       for (var i = 0; i < params.length; i++) {
         var p = params[i];
         var v = p.value;
+        if (Array.isArray(v)) {
+          v = v[1]; // [date, value] on a time axis
+        }
         if (v == null || v === '-' || (typeof v === 'number' && isNaN(v))) {
           continue; // no value here: a gap, or no measure of this status
         }

@@ -6,7 +6,9 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -67,12 +69,19 @@ func common() []charts.GlobalOpts {
 // the site holds, marking each actual with its published status.
 func Trend(s *report.Site, m *report.Measure) Chart {
 	id := "chart-trend-" + m.ID
-	var quarters []string
-	var rows []*report.Row
-	for _, q := range s.Quarters {
-		if r := q.Row(m); r != nil {
-			quarters = append(quarters, q.ID.Label())
-			rows = append(rows, r)
+	rows := placed(s, m)
+	quarters := make([]string, len(rows)) // each figure's period, in words
+	dates := make([]string, len(rows))    // where it sits on the time axis
+	var first, last time.Time             // the axis runs over every period shown
+	for i, r := range rows {
+		quarters[i] = r.When.Label()
+		dates[i] = r.When.Middle().Format("2006-01-02")
+		start, end := r.When.Dates()
+		if first.IsZero() || start.Before(first) {
+			first = start
+		}
+		if end.After(last) {
+			last = end
 		}
 	}
 	line := charts.NewLine()
@@ -82,7 +91,7 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	}
 	line.SetGlobalOptions(append(common(),
 		title(m.Title),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: "Quarter", NameLocation: "middle", NameGap: 30}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: "Period", NameLocation: "middle", NameGap: 30}),
 		charts.WithYAxisOpts(yAxis),
 	)...)
 	line.SetXAxis(quarters)
@@ -159,7 +168,70 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	}
 	line.Validate() // puts the quarters on their axis
 	options := line.JSON()
-	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, nil)}
+	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, onTimeAxis(dates, quarters, first, last))}
+}
+
+// placed returns the figures of m that have a place in time, one for each
+// period, in time order: every edition's rows for m, the latest edition's
+// where two publish the same period. A figure whose period Scorecard
+// cannot read is in the tables, not on the chart.
+func placed(s *report.Site, m *report.Measure) []*report.Row {
+	byPeriod := map[report.Period]int{}
+	var rows []*report.Row
+	for _, q := range s.Quarters {
+		for _, r := range q.RowsOf(m) {
+			switch i, seen := byPeriod[r.When]; {
+			case r.When.IsZero():
+			case seen:
+				rows[i] = r
+			default:
+				byPeriod[r.When] = len(rows)
+				rows = append(rows, r)
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b *report.Row) int { return a.When.Compare(b.When) })
+	return rows
+}
+
+// onTimeAxis puts a trend on a time axis: each point at the middle of its
+// period, named for the period, so that months, quarters and years sit
+// where they belong and a missing period leaves a gap of its length.
+// The axis runs from the first day of the earliest period to the last of
+// the latest, so that every point sits inside the plot, where a reader's
+// pointer finds it.
+func onTimeAxis(dates, labels []string, first, last time.Time) func(map[string]any) {
+	return func(o map[string]any) {
+		if axes, ok := o["xAxis"].([]any); ok {
+			for _, a := range axes {
+				if x, ok := a.(map[string]any); ok {
+					x["type"] = "time"
+					delete(x, "data")
+					if !first.IsZero() {
+						x["min"], x["max"] = first.Format("2006-01-02"), last.Format("2006-01-02")
+					}
+				}
+			}
+		}
+		series, _ := o["series"].([]any)
+		for _, sr := range series {
+			sm, ok := sr.(map[string]any)
+			if !ok {
+				continue
+			}
+			data, _ := sm["data"].([]any)
+			for i, d := range data {
+				if i >= len(dates) {
+					break
+				}
+				v := any("-")
+				if dm, ok := d.(map[string]any); ok {
+					v = dm["value"]
+				}
+				data[i] = map[string]any{"name": labels[i], "value": []any{dates[i], v}}
+			}
+		}
+	}
 }
 
 // seriesStyles are the marks of further targets and comparators, taken in

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -37,15 +38,42 @@ func measure(t *testing.T, s *report.Site, id string) *report.Measure {
 type options struct {
 	Animation bool
 	Aria      struct{ Enabled bool }
-	XAxis     []struct{ Data []string }
-	YAxis     []struct{ Data []string }
-	Series    []struct {
+	XAxis     []struct {
+		Type string
+		Data []string
+	}
+	YAxis  []struct{ Data []string }
+	Series []struct {
 		Name, Type, Symbol, Stack string
-		Data                      []struct{ Value any }
+		Data                      []datum
 		ItemStyle                 struct{ Color, BorderColor string }
 		LineStyle                 struct{ Type string }
 		Label                     struct{ Formatter, Color string }
 	}
+}
+
+// datum is one data item: on a trend's time axis, {name, value: [date,
+// y]}; elsewhere {value: y}.
+type datum struct {
+	Name  string
+	Value any
+}
+
+// Y is the point's value on the value axis.
+func (p datum) Y() any {
+	if a, ok := p.Value.([]any); ok && len(a) == 2 {
+		return a[1]
+	}
+	return p.Value
+}
+
+// X is the point's date on a time axis, or "".
+func (p datum) X() string {
+	if a, ok := p.Value.([]any); ok && len(a) == 2 {
+		s, _ := a[0].(string)
+		return s
+	}
+	return ""
 }
 
 func decode(t *testing.T, c Chart) options {
@@ -71,15 +99,20 @@ func TestTrend(t *testing.T) {
 	if o.Animation || !o.Aria.Enabled {
 		t.Errorf("animation %v, aria %v; want no animation and aria on", o.Animation, o.Aria.Enabled)
 	}
-	if got := strings.Join(o.XAxis[0].Data, ","); got != "Q2 2015/16,Q1 2016/17,Q2 2016/17" {
-		t.Errorf("quarters = %s", got)
-	}
 	names := map[string]int{}
 	for i, sr := range o.Series {
 		names[sr.Name] = i
 	}
 	actual := o.Series[names["Actual"]]
-	if len(actual.Data) != 3 || actual.Data[2].Value != 13.8 {
+	// On a time axis, each point at the middle of its period, named for it.
+	var at []string
+	for _, p := range actual.Data {
+		at = append(at, p.Name+"@"+p.X())
+	}
+	if got := strings.Join(at, ","); o.XAxis[0].Type != "time" || got != "Q2 2015/16@2015-08-16,Q1 2016/17@2016-05-16,Q2 2016/17@2016-08-16" {
+		t.Errorf("x axis %q, points %s; want a time axis with each quarter at its middle", o.XAxis[0].Type, got)
+	}
+	if len(actual.Data) != 3 || actual.Data[2].Y() != 13.8 {
 		t.Errorf("Actual = %+v", actual.Data)
 	}
 	for _, name := range []string{"Target", "Target range, lower end", "Target range, upper end"} {
@@ -91,7 +124,7 @@ func TestTrend(t *testing.T) {
 	if hg.Type != "scatter" || hg.Symbol != "circle" || hg.ItemStyle.Color != "#00703c" || hg.Label.Formatter != "HG" {
 		t.Errorf("HG markers = %+v; want circles in #00703c labelled HG", hg)
 	}
-	if hg.Data[0].Value != "-" || hg.Data[1].Value != 11.9 {
+	if hg.Data[0].Y() != "-" || hg.Data[1].Y() != 11.9 {
 		t.Errorf("HG markers at %+v; want none in Q2 2015/16 (LG), 11.9 in Q1 2016/17", hg.Data)
 	}
 	if lg := o.Series[names["Low green (LG)"]]; lg.Symbol != "emptyCircle" {
@@ -130,7 +163,7 @@ func TestStatusBars(t *testing.T) {
 		t.Fatalf("%d series; want Green, Red and no status", len(o.Series))
 	}
 	g := o.Series[0]
-	if g.Name != "Green (G)" || g.Stack != "status" || g.ItemStyle.Color != "#00703c" || g.Data[0].Value != 2.0 || g.Data[1].Value != "-" {
+	if g.Name != "Green (G)" || g.Stack != "status" || g.ItemStyle.Color != "#00703c" || g.Data[0].Y() != 2.0 || g.Data[1].Y() != "-" {
 		t.Errorf("Green series = %+v", g)
 	}
 	h := decode(t, StatusBars("chart-y", "Statuses", counts, true))
@@ -221,5 +254,50 @@ func TestLightStatus(t *testing.T) {
 	}
 	if svg := Sparkline(s, m, "x"); !strings.Contains(svg, `fill="#ffbf47" stroke="`+report.DarkText+`"`) {
 		t.Errorf("sparkline of %s: amber points not edged in dark text:\n%s", m.ID, svg)
+	}
+}
+
+// TestTrendTimeAxis: figures for periods of different lengths sit where
+// they belong, the latest edition's figure stands for a period published
+// twice, and a figure whose period cannot be placed is left off.
+func TestTrendTimeAxis(t *testing.T) {
+	m := &report.Measure{ID: "calls", Title: "Calls", Good: report.Higher, Unit: "%", Index: 0}
+	th := &report.Theme{ID: "t", Title: "T", Measures: []*report.Measure{m}}
+	m.Theme = th
+	num := func(s string) value.Value {
+		v, err := value.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	month := func(mon int) report.Period { return report.MonthPeriodOf(2016, mon, report.FinancialYear) }
+	row := func(when report.Period, actual string) *report.Row {
+		return &report.Row{Measure: m, When: when, Actual: num(actual)}
+	}
+	may := &report.Quarter{ID: month(5), Rows: []*report.Row{row(month(5), "80%")}}
+	june := &report.Quarter{ID: month(6), Rows: []*report.Row{row(month(6), "85%")},
+		More: []*report.Row{row(month(4), "70%"), row(month(5), "81%")}}
+	// July publishes the quarter before, not July; September a figure
+	// whose period could not be read.
+	july := &report.Quarter{ID: month(7), Rows: []*report.Row{row(report.QuarterOf(2016, 1), "79%")}}
+	sept := &report.Quarter{ID: month(9), Rows: []*report.Row{{Measure: m, Period: "whenever", Actual: num("90%")}}}
+	s := &report.Site{Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{may, june, july, sept}}
+	for _, q := range s.Quarters {
+		q.IndexRows()
+	}
+	o := decode(t, Trend(s, m))
+	for _, sr := range o.Series {
+		if sr.Name != "Actual" {
+			continue
+		}
+		var got []string
+		for _, p := range sr.Data {
+			got = append(got, fmt.Sprintf("%s@%s=%v", p.Name, p.X(), p.Y()))
+		}
+		want := "April 2016@2016-04-16=70,May 2016@2016-05-16=81,Q1 2016/17@2016-05-16=79,June 2016@2016-06-16=85"
+		if strings.Join(got, ",") != want {
+			t.Errorf("Actual = %s\nwant     %s", strings.Join(got, ","), want)
+		}
 	}
 }

@@ -53,8 +53,8 @@ func TestTrendSeries(t *testing.T) {
 					t.Fatalf("%s: %d points; want %d", sr.Name, len(sr.Data), len(want))
 				}
 				for i, w := range want {
-					if sr.Data[i].Value != w {
-						t.Errorf("%s point %d = %v; want %v", sr.Name, i, sr.Data[i].Value, w)
+					if sr.Data[i].Y() != w {
+						t.Errorf("%s point %d = %v; want %v", sr.Name, i, sr.Data[i].Y(), w)
 					}
 				}
 			}

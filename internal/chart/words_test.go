@@ -29,7 +29,7 @@ func TestTrendFigureWords(t *testing.T) {
 	c := Trend(s, m)
 	o := decode(t, c)
 	for _, sr := range o.Series {
-		if sr.Name == "Actual" && (len(sr.Data) != 3 || sr.Data[2].Value != "-" || sr.Data[1].Value != 11.9) {
+		if sr.Name == "Actual" && (len(sr.Data) != 3 || sr.Data[2].Y() != "-" || sr.Data[1].Y() != 11.9) {
 			t.Errorf("Actual = %+v; want 11.9 then a gap", sr.Data)
 		}
 	}

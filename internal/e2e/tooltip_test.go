@@ -114,7 +114,8 @@ type echartsOptions struct {
 		Type string `json:"type"`
 		Name string `json:"name"`
 		Data []struct {
-			Value any `json:"value"` // a number, or "-" for none
+			Name  string `json:"name"`  // on a time axis, the point's period
+			Value any    `json:"value"` // a number, or "-" for none; [date, that] on a time axis
 		} `json:"data"`
 	} `json:"series"`
 }
@@ -151,13 +152,33 @@ func (h *hover) run(ctx context.Context) error {
 	if horizontal {
 		cats, valueAxis = o.YAxis[0].Data, o.XAxis[0]
 	}
+	// A trend on a time axis: each point names its period and carries its
+	// date, the same in every series.
+	timeAxis := o.XAxis[0].Type == "time"
+	var dates []string
+	if timeAxis && len(o.Series) > 0 {
+		cats = nil
+		for _, d := range o.Series[0].Data {
+			cats = append(cats, d.Name)
+			if pair, ok := d.Value.([]any); ok && len(pair) == 2 {
+				date, _ := pair[0].(string)
+				dates = append(dates, date)
+			} else {
+				dates = append(dates, "")
+			}
+		}
+	}
 
 	// The category where most series have a value (the last such), and in
 	// it the last series with a value: a status marker on a trend, the top
 	// of the stack on status bars.
 	value := func(k, j int) (float64, bool) {
 		if d := o.Series[k].Data; j < len(d) {
-			v, ok := d[j].Value.(float64)
+			val := d[j].Value
+			if pair, ok := val.([]any); ok && len(pair) == 2 {
+				val = pair[1]
+			}
+			v, ok := val.(float64)
 			return v, ok
 		}
 		return 0, false
@@ -202,6 +223,9 @@ func (h *hover) run(ctx context.Context) error {
 	h.point = fmt.Sprintf("%s (%g) in %s", o.Series[series].Name, at, cats[cat])
 
 	coord := fmt.Sprintf("[%d, %g]", cat, at)
+	if timeAxis {
+		coord = fmt.Sprintf("[%q, %g]", dates[cat], at)
+	}
 	if horizontal {
 		coord = fmt.Sprintf("[%g, %d]", at, cat)
 	}
