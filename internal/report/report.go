@@ -22,6 +22,13 @@ type Site struct {
 	// FigureWords are the words a target or actual may hold in place of a
 	// figure, saying why there is none (figure_words, or the defaults).
 	FigureWords []value.FigureWord
+	// Units are what measures may be counted in: the built-in eight and
+	// the site's units:, in that order, one of the same id replacing a
+	// built-in. Empty for a model made by hand: the built-ins then.
+	Units []*Unit
+	// Qualifiers are what may follow a figure to qualify it (provisional,
+	// a footnote mark): the defaults and the site's qualifiers:.
+	Qualifiers []value.Qualifier
 	// Series are the further targets and the comparators the site's data
 	// may give beside each target and actual, in the order declared.
 	Series []*Series
@@ -83,9 +90,6 @@ func (p Polarity) Describe() string {
 	return string(p)
 }
 
-// Units a measure may be counted in.
-var Units = []string{"%", "count", "days", "years", "min:sec", "ratio", "rate", "£"}
-
 // Measure is one entry of the catalogue: it keeps its identity across
 // quarters.
 type Measure struct {
@@ -94,7 +98,8 @@ type Measure struct {
 	Theme      *Theme
 	Title      string
 	Good       Polarity
-	Unit       string
+	Unit       string // the unit's id, as written in unit:
+	UnitSpec   *Unit  // the unit it names, set by the loader; read it through UnitOf
 	Equalities bool
 	Definition string
 	Why        string       // why the measure matters, in a sentence or two
