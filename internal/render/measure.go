@@ -41,11 +41,14 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 		Chart:   chart,
 	}
 	d.HasCharts = true
+	quals := qualifierSet{}
 	for _, q := range s.Quarters {
 		if row := q.Row(m); row != nil {
 			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})
+			quals.add(row)
 		}
 	}
+	d.Qualifiers = quals.list(s)
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]
 		for _, t := range s.Themes {

@@ -116,6 +116,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	for i, c := range d.Columns {
 		qhs[i] = d.IDPrefix + "h-" + c.ID.Slug()
 	}
+	quals := qualifierSet{}
 	for _, m := range t.Measures {
 		row := q.Row(m)
 		if row == nil {
@@ -125,6 +126,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		mh := d.IDPrefix + "m-" + m.ID
 		for i, c := range d.Columns {
 			cell := themeCell{Quarter: c, Row: c.Row(m), mh: mh, qh: qhs[i]}
+			quals.add(cell.Row)
 			if cell.Row != nil {
 				for _, ref := range cell.Row.Notes {
 					a, ok := anchors[ref.Note]
@@ -171,6 +173,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 			}
 		}
 	}
+	d.Qualifiers = quals.list(s)
 	return d
 }
 

@@ -93,7 +93,8 @@ func (c Cell) Parse(s string) (Value, error) {
 			quals[i], quals[j] = quals[j], quals[i]
 		}
 		p.v = v
-		p.more().Qualifiers = quals
+		e := p.more()
+		e.Qualifiers, e.Figure = quals, s[start:end]
 		v = p.v
 	}
 	return v, nil
@@ -184,3 +185,12 @@ func (c Cell) qualifierHint() string {
 // written; nil when there are none. (Qualifier, singular, is a rank
 // range's text.)
 func (v Value) Qualifiers() []Qualifier { return v.extra().Qualifiers }
+
+// Figure is the cell as written without its qualifiers: "£1,112.44" of
+// "£1,112.44*". A cell with no qualifiers is its Raw, exactly as written.
+func (v Value) Figure() string {
+	if e := v.extra(); len(e.Qualifiers) > 0 {
+		return e.Figure
+	}
+	return v.Raw
+}

@@ -139,3 +139,24 @@ func TestCellErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestFigure checks that a qualified cell's figure is the cell without its
+// qualifiers, and an unqualified one's its Raw exactly.
+func TestFigure(t *testing.T) {
+	c := Cell{Qualifiers: testQualifiers}
+	for in, want := range map[string]string{
+		" £1,112.44* ":                   "£1,112.44",
+		"512 (Q3 time lag)":              "512",
+		"94%* (provisional)":             "94%",
+		" 94% ":                          " 94% ",
+		"12th to 20th in London revised": "12th to 20th in London",
+	} {
+		v, err := c.Parse(in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", in, err)
+		}
+		if got := v.Figure(); got != want {
+			t.Errorf("Parse(%q).Figure() = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -143,6 +143,7 @@ type Extra struct {
 	Meaning string // Word: why there is no figure, as configured ("not yet available")
 
 	Qualifiers []Qualifier // read by Cell.Parse after the figure: provisional, "*"
+	Figure     string      // with Qualifiers: the cell without them or its surrounding spaces
 }
 
 var noExtra Extra
