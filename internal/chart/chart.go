@@ -76,9 +76,11 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		}
 	}
 	line := charts.NewLine()
-	yAxis := opts.YAxis{Type: "value", Name: axisName(m.Unit), Scale: opts.Bool(true)}
-	if m.Unit == "%" {
-		yAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+	unit := m.UnitOf()
+	yAxis := opts.YAxis{Type: "value", Name: axisName(unit), Scale: opts.Bool(true)}
+	if f := unit.AxisFormat(); f != "" {
+		// The tooltips write values as the axis labels them (charts.js).
+		yAxis.AxisLabel = &opts.AxisLabel{Formatter: types.FuncStr(f)}
 	}
 	line.SetGlobalOptions(append(common(),
 		title(m.Title),
@@ -131,7 +133,13 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	}
 	line.Validate() // puts the quarters on their axis
 	options := line.JSON()
-	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, nil)}
+	var tweak func(map[string]any)
+	if !unit.Builtin {
+		// A site's own unit says how many places its figures show: the
+		// tooltips write them so (charts.js), the built-ins as written.
+		tweak = func(o map[string]any) { o["scorecard"] = map[string]any{"decimals": unit.Decimals} }
+	}
+	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, tweak)}
 }
 
 // point is a value ECharts can plot: the number, or "-" for a gap.
@@ -179,16 +187,16 @@ func targetLines(rows []*report.Row) []targetLine {
 	return out
 }
 
-func axisName(unit string) string {
-	switch unit {
-	case "%":
-		return "Per cent"
+// axisName names the value axis by the unit: "Per cent", "Seconds" for
+// times, "Pounds per head (£)".
+func axisName(u *report.Unit) string {
+	switch u.ID {
 	case "min:sec":
 		return "Seconds"
 	case "£":
 		return "Pounds"
 	}
-	return strings.ToUpper(unit[:1]) + unit[1:]
+	return u.Describe()
 }
 
 // trendSummary says, in one sentence, where the measure stands: "Actual

@@ -347,7 +347,11 @@ func (l *loader) cell(d *doc, n *yaml.Node, m *report.Measure, what string) valu
 		return value.Value{Raw: raw}
 	}
 	if msg, _ := UnitMismatch(m, what, &v); msg != "" {
-		d.errorf(n, "%s; %s, or change the measure's unit in %s", msg, unitHint(m.UnitOf()), catalogueFile)
+		if u := m.UnitOf(); u.Required {
+			d.errorf(n, "%s; %s, or change the measure's unit", msg, unitHint(u))
+		} else {
+			d.errorf(n, "%s; %s, or change the measure's unit in %s", msg, unitHint(u), catalogueFile)
+		}
 	}
 	return v
 }

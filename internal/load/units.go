@@ -229,6 +229,8 @@ func unitHint(u *report.Unit) string {
 		return fmt.Sprintf("write it with a %s sign, such as %s", u.Symbol, example(u))
 	case u.Symbol != "":
 		return fmt.Sprintf("write it as a plain number, or with %s, such as %s", u.Symbol, example(u))
+	case u.Builtin:
+		return "write it as a plain number"
 	}
 	return "write it as a plain number, such as " + example(u)
 }
