@@ -174,11 +174,11 @@ func (c Cell) qualifierHint() string {
 	for _, q := range c.Qualifiers {
 		names = append(names, fmt.Sprintf("%q", q.Label()))
 	}
-	list := "none is declared"
-	if len(names) > 0 {
-		list = "the qualifiers are " + strings.Join(names, ", ")
+	if len(names) == 0 {
+		return "; to qualify the figure, declare a qualifier under qualifiers: in data/site.yaml with its meaning"
 	}
-	return "; if it qualifies the figure, write a qualifier after it, as in 94% (provisional) (" + list + "), or add it to qualifiers: in data/site.yaml with its meaning"
+	return "; to qualify the figure, write one of the qualifiers (" + strings.Join(names, ", ") +
+		") after it, as in 94% (provisional), or declare another under qualifiers: in data/site.yaml with its meaning"
 }
 
 // Qualifiers are the qualifiers written after the figure, in the order
