@@ -336,12 +336,9 @@ func (l *loader) cell(d *doc, n *yaml.Node, m *report.Measure, what string) valu
 		} else if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 			pos.Col += 1 + e.Offset
 		}
-		if ok {
-			if other := otherUnit(l.site, m, e); other != nil {
-				d.errs.Errorf(pos, "measure %s %s, but its %s %q is in %s; %s, or change the measure's unit in %s",
-					m.ID, unitName(m.UnitOf()), what, raw, other.Label, unitHint(m.UnitOf()), catalogueFile)
-				return value.Value{Raw: raw}
-			}
+		if msg := OtherUnit(l.site, m, what, err); msg != "" {
+			d.errs.Errorf(pos, "%s", msg)
+			return value.Value{Raw: raw}
 		}
 		d.errs.Errorf(pos, "measure %s: %s %v", m.ID, what, err)
 		return value.Value{Raw: raw}
@@ -356,9 +353,24 @@ func (l *loader) cell(d *doc, n *yaml.Node, m *report.Measure, what string) valu
 	return v
 }
 
+// OtherUnit says what is wrong with a cell the parser refused when it
+// carries another unit's symbol ("640 weeks" of a measure in kilograms),
+// and how to write it; "" when its trouble is something else. Import uses
+// it too.
+func OtherUnit(s *report.Site, m *report.Measure, what string, err error) string {
+	e, ok := err.(*value.Error)
+	if !ok {
+		return ""
+	}
+	if other := otherUnit(s, m, e); other != nil {
+		return fmt.Sprintf("measure %s %s, but its %s %q is in %s; %s, or change the measure's unit in %s",
+			m.ID, unitName(m.UnitOf()), what, strings.TrimSpace(e.Input), other.Label, unitHint(m.UnitOf()), catalogueFile)
+	}
+	return ""
+}
+
 // otherUnit finds the unit of another symbol that a cell the parser
-// refused carries: "640 weeks" on a measure in kilograms. It returns nil
-// when the cell's trouble is something else.
+// refused carries, or nil.
 func otherUnit(s *report.Site, m *report.Measure, e *value.Error) *report.Unit {
 	own := m.UnitOf()
 	body := strings.TrimSpace(e.Input)

@@ -436,6 +436,10 @@ func (im *importer) figure(n int, field string, m *report.Measure) string {
 	}
 	v, err := im.site.Cell(m).Parse(text)
 	if err != nil {
+		if msg := load.OtherUnit(im.site, m, field, err); msg != "" {
+			im.errs.Errorf(pos, "%s%s", at, clipped(msg, text))
+			return text
+		}
 		im.errs.Errorf(pos, "%smeasure %s: %s %s", at, m.ID, field, clipped(err.Error(), text))
 		return text
 	}
