@@ -59,9 +59,6 @@ func (c Cell) Parse(s string) (Value, error) {
 		return Value{Raw: s}, invalidUTF8(s)
 	}
 	start, end := trim(s)
-	if _, ok := LookupWord(s[start:end], c.Words); ok {
-		return ParseWords(s, c.Words)
-	}
 	var quals []Qualifier
 	for {
 		q, cut, ok := c.trailing(s[start:end])
@@ -70,6 +67,11 @@ func (c Cell) Parse(s string) (Value, error) {
 		}
 		quals = append(quals, q)
 		_, end = trim(s[:start+cut])
+	}
+	if quals != nil {
+		if _, ok := LookupWord(s, c.Words); ok {
+			return ParseWords(s, c.Words) // a figure word that ends like a qualifier
+		}
 	}
 	p := parser{s: s, i: start, start: start, end: end, opt: &c}
 	err := p.cell()
@@ -104,8 +106,22 @@ func (c Cell) Parse(s string) (Value, error) {
 // holding one, a mark, or a word. cut is where the figure before it
 // ends; nothing is taken when no figure would be left.
 func (c Cell) trailing(body string) (q Qualifier, cut int, ok bool) {
+	if len(c.Qualifiers) == 0 || body == "" {
+		return Qualifier{}, 0, false
+	}
+	// Most cells end in a digit or %, which a qualifier seldom does (a
+	// mark never): they cost a look at their last byte and the words'.
+	if last := body[len(body)-1]; isDigit(last) || last == '%' {
+		endsInDigit := false
+		for _, q := range c.Qualifiers {
+			endsInDigit = endsInDigit || q.Word != "" && isDigit(q.Word[len(q.Word)-1])
+		}
+		if !endsInDigit {
+			return Qualifier{}, 0, false
+		}
+	}
 	if strings.HasSuffix(body, ")") {
-		if open := strings.LastIndexByte(body, '('); open > 0 {
+		if open := strings.LastIndexByte(body, '('); open > 0 && !isDigit(strings.TrimSpace(body[open+1:])[0]) {
 			if q, ok := c.lookup(body[open+1 : len(body)-1]); ok && strings.TrimSpace(body[:open]) != "" {
 				return q, open, true
 			}

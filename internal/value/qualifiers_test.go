@@ -9,6 +9,7 @@ var testQualifiers = append(append([]Qualifier{}, DefaultQualifiers...),
 	Qualifier{Mark: "*", Meaning: "Provisional figure, to be confirmed at year end"},
 	Qualifier{Mark: "†", Meaning: "Includes agency staff"},
 	Qualifier{Word: "Q3 time lag", Meaning: "The latest figure available is for Q3"},
+	Qualifier{Word: "to Q4", Meaning: "Up to the end of Q4"},
 )
 
 // TestCellQualifiers reads each form of qualifier: a mark right after the
@@ -39,6 +40,8 @@ func TestCellQualifiers(t *testing.T) {
 		{"5.33 (26th) revised", Number, None, 5.33, []string{"revised"}},
 		{"NYA (provisional)", Word, None, 0, []string{"provisional"}},
 		{"94%", Number, Percent, 94, nil},
+		{"94% (to Q4)", Number, Percent, 94, []string{"to Q4"}},
+		{"1,200 to q4", Number, None, 1200, []string{"to Q4"}},
 		{"NYA", Word, None, 0, nil},
 		{"provisional", Blank, None, 0, nil}, // refused below: no figure before it
 	}
@@ -134,7 +137,7 @@ func TestCellErrors(t *testing.T) {
 		if e.Offset != tt.offset || !strings.Contains(e.Error(), tt.want) {
 			t.Errorf("Parse(%q) = offset %d %q, want offset %d and %q", tt.in, e.Offset, e.Error(), tt.offset, tt.want)
 		}
-		if tt.offset > 0 && !strings.Contains(e.Hint, `"provisional", "estimated", "revised", "in arrears", "*", "†", "Q3 time lag"`) || tt.offset > 0 && !strings.Contains(e.Hint, "qualifiers: in data/site.yaml") {
+		if tt.offset > 0 && !strings.Contains(e.Hint, `"provisional", "estimated", "revised", "in arrears", "*", "†", "Q3 time lag", "to Q4"`) || tt.offset > 0 && !strings.Contains(e.Hint, "qualifiers: in data/site.yaml") {
 			t.Errorf("Parse(%q) hint %q does not name the qualifiers and qualifiers:", tt.in, e.Hint)
 		}
 	}
