@@ -43,6 +43,8 @@
   function withTooltip(options) {
     var tips = [].concat(options.tooltip || []);
     var label = valueLabel(options);
+    delete options.scorecard; // Scorecard's own settings, not ECharts'
+
     for (var i = 0; i < tips.length; i++) {
       var tip = tips[i];
       tip.className = 'chart-tooltip';
@@ -56,7 +58,8 @@
   }
 
   // valueLabel returns a function that writes a value as the value axis
-  // labels it: 43.3 as "43.3%" when the axis shows "{value}%".
+  // labels it: 43.3 as "43.3%" when the axis shows "{value}%", with the
+  // decimal places of options.scorecard.decimals when set.
   function valueLabel(options) {
     var axes = [].concat(options.xAxis || [], options.yAxis || []);
     var format = '{value}';
@@ -67,8 +70,13 @@
         break;
       }
     }
+    // A site's unit may say how many decimal places its figures show.
+    var decimals = options.scorecard && options.scorecard.decimals;
     return function (v) {
-      var text = typeof v === 'number' ? window.echarts.format.addCommas(v) : String(v);
+      if (typeof v === 'number' && typeof decimals === 'number') {
+        v = v.toFixed(decimals);
+      }
+      var text = typeof v === 'number' || typeof v === 'string' && v !== '' && !isNaN(v) ? window.echarts.format.addCommas(v) : String(v);
       return format.split('{value}').join(text);
     };
   }

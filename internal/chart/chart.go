@@ -85,9 +85,11 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		}
 	}
 	line := charts.NewLine()
-	yAxis := opts.YAxis{Type: "value", Name: axisName(m.Unit), Scale: opts.Bool(true)}
-	if m.Unit == "%" {
-		yAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+	unit := m.UnitOf()
+	yAxis := opts.YAxis{Type: "value", Name: axisName(unit), Scale: opts.Bool(true)}
+	if f := unit.AxisFormat(); f != "" {
+		// The tooltips write values as the axis labels them (charts.js).
+		yAxis.AxisLabel = &opts.AxisLabel{Formatter: types.FuncStr(f)}
 	}
 	line.SetGlobalOptions(append(common(),
 		title(m.Title),
@@ -168,7 +170,17 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	}
 	line.Validate() // puts the quarters on their axis
 	options := line.JSON()
-	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, onTimeAxis(dates, quarters, first, last))}
+	place := onTimeAxis(dates, quarters, first, last)
+	tweak := place
+	if !unit.Builtin {
+		// A site's own unit says how many places its figures show: the
+		// tooltips write them so (charts.js), the built-ins as written.
+		tweak = func(o map[string]any) {
+			place(o)
+			o["scorecard"] = map[string]any{"decimals": unit.Decimals}
+		}
+	}
+	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, tweak)}
 }
 
 // placed returns the figures of m that have a place in time, one for each
@@ -307,16 +319,16 @@ func targetLines(rows []*report.Row) []targetLine {
 	return out
 }
 
-func axisName(unit string) string {
-	switch unit {
-	case "%":
-		return "Per cent"
+// axisName names the value axis by the unit: "Per cent", "Seconds" for
+// times, "Pounds per head (£)".
+func axisName(u *report.Unit) string {
+	switch u.ID {
 	case "min:sec":
 		return "Seconds"
 	case "£":
 		return "Pounds"
 	}
-	return strings.ToUpper(unit[:1]) + unit[1:]
+	return u.Describe()
 }
 
 // trendSummary says, in one sentence, where the measure stands: "Actual

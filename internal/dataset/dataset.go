@@ -35,7 +35,7 @@ var Columns = []Column{
 	{"measure", "string", "The measure's id, the same in every quarter"},
 	{"title", "string", "The measure's title"},
 	{"good", "string", "Which way is good: higher, lower, in range, or not stated"},
-	{"unit", "string", "The measure's unit: %, count, days, years, min:sec, ratio, rate or £"},
+	{"unit", "string", "The id of the measure's unit: %, count, days, years, min:sec, ratio, rate or £, or one the site declares (see units in scorecard.json)"},
 	{"target", "string", "The target as published; blank where the report is blank"},
 	{"actual", "string", "The actual as published; blank where the report is blank"},
 	{"status", "string", "The status as published: a rating code or the report's words"},
@@ -57,6 +57,8 @@ var Columns = []Column{
 	{"actual_denominator", "number", "The denominator published with the actual"},
 	{"actual_rank", "integer", "The rank published with the actual, as in 5.33 (26th)"},
 	{"actual_count", "number", "The count published in brackets with the actual, as in 89 (378)"},
+	{"target_qualifiers", "string", QualifiersColumn},
+	{"actual_qualifiers", "string", "The actual's qualifiers, as for target_qualifiers"},
 	{"equalities", "boolean", "true for an equalities measure"},
 	{"codes", "string", "The measure's reference codes, such as BV053, separated by \"; \" (no code holds a semicolon)"},
 	{"ids", "string", "The measure's identifiers in other datasets, each as dataset: id, such as LG Inform: 1234, separated by \"; \""},
@@ -65,6 +67,10 @@ var Columns = []Column{
 	{"owner", "string", "The measure's lead officer or directorate"},
 	{"caveats", "string", "What to bear in mind in using the measure's figures"},
 }
+
+// QualifiersColumn describes the target_qualifiers column; Package adds
+// the site's qualifiers and their meanings.
+const QualifiersColumn = "The qualifiers written after the target, such as provisional or *, each as declared, separated by \"; \"; blank when none"
 
 // Column describes one CSV column.
 type Column struct {
@@ -177,6 +183,7 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 		number(a.Denominator(), a.HasFraction()),
 		rank,
 		number(a.Count(), a.HasCount()),
+		qualifiers(t), qualifiers(a),
 		boolean(m.Equalities),
 		strings.Join(m.Codes, "; "), ids(m.IDs), m.Source, m.Frequency, m.Owner, m.Caveats,
 	}
@@ -236,6 +243,16 @@ func figure(c string) bool {
 	return err == nil && (v.Kind == value.Number || v.Kind == value.Range || v.Kind == value.NotApplicable)
 }
 
+// qualifiers is a figure's qualifiers as one CSV cell: "provisional; *".
+func qualifiers(v value.Value) string {
+	qs := v.Qualifiers()
+	labels := make([]string, len(qs))
+	for i, q := range qs {
+		labels[i] = q.Label()
+	}
+	return strings.Join(labels, "; ")
+}
+
 func direction(k report.DirectionKind) string { return strings.ToLower(k.String()) }
 
 func number(f float64, ok bool) string {
@@ -287,6 +304,22 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	}
 	for _, st := range s.Statuses {
 		doc.Statuses = append(doc.Statuses, jsonStatus{Code: st.Code, Label: st.Label, Rating: st.Rating})
+	}
+	for _, u := range s.Units {
+		if u.Builtin {
+			continue
+		}
+		ju := jsonUnit{ID: u.ID, Label: u.Label, Symbol: u.Symbol, Decimals: u.Decimals, Kind: string(u.Kind), Per: u.Per}
+		if u.Symbol != "" {
+			ju.Position = "after"
+			if u.Before {
+				ju.Position = "before"
+			}
+		}
+		doc.Units = append(doc.Units, ju)
+	}
+	for _, q := range usedQualifiers(s) {
+		doc.Qualifiers = append(doc.Qualifiers, jsonQual{Mark: q.Mark, Word: q.Word, Meaning: q.Meaning})
 	}
 	for _, t := range s.Themes {
 		doc.Themes = append(doc.Themes, jsonTheme{ID: t.ID, Title: t.Title})
@@ -365,6 +398,8 @@ type jsonDoc struct {
 	Organisation string        `json:"organisation"`
 	Licence      jsonLicence   `json:"licence"`
 	Statuses     []jsonStatus  `json:"statuses"`
+	Units        []jsonUnit    `json:"units,omitempty"`
+	Qualifiers   []jsonQual    `json:"qualifiers,omitempty"`
 	Themes       []jsonTheme   `json:"themes"`
 	Measures     []jsonMeasure `json:"measures"`
 	Quarters     []string      `json:"quarters"`
@@ -411,6 +446,24 @@ type jsonStatus struct {
 	Code   string `json:"code"`
 	Label  string `json:"label"`
 	Rating bool   `json:"rating"`
+}
+
+// jsonUnit is a unit the site declares under units: (the built-in ones
+// are not listed).
+type jsonUnit struct {
+	ID       string  `json:"id"`
+	Label    string  `json:"label"`
+	Symbol   string  `json:"symbol,omitempty"`
+	Position string  `json:"position,omitempty"`
+	Decimals int     `json:"decimals"`
+	Kind     string  `json:"kind"`
+	Per      float64 `json:"per,omitempty"`
+}
+
+type jsonQual struct {
+	Mark    string `json:"mark,omitempty"`
+	Word    string `json:"word,omitempty"`
+	Meaning string `json:"means"`
 }
 
 type jsonTheme struct {
@@ -485,6 +538,7 @@ type jsonCell struct {
 	Count       *float64 `json:"count,omitempty"`
 	Direction   string   `json:"direction,omitempty"`
 	Qualifier   string   `json:"qualifier,omitempty"`
+	Qualifiers  []string `json:"qualifiers,omitempty"` // provisional, "*": as declared (see the document's qualifiers)
 }
 
 type jsonComputed struct {
@@ -507,6 +561,9 @@ type jsonNote struct {
 func cell(v value.Value) jsonCell {
 	c := jsonCell{Text: v.Raw, Kind: v.Kind.String(), Unit: v.Unit.String(), Annual: v.Annual,
 		Rank: v.Rank(), Direction: v.Direction(), Qualifier: v.Qualifier()}
+	for _, q := range v.Qualifiers() {
+		c.Qualifiers = append(c.Qualifiers, q.Label())
+	}
 	ptr := func(f float64) *float64 { return &f }
 	switch v.Kind {
 	case value.Number, value.Bound:
@@ -547,6 +604,9 @@ func Package(s *report.Site) []byte {
 		Fields []field `json:"fields"`
 	}{}
 	for _, c := range Columns {
+		if c.Description == QualifiersColumn {
+			c.Description += describeQualifiers(s)
+		}
 		schema.Fields = append(schema.Fields, field{c.Name, "", c.Type, c.Description})
 	}
 	for _, sr := range s.Series {
@@ -582,4 +642,41 @@ func Package(s *report.Site) []byte {
 		panic(err)
 	}
 	return append(b, '\n')
+}
+
+// usedQualifiers are the site's qualifiers that some target or actual
+// carries, in the site's order: the open data lists and explains them.
+func usedQualifiers(s *report.Site) []value.Qualifier {
+	used := map[string]bool{}
+	for _, q := range s.Quarters {
+		for _, r := range q.Rows {
+			for _, v := range [2]value.Value{r.Target, r.Actual} {
+				for _, qu := range v.Qualifiers() {
+					used[qu.Label()] = true
+				}
+			}
+		}
+	}
+	var out []value.Qualifier
+	for _, q := range s.Qualifiers {
+		if used[q.Label()] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// describeQualifiers lists the qualifiers the data uses with their
+// meanings, for the qualifiers columns' description: `. The qualifiers:
+// provisional (Provisional: ...); * (Provisional figure ...)`.
+func describeQualifiers(s *report.Site) string {
+	used := usedQualifiers(s)
+	if len(used) == 0 {
+		return ""
+	}
+	parts := make([]string, len(used))
+	for i, q := range used {
+		parts[i] = q.Label() + " (" + q.Meaning + ")"
+	}
+	return ". The qualifiers: " + strings.Join(parts, "; ")
 }

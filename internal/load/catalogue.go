@@ -121,7 +121,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 		}
 		m.Theme = l.themeRef(d, item, themeNode, s, "measure "+m.ID)
 		m.Good = readPolarity(d, goodNode, m.ID)
-		m.Unit = readUnit(d, item, unitNode, m.ID)
+		m.Unit, m.UnitSpec = readUnit(d, item, unitNode, m.ID, s)
 		if m.Theme == nil || len(*d.errs) > before {
 			l.broken[m.ID] = true
 		}
@@ -320,17 +320,17 @@ func ParsePolarity(word string) (p report.Polarity, ok bool) {
 	return p, ok
 }
 
-func readUnit(d *doc, item, n *yaml.Node, id string) string {
+func readUnit(d *doc, item, n *yaml.Node, id string, s *report.Site) (string, *report.Unit) {
 	if n == nil {
-		d.errorf(item, "measure %s has no unit; add \"unit:\" with one of: %s", id, list(quoted(report.Units)))
-		return ""
+		d.errorf(item, "measure %s has no unit; add \"unit:\" with one of: %s", id, unitIDs(s.Units))
+		return "", nil
 	}
 	v, _ := d.str(n, "unit")
-	if slices.Contains(report.Units, v) {
-		return v
+	if u := s.Unit(v); u != nil {
+		return v, u
 	}
-	d.errorf(n, "measure %s: unit %q is not one Scorecard knows; use one of: %s", id, v, list(quoted(report.Units)))
-	return ""
+	d.errorf(n, "measure %s: unit %q is not one Scorecard knows; use one of: %s, or declare it under units: in %s with its label, symbol and kind", id, v, unitIDs(s.Units), siteFile)
+	return "", nil
 }
 
 func quoted(ss []string) []string {

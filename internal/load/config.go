@@ -26,7 +26,14 @@ const siteFile = "data/site.yaml"
 // config reads the built-in defaults, then the site's data/site.yaml over
 // them, into s.
 func (l *loader) config(s *report.Site) {
-	defer func() { s.FigureWords = l.words }() // the defaults', or the site's
+	defer func() {
+		s.FigureWords = l.words // the defaults', or the site's
+		s.Units = siteUnits(l.units)
+		s.Qualifiers = l.quals
+		if s.Qualifiers == nil {
+			s.Qualifiers = value.DefaultQualifiers
+		}
+	}()
 	s.Editions = report.QuarterPeriod
 	def := &doc{file: "(built-in defaults)", errs: l.errs}
 	rating := l.readConfig(def, def.parse(defaults), s)
@@ -111,6 +118,8 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"editions", func(_, v *yaml.Node) { s.Editions = readEditions(d, v) }},
 		field{"targets", func(_, v *yaml.Node) { series.read(v, report.TargetSeries) }},
 		field{"comparators", func(_, v *yaml.Node) { series.read(v, report.ComparatorSeries) }},
+		field{"units", func(_, v *yaml.Node) { l.units = readUnits(d, v) }},
+		field{"qualifiers", func(_, v *yaml.Node) { l.quals = readQualifiers(d, v) }},
 		// Raw HTML in narrative is shown as text unless the site trusts
 		// its writers with it.
 		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},

@@ -62,6 +62,9 @@ type loader struct {
 	// words are the figure words targets and actuals may hold: the
 	// built-in ones, or the site's figure_words.
 	words []value.FigureWord
+
+	units []*report.Unit    // the site's units:, added to the built-in ones
+	quals []value.Qualifier // the defaults and the site's qualifiers:; nil for the defaults alone
 }
 
 // NarrativeCache keeps parsed narrative between loads of one site's

@@ -315,8 +315,8 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 	}
 	what := "measure " + m.ID
 	d.mapping(n, what,
-		field{"target", func(_, v *yaml.Node) { r.Target = cell(d, v, m, "target", l.words) }},
-		field{"actual", func(_, v *yaml.Node) { r.Actual = cell(d, v, m, "actual", l.words) }},
+		field{"target", func(_, v *yaml.Node) { r.Target = l.cell(d, v, m, "target") }},
+		field{"actual", func(_, v *yaml.Node) { r.Actual = l.cell(d, v, m, "actual") }},
 		field{"status", func(_, v *yaml.Node) { r.Status, r.StatusPos = l.status(d, v, m), d.pos(v) }},
 		field{"period", func(_, v *yaml.Node) {
 			r.Period, _ = d.str(v, "period")
@@ -370,52 +370,96 @@ func indexNotes(notes []*report.Note) noteIndex {
 	return idx
 }
 
-// cell reads a target or actual, which may be one of the figure words, and
-// checks that it suits the measure's unit.
-func cell(d *doc, n *yaml.Node, m *report.Measure, what string, words []value.FigureWord) value.Value {
+// cell reads a target or actual, which may be one of the figure words and
+// carry qualifiers, and checks that it suits the measure's unit.
+func (l *loader) cell(d *doc, n *yaml.Node, m *report.Measure, what string) value.Value {
 	raw, ok := d.str(n, what)
 	if !ok {
 		return value.Value{}
 	}
-	v, err := value.ParseWords(raw, words)
+	v, err := l.site.Cell(m).Parse(raw)
 	if err != nil {
 		pos := d.pos(n)
-		if e, ok := err.(*value.Error); ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		e, ok := err.(*value.Error)
+		if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
 			pos.Col += e.Offset
 		} else if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 			pos.Col += 1 + e.Offset
 		}
+		if msg := OtherUnit(l.site, m, what, err); msg != "" {
+			d.errs.Errorf(pos, "%s", msg)
+			return value.Value{Raw: raw}
+		}
 		d.errs.Errorf(pos, "measure %s: %s %v", m.ID, what, err)
 		return value.Value{Raw: raw}
 	}
-	if msg, _ := UnitMismatch(m, what, v); msg != "" {
-		d.errorf(n, "%s; %s", msg, unitFix(m.Unit))
+	if msg, _ := UnitMismatch(m, what, &v); msg != "" {
+		if u := m.UnitOf(); u.Required {
+			d.errorf(n, "%s; %s, or change the measure's unit", msg, unitHint(u))
+		} else {
+			d.errorf(n, "%s; %s, or change the measure's unit in %s", msg, unitHint(u), catalogueFile)
+		}
 	}
 	return v
+}
+
+// OtherUnit says what is wrong with a cell the parser refused when it
+// carries another unit's symbol ("640 weeks" of a measure in kilograms),
+// and how to write it; "" when its trouble is something else. Import uses
+// it too.
+func OtherUnit(s *report.Site, m *report.Measure, what string, err error) string {
+	e, ok := err.(*value.Error)
+	if !ok {
+		return ""
+	}
+	if other := otherUnit(s, m, e); other != nil {
+		return fmt.Sprintf("measure %s %s, but its %s %q is in %s; %s, or change the measure's unit in %s",
+			m.ID, unitName(m.UnitOf()), what, strings.TrimSpace(e.Input), other.Label, unitHint(m.UnitOf()), catalogueFile)
+	}
+	return ""
+}
+
+// otherUnit finds the unit of another symbol that a cell the parser
+// refused carries, or nil.
+func otherUnit(s *report.Site, m *report.Measure, e *value.Error) *report.Unit {
+	own := m.UnitOf()
+	body := strings.TrimSpace(e.Input)
+	tail := strings.TrimSpace(e.Input[e.Offset:])
+	for _, u := range s.Units {
+		if u.Symbol == "" || u.Symbol == own.Symbol {
+			continue
+		}
+		if !u.Before && e.Offset > 0 && strings.EqualFold(tail, u.Symbol) ||
+			u.Before && e.Offset == 0 && len(body) > len(u.Symbol) && strings.EqualFold(body[:len(u.Symbol)], u.Symbol) {
+			return u
+		}
+	}
+	return nil
 }
 
 // UnitMismatch says what is wrong when a numeric cell does not carry the
 // unit its measure is counted in, such as `measure bbh-5 is measured in per
 // cent, but its target "90" is a plain number`, and which unit the cell
-// should carry; it returns "" when the cell is right. Import uses it too,
-// so that an imported quarter loads.
-func UnitMismatch(m *report.Measure, what string, v value.Value) (msg string, want value.Unit) {
-	want, ok := cellUnit[m.Unit]
-	if !ok || !v.IsNumeric() || v.Unit == want {
+// should carry; it returns "" when the cell is right. A figure of a unit
+// whose symbol is optional is given the unit's own (a plain 1,112.44 of a
+// unit in £ is read as £1,112.44), so that figures with and without the
+// symbol compare. Import uses it too, so that an imported quarter loads.
+func UnitMismatch(m *report.Measure, what string, v *value.Value) (msg string, want value.Unit) {
+	u := m.UnitOf()
+	want = u.Written
+	switch {
+	case !v.IsNumeric() || v.Unit == want:
+		return "", want
+	case !u.Required && v.Unit == value.None:
+		v.Unit = want
 		return "", want
 	}
-	return fmt.Sprintf("measure %s %s, but its %s %q %s", m.ID, unitName(m.Unit), what, v.Raw, unitProblem(v.Unit)), want
-}
-
-// cellUnit is the unit a numeric cell must carry for each catalogue unit.
-var cellUnit = map[string]value.Unit{
-	"%": value.Percent, "count": value.None, "days": value.None, "years": value.None,
-	"min:sec": value.MinSec, "ratio": value.None, "rate": value.None, "£": value.Pounds,
+	return fmt.Sprintf("measure %s %s, but its %s %q %s", m.ID, unitName(u), what, v.Raw, unitProblem(v.Unit)), want
 }
 
 // unitName says what a measure's unit makes it, for messages.
-func unitName(u string) string {
-	switch u {
+func unitName(u *report.Unit) string {
+	switch u.ID {
 	case "%":
 		return "is measured in per cent"
 	case "min:sec":
@@ -423,9 +467,9 @@ func unitName(u string) string {
 	case "£":
 		return "is measured in pounds"
 	case "count", "ratio", "rate":
-		return "is a " + u
+		return "is a " + u.ID
 	}
-	return "is measured in " + u
+	return "is measured in " + u.Label
 }
 
 func unitProblem(u value.Unit) string {
@@ -438,18 +482,6 @@ func unitProblem(u value.Unit) string {
 		return "has a £ sign"
 	}
 	return "is a plain number"
-}
-
-func unitFix(u string) string {
-	switch u {
-	case "%":
-		return "write it with a % sign, such as 90%, or change the measure's unit"
-	case "min:sec":
-		return "write it as minutes:seconds, such as 01:30, or change the measure's unit"
-	case "£":
-		return "write it with a £ sign, such as £1,000, or change the measure's unit"
-	}
-	return "write it as a plain number, or change the measure's unit in " + catalogueFile
 }
 
 func (l *loader) status(d *doc, n *yaml.Node, m *report.Measure) *report.Status {

@@ -86,7 +86,7 @@ func (r *seriesReader) read(n *yaml.Node, kind report.SeriesKind) {
 // "target_annual_period" and "target_annual_source", so a target with the
 // id "value" would clash with the row's target_value. Package dataset's
 // tests hold this list to its columns.
-var FixedSeriesColumns = []string{"target_value", "target_low", "target_high"}
+var FixedSeriesColumns = []string{"target_value", "target_low", "target_high", "target_qualifiers"}
 
 // figures reads a row's targets: or comparators: mapping, from series id
 // to figure, into the order of the site's series.
@@ -119,7 +119,7 @@ func (l *loader) figures(d *doc, n *yaml.Node, m *report.Measure, kind report.Se
 		if v.Kind == yaml.MappingNode {
 			var valueNode *yaml.Node
 			d.mapping(v, "measure "+m.ID+"'s "+what,
-				field{"value", func(_, c *yaml.Node) { valueNode = c; f.Value = cell(d, c, m, what, l.words) }},
+				field{"value", func(_, c *yaml.Node) { valueNode = c; f.Value = l.cell(d, c, m, what) }},
 				field{"period", func(_, c *yaml.Node) { f.Period = figureText(d, c, "period", "2015-16") }},
 				field{"source", func(_, c *yaml.Node) { f.Source = figureText(d, c, "source", "LG Inform") }},
 			)
@@ -128,7 +128,7 @@ func (l *loader) figures(d *doc, n *yaml.Node, m *report.Measure, kind report.Se
 				continue
 			}
 		} else {
-			f.Value = cell(d, v, m, what, l.words)
+			f.Value = l.cell(d, v, m, what)
 		}
 		out = append(out, f)
 	}

@@ -44,9 +44,11 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 		Chart:   chart,
 	}
 	d.HasCharts = true
+	quals := qualifierSet{}
 	for _, q := range s.Quarters {
 		for _, row := range q.RowsOf(m) {
 			d.History = append(d.History, historyRow{Quarter: q, Row: row, ThemePath: ThemePath(q.ID, m.Theme)})
+			quals.add(row)
 		}
 	}
 	for _, sr := range s.Series {
@@ -61,6 +63,7 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 			}
 		}
 	}
+	d.Qualifiers = quals.list(s)
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]
 		for _, t := range s.Themes {

@@ -48,6 +48,7 @@ func measureIndex(s *report.Site) measureIndexData {
 		page:   newPage(s, MeasureIndexPath, "measures", "All measures", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures"}),
 		Latest: s.Quarters[len(s.Quarters)-1],
 	}
+	quals := qualifierSet{}
 	for _, t := range s.Themes {
 		mt := measureIndexTheme{Theme: t}
 		for _, m := range t.Measures {
@@ -58,9 +59,11 @@ func measureIndex(s *report.Site) measureIndexData {
 				}
 			}
 			mt.Rows = append(mt.Rows, row)
+			quals.add(row.Row)
 		}
 		d.Themes = append(d.Themes, mt)
 	}
+	d.Qualifiers = quals.list(s)
 	return d
 }
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"scorecard/internal/report"
+	"scorecard/internal/value"
 )
 
 //go:embed layouts/*.html
@@ -185,18 +186,14 @@ func goodShort(p report.Polarity) string {
 	return string(p)
 }
 
+// unitName says in words what a built-in unit measures, for a site's own
+// layouts written before units were configurable: pages now use the
+// measure's unit, {{.Measure.UnitOf.Describe}}.
 func unitName(u string) string {
-	switch u {
-	case "%":
-		return "Per cent"
-	case "count":
-		return "Count"
-	case "min:sec":
-		return "Minutes and seconds"
-	case "£":
-		return "Pounds (£)"
+	if b := report.BuiltinUnit(u); b != nil {
+		return b.Describe()
 	}
-	return strings.ToUpper(u[:1]) + u[1:]
+	return (&report.Unit{ID: u}).Describe()
 }
 
 // Paths of the pages, relative to the site root.
@@ -230,6 +227,10 @@ type page struct {
 	JSONLD    template.JS
 	PrintCSS  string // the quarter's print stylesheet, which heads printed pages
 	PageName  string // the CSS page name that picks this page's running head
+
+	// Qualifiers are those the page's figures carry, in the site's order,
+	// for the key beside its tables.
+	Qualifiers []value.Qualifier
 
 	Quarters []quarterLink // the quarter switcher, on report pages
 	ThemeNav []navLink     // the theme navigation, on report pages

@@ -115,7 +115,20 @@ func (w *rowWriter) cell(v value.Value) {
 	case value.NotApplicable:
 		w.raw(`<span class="empty">not applicable</span>`)
 	default:
-		w.html(v.Raw)
+		w.html(v.Figure())
+		for _, q := range v.Qualifiers() {
+			if q.Mark != "" {
+				w.raw(`<sup class="qualifier"><span aria-hidden="true">`)
+				w.html(q.Mark)
+				w.raw(`</span><span class="visually-hidden"> (`)
+				w.html(q.Meaning)
+				w.raw(`)</span></sup>`)
+				continue
+			}
+			w.raw(` <span class="qualifier">(`)
+			w.html(q.Word)
+			w.raw(`)</span>`)
+		}
 	}
 }
 

@@ -129,6 +129,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	for i, c := range d.Columns {
 		qhs[i] = d.IDPrefix + "h-" + c.ID.Slug()
 	}
+	quals := qualifierSet{}
 	for _, m := range t.Measures {
 		row := q.Row(m)
 		if row == nil {
@@ -138,6 +139,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		mh := d.IDPrefix + "m-" + m.ID
 		for i, c := range d.Columns {
 			cell := themeCell{Quarter: c, Row: c.Row(m), mh: mh, qh: qhs[i]}
+			quals.add(cell.Row)
 			if cell.Row != nil {
 				for _, ref := range cell.Row.Notes {
 					a, ok := anchors[ref.Note]
@@ -192,6 +194,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 			}
 		}
 	}
+	d.Qualifiers = quals.list(s)
 	return d
 }
 

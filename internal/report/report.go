@@ -29,6 +29,13 @@ type Site struct {
 	Years    YearKind
 	Editions PeriodKind
 
+	// Units are what measures may be counted in: the built-in eight and
+	// the site's units:, in that order, one of the same id replacing a
+	// built-in. Empty for a model made by hand: the built-ins then.
+	Units []*Unit
+	// Qualifiers are what may follow a figure to qualify it (provisional,
+	// a footnote mark): the defaults and the site's qualifiers:.
+	Qualifiers []value.Qualifier
 	// Series are the further targets and the comparators the site's data
 	// may give beside each target and actual, in the order declared.
 	Series []*Series
@@ -96,9 +103,6 @@ func (p Polarity) Describe() string {
 	return string(p)
 }
 
-// Units a measure may be counted in.
-var Units = []string{"%", "count", "days", "years", "min:sec", "ratio", "rate", "£"}
-
 // Measure is one entry of the catalogue: it keeps its identity across
 // quarters.
 type Measure struct {
@@ -107,7 +111,8 @@ type Measure struct {
 	Theme      *Theme
 	Title      string
 	Good       Polarity
-	Unit       string
+	Unit       string // the unit's id, as written in unit:
+	UnitSpec   *Unit  // the unit it names, set by the loader; read it through UnitOf
 	Equalities bool
 	Cumulative bool // its figures are year to date: each counts from the start of the year
 	Definition string

@@ -434,12 +434,16 @@ func (im *importer) figure(n int, field string, m *report.Measure) string {
 	if text == "" {
 		return ""
 	}
-	v, err := value.ParseWords(text, im.site.FigureWords)
+	v, err := im.site.Cell(m).Parse(text)
 	if err != nil {
+		if msg := load.OtherUnit(im.site, m, field, err); msg != "" {
+			im.errs.Errorf(pos, "%s%s", at, clipped(msg, text))
+			return text
+		}
 		im.errs.Errorf(pos, "%smeasure %s: %s %s", at, m.ID, field, clipped(err.Error(), text))
 		return text
 	}
-	if msg, want := load.UnitMismatch(m, field, v); msg != "" {
+	if msg, want := load.UnitMismatch(m, field, &v); msg != "" {
 		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, clipped(msg, text), unitFix(want), CatalogueFile)
 	}
 	return text

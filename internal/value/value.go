@@ -141,6 +141,9 @@ type Extra struct {
 	HasCount bool
 
 	Meaning string // Word: why there is no figure, as configured ("not yet available")
+
+	Qualifiers []Qualifier // read by Cell.Parse after the figure: provisional, "*"
+	Figure     string      // with Qualifiers: the cell without them or its surrounding spaces
 }
 
 var noExtra Extra
@@ -256,6 +259,8 @@ type parser struct {
 	// v is what has been read. The parser fills it in rather than passing
 	// Values around: copying a Value was most of the cost of reading a cell.
 	v Value
+
+	opt *Cell // how the measure's cells are read (Cell.Parse), or nil (Parse)
 }
 
 func (p *parser) cell() *Error {
@@ -280,6 +285,8 @@ func (p *parser) cell() *Error {
 		}
 		return p.numeric()
 	case c == '-' || c == '.' || c == ',' || strings.HasPrefix(body, "£"):
+		return p.numeric()
+	case p.opt != nil && p.opt.Before && p.opt.Symbol != "" && len(body) >= len(p.opt.Symbol) && strings.EqualFold(body[:len(p.opt.Symbol)], p.opt.Symbol):
 		return p.numeric()
 	case isLetter(c):
 		return p.words()
@@ -463,7 +470,7 @@ func (p *parser) suffix() *Error {
 	p.i = open + 1
 	p.skipSpace()
 	if !isDigit(p.peek()) {
-		return p.fail(p.i, fmt.Sprintf("%s has %q in the brackets after the number", p.quoted(), p.token(p.i)), hintSuffix)
+		return p.fail(p.i, fmt.Sprintf("%s has %q in the brackets after the number", p.quoted(), p.token(p.i)), hintSuffix+p.qualifierHint())
 	}
 	at := p.i
 	if rank, ok := p.ordinal(); ok {
@@ -512,7 +519,7 @@ func (p *parser) plain() (num, *Error) {
 	if err != nil {
 		return n, err
 	}
-	if n.neg || n.unit != None {
+	if n.neg || n.unit != None || n.sym {
 		return n, p.fail(n.start, fmt.Sprintf("%s has %q in the brackets after the number", p.quoted(), p.s[n.start:p.i]),
 			"a fraction or count in brackets is written without a sign or unit, as in 42.5% (62/146) or 89 (378)")
 	}
@@ -595,6 +602,7 @@ type num struct {
 	unit  Unit
 	dec   int
 	neg   bool // written with a minus sign
+	sym   bool // written with the measure's own symbol (Cell.Symbol)
 	start int
 }
 
@@ -606,6 +614,10 @@ func (p *parser) number() (num, *Error) {
 	if p.peek() == '-' {
 		n.neg = true
 		p.i++
+	}
+	if p.symbol(true) {
+		n.sym = true
+		p.skipSpace()
 	}
 	pounds := false
 	if strings.HasPrefix(p.rest(), "£") {
@@ -671,7 +683,34 @@ func (p *parser) number() (num, *Error) {
 		n.unit = Percent
 		p.i = at + 1
 	}
+	if save := p.i; !n.sym && n.unit == None {
+		p.skipSpace()
+		if p.symbol(false) {
+			n.sym = true
+		} else {
+			p.i = save
+		}
+	}
 	return n, nil
+}
+
+// symbol reads the measure's own unit symbol (Cell.Symbol), in any case,
+// when it is written on the side given and is next; a symbol made of
+// letters must not run on into another letter ("kg" is not read in
+// "kgs").
+func (p *parser) symbol(before bool) bool {
+	if p.opt == nil || p.opt.Before != before {
+		return false
+	}
+	sym := p.opt.Symbol
+	if sym == "" || sym == "%" || sym == "£" || len(p.rest()) < len(sym) || !strings.EqualFold(p.rest()[:len(sym)], sym) {
+		return false
+	}
+	if j := p.i + len(sym); j < p.end && isLetter(p.s[j]) && isLetter(sym[len(sym)-1]) {
+		return false
+	}
+	p.i += len(sym)
+	return true
 }
 
 // clock reads the seconds of a time such as 01:30; p.i is at the colon.
@@ -888,7 +927,16 @@ func (p *parser) finish() *Error {
 		return nil
 	}
 	return p.fail(p.i, fmt.Sprintf("%s has %q after the value", p.quoted(), p.rest()),
-		"remove the extra text: the cell holds only the value, such as 93%, 13-15% or 42.5% (62/146)")
+		"remove the extra text: the cell holds only the value, such as 93%, 13-15% or 42.5% (62/146)"+p.qualifierHint())
+}
+
+// qualifierHint is what Cell.Parse adds to an error about text after a
+// figure, which may be a qualifier that is not declared; "" for Parse.
+func (p *parser) qualifierHint() string {
+	if p.opt == nil {
+		return ""
+	}
+	return p.opt.qualifierHint()
 }
 
 func (p *parser) wantNumber() *Error {
