@@ -66,7 +66,7 @@ func common() []charts.GlobalOpts {
 // Trend charts a measure's actual against its target across every quarter
 // the site holds, marking each actual with its published status.
 func Trend(s *report.Site, m *report.Measure) Chart {
-	id := "chart-trend-" + m.ID
+	id := "chart-trend-" + m.Address
 	var quarters []string
 	var rows []*report.Row
 	for _, q := range s.Quarters {

@@ -52,7 +52,7 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.ThemeRows(t))}
 		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
 			sec := *nar.Sections[0]
-			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
+			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.Address+"-")
 			tl.Section = &sec
 		}
 		d.Themes = append(d.Themes, tl)

@@ -143,14 +143,14 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 		if d.Large {
 			// Only what the template shows of a theme without its scorecard.
 			td = themeData{page: newPage(s, ThemePath(q.ID, t), "report", t.Title), Theme: t, Quarter: q,
-				Narrative: q.Narrative[t], IDPrefix: t.ID + "-", Measures: len(q.ThemeRows(t))}
+				Narrative: q.Narrative[t], IDPrefix: t.Address + "-", Measures: len(q.ThemeRows(t))}
 		} else {
-			td = r.themeData(s, q, t, Chart{}, t.ID+"-")
+			td = r.themeData(s, q, t, Chart{}, t.Address+"-")
 		}
 		td.Root, td.Level = d.Root, 3
 		if td.Narrative != nil {
 			n := *td.Narrative
-			n.HTML = prefixIDs(demote(n.HTML), t.ID+"-")
+			n.HTML = prefixIDs(demote(n.HTML), t.Address+"-")
 			td.Narrative = &n
 		}
 		d.Themes = append(d.Themes, td)

@@ -194,11 +194,11 @@ func QuarterPath(q report.QuarterID) string { return q.Path() + "/index.html" }
 
 // ThemePath is a theme's page for one quarter.
 func ThemePath(q report.QuarterID, t *report.Theme) string {
-	return q.Path() + "/" + t.ID + "/index.html"
+	return q.Path() + "/" + t.Address + "/index.html"
 }
 
 // MeasurePath is a measure's page, which covers every quarter.
-func MeasurePath(m *report.Measure) string { return "measures/" + m.ID + "/index.html" }
+func MeasurePath(m *report.Measure) string { return "measures/" + m.Address + "/index.html" }
 
 // root returns the relative path from a page back to the site root.
 func root(page string) string {
@@ -302,7 +302,7 @@ func (p *page) reportNav(s *report.Site, q *report.Quarter, current *report.Them
 	p.PrintCSS = PrintCSSPath(q.ID)
 	p.PageName = "overview"
 	if current != nil {
-		p.PageName = "theme-" + current.ID
+		p.PageName = "theme-" + current.Address
 	}
 }
 
@@ -329,7 +329,7 @@ func PrintCSS(s *report.Site, q *report.Quarter) []byte {
 	page("overview", "Overview", false)
 	fmt.Fprintf(&b, ".page-overview { page: overview; }\n")
 	for _, t := range s.Themes {
-		name := "theme-" + t.ID
+		name := "theme-" + t.Address
 		page(name, t.Title, false)
 		page(name+"-wide", t.Title+": scorecard", true)
 		fmt.Fprintf(&b, ".page-%s { page: %s; }\n.page-%s .scorecard-part { page: %s-wide; }\n", name, name, name, name)

@@ -122,7 +122,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 			continue
 		}
 		tr := themeRow{Measure: m, Row: row, Cells: make([]themeCell, 0, len(d.Columns))}
-		mh := d.IDPrefix + "m-" + m.ID
+		mh := d.IDPrefix + "m-" + m.Address
 		for i, c := range d.Columns {
 			cell := themeCell{Quarter: c, Row: c.Row(m), mh: mh, qh: qhs[i]}
 			if cell.Row != nil {
