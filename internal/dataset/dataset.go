@@ -244,8 +244,12 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	for _, st := range s.Statuses {
 		doc.Statuses = append(doc.Statuses, jsonStatus{Code: st.Code, Label: st.Label, Rating: st.Rating})
 	}
-	for _, t := range s.Themes {
-		doc.Themes = append(doc.Themes, jsonTheme{ID: t.ID, Title: t.Title})
+	for _, t := range s.AllThemes() {
+		jt := jsonTheme{ID: t.ID, Title: t.Title}
+		if t.Parent != nil {
+			jt.Parent = t.Parent.ID
+		}
+		doc.Themes = append(doc.Themes, jt)
 	}
 	for _, m := range s.Measures {
 		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
@@ -327,8 +331,9 @@ type jsonStatus struct {
 }
 
 type jsonTheme struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Parent string `json:"parent,omitempty"` // the id of the theme it is under; left out at the top level
 }
 
 type jsonMeasure struct {

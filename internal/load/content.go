@@ -445,7 +445,9 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		pos := diag.Pos{File: file, Line: line, Col: col}
 		ids, _ := attr.([]byte)
 		t := &report.Tie{Heading: HeadingText(h, src), Anchor: headingID(h)}
-		known := func(id string) bool { return l.findMeasure(s, id) != nil || l.broken[id] || l.nearMeasure(s, id) != nil }
+		known := func(id string) bool {
+			return l.findMeasure(s, id) != nil || l.broken[id] || l.nearMeasure(s, id) != nil
+		}
 		for _, id := range tieIDs(string(ids), known) {
 			m := l.findMeasure(s, id)
 			if m == nil && l.broken[id] {

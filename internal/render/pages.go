@@ -48,7 +48,7 @@ func measureIndex(s *report.Site) measureIndexData {
 		page:   newPage(s, MeasureIndexPath, "measures", "All measures", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures"}),
 		Latest: s.Quarters[len(s.Quarters)-1],
 	}
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		mt := measureIndexTheme{Theme: t}
 		for _, m := range t.Measures {
 			row := measureIndexRow{Measure: m}
@@ -138,7 +138,7 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 	d.PrintCSS = PrintCSSPath(q.ID)
 	d.Measures = len(q.Rows)
 	d.Large = d.Measures > PrintMaxMeasures
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		var td themeData
 		if d.Large {
 			// Only what the template shows of a theme without its scorecard.

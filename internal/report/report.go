@@ -98,6 +98,15 @@ func (t *Theme) Trail() []*Theme {
 	return out
 }
 
+// FullTitle names t with the themes above it, top first: "A place to be
+// proud of: Clean and green streets". A top-level theme's is its title.
+func (t *Theme) FullTitle() string {
+	if t.Parent == nil {
+		return t.Title
+	}
+	return t.Parent.FullTitle() + ": " + t.Title
+}
+
 // Top returns the top-level theme t sits under, or t itself.
 func (t *Theme) Top() *Theme {
 	for t.Parent != nil {
