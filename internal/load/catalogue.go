@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -409,7 +410,11 @@ func checkID(d *doc, n *yaml.Node, what, id, example string) string {
 	case strings.Trim(addr, "0123456789") == "":
 		d.errorf(n, "%s id %q is a bare number; ids must be unique across the whole site, so add a prefix, such as %q", what, id, example)
 	case slices.Contains(deviceNames, addr):
-		d.errorf(n, "%s id %q makes the address %q, a name Windows keeps for a device, so the site could not be built or copied there; add a prefix, such as %q", what, id, addr, example)
+		named := fmt.Sprintf("%s id %q makes the address %q,", what, id, addr)
+		if addr == id {
+			named = fmt.Sprintf("%s id %q is", what, id)
+		}
+		d.errorf(n, "%s a name Windows keeps for a device, so the site could not be built or copied there; add a prefix, such as %q", named, example)
 	default:
 		return addr
 	}
