@@ -9,73 +9,12 @@ import (
 	"scorecard/internal/report"
 )
 
-// nestedSite is the base site with themes three levels deep, ids as
-// councils write them, and narrative and notes for a theme below the top.
-const nestedSite = `
--- data/measures.yaml --
-themes:
-  - id: Place
-    title: A place to be proud of
-    themes:
-      - id: clean-streets
-        title: Clean and green streets
-        themes:
-          - id: Waste 1
-            title: Waste and recycling
-      - id: Safer
-        title: Safer streets
-  - id: work
-    title: Work
-measures:
-  - id: work-1
-    theme: work
-    title: Time to answer calls
-    good: lower
-    unit: min:sec
-  - id: LVE 009
-    theme: Waste 1
-    title: Missed bins
-    good: lower
-    unit: count
-  - id: BV053
-    theme: Place
-    title: Residents satisfied with the area
-    good: higher
-    unit: "%"
-  - id: cs-1
-    theme: clean-streets
-    title: Streets clean
-    good: higher
-    unit: "%"
--- data/quarters/2016-17-q2.yaml --
-quarter: 2016-17 Q2
-measures:
-  LVE 009: {target: 100, actual: 120, status: HR, notes: [1]}
-  BV053: {target: 90%, actual: 88%, status: A}
-  work-1: {target: "01:30", actual: "02:31", status: HR}
-notes:
-  - theme: Waste 1
-    labels: [1]
-    text: Data reported a quarter in arrears
--- content/2016-17-q2/homes.md --
-DELETE
--- content/2016-17-q2/waste-1.md --
----
-title: Waste
----
-## Summary
-
-### Bins {measure="LVE 009"}
-
-Bins were missed.
-
-### Bins and satisfaction {measure="LVE 009, BV053"}
-
-Both.
-`
-
 func TestNestedThemes(t *testing.T) {
-	s, errs := Site(site(t, txtar.Parse([]byte(nestedSite))))
+	a, err := txtar.ParseFile("testdata/nested.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, errs := Site(site(t, a))
 	if len(errs) > 0 {
 		t.Fatalf("nested site: %v", errs)
 	}
@@ -113,8 +52,8 @@ func TestNestedThemes(t *testing.T) {
 	if len(q.Notes) != 1 || q.Notes[0].Theme != waste {
 		t.Errorf("the note belongs to %v, want Waste 1", q.Notes[0].Theme)
 	}
-	if rows := q.TreeRows(s.Themes[0]); len(rows) != 2 {
-		t.Errorf("Place's roll-up holds %d rows, want 2 (BV053 and LVE 009)", len(rows))
+	if rows := q.TreeRows(s.Themes[0]); len(rows) != 3 {
+		t.Errorf("Place's roll-up holds %d rows, want 3 (BV053, cs-1 and LVE 009)", len(rows))
 	}
 	if got := trail(waste); got != "Place > clean-streets > Waste 1" {
 		t.Errorf("trail: %s", got)

@@ -5,66 +5,43 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
 )
 
-// nestedFS is a site whose themes nest three levels deep, with ids as
-// councils write them.
-func nestedFS() fstest.MapFS {
-	files := map[string]string{
-		"data/site.yaml": "organisation: Test Council\ntitle: Performance Report\naccessibility: {contact_email: access@example.org, prepared: 2026-11-25}\n",
-		"data/measures.yaml": `themes:
-  - id: Place
-    title: A place to be proud of
-    themes:
-      - id: clean-streets
-        title: Clean and green streets
-        themes:
-          - id: Waste 1
-            title: Waste and recycling
-      - id: Safer
-        title: Safer streets
-  - id: work
-    title: Work
-measures:
-  - id: work-1
-    theme: work
-    title: Time to answer calls
-    good: lower
-    unit: min:sec
-  - id: LVE 009
-    theme: Waste 1
-    title: Missed bins
-    good: lower
-    unit: count
-  - id: BV053
-    theme: Place
-    title: Residents satisfied with the area
-    good: higher
-    unit: "%"
-  - id: cs-1
-    theme: clean-streets
-    title: Streets clean
-    good: higher
-    unit: "%"
-`,
-		"data/quarters/2016-17-q2.yaml": `quarter: 2016-17 Q2
-measures:
-  LVE 009: {target: 100, actual: 120, status: HR, notes: [1]}
-  BV053: {target: 90%, actual: 88%, status: A}
-  cs-1: {target: 90%, actual: 95%, status: HG}
-  work-1: {target: "01:30", actual: "02:31", status: HR}
-notes:
-  - theme: Waste 1
-    labels: [1]
-    text: Data reported a quarter in arrears
-`,
-		"content/2016-17-q2/waste-1.md": "## Summary of achievement\n\nFewer bins were missed.\n\n### Bins {measure=\"LVE 009\"}\n\nBins were missed in the snow.\n",
+// nestedFS is internal/load's site whose themes nest three levels deep,
+// with ids as councils write them.
+func nestedFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile("../load/testdata/nested.txtar")
+	if err != nil {
+		t.Fatal(err)
 	}
 	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	for _, f := range a.Files {
+		if string(f.Data) != "DELETE\n" {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
 	}
 	return fsys
+}
+
+// wantCrumbs reports a page whose breadcrumb trail is not want.
+func wantCrumbs(t *testing.T, name, page, want string) {
+	t.Helper()
+	if got := crumbs(t, page); got != want {
+		t.Errorf("%s:\n got %s\nwant %s", name, got, want)
+	}
+}
+
+// lacks reports each of wants that page does not hold.
+func lacks(t *testing.T, name, page string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(page, want) {
+			t.Errorf("the %s lacks %s", name, want)
+		}
+	}
 }
 
 // crumbs returns the page's breadcrumb trail as text: each crumb's words,
@@ -89,7 +66,7 @@ func crumbs(t *testing.T, page string) string {
 }
 
 func TestNestedThemePages(t *testing.T) {
-	res, err := Generate(nestedFS(), Options{})
+	res, err := Generate(nestedFS(t), Options{})
 	if err != nil {
 		t.Fatalf("the nested site does not build:\n%v", err)
 	}
@@ -120,9 +97,7 @@ func TestNestedThemePages(t *testing.T) {
 	if !strings.Contains(lve, `id="chart-trend-lve-009"`) {
 		t.Errorf("the measure's chart is not named by its address")
 	}
-	if got, want := crumbs(t, lve), "Home <../../index.html> / All measures <../../measures/index.html> / A place to be proud of <../../measures/index.html#theme-place> / Clean and green streets <../../measures/index.html#theme-clean-streets> / Waste and recycling <../../measures/index.html#theme-waste-1> / Missed bins (current)"; got != want {
-		t.Errorf("measure page crumbs:\n got %s\nwant %s", got, want)
-	}
+	wantCrumbs(t, "measure page crumbs", lve, "Home <../../index.html> / All measures <../../measures/index.html> / A place to be proud of <../../measures/index.html#theme-place> / Clean and green streets <../../measures/index.html#theme-clean-streets> / Waste and recycling <../../measures/index.html#theme-waste-1> / Missed bins (current)")
 	if !strings.Contains(lve, "<dt>Theme</dt><dd>A place to be proud of: Clean and green streets: Waste and recycling</dd>") {
 		t.Errorf("the measure page does not name its theme with those above it")
 	}
@@ -132,21 +107,15 @@ func TestNestedThemePages(t *testing.T) {
 
 	// A parent's page: its roll-up, its children, its own scorecard.
 	place := page("2016-17/q2/place/index.html")
-	if got, want := crumbs(t, place), "Home <../../../index.html> / Q2 2016/17 <../../../2016-17/q2/index.html> / A place to be proud of (current)"; got != want {
-		t.Errorf("parent theme crumbs:\n got %s\nwant %s", got, want)
-	}
-	for _, want := range []string{
+	wantCrumbs(t, "parent theme crumbs", place, "Home <../../../index.html> / Q2 2016/17 <../../../2016-17/q2/index.html> / A place to be proud of (current)")
+	lacks(t, "Place page", place,
 		"<caption>The 3 measures under A place to be proud of in Q2 2016/17: status</caption>",
 		`<h2 id="sc-within">Within this theme</h2>`,
 		`<li><a href="../../../2016-17/q2/clean-streets/index.html">Clean and green streets</a>: 2 measures in this quarter's scorecard: 1 High green (HG), 1 High red (HR).<ul class="subthemes"><li><a href="../../../2016-17/q2/waste-1/index.html">Waste and recycling</a>: 1 measure in this quarter's scorecard: 1 High red (HR).</li>`,
 		`<li><a href="../../../2016-17/q2/safer/index.html">Safer streets</a>: 0 measures in this quarter's scorecard.</li>`,
 		"This theme's own measures, not those of the themes within it:",
 		`<a href="../../../measures/bv053/index.html">`,
-	} {
-		if !strings.Contains(place, want) {
-			t.Errorf("the Place page lacks %s", want)
-		}
-	}
+	)
 	if strings.Contains(place, "measures/lve-009/index.html") {
 		t.Errorf("the Place scorecard shows LVE 009, a measure of a theme below it")
 	}
@@ -158,43 +127,29 @@ func TestNestedThemePages(t *testing.T) {
 	// The deepest theme: crumbs through its parents, its narrative, its note,
 	// and the navigation open down to it.
 	waste := page("2016-17/q2/waste-1/index.html")
-	if got, want := crumbs(t, waste), "Home <../../../index.html> / Q2 2016/17 <../../../2016-17/q2/index.html> / A place to be proud of <../../../2016-17/q2/place/index.html> / Clean and green streets <../../../2016-17/q2/clean-streets/index.html> / Waste and recycling (current)"; got != want {
-		t.Errorf("deepest theme crumbs:\n got %s\nwant %s", got, want)
-	}
-	for _, want := range []string{
+	wantCrumbs(t, "deepest theme crumbs", waste, "Home <../../../index.html> / Q2 2016/17 <../../../2016-17/q2/index.html> / A place to be proud of <../../../2016-17/q2/place/index.html> / Clean and green streets <../../../2016-17/q2/clean-streets/index.html> / Waste and recycling (current)")
+	lacks(t, "Waste page", waste,
 		"Fewer bins were missed.",
 		"Data reported a quarter in arrears",
 		`id="m-lve-009"`,
 		`<li><a href="../../../2016-17/q2/place/index.html">A place to be proud of</a><ul><li><a href="../../../2016-17/q2/clean-streets/index.html">Clean and green streets</a><ul><li><a href="../../../2016-17/q2/waste-1/index.html" aria-current="page">Waste and recycling</a></li></ul></li><li><a href="../../../2016-17/q2/safer/index.html">Safer streets</a></li></ul></li><li><a href="../../../2016-17/q2/work/index.html">Work</a></li></ul>`,
-	} {
-		if !strings.Contains(waste, want) {
-			t.Errorf("the Waste page lacks %s", want)
-		}
-	}
+	)
 
 	// The home page rolls up by top-level theme and lists the children.
 	home := page("index.html")
-	for _, want := range []string{
+	lacks(t, "home page", home,
 		`<h3 id="sc-theme-place"><a href="2016-17/q2/place/index.html">A place to be proud of</a></h3>
 <p>3 measures in this quarter's scorecard: 1 High green (HG), 1 Amber (A), 1 High red (HR).`,
 		`<li><a href="2016-17/q2/safer/index.html">Safer streets</a>`,
 		`<h3 id="sc-theme-work">`,
-	} {
-		if !strings.Contains(home, want) {
-			t.Errorf("the home page lacks %s", want)
-		}
-	}
+	)
 	if strings.Contains(home, `id="sc-theme-clean-streets"`) {
 		t.Errorf("the home page gives a theme below the top level a section of its own")
 	}
 
 	// The list of all measures heads each level and lists each measure once.
 	index := page("measures/index.html")
-	for _, want := range []string{`<h2 id="theme-place">`, `<h3 id="theme-clean-streets">`, `<h4 id="theme-waste-1">`, `<h3 id="theme-safer">`, `<h2 id="theme-work">`} {
-		if !strings.Contains(index, want) {
-			t.Errorf("the measure list lacks %s", want)
-		}
-	}
+	lacks(t, "measure list", index, `<h2 id="theme-place">`, `<h3 id="theme-clean-streets">`, `<h4 id="theme-waste-1">`, `<h3 id="theme-safer">`, `<h2 id="theme-work">`)
 	for _, addr := range []string{"bv053", "cs-1", "lve-009", "work-1"} {
 		if n := strings.Count(index, `href="../measures/`+addr+`/index.html"`); n != 1 {
 			t.Errorf("the measure list links to %s %d times, want once", addr, n)
@@ -211,4 +166,55 @@ func TestNestedThemePages(t *testing.T) {
 	if js := page("data/scorecard.json"); !strings.Contains(js, `"parent": "clean-streets"`) {
 		t.Errorf("the JSON does not give a theme's parent")
 	}
+}
+
+// TestNestedPrintPage: the whole report on one page holds every theme at
+// every level, each named with the themes above it, and every measure once.
+func TestNestedPrintPage(t *testing.T) {
+	res, err := Generate(nestedFS(t), Options{})
+	if err != nil {
+		t.Fatalf("the nested site does not build:\n%v", err)
+	}
+	var print string
+	for _, f := range res.Files {
+		if f.Path == "2016-17/q2/print/index.html" {
+			print = string(f.Data)
+		}
+	}
+	lacks(t, "print page", print,
+		`<h2 id="place-title">A place to be proud of</h2>`,
+		`<h2 id="clean-streets-title">A place to be proud of: Clean and green streets</h2>`,
+		`<h2 id="waste-1-title">A place to be proud of: Clean and green streets: Waste and recycling</h2>`,
+		`<h2 id="safer-title">A place to be proud of: Safer streets</h2>`,
+	)
+	for _, addr := range []string{"bv053", "cs-1", "lve-009", "work-1"} {
+		if n := strings.Count(print, `-m-`+addr+`" headers=`); n != 1 {
+			t.Errorf("the print page has %d rows for %s, want 1", n, addr)
+		}
+	}
+}
+
+// TestParentWithoutMeasures: a theme whose measures are all in the themes
+// within it says so where its scorecard would be, on its page and in print.
+func TestParentWithoutMeasures(t *testing.T) {
+	fsys := nestedFS(t)
+	cat := fsys["data/measures.yaml"]
+	cat.Data = []byte(strings.Replace(string(cat.Data), "theme: Place\n", "theme: Safer\n", 1))
+	res, err := Generate(fsys, Options{})
+	if err != nil {
+		t.Fatalf("the nested site does not build:\n%v", err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	place := files["2016-17/q2/place/index.html"]
+	lacks(t, "Place page", place,
+		"<caption>The 3 measures under A place to be proud of in Q2 2016/17: status</caption>",
+		`<p class="notice">A place to be proud of has no measures of its own in Q2 2016/17: its measures are in the themes within it, above.</p>`)
+	if strings.Contains(place, `<table class="scorecard">`) {
+		t.Errorf("the Place page shows an empty scorecard")
+	}
+	lacks(t, "print page", files["2016-17/q2/print/index.html"], `<h2 id="place-title">A place to be proud of</h2>
+<p>This theme has no measures of its own in Q2 2016/17: its measures are in the scorecards of the themes within it, which follow.</p>`)
 }
