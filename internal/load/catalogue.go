@@ -83,6 +83,11 @@ func (l *loader) themeList(d *doc, n *yaml.Node, s *report.Site, parent *report.
 			d.errorf(idNode, "theme ids %q (line %d) and %q (line %d) give the same address, %q, so their pages would be one; make the ids differ in more than case, spaces or punctuation", prev.ID, prev.Pos.Line, t.ID, t.Pos.Line, t.Address)
 			return
 		}
+		if t.Address == "print" {
+			// A quarter's folder holds its print page at print/.
+			d.errorf(idNode, "theme id %q makes the address \"print\", which a quarter's page for printing has; add a word, such as \"print-services\"", t.ID)
+			return
+		}
 		l.themeIDs[t.ID], l.themeAddrs[t.Address] = t, t
 		if titleNode == nil {
 			d.errorf(item, "theme %s has no title; add one such as \"title: Build a Better Harrow\"", t.ID)
@@ -96,7 +101,7 @@ func (l *loader) themeList(d *doc, n *yaml.Node, s *report.Site, parent *report.
 			return
 		}
 		if depth >= report.MaxThemeDepth {
-			d.errorf(childNode, "theme %s is at level %d, and themes nest at most %d levels (priority, outcome, sub-heading); move these themes up a level, or make them measures of theme %s", t.ID, depth, report.MaxThemeDepth, t.ID)
+			d.errorf(childNode, "theme %s is at level %d, and themes nest at most %d levels (priority, outcome, sub-heading); move these themes up a level, or give their measures theme %s", t.ID, depth, report.MaxThemeDepth, t.ID)
 			return
 		}
 		l.themeList(d, childNode, s, t)
