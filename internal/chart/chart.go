@@ -68,7 +68,7 @@ func common() []charts.GlobalOpts {
 // Trend charts a measure's actual against its target across every quarter
 // the site holds, marking each actual with its published status.
 func Trend(s *report.Site, m *report.Measure) Chart {
-	id := "chart-trend-" + m.ID
+	id := "chart-trend-" + m.Address
 	rows := placed(s, m)
 	quarters := make([]string, len(rows)) // each figure's period, in words
 	dates := make([]string, len(rows))    // where it sits on the time axis

@@ -321,8 +321,12 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	for _, q := range usedQualifiers(s) {
 		doc.Qualifiers = append(doc.Qualifiers, jsonQual{Mark: q.Mark, Word: q.Word, Meaning: q.Meaning})
 	}
-	for _, t := range s.Themes {
-		doc.Themes = append(doc.Themes, jsonTheme{ID: t.ID, Title: t.Title})
+	for _, t := range s.AllThemes() {
+		jt := jsonTheme{ID: t.ID, Title: t.Title}
+		if t.Parent != nil {
+			jt.Parent = t.Parent.ID
+		}
+		doc.Themes = append(doc.Themes, jt)
 	}
 	for _, m := range s.Measures {
 		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
@@ -467,8 +471,9 @@ type jsonQual struct {
 }
 
 type jsonTheme struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Parent string `json:"parent,omitempty"` // the id of the theme it is under; left out at the top level
 }
 
 type jsonMeasure struct {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,35 +47,70 @@ func (l *loader) catalogue(s *report.Site) {
 }
 
 func (l *loader) themes(d *doc, n *yaml.Node, s *report.Site) {
-	ids := map[string]int{}
+	l.themeIDs = map[string]*report.Theme{}
+	l.themeAddrs = map[string]*report.Theme{}
+	l.themeList(d, n, s, nil)
+}
+
+// themeList reads a list of themes: the top level (parent nil) or the
+// themes under parent, which nest up to report.MaxThemeDepth levels.
+func (l *loader) themeList(d *doc, n *yaml.Node, s *report.Site, parent *report.Theme) {
+	depth := 1
+	if parent != nil {
+		depth = parent.Depth + 1
+	}
 	d.list(n, "themes", func(item *yaml.Node) {
-		t := &report.Theme{}
-		var idNode, titleNode *yaml.Node
+		t := &report.Theme{Parent: parent, Depth: depth, Pos: d.pos(item)}
+		var idNode, titleNode, childNode *yaml.Node
 		d.mapping(item, "a theme",
 			field{"id", func(_, v *yaml.Node) { idNode = v; t.ID, _ = d.str(v, "id") }},
 			field{"title", func(_, v *yaml.Node) { titleNode = v; t.Title, _ = d.str(v, "title") }},
+			field{"themes", func(_, v *yaml.Node) { childNode = v }},
 		)
 		if idNode == nil {
 			d.errorf(item, "a theme has no id; add one such as \"id: build-a-better-harrow\"")
 			return
 		}
-		if !checkID(d, idNode, "theme", t.ID, "build-a-better-harrow") {
+		t.Pos = d.pos(idNode)
+		if t.Address = checkID(d, idNode, "theme", t.ID, "build-a-better-harrow"); t.Address == "" {
 			return
 		}
-		if line, dup := ids[t.ID]; dup {
-			d.errorf(idNode, "theme id %q is used twice (first at line %d); give each theme its own id", t.ID, line)
+		if prev := l.themeIDs[t.ID]; prev != nil {
+			d.errorf(idNode, "theme id %q is used twice (first at line %d); give each theme its own id", t.ID, prev.Pos.Line)
 			return
 		}
-		ids[t.ID] = idNode.Line
+		if prev := l.themeAddrs[t.Address]; prev != nil {
+			d.errorf(idNode, "theme ids %q (line %d) and %q (line %d) give the same address, %q, so their pages would be one; make the ids differ in more than case, spaces or punctuation", prev.ID, prev.Pos.Line, t.ID, t.Pos.Line, t.Address)
+			return
+		}
+		if t.Address == "print" {
+			// A quarter's folder holds its print page at print/.
+			d.errorf(idNode, "theme id %q makes the address \"print\", which a quarter's page for printing has; add a word, such as \"print-services\"", t.ID)
+			return
+		}
+		l.themeIDs[t.ID], l.themeAddrs[t.Address] = t, t
 		if titleNode == nil {
 			d.errorf(item, "theme %s has no title; add one such as \"title: Build a Better Harrow\"", t.ID)
 		}
-		s.Themes = append(s.Themes, t)
+		if parent == nil {
+			s.Themes = append(s.Themes, t)
+		} else {
+			parent.Children = append(parent.Children, t)
+		}
+		if childNode == nil {
+			return
+		}
+		if depth >= report.MaxThemeDepth {
+			d.errorf(childNode, "theme %s is at level %d, and themes nest at most %d levels (priority, outcome, sub-heading); move these themes up a level, or give their measures theme %s", t.ID, depth, report.MaxThemeDepth, t.ID)
+			return
+		}
+		l.themeList(d, childNode, s, t)
 	})
 }
 
 func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 	ids := map[string]int{}
+	addrs := map[string]*report.Measure{}
 	d.list(n, "measures", func(item *yaml.Node) {
 		m := &report.Measure{Pos: d.pos(item)}
 		var idNode, themeNode, goodNode, unitNode, titleNode *yaml.Node
@@ -105,7 +141,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			d.errorf(item, "a measure has no id; add one such as \"id: bbh-5\"")
 			return
 		}
-		if !checkID(d, idNode, "measure", m.ID, "bbh-5") {
+		if m.Address = checkID(d, idNode, "measure", m.ID, "bbh-5"); m.Address == "" {
 			// The id as written, even when refused, so that the quarters
 			// do not report it missing from the catalogue as well.
 			l.broken[idNode.Value] = true
@@ -115,7 +151,13 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			d.errorf(idNode, "measure id %q is used twice (first at line %d); give each measure its own id", m.ID, line)
 			return
 		}
+		if prev := addrs[m.Address]; prev != nil {
+			d.errorf(idNode, "measure ids %q (line %d) and %q (line %d) give the same address, %q, so their pages would be one; make the ids differ in more than case, spaces or punctuation", prev.ID, ids[prev.ID], m.ID, idNode.Line, m.Address)
+			l.broken[m.ID] = true
+			return
+		}
 		ids[m.ID] = idNode.Line
+		addrs[m.Address] = m
 		if titleNode == nil {
 			d.errorf(item, "measure %s has no title; add one such as \"title: Staff turnover\"", m.ID)
 		}
@@ -130,9 +172,9 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 		}
 		s.Measures = append(s.Measures, m)
 	})
-	// Show measures theme by theme, in the order of the themes.
+	// Show measures theme by theme, in the depth-first order of the themes.
 	var ordered []*report.Measure
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		ordered = append(ordered, t.Measures...)
 	}
 	s.Measures = ordered
@@ -245,19 +287,27 @@ func (l *loader) themeRef(d *doc, item, n *yaml.Node, s *report.Site, what strin
 	if !ok {
 		return nil
 	}
-	for _, t := range s.Themes {
+	all := s.AllThemes()
+	for _, t := range all {
 		if t.ID == id {
 			return t
+		}
+	}
+	for _, t := range all {
+		if t.Address == report.Address(id) {
+			d.errorf(n, "%s names theme %q, which is not in the themes list; did you mean %q? (data files name a theme by its id as written)", what, id, t.ID)
+			return nil
 		}
 	}
 	d.errorf(n, "%s names theme %q, which is not in the themes list; use one of: %s", what, id, list(themeIDs(s)))
 	return nil
 }
 
+// themeIDs lists every theme's id, at every level, for messages.
 func themeIDs(s *report.Site) []string {
-	ids := make([]string, len(s.Themes))
-	for i, t := range s.Themes {
-		ids[i] = t.ID
+	var ids []string
+	for _, t := range s.AllThemes() {
+		ids = append(ids, t.ID)
 	}
 	return ids
 }
@@ -341,39 +391,42 @@ func quoted(ss []string) []string {
 	return out
 }
 
-// checkID reports an id that cannot safely name a page: ids become folder
-// names on the site, so they hold only lower-case letters, digits and
-// inner hyphens, and are not bare numbers (two themes may each have a
-// measure 1).
-func checkID(d *doc, n *yaml.Node, what, id, example string) bool {
+// checkID reports an id that cannot name a page, and returns the address
+// made from it, or "" after reporting why there is none. Ids are kept as
+// councils write them ("BV053", "LVE 009"); pages are named by the
+// address, which holds only lower-case letters, digits and inner hyphens,
+// and is not a bare number (two themes may each have a measure 1).
+func checkID(d *doc, n *yaml.Node, what, id, example string) string {
 	if id == "" {
 		d.errorf(n, "the %s id is empty; write one such as %q", what, example)
-		return false
+		return ""
 	}
-	ok := id[0] != '-' && id[len(id)-1] != '-' && len(id) <= 64
-	digits := true
-	for _, r := range id {
-		switch {
-		case r >= '0' && r <= '9':
-		case r >= 'a' && r <= 'z' || r == '-':
-			digits = false
-		default:
-			ok = false
-		}
+	if strings.TrimSpace(id) != id {
+		d.errorf(n, "%s id %q has spaces at its start or end; remove them, since data files name the %s by its id as written", what, id, what)
+		return ""
 	}
-	if !ok {
-		d.errorf(n, "%s id %q may hold only lower-case letters, digits and hyphens (at most 64, not at either end); write one such as %q", what, id, example)
-		return false
+	if strings.ContainsFunc(id, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		d.errorf(n, "%s id %q holds a line break, tab or other control character; write it on one line, such as %q", what, id, example)
+		return ""
 	}
-	if digits {
+	addr := report.Address(id)
+	switch {
+	case addr == "":
+		d.errorf(n, "%s id %q has no letter or digit, so no page address can be made from it; write one such as %q", what, id, example)
+	case len(addr) > 64:
+		d.errorf(n, "%s id %q makes an address of %d characters, more than 64; shorten it, such as %q", what, id, len(addr), example)
+	case strings.Trim(addr, "0123456789") == "":
 		d.errorf(n, "%s id %q is a bare number; ids must be unique across the whole site, so add a prefix, such as %q", what, id, example)
-		return false
+	case slices.Contains(deviceNames, addr):
+		named := fmt.Sprintf("%s id %q makes the address %q,", what, id, addr)
+		if addr == id {
+			named = fmt.Sprintf("%s id %q is", what, id)
+		}
+		d.errorf(n, "%s a name Windows keeps for a device, so the site could not be built or copied there; add a prefix, such as %q", named, example)
+	default:
+		return addr
 	}
-	if slices.Contains(deviceNames, id) {
-		d.errorf(n, "%s id %q is a name Windows keeps for a device, so the site could not be built or copied there; add a prefix, such as %q", what, id, example)
-		return false
-	}
-	return true
+	return ""
 }
 
 // deviceNames are the names Windows gives devices, which no file or folder

@@ -89,11 +89,20 @@ func (l *loader) content(s *report.Site) {
 	}
 }
 
+// themeAddresses lists every theme's address, for messages.
+func themeAddresses(s *report.Site) []string {
+	var out []string
+	for _, t := range s.AllThemes() {
+		out = append(out, t.Address)
+	}
+	return out
+}
+
 // narrativeNames are the names of the files a quarter's folder may hold.
 func narrativeNames(s *report.Site) []string {
 	names := []string{introFile}
-	for _, id := range themeIDs(s) {
-		names = append(names, id+".md")
+	for _, t := range s.AllThemes() {
+		names = append(names, t.Address+".md")
 	}
 	return names
 }
@@ -145,10 +154,10 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 			q.Intro = l.narrative(md, name, q.ID.Long(), s)
 			continue
 		}
-		themeID, ok := strings.CutSuffix(f.Name(), ".md")
+		address, ok := strings.CutSuffix(f.Name(), ".md")
 		var theme *report.Theme
-		for _, t := range s.Themes {
-			if t.ID == themeID {
+		for _, t := range s.AllThemes() {
+			if t.Address == address {
 				theme = t
 			}
 		}
@@ -164,7 +173,7 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 			if n := nearest(f.Name(), narrativeNames(s)); n != "" && !f.IsDir() {
 				how = renameTo(f.Name(), n)
 			}
-			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one THEME.md per theme here, named for a theme id: %s; %s", introFile, list(themeIDs(s)), how)
+			l.errs.Errorf(diag.Pos{File: name}, "Scorecard expects %s and one THEME.md per theme here, named for a theme id in lower case with hyphens for spaces: %s; %s", introFile, list(themeAddresses(s)), how)
 			continue
 		}
 		if n := l.narrative(md, name, theme.Title, s); n != nil {
@@ -441,9 +450,19 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		pos := diag.Pos{File: file, Line: line, Col: col}
 		ids, _ := attr.([]byte)
 		t := &report.Tie{Heading: HeadingText(h, src), Anchor: headingID(h)}
-		for _, id := range strings.Fields(string(ids)) {
+		known := func(id string) bool {
+			return l.findMeasure(s, id) != nil || l.broken[id] || l.nearMeasure(s, id) != nil
+		}
+		for _, id := range tieIDs(string(ids), known) {
 			m := l.findMeasure(s, id)
+			if m == nil && l.broken[id] {
+				continue // its catalogue entry has an error already reported
+			}
 			if m == nil {
+				if near := l.nearMeasure(s, id); near != nil {
+					l.errs.Errorf(pos, "the heading %q names measure %q, which is not in %s; did you mean %q? (narrative names a measure by its id as written)", t.Heading, id, catalogueFile, near.ID)
+					continue
+				}
 				l.errs.Errorf(pos, "the heading %q names measure %q, which is not in %s; correct the id", t.Heading, id, catalogueFile)
 				continue
 			}
@@ -525,6 +544,54 @@ func (l *loader) findMeasure(s *report.Site, id string) *report.Measure {
 		}
 	}
 	return l.byID[id]
+}
+
+// nearMeasure returns the measure whose id id misses only in case, spaces
+// or punctuation ("lve009" for "LVE 009"), or nil: for "did you mean".
+func (l *loader) nearMeasure(s *report.Site, id string) *report.Measure {
+	addr := report.Address(id)
+	if addr == "" {
+		return nil
+	}
+	for _, m := range s.Measures {
+		if m.Address == addr || strings.ReplaceAll(m.Address, "-", "") == strings.ReplaceAll(addr, "-", "") {
+			return m
+		}
+	}
+	return nil
+}
+
+// tieIDs splits a heading's measure attribute into measure ids. Ids may
+// hold spaces ("LVE 009"), so the whole attribute is tried first; then ids
+// separated by commas; otherwise the words, each run of words that is an
+// id (the longest first) taken as one.
+func tieIDs(attr string, known func(string) bool) []string {
+	attr = strings.TrimSpace(attr)
+	if attr == "" {
+		return nil
+	}
+	if known(attr) {
+		return []string{attr}
+	}
+	if strings.Contains(attr, ",") {
+		var ids []string
+		for _, id := range strings.Split(attr, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	words := strings.Fields(attr)
+	var ids []string
+	for i := 0; i < len(words); {
+		j := len(words)
+		for ; j > i+1 && !known(strings.Join(words[i:j], " ")); j-- {
+		}
+		ids = append(ids, strings.Join(words[i:j], " "))
+		i = j
+	}
+	return ids
 }
 
 func removeAttribute(n ast.Node, name string) {

@@ -51,6 +51,8 @@ type loader struct {
 
 	byID map[string]*report.Measure // measures by id, for narrative's ties
 
+	themeIDs, themeAddrs map[string]*report.Theme // every theme, by id and by address
+
 	links map[string]bool // symbolic links and special files already reported
 
 	// noQuarters records that data/quarters could not be read, so that

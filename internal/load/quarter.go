@@ -252,6 +252,10 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 			continue // its catalogue entry, or the catalogue, has an error already reported
 		}
 		if m == nil {
+			if near := l.nearMeasure(s, k.Value); near != nil {
+				d.errorf(k, "measure %q is not in %s; did you mean %q? (data files name a measure by its id as written)", k.Value, catalogueFile, near.ID)
+				continue
+			}
 			d.errorf(k, "measure %q is not in %s; add it to the catalogue there, or correct the id", k.Value, catalogueFile)
 			continue
 		}

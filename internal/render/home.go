@@ -20,10 +20,22 @@ type homeData struct {
 }
 
 type themeLink struct {
-	Theme   *report.Theme
-	Path    string
-	Counts  summaryView
-	Section *report.Section // the theme narrative's first section, moved to the home page
+	Theme    *report.Theme
+	Path     string
+	Counts   summaryView     // the theme's measures and those of the themes below it
+	Section  *report.Section // the theme narrative's first section, moved to the home page
+	Children []themeLink     // the themes directly below it, each with its own roll-up
+}
+
+// themeLinks links to each of themes for quarter q, with the roll-up of
+// each one's measures and those below it.
+func themeLinks(s *report.Site, q *report.Quarter, themes []*report.Theme) []themeLink {
+	var out []themeLink
+	for _, t := range themes {
+		out = append(out, themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.TreeRows(t)),
+			Children: themeLinks(s, q, t.Children)})
+	}
+	return out
 }
 
 // Home renders a quarter's home page, to be written at path at, with its
@@ -48,11 +60,11 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 	if at != "index.html" {
 		d.Crumbs = []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label()}}
 	}
-	for _, t := range s.Themes {
-		tl := themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.ThemeRows(t))}
+	for _, tl := range themeLinks(s, q, s.Themes) {
+		t := tl.Theme
 		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
 			sec := *nar.Sections[0]
-			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.ID+"-")
+			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.Address+"-")
 			tl.Section = &sec
 		}
 		d.Themes = append(d.Themes, tl)

@@ -37,9 +37,16 @@ func (r *Renderer) Measure(w io.Writer, s *report.Site, m *report.Measure, chart
 
 func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) measureData {
 	at := MeasurePath(m)
+	crumbs := []crumb{{Text: "Home", Path: "index.html"}, {Text: "All measures", Path: MeasureIndexPath}}
+	if s.Nested() {
+		// Where the measure sits among nested themes: each theme's part
+		// of the list of all measures.
+		for _, t := range m.Theme.Trail() {
+			crumbs = append(crumbs, crumb{Text: t.Title, Path: MeasureIndexPath + "#theme-" + t.Address})
+		}
+	}
 	d := measureData{
-		page: newPage(s, at, "measures", m.Title,
-			crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures", Path: MeasureIndexPath}, crumb{Text: m.Title}),
+		page:    newPage(s, at, "measures", m.Title, append(crumbs, crumb{Text: m.Title})...),
 		Measure: m,
 		Chart:   chart,
 	}
@@ -66,7 +73,7 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 	d.Qualifiers = quals.list(s)
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]
-		for _, t := range s.Themes {
+		for _, t := range s.AllThemes() {
 			n := q.Narrative[t]
 			if n == nil {
 				continue

@@ -17,7 +17,7 @@ func TestMeasureMetadata(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := func(m *report.Measure) string {
-		th := &report.Theme{ID: "th", Title: "Theme", Measures: []*report.Measure{m}}
+		th := &report.Theme{ID: "th", Address: "th", Title: "Theme", Measures: []*report.Measure{m}}
 		m.ID, m.Title, m.Theme, m.Good, m.Unit = "m-1", "Measure", th, report.Higher, "count"
 		q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: m}}}
 		q.IndexRows()

@@ -10,8 +10,8 @@ import (
 // scorecard shows two quarters' notes, each says its quarter, each has an
 // anchor of its own, and each cell links to its own quarter's note.
 func TestNotesSayTheirQuarter(t *testing.T) {
-	th := &report.Theme{ID: "th", Title: "Theme"}
-	m := &report.Measure{ID: "m-1", Title: "Measure", Theme: th, Index: 0}
+	th := &report.Theme{ID: "th", Address: "th", Title: "Theme"}
+	m := &report.Measure{ID: "m-1", Address: "m-1", Title: "Measure", Theme: th, Index: 0}
 	th.Measures = []*report.Measure{m}
 	quarter := func(q int, text string, labels []string) *report.Quarter {
 		qu := &report.Quarter{ID: report.QuarterOf(2016, q)}

@@ -49,7 +49,7 @@ func measureIndex(s *report.Site) measureIndexData {
 		Latest: s.Quarters[len(s.Quarters)-1],
 	}
 	quals := qualifierSet{}
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		mt := measureIndexTheme{Theme: t}
 		for _, m := range t.Measures {
 			row := measureIndexRow{Measure: m}
@@ -141,19 +141,19 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 	d.PrintCSS = PrintCSSPath(q.ID)
 	d.Measures = len(q.Rows)
 	d.Large = d.Measures > PrintMaxMeasures
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		var td themeData
 		if d.Large {
 			// Only what the template shows of a theme without its scorecard.
 			td = themeData{page: newPage(s, ThemePath(q.ID, t), "report", t.Title), Theme: t, Quarter: q,
-				Narrative: q.Narrative[t], IDPrefix: t.ID + "-", Measures: len(q.ThemeRows(t))}
+				Narrative: q.Narrative[t], IDPrefix: t.Address + "-", Measures: len(q.ThemeRows(t))}
 		} else {
-			td = r.themeData(s, q, t, Chart{}, t.ID+"-")
+			td = r.themeData(s, q, t, Chart{}, t.Address+"-")
 		}
 		td.Root, td.Level = d.Root, 3
 		if td.Narrative != nil {
 			n := *td.Narrative
-			n.HTML = prefixIDs(demote(n.HTML), t.ID+"-")
+			n.HTML = prefixIDs(demote(n.HTML), t.Address+"-")
 			td.Narrative = &n
 		}
 		d.Themes = append(d.Themes, td)

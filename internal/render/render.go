@@ -133,6 +133,8 @@ var funcs = template.FuncMap{
 	"countRows":     countRows,
 	"date":          longDate,
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
+	"navList":       func(root string, links []navLink) navList { return navList{Root: root, Links: links} },
+	"subthemes":     func(root string, links []themeLink) subthemeList { return subthemeList{Root: root, Links: links} },
 	"chart": func(c Chart, level int, root string) chartView {
 		return chartView{Chart: c, Level: level, Root: root}
 	},
@@ -203,11 +205,11 @@ func QuarterPath(q report.Period) string { return q.Path() + "/index.html" }
 
 // ThemePath is a theme's page for one quarter.
 func ThemePath(q report.Period, t *report.Theme) string {
-	return q.Path() + "/" + t.ID + "/index.html"
+	return q.Path() + "/" + t.Address + "/index.html"
 }
 
 // MeasurePath is a measure's page, which covers every quarter.
-func MeasurePath(m *report.Measure) string { return "measures/" + m.ID + "/index.html" }
+func MeasurePath(m *report.Measure) string { return "measures/" + m.Address + "/index.html" }
 
 // root returns the relative path from a page back to the site root.
 func root(page string) string {
@@ -258,6 +260,21 @@ func (p page) Canonical() string {
 type navLink struct {
 	Text, Path, Section string
 	Current             bool
+	Children            []navLink // the themes under a theme on the way to the current page
+}
+
+// subthemeList is what the "subthemes" template receives: the themes
+// below a theme, each with its roll-up.
+type subthemeList struct {
+	Root  string
+	Links []themeLink
+}
+
+// navList is what the "themenav" template receives: a list of links, at
+// any level of the theme navigation.
+type navList struct {
+	Root  string
+	Links []navLink
 }
 
 // Chart is a chart as a page shows it: a heading, a one-sentence summary,
@@ -309,14 +326,34 @@ func (p *page) reportNav(s *report.Site, q *report.Quarter, current *report.Them
 		p.Quarters = append(p.Quarters, quarterLink{Label: other.ID.Label(), Path: path, Current: other == q})
 	}
 	p.ThemeNav = append(p.ThemeNav, navLink{Text: "Overview", Path: QuarterPath(q.ID), Current: current == nil})
-	for _, t := range s.Themes {
-		p.ThemeNav = append(p.ThemeNav, navLink{Text: t.Title, Path: ThemePath(q.ID, t), Current: t == current})
-	}
+	p.ThemeNav = append(p.ThemeNav, themeNav(s.Themes, q, current)...)
 	p.PrintCSS = PrintCSSPath(q.ID)
 	p.PageName = "overview"
 	if current != nil {
-		p.PageName = "theme-" + current.ID
+		p.PageName = "theme-" + current.Address
 	}
+}
+
+// themeNav links to themes, and under each theme on the way to current
+// (its ancestors and current itself), to the themes below it: the
+// navigation opens the branch the reader is in and keeps the rest closed.
+func themeNav(themes []*report.Theme, q *report.Quarter, current *report.Theme) []navLink {
+	var open map[*report.Theme]bool
+	if current != nil {
+		open = map[*report.Theme]bool{}
+		for _, t := range current.Trail() {
+			open[t] = true
+		}
+	}
+	var links []navLink
+	for _, t := range themes {
+		l := navLink{Text: t.Title, Path: ThemePath(q.ID, t), Current: t == current}
+		if open[t] {
+			l.Children = themeNav(t.Children, q, current)
+		}
+		links = append(links, l)
+	}
+	return links
 }
 
 // PrintCSSPath is a quarter's print stylesheet.
@@ -341,8 +378,8 @@ func PrintCSS(s *report.Site, q *report.Quarter) []byte {
 	}
 	page("overview", "Overview", false)
 	fmt.Fprintf(&b, ".page-overview { page: overview; }\n")
-	for _, t := range s.Themes {
-		name := "theme-" + t.ID
+	for _, t := range s.AllThemes() {
+		name := "theme-" + t.Address
 		page(name, t.Title, false)
 		page(name+"-wide", t.Title+": scorecard", true)
 		fmt.Fprintf(&b, ".page-%s { page: %s; }\n.page-%s .scorecard-part { page: %s-wide; }\n", name, name, name, name)

@@ -195,7 +195,7 @@ func scorecardRows(d themeData) []template.HTML {
 	p := d.IDPrefix
 	for _, tr := range d.Rows {
 		m := tr.Measure
-		mh := p + "m-" + m.ID
+		mh := p + "m-" + m.Address
 		w.raw("<tr>\n<th scope=\"row\" id=\"")
 		w.html(mh)
 		w.raw(`" headers="`)

@@ -24,7 +24,8 @@ type themeData struct {
 	Rows      []themeRow
 	Notes     []noteView
 	Narrative *report.Narrative
-	Measures  int // in the theme's scorecard this quarter
+	Measures  int         // in the theme's scorecard this quarter
+	Children  []themeLink // the themes directly below it, each with its roll-up
 	// Refs are the kinds of further figure (targets, comparators) that a
 	// measure in the scorecard has this quarter: each is one column, after
 	// the quarters', listing a row's figures of that kind with their labels.
@@ -103,8 +104,13 @@ func (r *Renderer) Theme(w io.Writer, s *report.Site, q *report.Quarter, t *repo
 // the quarter's print page; prefix goes before the scorecard's ids.
 func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme, chart Chart, prefix string) themeData {
 	at := ThemePath(q.ID, t)
+	crumbs := siteCrumbs(q)
+	trail := t.Trail()
+	for _, up := range trail[:len(trail)-1] {
+		crumbs = append(crumbs, crumb{Text: up.Title, Path: ThemePath(q.ID, up)})
+	}
 	d := themeData{
-		page:      newPage(s, at, "report", t.Title+" – "+q.ID.Label(), append(siteCrumbs(q), crumb{Text: t.Title})...),
+		page:      newPage(s, at, "report", t.Title+" – "+q.ID.Label(), append(crumbs, crumb{Text: t.Title})...),
 		Theme:     t,
 		Quarter:   q,
 		Columns:   Columns(s, q),
@@ -119,6 +125,13 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	rows := q.ThemeRows(t)
 	d.Measures = len(rows)
 	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
+	if len(t.Children) > 0 {
+		// A parent's glance is its roll-up: its own measures and those of
+		// every theme below it.
+		all := q.TreeRows(t)
+		d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(all))+" measures under "+t.Title+" in "+q.ID.Label(), all)
+		d.Children = themeLinks(s, q, t.Children)
+	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])
 	}
@@ -136,7 +149,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 			continue
 		}
 		tr := themeRow{Measure: m, Row: row, Cells: make([]themeCell, 0, len(d.Columns))}
-		mh := d.IDPrefix + "m-" + m.ID
+		mh := d.IDPrefix + "m-" + m.Address
 		for i, c := range d.Columns {
 			cell := themeCell{Quarter: c, Row: c.Row(m), mh: mh, qh: qhs[i]}
 			quals.add(cell.Row)

@@ -48,8 +48,8 @@ type Site struct {
 	About         *Narrative // content/_about.md, or nil
 	AllowHTML     bool       // allow_html: raw HTML in narrative is passed through, not shown as text
 
-	Themes   []*Theme   // in the order of the catalogue
-	Measures []*Measure // in the order of the catalogue, theme by theme
+	Themes   []*Theme   // the top-level themes, in the order of the catalogue; AllThemes walks every level
+	Measures []*Measure // theme by theme, in the depth-first order of AllThemes
 	Quarters []*Quarter // oldest first
 }
 
@@ -69,10 +69,103 @@ type Accessibility struct {
 }
 
 // Theme groups measures and narrative under one of the body's priorities.
+// Themes nest up to MaxThemeDepth levels (priority, outcome, sub-heading).
 type Theme struct {
-	ID       string
+	ID       string // as the council writes it: "Place", "clean-streets"
+	Address  string // made from ID by Address: its pages' folder and file names
 	Title    string
-	Measures []*Measure
+	Measures []*Measure // its own measures, not its children's
+	Parent   *Theme     // nil for a top-level theme
+	Children []*Theme   // in the order of the catalogue
+	Depth    int        // 1 for a top-level theme, 2 for its children, 3 below them
+	Pos      diag.Pos   // its id in the catalogue, for messages
+}
+
+// MaxThemeDepth is how deep themes nest: priority, outcome, sub-heading.
+const MaxThemeDepth = 3
+
+// Walk calls f for t and every theme below it, depth first, in catalogue
+// order.
+func (t *Theme) Walk(f func(*Theme)) {
+	f(t)
+	for _, c := range t.Children {
+		c.Walk(f)
+	}
+}
+
+// Tree returns t and every theme below it, depth first.
+func (t *Theme) Tree() []*Theme {
+	var out []*Theme
+	t.Walk(func(x *Theme) { out = append(out, x) })
+	return out
+}
+
+// Trail returns the themes from the top level down to t, t last.
+func (t *Theme) Trail() []*Theme {
+	var out []*Theme
+	for x := t; x != nil; x = x.Parent {
+		out = append(out, x)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// FullTitle names t with the themes above it, top first: "A place to be
+// proud of: Clean and green streets". A top-level theme's is its title.
+func (t *Theme) FullTitle() string {
+	if t.Parent == nil {
+		return t.Title
+	}
+	return t.Parent.FullTitle() + ": " + t.Title
+}
+
+// Top returns the top-level theme t sits under, or t itself.
+func (t *Theme) Top() *Theme {
+	for t.Parent != nil {
+		t = t.Parent
+	}
+	return t
+}
+
+// AllThemes returns every theme at every level, depth first in catalogue
+// order: each theme, then its children.
+func (s *Site) AllThemes() []*Theme {
+	var out []*Theme
+	for _, t := range s.Themes {
+		out = append(out, t.Tree()...)
+	}
+	return out
+}
+
+// Nested reports whether any theme has themes below it.
+func (s *Site) Nested() bool {
+	for _, t := range s.Themes {
+		if len(t.Children) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Address makes a page address from an id as a council writes it: lower
+// case, each run of characters other than a-z and 0-9 one hyphen, with
+// none at either end: "LVE 009" gives "lve-009". It gives "" for an id
+// with no letter or digit.
+func Address(id string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(id) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+			continue
+		}
+		hyphen = true
+	}
+	return b.String()
 }
 
 // Polarity says which way a measure is good.
@@ -106,7 +199,8 @@ func (p Polarity) Describe() string {
 // Measure is one entry of the catalogue: it keeps its identity across
 // quarters.
 type Measure struct {
-	ID         string
+	ID         string // as the council writes it: "BV053", "LVE 009"
+	Address    string // made from ID by Address: "lve-009", its page's folder and anchors
 	Number     string // the report's own row number, if any
 	Theme      *Theme
 	Title      string
@@ -254,6 +348,18 @@ func (q *Quarter) ThemeRows(t *Theme) []*Row {
 			rows = append(rows, r)
 		}
 	}
+	return rows
+}
+
+// TreeRows returns the quarter's rows for the measures of t and of every
+// theme below it, depth first: a parent theme's roll-up. For a theme with
+// no children it is ThemeRows.
+func (q *Quarter) TreeRows(t *Theme) []*Row {
+	if len(t.Children) == 0 {
+		return q.ThemeRows(t)
+	}
+	var rows []*Row
+	t.Walk(func(x *Theme) { rows = append(rows, q.ThemeRows(x)...) })
 	return rows
 }
 

@@ -50,7 +50,7 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 				target, further = r.Target.Raw, furtherTargets(r.Targets)
 			}
 		}
-		fmt.Fprintf(&b, "  %s: {target: %s, actual: , status: %s}  # %s\n", m.ID, quote(target), further, oneLine(m.Title))
+		fmt.Fprintf(&b, "  %s: {target: %s, actual: , status: %s}  # %s\n", quote(m.ID), quote(target), further, oneLine(m.Title))
 	}
 	files := []File{{Path: s.EditionFile(id), Data: []byte(b.String())}}
 
@@ -60,14 +60,14 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 		intro += headings(prev.Intro)
 	}
 	files = append(files, File{Path: dir + "_index.md", Data: []byte(intro)})
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		body := "---\ntitle: " + quote(t.Title) + "\ndraft: true\n---\n"
 		if prev != nil && prev.Narrative[t] != nil {
 			body += headings(prev.Narrative[t])
 		} else {
 			body += "\n## Summary of achievement\n\n## Key projects and initiatives\n\n## Summary of key challenges\n"
 		}
-		files = append(files, File{Path: dir + t.ID + ".md", Data: []byte(body)})
+		files = append(files, File{Path: dir + t.Address + ".md", Data: []byte(body)})
 	}
 	return files, nil
 }

@@ -141,7 +141,7 @@ func Import(sh *Sheet, s *report.Site, id report.Period, cfg Config) (*Quarter, 
 	im := &importer{sh: sh, site: s, id: id, header: header, cols: cols, errs: &errs,
 		byID: map[string]*report.Measure{}, seen: map[*report.Measure]int{}, notes: map[noteKey]*noteText{}}
 	for _, m := range s.Measures {
-		im.byID[strings.ToLower(m.ID)] = m
+		im.byID[report.Address(m.ID)] = m
 	}
 	rows := map[*report.Measure]*Row{}
 	others := map[report.Period]bool{}
@@ -314,7 +314,7 @@ type importer struct {
 	cols   columns
 	errs   *problems
 
-	byID  map[string]*report.Measure // lower-cased id -> measure
+	byID  map[string]*report.Measure // address of the id -> measure: any case, spacing
 	seen  map[*report.Measure]int    // measure -> its first row
 	notes map[noteKey]*noteText
 	order []noteKey // notes in the order the rows first refer to them
@@ -383,7 +383,7 @@ func (im *importer) row(n int) *Row {
 	if sameHeader(id, im.sh.cell(im.header, im.cols["measure"])) {
 		return nil // the header repeated, as on each printed page
 	}
-	m := im.byID[strings.ToLower(id)]
+	m := im.byID[report.Address(id)]
 	if m == nil && !figures && im.heading(id) {
 		return nil
 	}
@@ -418,7 +418,7 @@ func (im *importer) row(n int) *Row {
 // theme's title rather than a mistyped measure id: it names a theme, or it
 // could not be an id.
 func (im *importer) heading(text string) bool {
-	for _, t := range im.site.Themes {
+	for _, t := range im.site.AllThemes() {
 		if strings.EqualFold(text, t.ID) || strings.EqualFold(text, t.Title) {
 			return true
 		}

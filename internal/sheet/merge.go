@@ -309,7 +309,7 @@ func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) 
 			}
 		}
 	}
-	m.Missing = groupNotes(s.Themes, missing)
+	m.Missing = groupNotes(s.AllThemes(), missing)
 
 	switch {
 	case !m.Existed:
@@ -365,14 +365,14 @@ func (m *Merged) write(s *report.Site, q *Quarter, base Base, mod model, from st
 		fresh.Rows = append(fresh.Rows, &Row{Measure: meas, Target: c.target, Actual: c.actual, Status: c.status, Period: c.period, Notes: c.notes})
 	}
 	texts := map[noteKey]noteText{}
-	for _, t := range s.Themes {
+	for _, t := range s.AllThemes() {
 		for k, text := range mod.notes {
 			if k[0] == t.ID {
 				texts[noteKey{t, k[1]}] = noteText{text: text, known: !mod.unknown[k]}
 			}
 		}
 	}
-	fresh.Notes = groupNotes(s.Themes, texts)
+	fresh.Notes = groupNotes(s.AllThemes(), texts)
 	data := fresh.YAML(from)
 	if err := mod.check(base, m.Path, data, q.ID); err != nil {
 		if errors.Is(err, ErrTooLarge) {
@@ -725,10 +725,10 @@ func editNotes(s *report.Site, top *yaml.Node, changes []*NoteChange, mod model)
 	// Each new note goes after the last of its theme's, or before the
 	// first of a theme after its own.
 	order := map[string]int{}
-	for i, t := range s.Themes {
+	for i, t := range s.AllThemes() {
 		order[t.ID] = i
 	}
-	for _, n := range groupNotes(s.Themes, added) {
+	for _, n := range groupNotes(s.AllThemes(), added) {
 		at := len(list.Content)
 		for i, item := range list.Content {
 			theme := mapValue(item, "theme")

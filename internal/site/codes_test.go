@@ -12,8 +12,8 @@ import (
 // TestSearchFindsCodes: a measure's reference codes are in its search
 // document, so that a resident searching "BV053" or "LVE 009" finds it.
 func TestSearchFindsCodes(t *testing.T) {
-	th := &report.Theme{ID: "th", Title: "Theme"}
-	m := &report.Measure{ID: "m-1", Title: "Homes built", Theme: th, Codes: []string{"BV053", "LVE 009"}}
+	th := &report.Theme{ID: "th", Address: "th", Title: "Theme"}
+	m := &report.Measure{ID: "m-1", Address: "m-1", Title: "Homes built", Theme: th, Codes: []string{"BV053", "LVE 009"}}
 	th.Measures = []*report.Measure{m}
 	q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: m}}}
 	q.IndexRows()

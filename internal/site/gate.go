@@ -95,7 +95,7 @@ func gate(fsys fs.FS, full *report.Site, drafts bool, cache *outlines) diag.List
 	add(full.About, -1, nil, false)
 	for i, q := range full.Quarters {
 		add(q.Intro, i, nil, q.Draft)
-		for _, t := range full.Themes {
+		for _, t := range full.AllThemes() {
 			add(q.Narrative[t], i, t, q.Draft)
 		}
 	}

@@ -291,7 +291,7 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
 		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(s, q)) })
-		for _, t := range s.Themes {
+		for _, t := range s.AllThemes() {
 			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
 		}
 	}
@@ -425,7 +425,7 @@ func newLinkCheck(s *report.Site) *linkCheck {
 	}
 	for _, q := range s.Quarters {
 		add(q.Intro, render.QuarterPath(q.ID))
-		for _, t := range s.Themes {
+		for _, t := range s.AllThemes() {
 			add(q.Narrative[t], render.ThemePath(q.ID, t))
 		}
 	}
@@ -543,7 +543,8 @@ func searchDocs(s *report.Site) []search.Doc {
 	var docs []search.Doc
 	latest := s.Quarters[len(s.Quarters)-1]
 	for _, m := range s.Measures {
-		context := append([]string{m.Theme.Title, "measure " + m.ID}, m.Codes...) // a resident may search a code: BV053
+		context := append(themeTitles(m.Theme), "measure "+m.ID)
+		context = append(context, m.Codes...) // a resident may search a code: BV053
 		if r := latest.Row(m); r != nil && r.Status != nil {
 			context = append(context, latest.ID.Label()+": "+r.Status.Describe())
 		}
@@ -554,13 +555,23 @@ func searchDocs(s *report.Site) []search.Doc {
 		if q.Intro != nil {
 			docs = appendSections(docs, q.Intro.Sections, render.QuarterPath(q.ID), []string{q.ID.Label()})
 		}
-		for _, t := range s.Themes {
+		for _, t := range s.AllThemes() {
 			if n := q.Narrative[t]; n != nil {
-				docs = appendSections(docs, n.Sections, render.ThemePath(q.ID, t), []string{t.Title, q.ID.Label()})
+				docs = appendSections(docs, n.Sections, render.ThemePath(q.ID, t), append(themeTitles(t), q.ID.Label()))
 			}
 		}
 	}
 	return docs
+}
+
+// themeTitles names a theme as search results show it: the themes above
+// it, then its own title.
+func themeTitles(t *report.Theme) []string {
+	var titles []string
+	for _, x := range t.Trail() {
+		titles = append(titles, x.Title)
+	}
+	return titles
 }
 
 // appendSections adds narrative sections to the search documents: a
@@ -584,7 +595,7 @@ func homeChart(s *report.Site, q *report.Quarter) render.Chart {
 	var rows [][]*report.Row
 	for _, t := range s.Themes {
 		names = append(names, t.Title)
-		rows = append(rows, q.ThemeRows(t))
+		rows = append(rows, q.TreeRows(t)) // a top-level theme with the themes below it
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	c := chart.StatusBars("chart-home-"+q.ID.Slug(), "Published statuses by theme, "+q.ID.Label(), counts, true)
@@ -598,11 +609,11 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	var rows [][]*report.Row
 	for _, q := range quarters {
 		names = append(names, q.ID.Label())
-		rows = append(rows, q.ThemeRows(t))
+		rows = append(rows, q.TreeRows(t))
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
-	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.ID, t.Title+": published statuses by quarter", counts, false)
+	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.Address, t.Title+": published statuses by quarter", counts, false)
 	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
