@@ -169,7 +169,8 @@ func checkAnnualOutturn(t *testing.T, s *builtSite) {
 	s.page(t, measurePage("ASC014")).has(t, "19.5 weeks")
 	spend := s.page(t, measurePage("ASC020"))
 	spend.has(t, "£1,112.44")
-	s.page(t, measurePage("ASCOF 2A")).has(t, "per 1,000 population aged 65+")
+	// The unit in words, as the measure's facts list it (its first letter a capital).
+	s.page(t, measurePage("ASCOF 2A")).has(t, "Per 1,000 population aged 65+")
 
 	// Comparators with their source, and the targets for the next years.
 	waste.has(t, "Top quartile (London boroughs)", "471 kg", "London average", "582 kg", "LG Inform")
