@@ -155,6 +155,12 @@ func checkDistrictMonthly(t *testing.T, s *builtSite) {
 	// Temporary accommodation states no polarity: its direction of travel
 	// says the figure increased, not that it improved or got worse.
 	s.page(t, measurePage("hp-04")).hasFold(t, "increased")
+
+	// Wording follows the data: a monthly report, its editions months.
+	about := s.page(t, "about/index.html")
+	about.has(t, "Monthly Performance Report each month", "This site holds 8 months")
+	s.page(t, "measures/index.html").has(t, "Latest month", "Since the previous month")
+	tax.has(t, "Since the previous month")
 }
 
 func checkAnnualOutturn(t *testing.T, s *builtSite) {
@@ -207,6 +213,11 @@ func checkAnnualOutturn(t *testing.T, s *builtSite) {
 
 	care := s.follow(t, s.follow(t, home, people), adults)
 	care.has(t, "£1,112.44", "Provisional figure, to be confirmed at year end")
+
+	// Wording follows the data: an annual report, its editions years.
+	about := s.page(t, "about/index.html")
+	about.has(t, "each year", "This site holds 4 years", "15 measures in 8 themes")
+	waste.has(t, "Since the previous year")
 }
 
 // measurePage is the address of a measure's page, made from its id as

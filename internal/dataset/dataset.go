@@ -30,7 +30,7 @@ const (
 // its items separated by "; ", as flat open data conventionally writes
 // one; the JSON keeps codes as an array and ids as an object.
 var Columns = []Column{
-	{"quarter", "string", "The financial year and quarter, such as 2016-17 Q2"},
+	{"quarter", "string", "The edition of the report: the financial year and quarter, such as 2016-17 Q2, or the month, half-year or year of a report published so (the column keeps its name for every kind)"},
 	{"theme", "string", "The theme's id"},
 	{"measure", "string", "The measure's id, the same in every quarter"},
 	{"title", "string", "The measure's title"},
@@ -46,7 +46,7 @@ var Columns = []Column{
 	{"computed_working", "string", "How computed_status was worked out, or why there is none"},
 	{"dot_quarter_reason", "string", "The movement against the previous quarter, or why it is not comparable"},
 	{"dot_year_reason", "string", "The movement against the same quarter a year earlier, or why it is not comparable"},
-	{"period", "string", "The data period, when it is not the quarter itself"},
+	{"period", "string", "The period the figures describe, as written, when it is not the edition itself, such as Oct 13 to Sept 14"},
 	{"notes", "string", "The notes the row refers to, as published"},
 	{"target_value", "number", "The target as a number (seconds for min:sec)"},
 	{"target_low", "number", "The lower end of a target range or rank range"},
@@ -622,13 +622,13 @@ func Package(s *report.Site) []byte {
 	}
 	var resources []resource
 	resources = append(resources, resource{Name: "scorecard", Path: "scorecard.csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
-		Title: "Every measure in every quarter", Schema: schema})
+		Title: "Every measure in every " + s.EditionWord(), Schema: schema})
 	for _, q := range s.Quarters {
 		resources = append(resources, resource{Name: "scorecard-" + q.ID.Slug(), Path: q.ID.Slug() + ".csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
 			Title: "The scorecard for " + q.ID.Long(), Schema: schema})
 	}
 	resources = append(resources, resource{Name: "scorecard-json", Path: "scorecard.json", Format: "json", Mediatype: "application/json",
-		Title: "Every measure in every quarter, with the measure catalogue"})
+		Title: "Every measure in every " + s.EditionWord() + ", with the measure catalogue"})
 	doc := struct {
 		Name      string     `json:"name"`
 		Title     string     `json:"title"`

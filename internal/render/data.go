@@ -22,13 +22,13 @@ type dataFile struct {
 func (r *Renderer) Data(w io.Writer, s *report.Site) error {
 	at := "data/index.html"
 	d := dataPage{page: newPage(s, at, "data", "Open data", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Open data"})}
-	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every quarter", Format: "CSV"})
+	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every " + s.EditionWord(), Format: "CSV"})
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]
 		d.Files = append(d.Files, dataFile{Path: DataPath(q.ID), Title: "The scorecard for " + q.ID.Long(), Format: "CSV"})
 	}
 	d.Files = append(d.Files,
-		dataFile{Path: "data/scorecard.json", Title: "Every measure in every quarter, with the measure catalogue", Format: "JSON"},
+		dataFile{Path: "data/scorecard.json", Title: "Every measure in every " + s.EditionWord() + ", with the measure catalogue", Format: "JSON"},
 		dataFile{Path: "data/datapackage.json", Title: "A description of the files and every column (Data Package)", Format: "JSON"})
 	d.JSONLD = datasetJSONLD(s, d.Files)
 	return r.execute(w, "data.html", d)
@@ -59,7 +59,7 @@ func datasetJSONLD(s *report.Site, files []dataFile) template.JS {
 		Context:     "https://schema.org/",
 		Type:        "Dataset",
 		Name:        s.Organisation + ": " + s.Title + " scorecard",
-		Description: "The target, actual and published status of every measure in " + s.Organisation + "'s " + s.Title + ", quarter by quarter, with the status worked out from the figures and the direction of travel.",
+		Description: "The target, actual and published status of every measure in " + s.Organisation + "'s " + s.Title + ", " + s.EditionWord() + " by " + s.EditionWord() + ", with the status worked out from the figures and the direction of travel.",
 		License:     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 		Creator:     map[string]string{"@type": "Organization", "name": s.Organisation},
 		Temporal:    quarterStart(first) + "/" + quarterEnd(last),

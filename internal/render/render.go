@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -124,6 +125,10 @@ var funcs = template.FuncMap{
 	"unitName":    unitName,
 	"dirClass":    dirClass,
 	"countLabel":  report.CountLabel,
+	// Wording that follows the data: "1 measure", "3 measures";
+	// "Quarter" for "quarter".
+	"plural":  plural,
+	"capital": capital,
 	"bandFor":     bandFor,
 	"narr":        fromRoot,
 	// The bodies of the big tables, written in Go for speed: rows.go.
@@ -470,4 +475,21 @@ func longDate(s string) string {
 		return s
 	}
 	return t.Format("2 January 2006")
+}
+
+// plural writes n and noun, with an s when n is not 1: "1 theme", "3
+// themes".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// capital writes s with its first letter in upper case.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

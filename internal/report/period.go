@@ -431,3 +431,21 @@ func (s *Site) EditionKey() string {
 func (s *Site) ParseEdition(text string) (Period, error) {
 	return ParseEdition(text, s.EditionKind(), s.Years)
 }
+
+// EditionWord names one edition of the site's report, for pages:
+// "quarter", "month", "half-year" or "year".
+func (s *Site) EditionWord() string {
+	return Period{Kind: s.EditionKind(), Months: s.EditionKind().months()}.Unit()
+}
+
+// EditionWords is EditionWord's plural: "quarters", "months"...
+func (s *Site) EditionWords() string { return s.EditionWord() + "s" }
+
+// Publishes says how often the report is published, for a sentence:
+// "each quarter", "each month", "every half-year", "each year".
+func (s *Site) Publishes() string {
+	if s.EditionKind() == HalfPeriod {
+		return "every half-year"
+	}
+	return "each " + s.EditionWord()
+}

@@ -111,8 +111,8 @@ func TestNestedThemePages(t *testing.T) {
 	lacks(t, "Place page", place,
 		"<caption>The 3 measures under A place to be proud of in Q2 2016/17: status</caption>",
 		`<h2 id="sc-within">Within this theme</h2>`,
-		`<li><a href="../../../2016-17/q2/clean-streets/index.html">Clean and green streets</a>: 2 measures in this quarter's scorecard: 1 High green (HG), 1 High red (HR).<ul class="subthemes"><li><a href="../../../2016-17/q2/waste-1/index.html">Waste and recycling</a>: 1 measure in this quarter's scorecard: 1 High red (HR).</li>`,
-		`<li><a href="../../../2016-17/q2/safer/index.html">Safer streets</a>: 0 measures in this quarter's scorecard.</li>`,
+		`<li><a href="../../../2016-17/q2/clean-streets/index.html">Clean and green streets</a>: 2 measures in the scorecard: 1 High green (HG), 1 High red (HR).<ul class="subthemes"><li><a href="../../../2016-17/q2/waste-1/index.html">Waste and recycling</a>: 1 measure in the scorecard: 1 High red (HR).</li>`,
+		`<li><a href="../../../2016-17/q2/safer/index.html">Safer streets</a>: 0 measures in the scorecard.</li>`,
 		"This theme's own measures, not those of the themes within it:",
 		`<a href="../../../measures/bv053/index.html">`,
 	)
@@ -139,7 +139,7 @@ func TestNestedThemePages(t *testing.T) {
 	home := page("index.html")
 	lacks(t, "home page", home,
 		`<h3 id="sc-theme-place"><a href="2016-17/q2/place/index.html">A place to be proud of</a></h3>
-<p>3 measures in this quarter's scorecard: 1 High green (HG), 1 Amber (A), 1 High red (HR).`,
+<p>3 measures in the scorecard: 1 High green (HG), 1 Amber (A), 1 High red (HR).`,
 		`<li><a href="2016-17/q2/safer/index.html">Safer streets</a>`,
 		`<h3 id="sc-theme-work">`,
 	)
