@@ -129,8 +129,8 @@ var funcs = template.FuncMap{
 	// "Quarter" for "quarter".
 	"plural":  plural,
 	"capital": capital,
-	"bandFor":     bandFor,
-	"narr":        fromRoot,
+	"bandFor": bandFor,
+	"narr":    fromRoot,
 	// The bodies of the big tables, written in Go for speed: rows.go.
 	"scorecardRows": scorecardRows,
 	"historyRows":   historyRows,
