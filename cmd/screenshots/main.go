@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -42,6 +43,7 @@ type config struct {
 	out      string
 	chromium string
 	timeout  time.Duration
+	pages    []string // -pages: these pages at both widths instead of the example's shots
 }
 
 // shot is one picture: a page of the site, as a PNG at a width or as an
@@ -76,8 +78,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.out, "out", "screenshots", "the `folder` to write the pictures into")
 	fs.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "the Chromium `binary` (bash .ci/install-chromium installs Debian's)")
 	fs.DurationVar(&c.timeout, "timeout", 2*time.Minute, "the longest the whole run may take")
+	fs.Func("pages", "a comma-separated `list` of the site's pages, such as index.html,measures/lve-009/index.html, to take at 1280 and 390 px instead of the example site's pictures (for another site, such as one under examples/)", func(v string) error {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				c.pages = append(c.pages, p)
+			}
+		}
+		return nil
+	})
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: screenshots [-site DIR] [-out DIR] [-chromium PATH] [-timeout D]")
+		fmt.Fprintln(stderr, "usage: screenshots [-site DIR] [-out DIR] [-chromium PATH] [-timeout D] [-pages LIST]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -141,7 +151,7 @@ func (c config) take(stdout io.Writer) error {
 		return fmt.Errorf("starting %s: %w", c.chromium, err)
 	}
 
-	for _, s := range shots {
+	for _, s := range c.shots() {
 		if _, err := os.Stat(filepath.Join(c.site, filepath.FromSlash(s.page))); err != nil {
 			if s.optional {
 				fmt.Fprintf(stdout, "skipped %s: the site has no %s\n", s.file, s.page)
@@ -285,3 +295,21 @@ func renumberNodes(pdf []byte) []byte {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// shots are the pictures to take: the example site's, or each of -pages at
+// both widths, named for the page ("measures/lve-009/index.html" gives
+// measures-lve-009-1280.png).
+func (c config) shots() []shot {
+	if len(c.pages) == 0 {
+		return shots
+	}
+	var out []shot
+	for _, p := range c.pages {
+		name := strings.Trim(strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), ".html"), "/", "-"), "-")
+		if name == "" {
+			name = "home"
+		}
+		out = append(out, shot{name + "-1280.png", p, 1280, false}, shot{name + "-390.png", p, 390, false})
+	}
+	return out
+}

@@ -75,7 +75,7 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	var first, last time.Time             // the axis runs over every period shown
 	for i, r := range rows {
 		quarters[i] = r.When.Label()
-		dates[i] = r.When.Middle().Format("2006-01-02")
+		dates[i] = r.When.PlotAt().Format("2006-01-02")
 		start, end := r.When.Dates()
 		if first.IsZero() || start.Before(first) {
 			first = start
@@ -207,7 +207,7 @@ func placed(s *report.Site, m *report.Measure) []*report.Row {
 }
 
 // onTimeAxis puts a trend on a time axis: each point at the middle of its
-// period, named for the period, so that months, quarters and years sit
+// period (a year to date at the middle of its last month), named for the period, so that months, quarters and years sit
 // where they belong and a missing period leaves a gap of its length.
 // The axis runs from the first day of the earliest period to the last of
 // the latest, so that every point sits inside the plot, where a reader's

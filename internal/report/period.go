@@ -354,6 +354,18 @@ func (p Period) Middle() time.Time {
 	return first.Add(last.Add(24*time.Hour).Sub(first) / 2).Truncate(24 * time.Hour)
 }
 
+// PlotAt gives the day a chart on a time axis places p's figure: the
+// middle of the period, or for a year to date the middle of its last
+// month, since the figure tells where the year stands at that point.
+func (p Period) PlotAt() time.Time {
+	if p.Kind == ToDatePeriod {
+		last := p
+		last.Kind, last.Start, last.Months = MonthPeriod, p.End(), 1
+		return last.Middle()
+	}
+	return p.Middle()
+}
+
 // Comparable reports whether figures for periods a and b can be compared as
 // like with like: the same length and kind (a year to date only with a year
 // to date of the same months), and not the same period; a is the earlier.

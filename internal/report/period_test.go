@@ -180,3 +180,22 @@ func TestParseEdition(t *testing.T) {
 		t.Errorf("ParseEdition(a quarter, monthly) error = %v", err)
 	}
 }
+
+func TestPlotAt(t *testing.T) {
+	ytd, err := ParsePeriod("2016-17 Q2 YTD", FinancialYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		p    Period
+		want string
+	}{
+		{QuarterOf(2016, 2), "2016-08-16"},
+		{MonthPeriodOf(2016, 6, FinancialYear), "2016-06-16"},
+		{ytd, "2016-09-16"}, // April to September: where the year stands in September
+	} {
+		if got := tc.p.PlotAt().Format("2006-01-02"); got != tc.want {
+			t.Errorf("%s plotted at %s; want %s", tc.p, got, tc.want)
+		}
+	}
+}
