@@ -59,6 +59,16 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if s.EditionKind() != report.QuarterPeriod || s.Years != report.FinancialYear {
+		// The sheet's reader and the file it writes know quarters of
+		// financial years only, so far: say so rather than write a file
+		// the site does not read.
+		next := "each edition's file"
+		if n := len(s.Quarters); n > 0 {
+			next = s.EditionFile(s.Quarters[n-1].ID.Next())
+		}
+		return fmt.Errorf("the site publishes a report %s, in %s years (data/site.yaml), but scorecard import so far writes only quarters of financial years; write %s by hand, as docs/writing-a-report.md shows. Nothing was written.", s.Publishes(), s.Years, next)
+	}
 	sh, err := sheet.Open(file, *name)
 	if err != nil {
 		return fmt.Errorf("%v\n\nThe import stopped. Nothing was written.", err)
