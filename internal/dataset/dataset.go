@@ -66,6 +66,8 @@ var Columns = []Column{
 	{"frequency", "string", "How often the measure is measured, as the catalogue writes it"},
 	{"owner", "string", "The measure's lead officer or directorate"},
 	{"caveats", "string", "What to bear in mind in using the measure's figures"},
+	{"period_start", "date", "The first day of the period the figures describe (the edition's, or the one period names), as YYYY-MM-DD; blank when period names none Scorecard can read"},
+	{"period_end", "date", "The last day of that period, as YYYY-MM-DD; with period_start, a time line for any kind of period: a month, quarter, year, year to date or rolling year"},
 }
 
 // QualifiersColumn describes the target_qualifiers column; Package adds
@@ -139,7 +141,7 @@ func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 		return err
 	}
 	for _, q := range quarters {
-		for _, r := range q.Rows {
+		for _, r := range q.AllRows() {
 			rec := record(s, q, r)
 			for i, c := range rec {
 				rec[i] = safeCell(c)
@@ -187,6 +189,8 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 		boolean(m.Equalities),
 		strings.Join(m.Codes, "; "), ids(m.IDs), m.Source, m.Frequency, m.Owner, m.Caveats,
 	}
+	start, end := periodDates(r.When)
+	rec = append(rec, start, end)
 	for _, sr := range s.Series {
 		if f := r.Reference(sr); f != nil {
 			rec = append(rec, f.Value.Raw, f.Period, f.SourceText())
@@ -195,6 +199,16 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 		}
 	}
 	return rec
+}
+
+// periodDates gives a period's first and last days as YYYY-MM-DD, or
+// blanks for no period.
+func periodDates(p report.Period) (start, end string) {
+	if p.IsZero() {
+		return "", ""
+	}
+	first, last := p.Dates()
+	return first.Format("2006-01-02"), last.Format("2006-01-02")
 }
 
 // ids is a measure's identifiers in other datasets as one CSV cell:
@@ -360,8 +374,10 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	sep := "\n    "
 	for _, q := range s.Quarters {
 		quarter := q.ID.String()
-		for _, r := range q.Rows {
+		for _, r := range q.AllRows() {
+			start, end := periodDates(r.When)
 			jr := jsonRow{
+				PeriodStart: start, PeriodEnd: end,
 				Quarter: quarter, Measure: r.Measure.ID,
 				Target: cell(r.Target), Actual: cell(r.Actual),
 				Period:     r.Period,
@@ -507,6 +523,8 @@ func idMap(xs []report.ExternalID) map[string]string {
 
 type jsonRow struct {
 	Quarter     string                `json:"quarter"`
+	PeriodStart string                `json:"period_start,omitempty"`
+	PeriodEnd   string                `json:"period_end,omitempty"`
 	Measure     string                `json:"measure"`
 	Target      jsonCell              `json:"target"`
 	Actual      jsonCell              `json:"actual"`
@@ -654,7 +672,7 @@ func Package(s *report.Site) []byte {
 func usedQualifiers(s *report.Site) []value.Qualifier {
 	used := map[string]bool{}
 	for _, q := range s.Quarters {
-		for _, r := range q.Rows {
+		for _, r := range q.AllRows() {
 			for _, v := range [2]value.Value{r.Target, r.Actual} {
 				for _, qu := range v.Qualifiers() {
 					used[qu.Label()] = true

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"slices"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -33,10 +34,11 @@ func TestMeasureMetadata(t *testing.T) {
 		t.Fatal(err)
 	}
 	meta := []string{"codes", "ids", "source", "frequency", "owner", "caveats"}
-	if got := recs[0][len(recs[0])-len(meta):]; !cmp.Equal(got, meta) {
-		t.Errorf("the last columns are %q; want %q", got, meta)
+	at := slices.Index(recs[0], "codes")
+	if at < 0 || !cmp.Equal(recs[0][at:at+len(meta)], meta) {
+		t.Fatalf("the columns are %q; want %q together", recs[0], meta)
 	}
-	last := func(rec []string) []string { return rec[len(rec)-len(meta):] }
+	last := func(rec []string) []string { return rec[at : at+len(meta)] }
 	want := []string{"BV053; LVE 009", "LG Inform: 1234; ONS: 0042", "Building control", "Quarterly", "Director of Housing", "'=Counts completions, not starts."}
 	if diff := cmp.Diff(want, last(recs[1])); diff != "" {
 		t.Errorf("m-1's metadata cells (-want +got):\n%s", diff)

@@ -312,6 +312,23 @@ func (q *Quarter) RowsOf(m *Measure) []*Row {
 	return out
 }
 
+// AllRows returns every row q publishes: the edition's own rows and the
+// further periods, measure by measure in catalogue order, each measure's
+// earliest period first. Open data lists them all.
+func (q *Quarter) AllRows() []*Row {
+	if len(q.More) == 0 {
+		return q.Rows
+	}
+	out := append(slices.Clone(q.Rows), q.More...)
+	slices.SortStableFunc(out, func(a, b *Row) int {
+		if a.Measure != b.Measure {
+			return a.Measure.Index - b.Measure.Index
+		}
+		return a.When.Compare(b.When)
+	})
+	return out
+}
+
 // IndexRows makes Row a look-up by the measure's Index instead of a
 // search: the loader calls it once the rows are read, since pages ask for
 // rows millions of times on a large site. A slice by index is a fifth of
