@@ -613,7 +613,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
-	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.Address, t.Title+": published statuses by quarter", counts, false)
+	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.Address, t.Title+": published statuses by "+s.EditionWord(), counts, false)
 	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
