@@ -17,18 +17,17 @@ const (
 )
 
 // Sparkline draws a measure's actuals, and numeric targets as a dashed
-// line, as a small static SVG for pages read without JavaScript. It uses
+// line, on a time line as the trend chart does, as a small static SVG for pages read without JavaScript. It uses
 // presentation attributes only (no style attributes), so a strict
 // Content-Security-Policy allows it. It returns "" when there are fewer
 // than two actuals to draw.
 func Sparkline(s *report.Site, m *report.Measure, summary string) string {
-	var actual, target []float64
+	var actual, target, at []float64
 	var statuses []*report.Status
-	for _, q := range s.Quarters {
-		r := q.Row(m)
-		if r == nil {
-			continue
-		}
+	// Every figure with a place in time, as the trend chart has them, each
+	// where its period sits on the time line.
+	for _, r := range placed(s, m) {
+		at = append(at, float64(r.When.PlotAt().Unix()))
 		a, t := math.NaN(), math.NaN()
 		if r.Actual.Kind == value.Number {
 			a = r.Actual.Num
@@ -57,7 +56,11 @@ func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 		hi, lo = hi+1, lo-1
 	}
 	x := func(i int) float64 {
-		return sparkPad + float64(i)*(sparkW-2*sparkPad)/float64(len(actual)-1)
+		span := at[len(at)-1] - at[0]
+		if span <= 0 {
+			return sparkPad + float64(i)*(sparkW-2*sparkPad)/float64(len(actual)-1)
+		}
+		return sparkPad + (at[i]-at[0])*(sparkW-2*sparkPad)/span
 	}
 	y := func(v float64) float64 {
 		return sparkH - sparkPad - (v-lo)/(hi-lo)*(sparkH-2*sparkPad)
