@@ -280,10 +280,15 @@ func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) 
 		}
 		m.Existed, m.Draft, m.Published = true, old.Draft, old.Published
 		mod.draft, mod.published = old.Draft, old.Published
-		for _, r := range old.Rows {
-			mod.old[r.Measure.ID] = append(mod.old[r.Measure.ID], rowCells(r))
-		}
-		for _, r := range old.More {
+		// A measure's rows in the order the file has them.
+		rows := slices.Concat(old.Rows, old.More)
+		slices.SortStableFunc(rows, func(a, b *report.Row) int {
+			if a.Pos.Line != b.Pos.Line {
+				return a.Pos.Line - b.Pos.Line
+			}
+			return a.Pos.Col - b.Pos.Col
+		})
+		for _, r := range rows {
 			mod.old[r.Measure.ID] = append(mod.old[r.Measure.ID], rowCells(r))
 		}
 		for _, n := range old.Notes {
@@ -704,7 +709,7 @@ func rowsNode(old *yaml.Node, m *report.Measure, mod model) (*yaml.Node, error) 
 	for _, r := range rows {
 		switch {
 		case r.from < 0:
-			nodes = append(nodes, rowNode(nil, r.rowValues, nil))
+			nodes = append(nodes, periodFirst(rowNode(nil, r.rowValues, nil), len(rows) > 1))
 		case len(r.fields) == 0:
 			nodes = append(nodes, itemOf[r.from])
 		default:

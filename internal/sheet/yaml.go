@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -37,7 +38,7 @@ func (q *Quarter) YAML(from string) []byte {
 		} else {
 			list := &yaml.Node{Kind: yaml.SequenceNode}
 			for _, r := range q.Rows[i:j] {
-				list.Content = append(list.Content, r.cells())
+				list.Content = append(list.Content, periodFirst(r.cells(), true))
 			}
 			measures.Content = append(measures.Content, id, list)
 		}
@@ -83,6 +84,16 @@ func (r *Row) cells() *yaml.Node {
 		cells.Content = append(cells.Content, str("notes"), labels(r.Notes))
 	}
 	return cells
+}
+
+// periodFirst puts a row's period first when the row is one of a list, as
+// it tells the list's rows apart: {period: Apr 2016, target: 90%}.
+func periodFirst(row *yaml.Node, list bool) *yaml.Node {
+	if i := keyIndex(row, "period"); list && i > 0 {
+		k, v := row.Content[i], row.Content[i+1]
+		row.Content = slices.Insert(slices.Delete(row.Content, i, i+2), 0, k, v)
+	}
+	return row
 }
 
 // noTextComment is written above notes the rows refer to without text.
