@@ -252,8 +252,8 @@ func apply(c rowValues, r *Row) rowValues {
 // model is the edition's file the import means to write, by measure id
 // and by theme id and note label, to check what is written against.
 type model struct {
-	rows      map[string][]*modelRow  // each measure's rows
-	old       map[string][]rowValues  // each measure's rows in the file merged into
+	rows      map[string][]*modelRow // each measure's rows
+	old       map[string][]rowValues // each measure's rows in the file merged into
 	key       func(m *report.Measure, period string) rowKey
 	notes     map[[2]string]string // the text of every note
 	unknown   map[[2]string]bool   // notes added without text
@@ -519,7 +519,7 @@ func (mod model) check(base Base, path string, data []byte, id report.Period) er
 		// The loader puts the edition's own row first: compare the rows
 		// in one order.
 		for _, l := range [][]rowValues{got, want} {
-			slices.SortStableFunc(l, func(a, b rowValues) int { return strings.Compare(fmt.Sprintf("%q", a), fmt.Sprintf("%q", b)) })
+			slices.SortStableFunc(l, func(a, b rowValues) int { return strings.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b)) })
 		}
 		if !slices.EqualFunc(got, want, rowValues.equal) {
 			return fmt.Errorf("measure %s reads back as %+v, not %+v", id, got, want)
