@@ -340,6 +340,13 @@ func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) 
 				rows = insertRow(rows, row, k, mod.key, meas)
 			}
 			row.matched = true
+			if several && !c.Added && r.Period != "" {
+				// The row is the file's for the same period: its period
+				// stays as the file writes it (Apr 2016, not 2016-04).
+				same := *r
+				same.Period = row.period
+				r = &same
+			}
 			merged := apply(row.rowValues, r)
 			for _, f := range rowFields {
 				if o, n := row.get(f), merged.get(f); o != n {

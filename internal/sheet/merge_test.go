@@ -416,8 +416,11 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 		for _, r := range rs {
 			k := keyOf(s, r.Measure, q.ID, r.Period)
 			i := slices.IndexFunc(ws, func(w row) bool { return !several || w.key == k })
+			period := r.Period
 			if i < 0 {
 				ws, i = append(ws, row{}), len(ws)
+			} else if several && period != "" {
+				period = ws[i].Period // the same period, as the file writes it
 			}
 			w := ws[i]
 			if r.Target != "" {
@@ -429,8 +432,8 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 			if r.Status != "" || slices.Contains(r.Cleared, "status") {
 				w.Status = r.Status
 			}
-			if r.Period != "" || slices.Contains(r.Cleared, "period") {
-				w.Period = r.Period
+			if period != "" || slices.Contains(r.Cleared, "period") {
+				w.Period = period
 			}
 			if len(r.Notes) > 0 || slices.Contains(r.Cleared, "notes") {
 				w.Notes = r.Notes
