@@ -768,8 +768,9 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 			}
 		}
 	}
-	// A field new to the row goes before the first that comes after it in
-	// the order of a quarter file: target, actual, status, period, notes.
+	// A field new to the row goes after the last that comes before it in
+	// the order of a quarter file (target, actual, status, period, notes),
+	// or when there is none, before the first that comes after it.
 	for i, field := range rowFields {
 		if seen[field] || old != nil && !changed[field] {
 			continue
@@ -778,12 +779,18 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 		if f == nil {
 			continue
 		}
-		at := len(n.Content)
+		at, after := len(n.Content), -1
 		for j := 0; j < len(n.Content); j += 2 {
-			if k := slices.Index(rowFields, n.Content[j].Value); k > i {
+			k := slices.Index(rowFields, n.Content[j].Value)
+			switch {
+			case k >= 0 && k < i:
+				after = j + 2
+			case k > i && at == len(n.Content):
 				at = j
-				break
 			}
+		}
+		if after >= 0 {
+			at = after
 		}
 		n.Content = slices.Insert(n.Content, at, str(field), f)
 	}
