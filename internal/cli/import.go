@@ -40,8 +40,8 @@ func runImport(env *Env, args []string) error {
 	fset.StringVar(quarter, "edition", "", "the `edition` the sheet holds, as the site publishes them: a quarter (2016-17 Q2), a month (June 2016, 2016-06), a half-year (2016-17 H1) or a year (2016-17) (required)")
 	name := fset.String("sheet", "", "the `name` of the XLSX workbook's sheet to read (default: the first)")
 	dryRun := fset.Bool("dry-run", false, "list what the import would change, and write nothing")
-	correct := fset.Bool("correct", false, "change the figures of a published quarter (one without draft: true): the changes are corrections to a public record")
-	force := fset.Bool("force", false, "no longer needed, as import merges into the quarter's file; accepted so that old scripts run, it does not allow changing a published quarter (see -correct)")
+	correct := fset.Bool("correct", false, "change the figures of a published edition (one without draft: true): the changes are corrections to a public record")
+	force := fset.Bool("force", false, "no longer needed, as import merges into the edition's file; accepted so that old scripts run, it does not allow changing a published edition (see -correct)")
 	file, err := parseFile(env, fset, args)
 	if err != nil {
 		return err
@@ -266,7 +266,13 @@ func describe(w io.Writer, m *sheet.Merged, from, word string) {
 			summary = append(summary, fmt.Sprintf("%s %s", withCommas(n.n), n.what))
 		}
 	}
-	fmt.Fprintf(w, "In all, of the measures: %s", strings.Join(summary, ", "))
+	of := "the measures"
+	for _, c := range m.Measures {
+		if c.Period != "" {
+			of = "the measures' rows" // a measure with rows for several periods counts each
+		}
+	}
+	fmt.Fprintf(w, "In all, of %s: %s", of, strings.Join(summary, ", "))
 	if replaced > 0 {
 		fmt.Fprintf(w, "; %s already set %s replaced or cleared", plural(replaced, "1 value", withCommas(replaced)+" values"), plural(replaced, "is", "are"))
 	}
