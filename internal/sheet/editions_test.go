@@ -233,6 +233,36 @@ measures:
 	}
 }
 
+// TestImportKeepsOtherFields: a list's row keeps what a sheet does not
+// give (targets:, comparators:, direction:) when the sheet changes it, and
+// the rows beside it keep theirs.
+func TestImportKeepsOtherFields(t *testing.T) {
+	fsys, s := editionSite(t, "editions: monthly\ntargets:\n  - {id: annual, label: Annual target}\ncomparators:\n  - {id: england, label: England average}\n")
+	june, _ := s.ParseEdition("June 2016")
+	file := `month: June 2016
+draft: true
+measures:
+  homes-2:
+    - {period: May 2016, actual: 88%, targets: {annual: 92%}, direction: improved}
+    - {actual: 91%, comparators: {england: 89%}}
+`
+	m := importInto(t, fsys, s, june, file, "measure,period,target,actual,status\nhomes-2,May 2016,90%,,\nhomes-2,,90%,,\n")
+	want := `month: June 2016
+draft: true
+measures:
+  homes-2:
+    - {period: May 2016, target: 90%, actual: 88%, targets: {annual: 92%}, direction: improved}
+    - {target: 90%, actual: 91%, comparators: {england: 89%}}
+`
+	if string(m.Data) != want || m.Rewritten {
+		t.Errorf("wrote (afresh: %v):\n%s\nwant:\n%s", m.Rewritten, m.Data, want)
+	}
+	q := readBack(t, fsys, m.Path, m.Data, june)
+	if len(q.Rows) != 1 || len(q.Rows[0].Comparators) != 1 || len(q.More) != 1 || len(q.More[0].Targets) != 1 || q.More[0].PublishedDirection == nil {
+		t.Errorf("the rows lost their targets, comparators or direction:\n%s", m.Data)
+	}
+}
+
 // TestImportEditionErrors: the quarter column and the rows' periods are
 // read as the site publishes, and messages name the site's kind.
 func TestImportEditionErrors(t *testing.T) {

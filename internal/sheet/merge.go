@@ -187,10 +187,14 @@ func (m *Merged) Changed() bool {
 type rowValues struct {
 	target, actual, status, period string
 	notes                          []string
+	// more is what the row says that a sheet does not (targets:,
+	// comparators:, direction:), as text, so that what is written is
+	// checked to keep it.
+	more string
 }
 
 func (c rowValues) equal(d rowValues) bool {
-	return c.target == d.target && c.actual == d.actual && c.status == d.status && c.period == d.period && slices.Equal(c.notes, d.notes)
+	return c.target == d.target && c.actual == d.actual && c.status == d.status && c.period == d.period && slices.Equal(c.notes, d.notes) && c.more == d.more
 }
 
 // modelRow is a row of the file the import means to write.
@@ -219,6 +223,14 @@ func (c rowValues) get(field string) string {
 
 func rowCells(r *report.Row) rowValues {
 	c := rowValues{target: r.Target.Raw, actual: r.Actual.Raw, period: r.Period}
+	var more strings.Builder
+	for _, f := range slices.Concat(r.Targets, r.Comparators) {
+		fmt.Fprintf(&more, "%q ", []string{f.Series.ID, f.Value.Raw, f.Period, f.Source})
+	}
+	if d := r.PublishedDirection; d != nil {
+		fmt.Fprintf(&more, "direction %q", d.Raw)
+	}
+	c.more = more.String()
 	if r.Status != nil {
 		c.status = r.Status.Code
 	}
@@ -770,7 +782,8 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 	}
 	// A field new to the row goes after the last that comes before it in
 	// the order of a quarter file (target, actual, status, period, notes),
-	// or when there is none, before the first that comes after it.
+	// or when there is none, before the first that comes after it; a
+	// period written first, as a list's rows write it, stays first.
 	for i, field := range rowFields {
 		if seen[field] || old != nil && !changed[field] {
 			continue
@@ -783,7 +796,7 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 		for j := 0; j < len(n.Content); j += 2 {
 			k := slices.Index(rowFields, n.Content[j].Value)
 			switch {
-			case k >= 0 && k < i:
+			case k >= 0 && k < i || j == 0 && n.Content[j].Value == "period":
 				after = j + 2
 			case k > i && at == len(n.Content):
 				at = j
