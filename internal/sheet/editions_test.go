@@ -211,6 +211,22 @@ measures:
 			"  work-1: {target: \"01:30\", actual: \"01:45\"}\n",
 			"  work-1:\n    - {period: May 2016, actual: '01:40'}\n    - {target: \"01:30\", actual: '01:50'}\n",
 		},
+	}, {
+		name:    "a month added beside the file's one row, the sheet giving its own row blank",
+		sheet:   "measure,period,target,actual,status\nwork-1,May 2016,,01:40,\nwork-1,,,,\n",
+		changes: []string{`work-1 added actual:""->"01:40" period:""->"May 2016"`, `work-1`, "kept homes-2", "absent homes-1,homes-3,work-2"},
+		edits: []string{
+			"  work-1: {target: \"01:30\", actual: \"01:45\"}\n",
+			"  work-1:\n    - {period: May 2016, actual: '01:40'}\n    - {target: \"01:30\", actual: \"01:45\"}\n",
+		},
+	}, {
+		name:    "one row in the sheet and in the file: merged row into row, period and all",
+		sheet:   "measure,period,target,actual,status\nwork-1,May 2016,,01:40,\n",
+		changes: []string{`work-1 actual:"01:45"->"01:40" period:""->"May 2016"`, "kept homes-2", "absent homes-1,homes-3,work-2"},
+		edits: []string{
+			"  work-1: {target: \"01:30\", actual: \"01:45\"}\n",
+			"  work-1: {target: \"01:30\", actual: '01:40', period: May 2016}\n",
+		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := importInto(t, fsys, s, june, file, tc.sheet)
