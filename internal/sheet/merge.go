@@ -100,7 +100,7 @@ func (e *FileErrors) Error() string { return e.List.Error() }
 
 // ErrTooLarge is returned when the quarter file would be larger than the
 // build reads.
-var ErrTooLarge = fmt.Errorf("the quarter's data file would be larger than %d MiB, which scorecard build refuses", load.MaxFileSize>>20)
+var ErrTooLarge = fmt.Errorf("the edition's data file would be larger than %d MiB, which scorecard build refuses", load.MaxFileSize>>20)
 
 // FieldChange is one field of a measure that the import sets, changes or
 // clears.
