@@ -17,58 +17,66 @@ import (
 )
 
 func runImport(env *Env, args []string) error {
-	fset := flags(env, "import", "FILE.csv|FILE.xlsx -quarter 2016-17-q2 [-src DIR] [-sheet NAME] [-dry-run] [-correct]",
-		"Import reads one quarter's scorecard from a spreadsheet, CSV or XLSX, into\n"+
-			"the quarter's data file, data/quarters/2016-17-q2.yaml. The sheet needs a\n"+
-			"header row naming the columns measure, target, actual and status, and may\n"+
-			"have period, notes and quarter (rows of other quarters are left out); map\n"+
-			"other headers under \"import: columns:\" in data/site.yaml. Every problem\n"+
-			"is listed at its cell, and nothing is written until all are fixed.\n\n"+
-			"When the quarter has a data file, the sheet is merged into it: a blank cell\n"+
-			"keeps what the file has, and so do the measures the sheet leaves out, the\n"+
-			"notes' text and draft: true. A cell of \"-\" is a value: a target or actual\n"+
-			"not applicable, and no status, period or notes. Import lists each change\n"+
-			"before writing it. A quarter without draft: true is published: its figures\n"+
-			"are changed only with -correct. A new quarter's file is marked draft.")
+	fset := flags(env, "import", "FILE.csv|FILE.xlsx -quarter 2016-17-q2 | -edition EDITION [-src DIR] [-sheet NAME] [-dry-run] [-correct]",
+		"Import reads one edition's scorecard from a spreadsheet, CSV or XLSX, into\n"+
+			"the edition's data file: a quarter's, data/quarters/2016-17-q2.yaml, or a\n"+
+			"month's, half-year's or year's (data/months/2016-06.yaml) for a report\n"+
+			"published so. The sheet needs a header row naming the columns measure,\n"+
+			"target, actual and status, and may have period, notes and quarter (the\n"+
+			"row's edition: rows of other editions are left out); map other headers\n"+
+			"under \"import: columns:\" in data/site.yaml. A measure may have a row for\n"+
+			"each of several periods, each with its period. Every problem is listed at\n"+
+			"its cell, and nothing is written until all are fixed.\n\n"+
+			"When the edition has a data file, the sheet is merged into it: a blank cell\n"+
+			"keeps what the file has, and so do the measures and periods the sheet\n"+
+			"leaves out, the notes' text and draft: true. A cell of \"-\" is a value: a\n"+
+			"target or actual not applicable, and no status, period or notes. Import\n"+
+			"lists each change before writing it. An edition without draft: true is\n"+
+			"published: its figures are changed only with -correct. A new edition's\n"+
+			"file is marked draft.")
 	src := fset.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
-	quarter := fset.String("quarter", "", "the `quarter` the sheet holds, such as 2016-17 Q2, 2016/17 Q2, Q2 2016/17 or 2016-17-q2 (required)")
+	quarter := new(string)
+	fset.StringVar(quarter, "quarter", "", "the `quarter` the sheet holds, such as 2016-17 Q2, 2016/17 Q2, Q2 2016/17 or 2016-17-q2; the same as -edition")
+	fset.StringVar(quarter, "edition", "", "the `edition` the sheet holds, as the site publishes them: a quarter (2016-17 Q2), a month (June 2016, 2016-06), a half-year (2016-17 H1) or a year (2016-17) (required)")
 	name := fset.String("sheet", "", "the `name` of the XLSX workbook's sheet to read (default: the first)")
 	dryRun := fset.Bool("dry-run", false, "list what the import would change, and write nothing")
-	correct := fset.Bool("correct", false, "change the figures of a published quarter (one without draft: true): the changes are corrections to a public record")
-	force := fset.Bool("force", false, "no longer needed, as import merges into the quarter's file; accepted so that old scripts run, it does not allow changing a published quarter (see -correct)")
+	correct := fset.Bool("correct", false, "change the figures of a published edition (one without draft: true): the changes are corrections to a public record")
+	force := fset.Bool("force", false, "no longer needed, as import merges into the edition's file; accepted so that old scripts run, it does not allow changing a published edition (see -correct)")
 	file, err := parseFile(env, fset, args)
 	if err != nil {
 		return err
 	}
+	// The flag is -quarter or -edition, whichever was given.
+	flagUsed := "edition"
+	fset.Visit(func(f *flag.Flag) {
+		if f.Name == "quarter" || f.Name == "edition" {
+			flagUsed = f.Name
+		}
+	})
 	if *quarter == "" {
-		fmt.Fprintf(env.Stderr, "scorecard import: say which quarter the sheet holds, such as -quarter 2016-17-q2\n")
+		// Say it in the site's words when the site can be read.
+		example, word := "-quarter 2016-17-q2", "quarter"
+		if s, _, _, err := catalogue(*src); err == nil && (s.EditionKind() != report.QuarterPeriod || s.Years != report.FinancialYear) {
+			word, example = s.EditionWord(), "-edition "+strconv.Quote(exampleEdition(s))
+		}
+		fmt.Fprintf(env.Stderr, "scorecard import: say which %s the sheet holds, such as %s\n", word, example)
 		return errUsage
 	}
-	id, err := report.ParseQuarterID(*quarter)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "scorecard import: -quarter %v\n", err)
-		return errUsage
-	}
-	if *force {
-		fmt.Fprintf(env.Stderr, "scorecard import: -force is no longer needed: import merges the sheet into the quarter's file, keeping what the sheet leaves out. It does not allow changing a published quarter; that needs -correct.\n")
-	}
-	path := sheet.QuarterFile(id)
-	out := filepath.Join(*src, filepath.FromSlash(path))
-
 	s, cfg, findings, err := catalogue(*src)
 	if err != nil {
 		return err
 	}
-	if s.EditionKind() != report.QuarterPeriod || s.Years != report.FinancialYear {
-		// The sheet's reader and the file it writes know quarters of
-		// financial years only, so far: say so rather than write a file
-		// the site does not read.
-		next := "each edition's file"
-		if n := len(s.Quarters); n > 0 {
-			next = s.EditionFile(s.Quarters[n-1].ID.Next())
-		}
-		return fmt.Errorf("the site publishes a report %s, in %s years (data/site.yaml), but scorecard import so far writes only quarters of financial years; write %s by hand, as docs/writing-a-report.md shows. Nothing was written.", s.Publishes(), s.Years, next)
+	id, err := s.ParseEdition(*quarter)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "scorecard import: -%s %v\n", flagUsed, err)
+		return errUsage
 	}
+	word := s.EditionWord()
+	if *force {
+		fmt.Fprintf(env.Stderr, "scorecard import: -force is no longer needed: import merges the sheet into the %s's file, keeping what the sheet leaves out. It does not allow changing a published %s; that needs -correct.\n", word, word)
+	}
+	path := s.EditionFile(id)
+	out := filepath.Join(*src, filepath.FromSlash(path))
 	sh, err := sheet.Open(file, *name)
 	if err != nil {
 		return fmt.Errorf("%v\n\nThe import stopped. Nothing was written.", err)
@@ -98,7 +106,7 @@ func runImport(env *Env, args []string) error {
 	var m *sheet.Merged
 	if len(fileErrs) == 0 {
 		var base sheet.Base
-		if base, err = sheet.ReadBase(dst, id); err != nil {
+		if base, err = sheet.ReadBase(dst, s, id); err != nil {
 			return fmt.Errorf("%v\n\nThe import stopped. Nothing was written.", err)
 		}
 		m, err = sheet.Merge(s, q, base, from)
@@ -109,8 +117,8 @@ func runImport(env *Env, args []string) error {
 		if fe != nil {
 			fileErrs = fe.List
 		}
-		return fmt.Errorf("%v\n\nThe import merges the sheet into %s, keeping what the sheet leaves out, so the file must be right first: fix %s (scorecard check lists %s too), then import again; or, to import the sheet alone, move the file out of data/quarters. Nothing was written.",
-			fileErrs, path, plural(len(fileErrs), "this error", "these errors"), plural(len(fileErrs), "it", "them"))
+		return fmt.Errorf("%v\n\nThe import merges the sheet into %s, keeping what the sheet leaves out, so the file must be right first: fix %s (scorecard check lists %s too), then import again; or, to import the sheet alone, move the file out of %s. Nothing was written.",
+			fileErrs, path, plural(len(fileErrs), "this error", "these errors"), plural(len(fileErrs), "it", "them"), s.EditionDir())
 	case errors.Is(err, sheet.ErrTooLarge):
 		return fmt.Errorf("%s: %v; shorten the notes and periods in the sheet. Nothing was written.", file, err)
 	case err != nil:
@@ -120,12 +128,12 @@ func runImport(env *Env, args []string) error {
 	published := m.Existed && !m.Draft
 	if published && m.Changed() && !*correct && !*dryRun {
 		var b strings.Builder
-		describe(&b, m, from)
-		return fmt.Errorf("%s is a published quarter (its file has no \"draft: true\"), and a published quarter's figures are a public record: the import would change them, as listed below, so it stopped. Nothing was written.\n\n%s\nIf these are corrections to the published report, import again with -correct.",
-			path, b.String())
+		describe(&b, m, from, word)
+		return fmt.Errorf("%s is a published %s (its file has no \"draft: true\"), and a published %s's figures are a public record: the import would change them, as listed below, so it stopped. Nothing was written.\n\n%s\nIf these are corrections to the published report, import again with -correct.",
+			path, word, word, b.String())
 	}
 	var b strings.Builder
-	describe(&b, m, from)
+	describe(&b, m, from, word)
 	io.WriteString(env.Stdout, diag.EscapeLines(b.String()))
 	switch {
 	case !m.Changed():
@@ -134,7 +142,7 @@ func runImport(env *Env, args []string) error {
 	case *dryRun:
 		fmt.Fprintf(env.Stdout, "This was a dry run: nothing was written.")
 		if published && !*correct {
-			fmt.Fprintf(env.Stdout, " %s is a published quarter: writing these changes needs -correct, as they would correct a public record.", path)
+			fmt.Fprintf(env.Stdout, " %s is a published %s: writing these changes needs -correct, as they would correct a public record.", path, word)
 		}
 		fmt.Fprintln(env.Stdout)
 		return nil
@@ -143,14 +151,14 @@ func runImport(env *Env, args []string) error {
 		return fmt.Errorf("cannot write %s: %v", out, err)
 	}
 
-	n := len(q.Rows)
+	n := q.Measures()
 	if published {
-		fmt.Fprintf(env.Stdout, "Corrected %s, a published quarter, from %d %s of %s. These are corrections to a public record: publish the site again so that it shows them, and tell readers what was corrected and why.\n", out, n, plural(n, "measure", "measures"), file)
+		fmt.Fprintf(env.Stdout, "Corrected %s, a published %s, from %d %s of %s. These are corrections to a public record: publish the site again so that it shows them, and tell readers what was corrected and why.\n", out, word, n, plural(n, "measure", "measures"), file)
 	} else {
 		fmt.Fprintf(env.Stdout, "Imported %d %s from %s into %s\n", n, plural(n, "measure", "measures"), file, out)
 	}
 	if !m.Existed {
-		fmt.Fprintf(env.Stdout, "The quarter is new, so its file is marked draft: true: scorecard build leaves it out, and scorecard serve shows it, until you remove that line.\n")
+		fmt.Fprintf(env.Stdout, "The %s is new, so its file is marked draft: true: scorecard build leaves it out, and scorecard serve shows it, until you remove that line.\n", word)
 	}
 	if m.Rewritten {
 		fmt.Fprintf(env.Stdout, "The file could not be changed in place, so it was written afresh: its figures, notes, draft: and published: are as listed, but its comments and layout were not kept.\n")
@@ -173,14 +181,16 @@ func runImport(env *Env, args []string) error {
 }
 
 // describe writes what an import changes: each measure of the sheet that
-// it adds or changes, field by field, then the measures it leaves alone.
-func describe(w io.Writer, m *sheet.Merged, from string) {
-	what := "a new quarter file, marked draft"
+// it adds or changes, field by field (a row at a time when the measure has
+// rows for several periods), then the measures it leaves alone. word names
+// an edition of the site: quarter, month...
+func describe(w io.Writer, m *sheet.Merged, from, word string) {
+	what := "a new " + word + " file, marked draft"
 	switch {
 	case m.Existed && m.Draft:
 		what = "a draft; what the sheet leaves out or leaves blank is kept"
 	case m.Existed:
-		what = "a published quarter; what the sheet leaves out or leaves blank is kept"
+		what = "a published " + word + "; what the sheet leaves out or leaves blank is kept"
 	}
 	fmt.Fprintf(w, "Importing %s into %s (%s):\n", from, m.Path, what)
 	var unchanged []string
@@ -199,19 +209,23 @@ func describe(w io.Writer, m *sheet.Merged, from string) {
 				parts = append(parts, fmt.Sprintf("%s (blank) -> %s", f.Field, shown(f.New)))
 			}
 		}
+		name := c.Measure.ID
+		if c.Period != "" {
+			name += " (" + c.Period + ")"
+		}
 		switch {
 		case c.Added:
 			added++
 			if len(parts) == 0 {
 				parts = []string{"no figures"}
 			}
-			fmt.Fprintf(w, "  added     %s: %s\n", c.Measure.ID, strings.Join(parts, "; "))
+			fmt.Fprintf(w, "  added     %s: %s\n", name, strings.Join(parts, "; "))
 		case c.Changed():
 			changed++
 			replaced += c.Replaces()
-			fmt.Fprintf(w, "  changed   %s: %s\n", c.Measure.ID, strings.Join(parts, "; "))
+			fmt.Fprintf(w, "  changed   %s: %s\n", name, strings.Join(parts, "; "))
 		default:
-			unchanged = append(unchanged, c.Measure.ID)
+			unchanged = append(unchanged, name)
 		}
 	}
 	for _, n := range m.Notes {
@@ -252,7 +266,13 @@ func describe(w io.Writer, m *sheet.Merged, from string) {
 			summary = append(summary, fmt.Sprintf("%s %s", withCommas(n.n), n.what))
 		}
 	}
-	fmt.Fprintf(w, "In all, of the measures: %s", strings.Join(summary, ", "))
+	of := "the measures"
+	for _, c := range m.Measures {
+		if c.Period != "" {
+			of = "the measures' rows" // a measure with rows for several periods counts each
+		}
+	}
+	fmt.Fprintf(w, "In all, of %s: %s", of, strings.Join(summary, ", "))
 	if replaced > 0 {
 		fmt.Fprintf(w, "; %s already set %s replaced or cleared", plural(replaced, "1 value", withCommas(replaced)+" values"), plural(replaced, "is", "are"))
 	}

@@ -490,7 +490,7 @@ func TestImportUsage(t *testing.T) {
 		stderr string
 	}{
 		{[]string{csv}, "scorecard import: say which quarter the sheet holds, such as -quarter 2016-17-q2\n"},
-		{[]string{csv, "-quarter", "soon"}, "scorecard import: -quarter \"soon\" is not a quarter; write the financial year and the quarter, such as 2016-17 Q3, 2016/17 Q3, Q3 2016/17 or 2016-17-q3\n"},
+		{[]string{csv, "-src", dir, "-quarter", "soon"}, "scorecard import: -quarter \"soon\" is not a quarter; write the financial year and the quarter, such as 2016-17 Q3, 2016/17 Q3, Q3 2016/17 or 2016-17-q3\n"},
 		{[]string{"-quarter", "2016-17-q2"}, "scorecard import: name one spreadsheet to import, a .csv or .xlsx file\n"},
 		{[]string{csv, csv, "-quarter", "2016-17-q2"}, "scorecard import: name one spreadsheet to import, a .csv or .xlsx file\n"},
 	} {
@@ -500,7 +500,7 @@ func TestImportUsage(t *testing.T) {
 		}
 	}
 	stdout, _, err := runImportArgs("-help")
-	if !errors.Is(err, flag.ErrHelp) || !strings.HasPrefix(stdout, "Usage: scorecard import FILE.csv|FILE.xlsx -quarter 2016-17-q2 [-src DIR] [-sheet NAME] [-dry-run] [-correct]\n") {
+	if !errors.Is(err, flag.ErrHelp) || !strings.HasPrefix(stdout, "Usage: scorecard import FILE.csv|FILE.xlsx -quarter 2016-17-q2 | -edition EDITION [-src DIR] [-sheet NAME] [-dry-run] [-correct]\n") {
 		t.Errorf("-help: %v\n%s", err, stdout)
 	}
 }

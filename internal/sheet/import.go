@@ -16,13 +16,24 @@ import (
 // CatalogueFile is the measure catalogue, which every measure id must be in.
 const CatalogueFile = "data/measures.yaml"
 
-// Quarter is one quarter's scorecard as read from a sheet.
+// Quarter is one edition's scorecard as read from a sheet: a quarter, or
+// the month, half-year or year of a site that publishes so.
 type Quarter struct {
 	ID        report.Period
-	Rows      []*Row  // in catalogue order
+	Rows      []*Row  // in catalogue order; a measure's rows for several periods together, in the sheet's order
 	Notes     []*Note // the notes the rows refer to, theme by theme
 	Draft     bool    // YAML writes "draft: true"
 	Published string  // the publication date, for YAML to write
+	// Key is the site's first key of an edition file, s.EditionKey():
+	// quarter, month, half or year; "" is quarter.
+	Key string
+}
+
+func (q *Quarter) key() string {
+	if q.Key == "" {
+		return "quarter"
+	}
+	return q.Key
 }
 
 // Row is one measure's cells, as the sheet shows them. A blank cell is
@@ -59,9 +70,57 @@ type Note struct {
 
 // ParseQuarter reads a sheet's quarter cell, in any of the spellings
 // report.ParseQuarterID reads: 2016-17 Q2, 2016/17 Q2, Q2 2016/17,
-// 2016-17-q2 and more.
+// 2016-17-q2 and more. A site that publishes other editions reads them
+// with s.ParseEdition.
 func ParseQuarter(s string) (report.Period, error) {
 	return report.ParseQuarterID(s)
+}
+
+// Measures counts the measures the sheet gives figures for: a measure with
+// rows for several periods counts once.
+func (q *Quarter) Measures() int {
+	n := 0
+	for i, r := range q.Rows {
+		if i == 0 || q.Rows[i-1].Measure != r.Measure {
+			n++
+		}
+	}
+	return n
+}
+
+// rowKey is what tells a measure's rows in one edition apart: the period
+// its figure is for, as the loader reads the row's period: (the edition's
+// own when it has none, the year to date for a cumulative measure), or the
+// text of a period: the loader cannot read. Two rows of a measure with
+// one key are one row written twice.
+type rowKey struct {
+	when report.Period
+	text string
+}
+
+// keyOf is the key of measure m's row with period text in edition.
+func keyOf(s *report.Site, m *report.Measure, edition report.Period, text string) rowKey {
+	p := edition
+	if text != "" {
+		var err error
+		if p, err = report.ParsePeriod(text, s.Years); err != nil {
+			return rowKey{text: text}
+		}
+	}
+	if m.Cumulative && p.Kind != report.ToDatePeriod && p.Kind != report.YearPeriod && p.Kind != report.SpanPeriod {
+		// A cumulative measure's figure counts from the start of the year.
+		first := p.FirstYear()*12 + s.Years.StartMonth() - 1
+		p = report.Period{Kind: report.ToDatePeriod, Start: first, Months: p.End() - first + 1, Year: s.Years}
+	}
+	return rowKey{when: p}
+}
+
+// describe names the period of a row with key k, for messages.
+func (k rowKey) describe() string {
+	if k.text != "" {
+		return strconv.Quote(clip(k.text))
+	}
+	return k.when.Label()
 }
 
 // columns is where the sheet keeps each field: a column number from 1, or
@@ -139,11 +198,11 @@ func Import(sh *Sheet, s *report.Site, id report.Period, cfg Config) (*Quarter, 
 		return nil, errs.result()
 	}
 	im := &importer{sh: sh, site: s, id: id, header: header, cols: cols, errs: &errs,
-		byID: map[string]*report.Measure{}, seen: map[*report.Measure]int{}, notes: map[noteKey]*noteText{}}
+		byID: map[string]*report.Measure{}, seen: map[seenKey]int{}, notes: map[noteKey]*noteText{}}
 	for _, m := range s.Measures {
 		im.byID[report.Address(m.ID)] = m
 	}
-	rows := map[*report.Measure]*Row{}
+	rows := map[*report.Measure][]*Row{}
 	others := map[report.Period]bool{}
 	for n := header + 1; n <= len(sh.Rows); n++ {
 		if sh.blankRow(n) {
@@ -158,14 +217,12 @@ func Import(sh *Sheet, s *report.Site, id report.Period, cfg Config) (*Quarter, 
 			continue
 		}
 		if r := im.row(n); r != nil {
-			rows[r.Measure] = r
+			rows[r.Measure] = append(rows[r.Measure], r)
 		}
 	}
-	q := &Quarter{ID: id}
+	q := &Quarter{ID: id, Key: s.EditionKey()}
 	for _, m := range s.Measures {
-		if r := rows[m]; r != nil {
-			q.Rows = append(q.Rows, r)
-		}
+		q.Rows = append(q.Rows, rows[m]...)
 	}
 	if len(q.Rows) == 0 && errs.total == 0 {
 		if len(others) > 0 {
@@ -174,7 +231,7 @@ func Import(sh *Sheet, s *report.Site, id report.Period, cfg Config) (*Quarter, 
 				ids = append(ids, o.String())
 			}
 			slices.Sort(ids)
-			errs.Errorf(diag.Pos{File: sh.File}, "the sheet has no rows for %s, only for %s; check -quarter, or the sheet's %s column", id, joinList(ids), sh.header(header, cols["quarter"]))
+			errs.Errorf(diag.Pos{File: sh.File}, "the sheet has no rows for %s, only for %s; check -%s, or the sheet's %s column", id, joinList(ids), flagName(s), sh.header(header, cols["quarter"]))
 		} else {
 			errs.Errorf(diag.Pos{File: sh.File, Line: header}, "the sheet has no measures below its header row (row %d); put one measure a row, with its id in the %s column", header, sh.header(header, cols["measure"]))
 		}
@@ -315,9 +372,24 @@ type importer struct {
 	errs   *problems
 
 	byID  map[string]*report.Measure // address of the id -> measure: any case, spacing
-	seen  map[*report.Measure]int    // measure -> its first row
+	seen  map[seenKey]int            // measure and period -> its first row
 	notes map[noteKey]*noteText
 	order []noteKey // notes in the order the rows first refer to them
+}
+
+// seenKey is a measure's row for one period.
+type seenKey struct {
+	m   *report.Measure
+	key rowKey
+}
+
+// flagName is the import's flag that names the edition, as the site's
+// messages call it: -quarter for a quarterly report, -edition otherwise.
+func flagName(s *report.Site) string {
+	if s.EditionKind() == report.QuarterPeriod {
+		return "quarter"
+	}
+	return "edition"
 }
 
 // get returns the text of field in row n: "" when the sheet has no such
@@ -347,20 +419,23 @@ func (im *importer) text(n int, field string) (string, diag.Pos, string) {
 	return text, pos, at
 }
 
-// quarter returns the quarter row n is for: id when the sheet has no
-// quarter column. It reports a cell that names no quarter and returns false.
+// quarter returns the edition row n is for, read from the quarter column
+// as the site's editions are (a month of a monthly report): id when the
+// sheet has no quarter column. It reports a cell that names no edition of
+// the site's kind and returns false.
 func (im *importer) quarter(n int) (report.Period, bool) {
 	text, pos, at := im.get(n, "quarter")
 	if pos.Line == 0 {
 		return im.id, true
 	}
+	word := im.site.EditionWord()
 	if text == "" {
-		im.errs.Errorf(pos, "%sthe quarter is blank; write the row's quarter, such as %s", at, im.id)
+		im.errs.Errorf(pos, "%sthe %s is blank; write the row's %s, such as %s", at, word, word, im.id)
 		return report.Period{}, false
 	}
-	q, err := ParseQuarter(text)
+	q, err := im.site.ParseEdition(text)
 	if err != nil {
-		im.errs.Errorf(pos, "%squarter %v", at, err)
+		im.errs.Errorf(pos, "%s%s %v", at, word, err)
 		return report.Period{}, false
 	}
 	return q, true
@@ -391,19 +466,26 @@ func (im *importer) row(n int) *Row {
 		im.errs.Errorf(pos, "%smeasure %q is not in %s; check the id or add the measure to the catalogue", at, clip(id), CatalogueFile)
 		return nil
 	}
-	if first, dup := im.seen[m]; dup {
-		im.errs.Errorf(pos, "%smeasure %s is listed twice (first in row %d); keep one row for it", at, m.ID, first)
-		return nil
-	}
-	im.seen[m] = n
 	before := im.errs.total
 	r := &Row{Measure: m, Pos: pos}
-	r.Target = im.figure(n, "target", m)
-	r.Actual = im.figure(n, "actual", m)
-	r.Status = im.status(n, m, r)
 	if r.Period, _, _ = im.text(n, "period"); clears(r.Period) {
 		r.Period, r.Cleared = "", append(r.Cleared, "period")
 	}
+	// A measure may have a row for each of several periods, such as the
+	// months of a quarter; two rows for one period are one too many.
+	key := seenKey{m, keyOf(im.site, m, im.id, r.Period)}
+	if first, dup := im.seen[key]; dup {
+		if r.Period == "" {
+			im.errs.Errorf(pos, "%smeasure %s is listed twice (first in row %d); keep one row for it, or, for figures of several periods, give each row its period in %s", at, m.ID, first, im.periodColumn())
+		} else {
+			im.errs.Errorf(pos, "%smeasure %s is listed twice for %s (first in row %d); keep one row for each period", at, m.ID, key.key.describe(), first)
+		}
+		return nil
+	}
+	im.seen[key] = n
+	r.Target = im.figure(n, "target", m)
+	r.Actual = im.figure(n, "actual", m)
+	r.Status = im.status(n, m, r)
 	if notes, _, _ := im.get(n, "notes"); clears(notes) {
 		r.Cleared = append(r.Cleared, "notes")
 	}
@@ -412,6 +494,14 @@ func (im *importer) row(n int) *Row {
 		return nil
 	}
 	return r
+}
+
+// periodColumn names the sheet's period column, for messages.
+func (im *importer) periodColumn() string {
+	if c := im.cols["period"]; c != 0 {
+		return "the " + im.sh.header(im.header, c) + " column"
+	}
+	return "a period column"
 }
 
 // heading reports whether text, alone in its row, is a heading such as a

@@ -242,7 +242,7 @@ homes-2,90%,88%,A,
 			`scores.csv:6:1: cell A6: the row has figures but no measure id; write the id of its measure from data/measures.yaml, or clear the row`,
 			`scores.csv:7:3: cell C7: measure homes-1 is a count, but its actual "120%" has a % sign; show it as a plain number, without % or £ (format the cell as a number), or change the measure's unit in data/measures.yaml`,
 			`scores.csv:7:5: cell E7: notes "see below" is not a list of note labels; write the labels of the notes the row refers to, such as 7, Note 7 or 1, 2`,
-			`scores.csv:8:1: cell A8: measure homes-2 is listed twice (first in row 5); keep one row for it`,
+			`scores.csv:8:1: cell A8: measure homes-2 is listed twice (first in row 5); keep one row for it, or, for figures of several periods, give each row its period in a period column`,
 		},
 	}, {
 		name: "a percentage the sheet shows as a fraction, a time as a number",

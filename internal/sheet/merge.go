@@ -17,15 +17,24 @@ import (
 	"scorecard/internal/report"
 )
 
-// An import into a quarter that has a data file merges the sheet into it:
+// An import into an edition that has a data file merges the sheet into it:
 // the whole file is the base, and the sheet's cells that are not blank are
 // applied on top. What the sheet does not speak about is kept as the file
 // has it: draft: true and the published date, every measure the sheet
 // leaves out, every field a blank cell leaves out, the notes' text the
 // sheet does not give, and the file's comments and layout where they can
 // be kept. A cell of "-" is not blank: see Row.
+//
+// A measure the file gives as a list of rows, one for each of several
+// periods, keeps the rows the sheet does not speak about: each of the
+// sheet's rows for the measure is applied to the file's row for the same
+// period (rowKey), or added to the list. A measure with one row in the
+// sheet and at most one in the file is one row, and the sheet's period
+// cell is applied to it as any other cell.
 
-// QuarterFile is the path of quarter id's data file in the site folder.
+// QuarterFile is the path of quarter id's data file in the folder of a
+// site that publishes quarters of financial years; s.EditionFile(id) is
+// the path for any site.
 func QuarterFile(id report.Period) string { return "data/quarters/" + id.Slug() + ".yaml" }
 
 // Base is what an import merges into: the quarter's data file, when there
@@ -37,11 +46,11 @@ type Base struct {
 	Data      []byte // the quarter's data file; nil when there is none
 }
 
-// ReadBase reads from the site folder what an import into quarter id
-// merges into. It reads as the loader does: no more than load.MaxFileSize
-// a file, and plain files only when fsys refuses others (the site's
-// reader does).
-func ReadBase(fsys fs.FS, id report.Period) (Base, error) {
+// ReadBase reads from the site folder what an import into edition id of
+// site s merges into. It reads as the loader does: no more than
+// load.MaxFileSize a file, and plain files only when fsys refuses others
+// (the site's reader does).
+func ReadBase(fsys fs.FS, s *report.Site, id report.Period) (Base, error) {
 	var b Base
 	var err error
 	if b.SiteYAML, err = readLimited(fsys, SiteFile); err != nil {
@@ -50,7 +59,7 @@ func ReadBase(fsys fs.FS, id report.Period) (Base, error) {
 	if b.Catalogue, err = readLimited(fsys, CatalogueFile); err != nil {
 		return b, err
 	}
-	b.Data, err = readLimited(fsys, QuarterFile(id))
+	b.Data, err = readLimited(fsys, s.EditionFile(id))
 	if errors.Is(err, fs.ErrNotExist) {
 		return b, nil
 	}
@@ -91,7 +100,7 @@ func (e *FileErrors) Error() string { return e.List.Error() }
 
 // ErrTooLarge is returned when the quarter file would be larger than the
 // build reads.
-var ErrTooLarge = fmt.Errorf("the quarter's data file would be larger than %d MiB, which scorecard build refuses", load.MaxFileSize>>20)
+var ErrTooLarge = fmt.Errorf("the edition's data file would be larger than %d MiB, which scorecard build refuses", load.MaxFileSize>>20)
 
 // FieldChange is one field of a measure that the import sets, changes or
 // clears.
@@ -104,11 +113,17 @@ type FieldChange struct {
 // has, rather than filling in a blank one.
 func (c FieldChange) Replaces() bool { return c.Old != "" }
 
-// MeasureChange is what the import does to one measure the sheet has.
+// MeasureChange is what the import does to one row the sheet has: a
+// measure, or one of its rows when the measure has rows for several
+// periods.
 type MeasureChange struct {
 	Measure *report.Measure
-	Added   bool          // the quarter file did not list the measure
+	Added   bool          // the edition's file did not have the row
 	Fields  []FieldChange // none when the sheet agrees with the file
+	// Period names the period of the row, such as "April 2016", when the
+	// sheet or the file has rows for several periods of the measure; ""
+	// otherwise.
+	Period string
 }
 
 // Changed reports whether the import changes the measure.
@@ -168,11 +183,26 @@ func (m *Merged) Changed() bool {
 	return false
 }
 
-// rowValues is what a quarter file says of one measure.
+// rowValues is what an edition's file says in one row of a measure.
 type rowValues struct {
-	listed                         bool
 	target, actual, status, period string
 	notes                          []string
+	// more is what the row says that a sheet does not (targets:,
+	// comparators:, direction:), as text, so that what is written is
+	// checked to keep it.
+	more string
+}
+
+func (c rowValues) equal(d rowValues) bool {
+	return c.target == d.target && c.actual == d.actual && c.status == d.status && c.period == d.period && slices.Equal(c.notes, d.notes) && c.more == d.more
+}
+
+// modelRow is a row of the file the import means to write.
+type modelRow struct {
+	rowValues
+	from    int             // the index of the file's row it is, in model.old; -1 when new
+	fields  map[string]bool // the fields the import changes
+	matched bool            // a row of the sheet is applied to it
 }
 
 var rowFields = []string{"target", "actual", "status", "period", "notes"}
@@ -192,7 +222,15 @@ func (c rowValues) get(field string) string {
 }
 
 func rowCells(r *report.Row) rowValues {
-	c := rowValues{listed: true, target: r.Target.Raw, actual: r.Actual.Raw, period: r.Period}
+	c := rowValues{target: r.Target.Raw, actual: r.Actual.Raw, period: r.Period}
+	var more strings.Builder
+	for _, f := range slices.Concat(r.Targets, r.Comparators) {
+		fmt.Fprintf(&more, "%q ", []string{f.Series.ID, f.Value.Raw, f.Period, f.Source})
+	}
+	if d := r.PublishedDirection; d != nil {
+		fmt.Fprintf(&more, "direction %q", d.Raw)
+	}
+	c.more = more.String()
 	if r.Status != nil {
 		c.status = r.Status.Code
 	}
@@ -205,7 +243,6 @@ func rowCells(r *report.Row) rowValues {
 // apply puts the sheet's row r on top of what the file has: a blank cell
 // keeps the file's value, a cleared one removes it.
 func apply(c rowValues, r *Row) rowValues {
-	c.listed = true
 	if r.Target != "" {
 		c.target = r.Target
 	}
@@ -224,10 +261,12 @@ func apply(c rowValues, r *Row) rowValues {
 	return c
 }
 
-// model is the quarter file the import means to write, by measure id and
-// by theme id and note label, to check what is written against.
+// model is the edition's file the import means to write, by measure id
+// and by theme id and note label, to check what is written against.
 type model struct {
-	rows      map[string]rowValues
+	rows      map[string][]*modelRow // each measure's rows
+	old       map[string][]rowValues // each measure's rows in the file merged into
+	key       func(m *report.Measure, period string) rowKey
 	notes     map[[2]string]string // the text of every note
 	unknown   map[[2]string]bool   // notes added without text
 	draft     bool
@@ -242,9 +281,10 @@ type model struct {
 // errors), and what Merge returns reads back as it means it to. from
 // names the sheet, for a comment at the top of a new file.
 func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) {
-	path := QuarterFile(q.ID)
+	path := s.EditionFile(q.ID)
 	m := &Merged{Path: path, Draft: true}
-	mod := model{rows: map[string]rowValues{}, notes: map[[2]string]string{}, unknown: map[[2]string]bool{}, draft: true}
+	mod := model{rows: map[string][]*modelRow{}, old: map[string][]rowValues{}, notes: map[[2]string]string{}, unknown: map[[2]string]bool{}, draft: true,
+		key: func(meas *report.Measure, period string) rowKey { return keyOf(s, meas, q.ID, period) }}
 	if base.Data != nil {
 		old, errs := loadQuarter(base, path, base.Data, q.ID)
 		if errs != nil {
@@ -252,8 +292,16 @@ func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) 
 		}
 		m.Existed, m.Draft, m.Published = true, old.Draft, old.Published
 		mod.draft, mod.published = old.Draft, old.Published
-		for _, r := range old.Rows {
-			mod.rows[r.Measure.ID] = rowCells(r)
+		// A measure's rows in the order the file has them.
+		rows := slices.Concat(old.Rows, old.More)
+		slices.SortStableFunc(rows, func(a, b *report.Row) int {
+			if a.Pos.Line != b.Pos.Line {
+				return a.Pos.Line - b.Pos.Line
+			}
+			return a.Pos.Col - b.Pos.Col
+		})
+		for _, r := range rows {
+			mod.old[r.Measure.ID] = append(mod.old[r.Measure.ID], rowCells(r))
 		}
 		for _, n := range old.Notes {
 			for _, l := range n.Labels {
@@ -262,30 +310,69 @@ func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) 
 		}
 	}
 
-	sheetRows := map[string]*Row{}
+	sheetRows := map[string][]*Row{}
 	for _, r := range q.Rows {
-		sheetRows[r.Measure.ID] = r
+		sheetRows[r.Measure.ID] = append(sheetRows[r.Measure.ID], r)
 	}
 	for _, meas := range s.Measures {
-		old := mod.rows[meas.ID]
-		r := sheetRows[meas.ID]
-		if r == nil {
-			if old.listed {
+		old := mod.old[meas.ID]
+		rows := make([]*modelRow, len(old))
+		for i, c := range old {
+			rows[i] = &modelRow{rowValues: c, from: i}
+		}
+		mod.rows[meas.ID] = rows
+		rs := sheetRows[meas.ID]
+		if len(rs) == 0 {
+			if len(old) > 0 {
 				m.Kept = append(m.Kept, meas)
 			} else {
 				m.Absent = append(m.Absent, meas)
 			}
 			continue
 		}
-		c := &MeasureChange{Measure: meas, Added: !old.listed}
-		merged := apply(old, r)
-		for _, f := range rowFields {
-			if o, n := old.get(f), merged.get(f); o != n {
-				c.Fields = append(c.Fields, FieldChange{Field: f, Old: o, New: n})
+		several := len(rs) > 1 || len(old) > 1
+		for _, r := range rs {
+			c := &MeasureChange{Measure: meas}
+			var row *modelRow
+			k := mod.key(meas, r.Period)
+			if !several && len(rows) == 1 {
+				row = rows[0]
+			} else if several {
+				c.Period = k.describe()
+				for _, o := range rows {
+					if o.from >= 0 && !o.matched && mod.key(meas, o.period) == k {
+						row = o
+						break
+					}
+				}
 			}
+			if row == nil {
+				c.Added = true
+				row = &modelRow{from: -1}
+				rows = insertRow(rows, row, k, mod.key, meas)
+			}
+			row.matched = true
+			if several && !c.Added && r.Period != "" {
+				// The row is the file's for the same period: its period
+				// stays as the file writes it (Apr 2016, not 2016-04).
+				same := *r
+				same.Period = row.period
+				r = &same
+			}
+			merged := apply(row.rowValues, r)
+			for _, f := range rowFields {
+				if o, n := row.get(f), merged.get(f); o != n {
+					c.Fields = append(c.Fields, FieldChange{Field: f, Old: o, New: n})
+					if row.fields == nil {
+						row.fields = map[string]bool{}
+					}
+					row.fields[f] = true
+				}
+			}
+			row.rowValues = merged
+			m.Measures = append(m.Measures, c)
 		}
-		mod.rows[meas.ID] = merged
-		m.Measures = append(m.Measures, c)
+		mod.rows[meas.ID] = rows
 	}
 
 	missing := map[noteKey]noteText{}
@@ -329,6 +416,21 @@ func Merge(s *report.Site, q *Quarter, base Base, from string) (*Merged, error) 
 	return m, nil
 }
 
+// insertRow puts row, new to a measure's rows, whose key is k, before the
+// first row of a later period, so that the rows of a list are in order of
+// their periods as far as the file had them so; a row of a period the
+// loader cannot read goes last.
+func insertRow(rows []*modelRow, row *modelRow, k rowKey, key func(*report.Measure, string) rowKey, m *report.Measure) []*modelRow {
+	if k.text == "" {
+		for i, o := range rows {
+			if ok := key(m, o.period); ok.text == "" && ok.when.Compare(k.when) > 0 {
+				return slices.Insert(rows, i, row)
+			}
+		}
+	}
+	return append(rows, row)
+}
+
 // write makes the merged file: the old file with the changes made in
 // place, keeping its comments, or when that cannot be done, the file
 // written afresh.
@@ -356,13 +458,11 @@ func (m *Merged) write(s *report.Site, q *Quarter, base Base, mod model, from st
 		}
 	}
 	// Written afresh from what the file means, as a new file is.
-	fresh := &Quarter{ID: q.ID, Draft: mod.draft, Published: mod.published}
+	fresh := &Quarter{ID: q.ID, Key: q.Key, Draft: mod.draft, Published: mod.published}
 	for _, meas := range s.Measures {
-		c := mod.rows[meas.ID]
-		if !c.listed {
-			continue
+		for _, c := range mod.rows[meas.ID] {
+			fresh.Rows = append(fresh.Rows, &Row{Measure: meas, Target: c.target, Actual: c.actual, Status: c.status, Period: c.period, Notes: c.notes})
 		}
-		fresh.Rows = append(fresh.Rows, &Row{Measure: meas, Target: c.target, Actual: c.actual, Status: c.status, Period: c.period, Notes: c.notes})
 	}
 	texts := map[noteKey]noteText{}
 	for _, t := range s.AllThemes() {
@@ -409,7 +509,7 @@ func loadQuarter(base Base, path string, data []byte, id report.Period) (*report
 		}
 	}
 	var none diag.List
-	none.Errorf(diag.Pos{File: path}, "the file could not be read as quarter %s", id)
+	none.Errorf(diag.Pos{File: path}, "the file could not be read as the edition %s", id)
 	return nil, none
 }
 
@@ -425,13 +525,22 @@ func (mod model) check(base Base, path string, data []byte, id report.Period) er
 	if q.Draft != mod.draft || q.Published != mod.published {
 		return fmt.Errorf("it reads back with draft %v and published %q, not %v and %q", q.Draft, q.Published, mod.draft, mod.published)
 	}
-	read := map[string]rowValues{}
-	for _, r := range q.Rows {
-		read[r.Measure.ID] = rowCells(r)
+	read := map[string][]rowValues{}
+	for _, r := range slices.Concat(q.Rows, q.More) {
+		read[r.Measure.ID] = append(read[r.Measure.ID], rowCells(r))
 	}
-	for id, want := range mod.rows {
+	for id, rows := range mod.rows {
+		var want []rowValues
+		for _, r := range rows {
+			want = append(want, r.rowValues)
+		}
 		got := read[id]
-		if got.listed != want.listed || got.target != want.target || got.actual != want.actual || got.status != want.status || got.period != want.period || !slices.Equal(got.notes, want.notes) {
+		// The loader puts the edition's own row first: compare the rows
+		// in one order.
+		for _, l := range [][]rowValues{got, want} {
+			slices.SortStableFunc(l, func(a, b rowValues) int { return strings.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b)) })
+		}
+		if !slices.EqualFunc(got, want, rowValues.equal) {
 			return fmt.Errorf("measure %s reads back as %+v, not %+v", id, got, want)
 		}
 		delete(read, id)
@@ -487,17 +596,17 @@ func edit(s *report.Site, data []byte, m *Merged, mod model) (edited []byte, cha
 	}
 	changed = map[string]bool{}
 	for _, c := range m.Measures {
-		if !c.Changed() {
-			continue
-		}
 		id := c.Measure.ID
-		changed[id] = true
-		fields := map[string]bool{}
-		for _, f := range c.Fields {
-			fields[f.Field] = true
+		if !c.Changed() || changed[id] {
+			continue // a measure's rows are made at its first changed row
 		}
+		changed[id] = true
 		if i := keyIndex(measures, id); i >= 0 {
-			measures.Content[i+1] = rowNode(measures.Content[i+1], mod.rows[id], fields)
+			v, err := rowsNode(measures.Content[i+1], c.Measure, mod)
+			if err != nil {
+				return nil, nil, err
+			}
+			measures.Content[i+1] = v
 			continue
 		}
 		// A measure new to the file goes where the catalogue puts it:
@@ -525,7 +634,11 @@ func edit(s *report.Site, data []byte, m *Merged, mod model) (edited []byte, cha
 		case (prev == nil || prev.Theme != theme) && theme != nil:
 			key.HeadComment = "# " + comment(theme.Title)
 		}
-		measures.Content = slices.Insert(measures.Content, at, key, rowNode(nil, mod.rows[id], nil))
+		v, err := rowsNode(nil, c.Measure, mod)
+		if err != nil {
+			return nil, nil, err
+		}
+		measures.Content = slices.Insert(measures.Content, at, key, v)
 		if measures.Style&yaml.FlowStyle != 0 && len(measures.Content) == 2 {
 			measures.Style = 0 // measures: {} becomes a list of measures
 		}
@@ -577,6 +690,74 @@ func keyIndex(n *yaml.Node, key string) int {
 	return -1
 }
 
+// rowsNode makes measure m's rows, as mod means them, from old, the
+// measure's value in the file (nil when the file does not list it): one
+// row, or a list of them. Each of the file's rows keeps its place and
+// form, and the rows the import does not change are kept as they are.
+func rowsNode(old *yaml.Node, m *report.Measure, mod model) (*yaml.Node, error) {
+	var items []*yaml.Node
+	switch {
+	case old == nil:
+	case old.Kind == yaml.SequenceNode:
+		items = old.Content
+	default:
+		items = []*yaml.Node{old}
+	}
+	// Each of the file's rows, as the loader read them (mod.old), is the
+	// first item not yet taken with its period.
+	was := mod.old[m.ID]
+	itemOf := make([]*yaml.Node, len(was))
+	taken := make([]bool, len(items))
+	for j, o := range was {
+		k := mod.key(m, o.period)
+		for x, item := range items {
+			if !taken[x] && (len(items) == 1 && len(was) == 1 || mod.key(m, periodOf(item)) == k) {
+				itemOf[j], taken[x] = item, true
+				break
+			}
+		}
+		if itemOf[j] == nil {
+			return nil, fmt.Errorf("measure %s: the file's row for %s was not found", m.ID, k.describe())
+		}
+	}
+	if slices.Contains(taken, false) {
+		return nil, fmt.Errorf("measure %s: the file has a row the loader did not read", m.ID)
+	}
+	rows := mod.rows[m.ID]
+	var nodes []*yaml.Node
+	for _, r := range rows {
+		switch {
+		case r.from < 0:
+			nodes = append(nodes, periodFirst(rowNode(nil, r.rowValues, nil), len(rows) > 1))
+		case len(r.fields) == 0:
+			nodes = append(nodes, itemOf[r.from])
+		default:
+			nodes = append(nodes, rowNode(itemOf[r.from], r.rowValues, r.fields))
+		}
+	}
+	if len(nodes) == 1 && (old == nil || old.Kind != yaml.SequenceNode) {
+		return nodes[0], nil
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	if old != nil && old.Kind == yaml.SequenceNode {
+		keepComments(list, old)
+		list.Style, list.Tag = old.Style, old.Tag
+	}
+	list.Content = nodes
+	return list, nil
+}
+
+// periodOf is the period: a row of the file gives, or "".
+func periodOf(item *yaml.Node) string {
+	if item.Kind != yaml.MappingNode {
+		return ""
+	}
+	if p := mapValue(item, "period"); p != nil && p.Kind == yaml.ScalarNode {
+		return p.Value
+	}
+	return ""
+}
+
 // rowNode makes a measure's row: old, the row in the file (nil for a new
 // one), with the fields named in changed set to what c has. The fields the
 // import does not change keep their place and form, blank ones too.
@@ -599,8 +780,10 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 			}
 		}
 	}
-	// A field new to the row goes before the first that comes after it in
-	// the order of a quarter file: target, actual, status, period, notes.
+	// A field new to the row goes after the last that comes before it in
+	// the order of a quarter file (target, actual, status, period, notes),
+	// or when there is none, before the first that comes after it; a
+	// period written first, as a list's rows write it, stays first.
 	for i, field := range rowFields {
 		if seen[field] || old != nil && !changed[field] {
 			continue
@@ -609,12 +792,18 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 		if f == nil {
 			continue
 		}
-		at := len(n.Content)
+		at, after := len(n.Content), -1
 		for j := 0; j < len(n.Content); j += 2 {
-			if k := slices.Index(rowFields, n.Content[j].Value); k > i {
+			k := slices.Index(rowFields, n.Content[j].Value)
+			switch {
+			case k >= 0 && k < i || j == 0 && n.Content[j].Value == "period":
+				after = j + 2
+			case k > i && at == len(n.Content):
 				at = j
-				break
 			}
+		}
+		if after >= 0 {
+			at = after
 		}
 		n.Content = slices.Insert(n.Content, at, str(field), f)
 	}

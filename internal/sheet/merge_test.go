@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"scorecard/internal/load"
 	"scorecard/internal/report"
@@ -341,6 +342,9 @@ measures:
   work-1:
     target: "01:30"
     actual: "01:45"  # by hand
+  work-2:  # a figure for Q1 published in Q2
+    - {period: 2016-17 Q1, target: 3, actual: 4, notes: [2]}
+    - {target: 3, actual: 2.5}
 notes:
   - {theme: homes, labels: [1, 2], text: In arrears}
   - {theme: work, labels: [2]}
@@ -361,8 +365,11 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 	type row struct {
 		Target, Actual, Status, Period string
 		Notes                          []string
+		key                            rowKey
 	}
-	read := func(file []byte) (*report.Quarter, map[string]row, map[string]string) {
+	// Each measure's rows, in the order of their periods as the loader
+	// reads them (row.key, from the loader's own When).
+	read := func(file []byte) (*report.Quarter, map[string][]row, map[string]string) {
 		fsys := siteFS(t)
 		fsys[QuarterFile(q2)] = &fstest.MapFile{Data: file}
 		loaded, findings := load.Site(fsys)
@@ -370,16 +377,22 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 			t.Fatalf("the build refuses what the merge wrote: %v\nthe sheet:\n%q\nthe file:\n%s", err, data, file)
 		}
 		lq := loaded.Quarters[len(loaded.Quarters)-1]
-		rows := map[string]row{}
-		for _, r := range lq.Rows {
-			rw := row{Target: r.Target.Raw, Actual: r.Actual.Raw, Period: r.Period}
+		rows := map[string][]row{}
+		for _, r := range slices.Concat(lq.Rows, lq.More) {
+			rw := row{Target: r.Target.Raw, Actual: r.Actual.Raw, Period: r.Period, key: rowKey{when: r.When}}
+			if r.When.IsZero() {
+				rw.key.text = r.Period
+			}
 			if r.Status != nil {
 				rw.Status = r.Status.Code
 			}
 			for _, n := range r.Notes {
 				rw.Notes = append(rw.Notes, n.Label)
 			}
-			rows[r.Measure.ID] = rw
+			rows[r.Measure.ID] = append(rows[r.Measure.ID], rw)
+		}
+		for _, rs := range rows {
+			slices.SortFunc(rs, func(a, b row) int { return strings.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b)) })
 		}
 		notes := map[string]string{}
 		for _, n := range lq.Notes {
@@ -390,24 +403,51 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 		return lq, rows, notes
 	}
 	_, want, wantNotes := read(base.Data)
+	sheetRows := map[string][]*Row{}
 	for _, r := range q.Rows {
-		w := want[r.Measure.ID]
-		if r.Target != "" {
-			w.Target = r.Target
+		sheetRows[r.Measure.ID] = append(sheetRows[r.Measure.ID], r)
+	}
+	for id, rs := range sheetRows {
+		ws := want[id]
+		// One row in the sheet and at most one in the file: the sheet's
+		// row is put on the file's. Otherwise each of the sheet's rows is
+		// put on the file's row for its period, or added.
+		several := len(rs) > 1 || len(ws) > 1
+		for _, r := range rs {
+			k := keyOf(s, r.Measure, q.ID, r.Period)
+			i := slices.IndexFunc(ws, func(w row) bool { return !several || w.key == k })
+			period := r.Period
+			if i < 0 {
+				ws, i = append(ws, row{}), len(ws)
+			} else if several && period != "" {
+				period = ws[i].Period // the same period, as the file writes it
+			}
+			w := ws[i]
+			if r.Target != "" {
+				w.Target = r.Target
+			}
+			if r.Actual != "" {
+				w.Actual = r.Actual
+			}
+			if r.Status != "" || slices.Contains(r.Cleared, "status") {
+				w.Status = r.Status
+			}
+			if period != "" || slices.Contains(r.Cleared, "period") {
+				w.Period = period
+			}
+			if len(r.Notes) > 0 || slices.Contains(r.Cleared, "notes") {
+				w.Notes = r.Notes
+			}
+			w.key = rowKey{}
+			ws[i] = w
 		}
-		if r.Actual != "" {
-			w.Actual = r.Actual
+		want[id] = ws
+	}
+	for _, rows := range want {
+		for i := range rows {
+			rows[i].key = rowKey{}
 		}
-		if r.Status != "" || slices.Contains(r.Cleared, "status") {
-			w.Status = r.Status
-		}
-		if r.Period != "" || slices.Contains(r.Cleared, "period") {
-			w.Period = r.Period
-		}
-		if len(r.Notes) > 0 || slices.Contains(r.Cleared, "notes") {
-			w.Notes = r.Notes
-		}
-		want[r.Measure.ID] = w
+		slices.SortFunc(rows, func(a, b row) int { return strings.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b)) })
 	}
 	for _, n := range q.Notes {
 		for _, l := range n.Labels {
@@ -417,7 +457,13 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 		}
 	}
 	lq, got, gotNotes := read(m.Data)
-	if diff := cmp.Diff(want, got); diff != "" {
+	for _, rows := range got {
+		for i := range rows {
+			rows[i].key = rowKey{}
+		}
+		slices.SortFunc(rows, func(a, b row) int { return strings.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b)) })
+	}
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(row{})); diff != "" {
 		t.Errorf("the merged file's rows (-want +got):\n%s\nthe sheet:\n%q\nthe file:\n%s", diff, data, m.Data)
 	}
 	if diff := cmp.Diff(wantNotes, gotNotes); diff != "" {

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -11,34 +12,40 @@ import (
 	"scorecard/internal/report"
 )
 
-// YAML writes q as a quarter data file, in the form of the README's
+// YAML writes q as the site's edition file, in the form of the README's
 // example: one line per measure in catalogue order, each theme's measures
-// under a comment naming the theme, then the notes. yaml.v3 writes every
-// value, so that whatever a cell holds ("[60%]", "01:30", "1,059", "-")
-// reads back as the same text. from names the sheet, for a comment at the
-// top.
+// under a comment naming the theme, then the notes. A measure with rows
+// for several periods is a list of them, a line each. yaml.v3 writes
+// every value, so that whatever a cell holds ("[60%]", "01:30", "1,059",
+// "-") reads back as the same text. Its first key is q.Key; from names
+// the sheet, for a comment at the top.
 func (q *Quarter) YAML(from string) []byte {
 	measures := &yaml.Node{Kind: yaml.MappingNode}
 	var theme *report.Theme
-	for _, r := range q.Rows {
-		key := str(r.Measure.ID)
+	for i := 0; i < len(q.Rows); {
+		r := q.Rows[i]
+		j := i + 1
+		for j < len(q.Rows) && q.Rows[j].Measure == r.Measure {
+			j++
+		}
+		id := str(r.Measure.ID)
 		if r.Measure.Theme != theme {
 			theme = r.Measure.Theme
-			key.HeadComment = "# " + comment(theme.Title)
+			id.HeadComment = "# " + comment(theme.Title)
 		}
-		cells := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-		for _, f := range [][2]string{{"target", r.Target}, {"actual", r.Actual}, {"status", r.Status}, {"period", r.Period}} {
-			if f[1] != "" {
-				cells.Content = append(cells.Content, str(f[0]), str(f[1]))
+		if j == i+1 {
+			measures.Content = append(measures.Content, id, r.cells())
+		} else {
+			list := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, r := range q.Rows[i:j] {
+				list.Content = append(list.Content, periodFirst(r.cells(), true))
 			}
+			measures.Content = append(measures.Content, id, list)
 		}
-		if len(r.Notes) > 0 {
-			cells.Content = append(cells.Content, str("notes"), labels(r.Notes))
-		}
-		measures.Content = append(measures.Content, key, cells)
+		i = j
 	}
 
-	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("quarter"), str(q.ID.String())}}
+	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str(q.key()), str(q.ID.String())}}
 	top.Content[0].HeadComment = fmt.Sprintf("# Imported from %s by scorecard import.", comment(from))
 	if q.Draft {
 		top.Content = append(top.Content, str("draft"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
@@ -63,6 +70,30 @@ func (q *Quarter) YAML(from string) []byte {
 	}
 	enc.Close()
 	return buf.Bytes()
+}
+
+// cells is a row's fields, on one line: {target: 90%, actual: 93%}.
+func (r *Row) cells() *yaml.Node {
+	cells := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, f := range [][2]string{{"target", r.Target}, {"actual", r.Actual}, {"status", r.Status}, {"period", r.Period}} {
+		if f[1] != "" {
+			cells.Content = append(cells.Content, str(f[0]), str(f[1]))
+		}
+	}
+	if len(r.Notes) > 0 {
+		cells.Content = append(cells.Content, str("notes"), labels(r.Notes))
+	}
+	return cells
+}
+
+// periodFirst puts a row's period first when the row is one of a list, as
+// it tells the list's rows apart: {period: Apr 2016, target: 90%}.
+func periodFirst(row *yaml.Node, list bool) *yaml.Node {
+	if i := keyIndex(row, "period"); list && i > 0 {
+		k, v := row.Content[i], row.Content[i+1]
+		row.Content = slices.Insert(slices.Delete(row.Content, i, i+2), 0, k, v)
+	}
+	return row
 }
 
 // noTextComment is written above notes the rows refer to without text.
