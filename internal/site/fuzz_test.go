@@ -202,9 +202,9 @@ Text under six.
 // fuzzFiles is the small site, with a placeholder for each field. Text
 // goes into YAML as a double-quoted scalar (see yamlString); the narrative
 // body (@MD@) and the figure (@FIG@, quoted likewise) as they are. The
-// placeholders in capitals with no @ at the end of a line, and those in
-// file names, are the shape's (see shape.pairs): with shape 0 they are
-// empty, or today's quarterly site.
+// other placeholders, some in file names, are the shape's (see
+// shape.pairs): with shape 0 they make the quarterly site this test had
+// before shapes.
 var fuzzFiles = map[string]string{
 	"data/site.yaml": `organisation: @ORG@
 title: @SITE@
@@ -249,13 +249,13 @@ accessibility:
     good: lower
     unit: min:sec
 `,
-	"data/@DIR@/@PREV@.yaml": `@KEY@: @PREVNAME@
+	"@PREVFILE@": `@KEY@: @PREVNAME@
 measures:
   homes-1: {target: 100, actual: @ACTUAL1@, status: A}
   homes-2: {target: @FIG@, actual: @OTHERQ@, status: A@ROWX@}
   @WORK1@: {target: "01:30", actual: @ACTUAL3@, status: G}
 `,
-	"data/@DIR@/@CUR@.yaml": `@KEY@: @CURNAME@
+	"@CURFILE@": `@KEY@: @CURNAME@
 measures:
   homes-1: {target: 100, actual: @ACTUAL2@, status: G, period: @PERIOD@@DIRECTION@}
   homes-2: {target: @OTHER@, actual: @FIG@, status: A, notes: [@LABEL@]@ROWX@}
@@ -283,7 +283,7 @@ const (
 	shapeEditions   = 3 << 0  // 0 quarterly (not written), 1 monthly, 2 half-yearly, 3 annual
 	shapeYear       = 3 << 2  // 0 financial (not written), 1 calendar, 2 academic, 3 financial and the editions written out
 	shapePeriod     = 7 << 4  // homes-1's period: 0 @PERIOD@, or a month, quarter, half, year, year to date, span, ISO month
-	shapeRows       = 1 << 7  // the third measure's row in the later edition a list of rows with periods
+	shapeRows       = 1 << 7  // the third measure's entry in the later edition a list of rows with periods
 	shapeCumulative = 1 << 8  // homes-1 cumulative: true
 	shapeUnit       = 1 << 9  // homes-2 in the site's own unit, with and without its symbol
 	shapeBefore     = 1 << 10 // that unit's symbol before the figure (£), not after (kg)
@@ -301,7 +301,7 @@ const (
 
 // editions returns the site's two editions, earlier first.
 func (sh shape) editions() (prev, cur report.Period) {
-	y := report.YearKind(sh & shapeYear >> 2 % 3)
+	y := report.YearKind((sh & shapeYear >> 2) % 3)
 	switch sh & shapeEditions {
 	case 1:
 		cur = report.MonthPeriodOf(2016, 6, y)
@@ -381,8 +381,7 @@ func figures(u int) []string {
 // fieldMarks replace in turn (see fuzzFS).
 func (sh shape) pairs(fields uint32, figure string) (shaped, figs []string) {
 	prev, cur := sh.editions()
-	key := map[report.PeriodKind]string{report.MonthPeriod: "month", report.QuarterPeriod: "quarter", report.HalfPeriod: "half", report.YearPeriod: "year"}[cur.Kind]
-	dir := map[report.PeriodKind]string{report.MonthPeriod: "months", report.QuarterPeriod: "quarters", report.HalfPeriod: "halves", report.YearPeriod: "years"}[cur.Kind]
+	site := &report.Site{Editions: cur.Kind, Years: cur.Year}
 	var sitex, rules, themes, rowx, direction, good1, cumulative string
 	if y := sh & shapeYear >> 2; y != 0 {
 		sitex += "year: " + report.YearKind(y%3).String() + "\n"
@@ -471,21 +470,15 @@ func (sh shape) pairs(fields uint32, figure string) (shaped, figs []string) {
 	} else {
 		period = "@PERIOD@"
 	}
-	addr := func(id string) string {
-		return strings.Trim(nonAddress.ReplaceAllString(strings.ToLower(id), "-"), "-")
-	}
 	return []string{
 		"@SITEX@", sitex, "@RULES@", rules, "@THEMES@", themes, "@ROWX@", rowx, "@DIRECTION@", direction,
 		"@GOOD1@", good1, "@CUMULATIVE@", cumulative, "@WORKROWS@", workRows, "@ACTUAL1@", actual1, "@ACTUAL2@", actual2, "@ACTUAL3@", actual3,
-		"@AMBER@", amber, "@DEEPEST@", yamlString(deepest), "@WORKADDR@", addr(work), "@WORK1ADDR@", addr(work1),
+		"@AMBER@", amber, "@DEEPEST@", yamlString(deepest), "@WORKADDR@", report.Address(work), "@WORK1ADDR@", report.Address(work1),
 		"@WORK1@", yamlString(work1), "@WORK@", yamlString(work), "@PERIOD@", period,
-		"@KEY@", key, "@DIR@", dir, "@PREVNAME@", yamlString(prev.String()), "@CURNAME@", yamlString(cur.String()),
-		"@PREV@", prev.Slug(), "@CUR@", cur.Slug(),
+		"@KEY@", site.EditionKey(), "@PREVFILE@", site.EditionFile(prev), "@CURFILE@", site.EditionFile(cur),
+		"@PREVNAME@", yamlString(prev.String()), "@CURNAME@", yamlString(cur.String()), "@PREV@", prev.Slug(), "@CUR@", cur.Slug(),
 	}, []string{"@UNIT@", yamlString(append(units[:], customIDs[:]...)[u]), "@OTHERQ@", yamlString(otherq), "@OTHER@", yamlString(other), "@FIG@", yamlString(figure)}
 }
-
-// nonAddress is what an address makes one hyphen of.
-var nonAddress = regexp.MustCompile(`[^a-z0-9]+`)
 
 // harness holds what every input is compared with.
 type harness struct {
