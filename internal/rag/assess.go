@@ -107,8 +107,12 @@ func checkPublishedDirection(warnings *diag.List, q report.Period, row *report.R
 	switch {
 	case pub == nil || pub.Kind == got.Kind:
 	case got.Kind == report.NotComparable:
-		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel %q cannot be checked, because the figures give none since %s: %s",
-			row.Measure.ID, q.Label(), pub.Raw, got.Against.Label(), got.Reason)
+		since := ""
+		if !got.Against.IsZero() { // none for an unreadable period, or a year to date
+			since = " since " + got.Against.Label()
+		}
+		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel %q cannot be checked, because the figures give none%s: %s",
+			row.Measure.ID, q.Label(), pub.Raw, since, got.Reason)
 	default:
 		published := strconv.Quote(pub.Raw)
 		if kind := strings.ToLower(pub.Kind.String()); !strings.EqualFold(pub.Raw, kind) {

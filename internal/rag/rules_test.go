@@ -117,6 +117,12 @@ func TestAssessPublishedDirection(t *testing.T) {
 		}
 		return &report.Quarter{ID: report.QuarterOf(2016, n), Rows: []*report.Row{row}}
 	}
+	// period gives q's row the period text, read as when.
+	period := func(q *report.Quarter, text string, when report.Period) *report.Quarter {
+		q.Rows[0].Period, q.Rows[0].When = text, when
+		return q
+	}
+	ytd := report.Period{Kind: report.ToDatePeriod, Start: report.QuarterOf(2016, 1).Start, Months: 6, Year: report.FinancialYear}
 	for _, tc := range []struct {
 		name     string
 		raw      string // the published word; "as published" unless set
@@ -130,6 +136,12 @@ func TestAssessPublishedDirection(t *testing.T) {
 			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel is "Worse" but the figures give improved since Q1 2016/17: rose from 80% in Q1 2016/17 to 85%`}},
 		{name: "not comparable", quarters: []*report.Quarter{q(2, "75%", report.Worse)},
 			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel "as published" cannot be checked, because the figures give none since Q1 2016/17: no figures for Q1 2016/17 are published here`}},
+		// No earlier period to name (found by FuzzSite): the message said
+		// "none since : ...".
+		{name: "not comparable, a period Scorecard cannot place", quarters: []*report.Quarter{q(1, "80%", 0), period(q(2, "75%", report.Worse), "x", report.Period{})},
+			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel "as published" cannot be checked, because the figures give none: the data period "x" is not one Scorecard can place in time`}},
+		{name: "not comparable, a year to date", quarters: []*report.Quarter{q(1, "80%", 0), period(q(2, "75%", report.Worse), "2016-17 Q2 YTD", ytd)},
+			want: []string{`q:2: warning: measure m-1, Q2 2016/17: the published direction of travel "as published" cannot be checked, because the figures give none: a year-to-date figure is compared only with the same part of the year before`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &report.Site{Rating: five, Measures: []*report.Measure{m}, Quarters: tc.quarters}

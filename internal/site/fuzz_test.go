@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -40,27 +41,55 @@ import (
 //
 // fields picks which text fields hold text (bit i for fieldMarks[i]; the
 // others hold "x"); in bits 16 to 18, the unit of a measure whose actual
-// in one quarter and target in the other is figure, when bit 19 is set;
-// and in bits 24 to 31, the page to check (see check). markdown is the
-// body of a theme's narrative. The site is small (two themes, three
-// measures, two quarters), its files are made in memory, and the templates
-// are parsed once, so that an input takes a few milliseconds.
+// in one edition and target in the other is figure, when bit 19 is set;
+// and in bits 24 to 31, the page to check (see check). sh picks the
+// site's shape: how often it publishes, its kind of year, and which of the
+// data fields issue 13 added it uses (see shape); its bits above
+// numShapeBits are ignored, and 0 is the quarterly site the target had
+// before, so seeds written before sh was added mean what they did with a
+// 0 put after fields. The pages are compared with those of the harmless
+// site of the same shape. markdown is the body of a theme's narrative.
+// The site is small (two to four themes, three measures, two editions),
+// its files are made in memory, and the templates are parsed once, so
+// that an input takes a few milliseconds (and the first of a new shape,
+// three builds more).
 func FuzzSite(f *testing.F) {
 	h := newHarness(f)
 	all := uint32(1<<numFields - 1)
 	page := func(i uint32) uint32 { return i << pageShift }
 	unit := func(i uint32) uint32 { return i<<unitShift | figureBit }
-	f.Add(page(wholeSite), harmless, harmlessFigure, harmlessMarkdown)
-	f.Add(all|page(5)|unit(0), "<script>alert(1)</script>", "42.5% (62/146)", "<b onclick=x>b</b> <script>alert(1)</script>\n")
-	f.Add(all|page(wholeSite)|unit(0), `"><img src=x onerror=alert(1)>`, "13-15%", "<style>p{}</style>\n\n<iframe src=x>\n")
-	f.Add(all|page(8)|unit(1), "</script><!--<script>", "89 (378)", "## Heading {#x}\n\n![x](logo.svg)\n")
-	f.Add(all|page(17)|unit(6), "{{.Site}} ]]> &amp; \u2028 ' \\A", "5.33 (26th)", "| a | b |\n| - | - |\n| 1 | 2 |\n\nx[^1]\n\n[^1]: y\n")
-	f.Add(0x5555|page(10)|unit(4), "javascript:alert(1)", "01:30", "<!-- c --> `code` ~~del~~ **b** _e_\n\n> q\n\n1. a\n2. b\n")
-	f.Add(0xaaaa|page(11)|unit(0), "=cmd|' /C calc'!A0", "Year on year reduction", "[m](measures/homes-1/) <https://example.org>\n")
-	f.Add(1<<fieldLabel|1<<fieldCode|page(6)|unit(5), "1", "-", harmlessMarkdown)
-	f.Add(page(14), harmless, harmlessFigure, "[a](javascript:alert(1))\n")
-	f.Fuzz(func(t *testing.T, fields uint32, text, figure, markdown string) {
-		h.check(t, fields, text, figure, markdown)
+	f.Add(page(wholeSite), uint32(0), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(all|page(5)|unit(0), uint32(0), "<script>alert(1)</script>", "42.5% (62/146)", "<b onclick=x>b</b> <script>alert(1)</script>\n")
+	f.Add(all|page(wholeSite)|unit(0), uint32(0), `"><img src=x onerror=alert(1)>`, "13-15%", "<style>p{}</style>\n\n<iframe src=x>\n")
+	f.Add(all|page(8)|unit(1), uint32(0), "</script><!--<script>", "89 (378)", "## Heading {#x}\n\n![x](logo.svg)\n")
+	f.Add(all|page(17)|unit(6), uint32(0), "{{.Site}} ]]> &amp; \u2028 ' \\A", "5.33 (26th)", "| a | b |\n| - | - |\n| 1 | 2 |\n\nx[^1]\n\n[^1]: y\n")
+	f.Add(0x5555|page(10)|unit(4), uint32(0), "javascript:alert(1)", "01:30", "<!-- c --> `code` ~~del~~ **b** _e_\n\n> q\n\n1. a\n2. b\n")
+	f.Add(0xaaaa|page(11)|unit(0), uint32(0), "=cmd|' /C calc'!A0", "Year on year reduction", "[m](measures/homes-1/) <https://example.org>\n")
+	f.Add(1<<fieldLabel|1<<fieldCode|page(6)|unit(5), uint32(0), "1", "-", harmlessMarkdown)
+	f.Add(page(14), uint32(0), harmless, harmlessFigure, "[a](javascript:alert(1))\n")
+	// Seeds for each field of the shape (see shape).
+	f.Add(page(wholeSite), uint32(1|1<<2|1<<4|shapeRows), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(1<<fieldPeriod|page(3), uint32(2|2<<2|shapeRows), "2016-17 Q5", harmlessFigure, harmlessMarkdown)
+	f.Add(1<<fieldPeriod|page(wholeSite), uint32(3|3<<2|shapeRows|shapeCumulative), "April to September 2016", harmlessFigure, harmlessMarkdown)
+	f.Add(page(wholeSite), uint32(3<<2|2<<4|shapeDirection), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(page(2), uint32(2|3<<4|shapeRows), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(page(wholeSite), uint32(3|1<<2|4<<4), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(page(wholeSite), uint32(5<<4|shapeCumulative|shapeDirection|shapeNoGood), harmless, harmlessFigure, harmlessMarkdown)
+	f.Add(1<<fieldPeriod|page(4), uint32(6<<4|shapeRows), "Oct 13 to Sept 14", harmlessFigure, harmlessMarkdown)
+	f.Add(1<<fieldPeriod|page(wholeSite), uint32(1|7<<4|shapeRows), "Sept 2016 YTD", harmlessFigure, harmlessMarkdown)
+	f.Add(figureBit|page(wholeSite), uint32(shapeUnit|shapeQualifiers), harmless, "640kg*", harmlessMarkdown)
+	f.Add(figureBit|page(1), uint32(shapeUnit|shapeBefore|shapeTargets), harmless, "-£1,112.44 (Q3 time lag)", harmlessMarkdown)
+	f.Add(1<<fieldNote|1<<fieldOrg|1<<fieldSiteTitle|figureBit|page(wholeSite), uint32(shapeQualifiers|shapeTargets|shapeCompare),
+		"</script>", "50% * provisional", harmlessMarkdown)
+	f.Add(figureBit|page(wholeSite), uint32(1<<14|shapeLight), harmless, "49%", harmlessMarkdown)
+	f.Add(figureBit|page(wholeSite), uint32(2<<14|shapeNoGood|shapeDirection), harmless, "", harmlessMarkdown)
+	f.Add(figureBit|page(7), uint32(3<<14|shapeCompare|shapeLight|1<<16|shapeDirection), harmless, "NYA", harmlessMarkdown)
+	f.Add(1<<fieldTheme|page(wholeSite), uint32(1<<19|shapeIDs), "Homes Repairs 2", harmlessFigure, harmlessMarkdown)
+	f.Add(page(wholeSite), uint32(2<<19|shapeIDs|1|shapeRows), harmless, harmlessFigure, "### Bins {measure=\"LVE 009, homes-2\"}\n\nText.\n")
+	f.Add(page(9), uint32(3<<19|1<<4), harmless, harmlessFigure, "[m](measures/lve-009/)\n")
+	f.Add(all|page(wholeSite)|unit(0), uint32(1<<numShapeBits-1), "<b>LVE 009</b>", "£1,112.44*", richMarkdown)
+	f.Fuzz(func(t *testing.T, fields, sh uint32, text, figure, markdown string) {
+		h.check(t, fields, shape(sh), text, figure, markdown)
 	})
 }
 
@@ -172,7 +201,10 @@ Text under six.
 
 // fuzzFiles is the small site, with a placeholder for each field. Text
 // goes into YAML as a double-quoted scalar (see yamlString); the narrative
-// body (@MD@) and the figure (@FIG@, quoted likewise) as they are.
+// body (@MD@) and the figure (@FIG@, quoted likewise) as they are. The
+// other placeholders, some in file names, are the shape's (see
+// shape.pairs): with shape 0 they make the quarterly site this test had
+// before shapes.
 var fuzzFiles = map[string]string{
 	"data/site.yaml": `organisation: @ORG@
 title: @SITE@
@@ -182,11 +214,11 @@ logo: logo.svg
 logo_alt: @ALT@
 statuses:
   - {code: G, label: @STATUS@, rating: true, colour: "#00703c", shape: circle}
-  - {code: A, label: Amber, rating: true, colour: "#a85000", shape: diamond}
+  - {code: A, label: Amber, rating: true, colour: @AMBER@, shape: diamond}
   - {code: R, label: Red, rating: true, colour: "#942514", shape: triangle}
   - {code: @CODE@, rating: false}
 rating:
-  bands:
+@RULES@  bands:
     - {status: G, at_least: 0}
     - {status: A, at_least: -10}
     - {status: R}
@@ -196,62 +228,273 @@ accessibility:
   exceptions: [@EXC@]
   contact_email: access@example.org
   prepared: 2026-11-25
-`,
+@SITEX@`,
 	"data/measures.yaml": `themes:
-  - id: homes
-    title: @THEME@
-  - id: work
-    title: Work
-measures:
+@THEMES@measures:
   - id: homes-1
     number: @NUM@
     theme: homes
     title: @TITLE@
     definition: @DEF@
-    good: higher
-    unit: count
-  - id: homes-2
-    theme: homes
+@GOOD1@    unit: count
+@CUMULATIVE@  - id: homes-2
+    theme: @DEEPEST@
     title: Repairs on time
     good: higher
     unit: @UNIT@
     equalities: true
-  - id: work-1
-    theme: work
+  - id: @WORK1@
+    theme: @WORK@
     title: Time to answer calls
     good: lower
     unit: min:sec
 `,
-	"data/quarters/2016-17-q1.yaml": `quarter: 2016-17 Q1
+	"@PREVFILE@": `@KEY@: @PREVNAME@
 measures:
-  homes-1: {target: 100, actual: 90, status: A}
-  homes-2: {target: @FIG@, actual: @OTHER@, status: A}
-  work-1: {target: "01:30", actual: "01:20", status: G}
+  homes-1: {target: 100, actual: @ACTUAL1@, status: A}
+  homes-2: {target: @FIG@, actual: @OTHERQ@, status: A@ROWX@}
+  @WORK1@: {target: "01:30", actual: @ACTUAL3@, status: G}
 `,
-	"data/quarters/2016-17-q2.yaml": `quarter: 2016-17 Q2
+	"@CURFILE@": `@KEY@: @CURNAME@
 measures:
-  homes-1: {target: 100, actual: 120, status: G, period: @PERIOD@}
-  homes-2: {target: @OTHER@, actual: @FIG@, status: A, notes: [@LABEL@]}
-  work-1: {target: "01:30", actual: "02:31", status: @CODE@}
+  homes-1: {target: 100, actual: @ACTUAL2@, status: G, period: @PERIOD@@DIRECTION@}
+  homes-2: {target: @OTHER@, actual: @FIG@, status: A, notes: [@LABEL@]@ROWX@}
+  @WORK1@: @WORKROWS@
 notes:
-  - theme: homes
+  - theme: @DEEPEST@
     labels: [@LABEL@]
     text: @NOTE@
 `,
-	"content/2016-17-q2/_index.md": "---\ntitle: @QTITLE@\n---\nAn introduction.\n\n## Across the council\n\nText.\n",
-	"content/2016-17-q2/homes.md":  "---\ntitle: @NTITLE@\n---\n@MD@",
-	"content/2016-17-q1/work.md":   "---\ntitle: Work\n---\n## Summary\n\nCalls were [answered](measures/work-1/).\n",
+	"content/@CUR@/_index.md":      "---\ntitle: @QTITLE@\n---\nAn introduction.\n\n## Across the council\n\nText.\n",
+	"content/@CUR@/homes.md":       "---\ntitle: @NTITLE@\n---\n@MD@",
+	"content/@PREV@/@WORKADDR@.md": "---\ntitle: Work\n---\n## Summary\n\nCalls were [answered](measures/@WORK1ADDR@/).\n",
 	"content/_about.md":            "About the report.\n",
 	"static/logo.svg":              `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>`,
+}
+
+// A shape is the second number of FuzzSite's input: which of the data
+// fields that issue 13 added the site uses, each in bits of its own, 0
+// for today's quarterly site. Every shape builds with harmless text
+// (TestFuzzSiteShapes).
+type shape uint32
+
+// The bits of a shape.
+const (
+	shapeEditions   = 3 << 0  // 0 quarterly (not written), 1 monthly, 2 half-yearly, 3 annual
+	shapeYear       = 3 << 2  // 0 financial (not written), 1 calendar, 2 academic, 3 financial and the editions written out
+	shapePeriod     = 7 << 4  // homes-1's period: 0 @PERIOD@, or a month, quarter, half, year, year to date, span, ISO month
+	shapeRows       = 1 << 7  // the third measure's entry in the later edition a list of rows with periods
+	shapeCumulative = 1 << 8  // homes-1 cumulative: true
+	shapeUnit       = 1 << 9  // homes-2 in the site's own unit, with and without its symbol
+	shapeBefore     = 1 << 10 // that unit's symbol before the figure (£), not after (kg)
+	shapeQualifiers = 1 << 11 // the site's own qualifiers, a mark and a word, after figures
+	shapeTargets    = 1 << 12 // named targets in site.yaml and rows
+	shapeCompare    = 1 << 13 // comparators in site.yaml and rows
+	shapeRules      = 3 << 14 // rating rules: 1 target and direction, 2 comparator (and comparators), 3 both
+	shapeLight      = 1 << 16 // a light amber, which takes dark text
+	shapeNoGood     = 1 << 17 // homes-1 states no good direction
+	shapeDirection  = 1 << 18 // homes-1's row gives its own direction of travel
+	shapeThemes     = 3 << 19 // homes-2's theme: 0 homes, 1 one level below, 2 and 3 two levels below
+	shapeIDs        = 1 << 21 // the third measure and its theme with ids as councils write them: "LVE 009", "Work Place"
+	numShapeBits    = 22
+)
+
+// editions returns the site's two editions, earlier first.
+func (sh shape) editions() (prev, cur report.Period) {
+	y := report.YearKind((sh & shapeYear >> 2) % 3)
+	switch sh & shapeEditions {
+	case 1:
+		cur = report.MonthPeriodOf(2016, 6, y)
+	case 2:
+		cur = report.PartOfYear(report.HalfPeriod, 2016, 2, y)
+	case 3:
+		cur = report.PartOfYear(report.YearPeriod, 2016, 1, y)
+	default:
+		cur = report.PartOfYear(report.QuarterPeriod, 2016, 2, y)
+	}
+	return cur.Prev(), cur
+}
+
+// period returns homes-1's period in the later edition, in the form the
+// shape picks, or "" for @PERIOD@.
+func (sh shape) period(cur report.Period) string {
+	y := cur.Year
+	last := cur.End()
+	first := last - (last-(y.StartMonth()-1))%12 // the first month of last's year
+	p := report.Period{Year: y}
+	switch sh & shapePeriod >> 4 {
+	case 0:
+		return ""
+	case 1:
+		p = report.Period{Kind: report.MonthPeriod, Start: last, Months: 1, Year: y}
+	case 2:
+		p = report.Period{Kind: report.QuarterPeriod, Start: last - (last-first)%3, Months: 3, Year: y}
+	case 3:
+		p = report.Period{Kind: report.HalfPeriod, Start: last - (last-first)%6, Months: 6, Year: y}
+	case 4:
+		p = report.Period{Kind: report.YearPeriod, Start: first, Months: 12, Year: y}
+	case 5:
+		p = report.Period{Kind: report.ToDatePeriod, Start: first, Months: last - first + 1, Year: y}
+	case 6:
+		p = report.Period{Kind: report.SpanPeriod, Start: last - 11, Months: 12, Year: y}
+	case 7:
+		return fmt.Sprintf("%d-%02d", last/12, last%12+1)
+	}
+	return p.String()
+}
+
+// customUnits are the site's own units, after and before; customFigures,
+// the harmless figures in each, the first with its symbol and the second
+// without.
+var (
+	customUnits = [2]string{
+		"  - {id: weight, label: kilograms, symbol: kg, position: after, decimals: 0}\n",
+		"  - {id: £ per head, label: pounds per head, symbol: £, position: before, decimals: 2, kind: currency}\n",
+	}
+	customIDs     = [2]string{"weight", "£ per head"}
+	customFigures = [2][]string{{"640 kg", "640", "600-700 kg", "640 kg (12th)"}, {"£1,112.44", "1,112.44", "£0.50-£1", "£1,112.44 (12th)"}}
+)
+
+// unit returns the index of homes-2's unit: 0 to 7 in units, 8 and 9 in
+// customUnits.
+func (sh shape) unit(fields uint32) int {
+	if sh&shapeUnit != 0 {
+		if sh&shapeBefore != 0 {
+			return len(units) + 1
+		}
+		return len(units)
+	}
+	return int(fields >> unitShift & 7)
+}
+
+// figures returns the harmless figures of unit u (see unit).
+func figures(u int) []string {
+	if u >= len(units) {
+		return customFigures[u-len(units)]
+	}
+	return harmlessFigures[u]
+}
+
+// pairs returns the placeholders of the shape and what each becomes, and
+// those of the figures. The first hold no input, and what they become
+// holds the placeholders of fields and figures, which the second and
+// fieldMarks replace in turn (see fuzzFS).
+func (sh shape) pairs(fields uint32, figure string) (shaped, figs []string) {
+	prev, cur := sh.editions()
+	site := &report.Site{Editions: cur.Kind, Years: cur.Year}
+	var sitex, rules, themes, rowx, direction, good1, cumulative string
+	if y := sh & shapeYear >> 2; y != 0 {
+		sitex += "year: " + report.YearKind(y%3).String() + "\n"
+	}
+	if sh&shapeYear == shapeYear || sh&shapeEditions != 0 {
+		sitex += "editions: " + [4]string{"quarterly", "monthly", "half-yearly", "annual"}[sh&shapeEditions] + "\n"
+	}
+	u := sh.unit(fields)
+	if u >= len(units) {
+		sitex += "units:\n" + customUnits[u-len(units)]
+	}
+	actual1, actual2, actual3 := "90", "120", `"01:20"`
+	if fields&figureBit == 0 {
+		figure = figures(u)[0]
+	}
+	other := figures(u)[0]
+	if u >= len(units) {
+		other = figures(u)[1]
+	}
+	otherq := other
+	if sh&shapeQualifiers != 0 {
+		sitex += "qualifiers:\n  - {mark: \"*\", means: @NOTE@}\n  - {word: Q3 time lag, means: The latest figure is for Q3}\n"
+		actual1, actual2, actual3, otherq = `"90 (Q3 time lag)"`, `"120*"`, `"01:20 provisional"`, other+"*"
+	}
+	if sh&shapeTargets != 0 {
+		sitex += "targets:\n  - {id: annual, label: @SITE@}\n  - {id: 2018-19, label: Target for 2018/19}\n"
+		rowx += ", targets: {annual: @OTHER@, 2018-19: @FIG@}"
+	}
+	rule := sh & shapeRules >> 14
+	if sh&shapeCompare != 0 || rule >= 2 {
+		sitex += "comparators:\n  - {id: top-quartile, label: Top quartile, source: @ORG@}\n  - {id: england, label: England average}\n"
+		rowx += ", comparators: {england: @OTHER@, top-quartile: {value: @FIG@, period: " + yamlString(prev.String()) + "}}"
+	}
+	if rule&1 != 0 {
+		rules += "  rules:\n    - {status: A, target: missed, direction: improved}\n"
+	}
+	if rule&2 != 0 {
+		if rules == "" {
+			rules = "  rules:\n"
+		}
+		rules += "    - {status: G, comparator: top-quartile, position: at least}\n"
+	}
+	amber := `"#a85000"`
+	if sh&shapeLight != 0 {
+		amber = `"#ffbf47"`
+	}
+	if sh&shapeNoGood == 0 {
+		good1 = "    good: higher\n"
+	}
+	if sh&shapeCumulative != 0 {
+		cumulative = "    cumulative: true\n"
+	}
+	if sh&shapeDirection != 0 {
+		direction = ", direction: improved"
+		if sh&shapeNoGood != 0 {
+			direction = ", direction: increased"
+		}
+	}
+	work, work1 := "work", "work-1"
+	if sh&shapeIDs != 0 {
+		work, work1 = "Work Place", "LVE 009"
+	}
+	deepest := "homes"
+	themes = "  - id: homes\n    title: @THEME@\n"
+	switch sh & shapeThemes >> 19 {
+	case 0:
+	case 1:
+		deepest = "homes-repairs"
+		themes += "    themes:\n      - {id: homes-repairs, title: Repairs}\n"
+	default:
+		deepest = "Homes Repairs 2"
+		themes += "    themes:\n      - id: homes-repairs\n        title: Repairs\n        themes:\n          - {id: Homes Repairs 2, title: Repairs on time}\n"
+	}
+	themes += "  - id: " + work + "\n    title: Work\n"
+	workRows := `{target: "01:30", actual: "02:31", status: @CODE@}`
+	if sh&shapeRows != 0 {
+		sub := report.Period{Kind: report.MonthPeriod, Start: cur.Start, Months: 1, Year: cur.Year}
+		if cur.Kind == report.MonthPeriod {
+			sub = report.Period{Kind: report.MonthPeriod, Start: cur.Start - 2, Months: 1, Year: cur.Year}
+		}
+		workRows = "\n    - {period: " + yamlString(sub.String()) + ", actual: \"01:10\"}\n    - {period: @PERIOD@, actual: \"01:50\"}\n    - " + workRows
+	}
+	period := sh.period(cur)
+	if period != "" && fields&(1<<fieldPeriod) == 0 {
+		period = yamlString(period)
+	} else {
+		period = "@PERIOD@"
+	}
+	return []string{
+		"@SITEX@", sitex, "@RULES@", rules, "@THEMES@", themes, "@ROWX@", rowx, "@DIRECTION@", direction,
+		"@GOOD1@", good1, "@CUMULATIVE@", cumulative, "@WORKROWS@", workRows, "@ACTUAL1@", actual1, "@ACTUAL2@", actual2, "@ACTUAL3@", actual3,
+		"@AMBER@", amber, "@DEEPEST@", yamlString(deepest), "@WORKADDR@", report.Address(work), "@WORK1ADDR@", report.Address(work1),
+		"@WORK1@", yamlString(work1), "@WORK@", yamlString(work), "@PERIOD@", period,
+		"@KEY@", site.EditionKey(), "@PREVFILE@", site.EditionFile(prev), "@CURFILE@", site.EditionFile(cur),
+		"@PREVNAME@", yamlString(prev.String()), "@CURNAME@", yamlString(cur.String()), "@PREV@", prev.Slug(), "@CUR@", cur.Slug(),
+	}, []string{"@UNIT@", yamlString(append(units[:], customIDs[:]...)[u]), "@OTHERQ@", yamlString(otherq), "@OTHER@", yamlString(other), "@FIG@", yamlString(figure)}
 }
 
 // harness holds what every input is compared with.
 type harness struct {
 	r *render.Renderer // the built-in templates, parsed once
 
-	// allowed holds the markup kinds (see kinds) of each page of the site
-	// with harmless text; markdown, what rich harmless narrative adds to
-	// any page. css holds the shape of each stylesheet (see cssShape).
+	mu     sync.Mutex
+	shapes map[shape]*baseline         // made as inputs need them
+	css    map[shape]map[string]string // see stylesheets
+}
+
+// baseline holds what the inputs of one shape are compared with. allowed
+// holds the markup kinds (see kinds) of each page of the site with
+// harmless text, with or without qualifiers after its figures; markdown,
+// what rich harmless narrative adds to any page. css holds the shape of
+// each stylesheet (see cssShape).
+type baseline struct {
 	allowed  map[string]map[string]bool
 	markdown map[string]bool
 	css      map[string]string
@@ -263,57 +506,105 @@ func newHarness(f testing.TB) *harness {
 	if err != nil {
 		f.Fatal(err)
 	}
-	h := &harness{r: r, allowed: map[string]map[string]bool{}, markdown: map[string]bool{}, css: map[string]string{}}
-	plain := h.generate(f, 0, harmless, harmlessFigure, harmlessMarkdown)
-	for _, file := range plain {
-		switch {
-		case strings.HasSuffix(file.Path, ".html"):
-			h.allowed[file.Path] = kinds(file.Data)
-			h.paths = append(h.paths, file.Path)
-		case strings.HasSuffix(file.Path, ".css"):
+	h := &harness{r: r, shapes: map[shape]*baseline{}, css: map[shape]map[string]string{}}
+	h.baseline(f, 0)
+	return h
+}
+
+// maxBaselines bounds how many shapes' baselines the harness keeps.
+const maxBaselines = 512
+
+// baseline returns the baseline of shape sh, making it if need be.
+func (h *harness) baseline(f testing.TB, sh shape) *baseline {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if b, ok := h.shapes[sh]; ok {
+		return b
+	}
+	b := &baseline{allowed: map[string]map[string]bool{}, markdown: map[string]bool{}, css: h.stylesheets(f, sh)}
+	for _, file := range h.render(f, sh, harmlessMarkdown) {
+		b.allowed[file.Path] = kinds(file.Data)
+		b.paths = append(b.paths, file.Path)
+	}
+	for _, file := range h.render(f, sh|shapeQualifiers, harmlessMarkdown) {
+		if strings.HasSuffix(file.Path, ".html") {
+			if b.allowed[file.Path] == nil {
+				f.Fatalf("with qualifiers, the site of shape %#x has %s, which it does not without", sh, file.Path)
+			}
+			maps.Copy(b.allowed[file.Path], kinds(file.Data))
+		}
+	}
+	for _, file := range h.render(f, sh, richMarkdown) {
+		if strings.HasSuffix(file.Path, ".html") {
+			for k := range kinds(file.Data) {
+				if !b.allowed[file.Path][k] {
+					b.markdown[k] = true
+				}
+			}
+		}
+	}
+	for _, m := range append([]map[string]bool{b.markdown}, slices.Collect(maps.Values(b.allowed))...) {
+		for k := range m {
+			if strings.HasPrefix(k, forbidden) {
+				f.Fatalf("the harmless site of shape %#x has %s", sh, k)
+			}
+		}
+	}
+	if len(b.markdown) < 10 {
+		f.Fatalf("in the site of shape %#x, rich narrative adds only %v to the pages", sh, b.markdown)
+	}
+	if len(h.shapes) >= maxBaselines {
+		clear(h.shapes)
+	}
+	h.shapes[sh] = b
+	return b
+}
+
+// stylesheets returns the shape of each stylesheet (see cssShape) of the
+// site of shape sh, made by Generate: only the statuses' colours, the
+// themes' addresses and the editions' (for print.css) change them, so they
+// are made once for each of those (TestFuzzSiteShapes checks). It is
+// called with h.mu held.
+func (h *harness) stylesheets(f testing.TB, sh shape) map[string]string {
+	sh &= shapeLight | shapeThemes | shapeIDs | shapeEditions | shapeYear
+	if css, ok := h.css[sh]; ok {
+		return css
+	}
+	css := map[string]string{}
+	for _, file := range h.generate(f, 0, sh, harmless, harmlessFigure, harmlessMarkdown) {
+		if strings.HasSuffix(file.Path, ".css") {
 			shape, problem := cssShape(file.Data)
 			if problem != "" {
 				f.Fatalf("%s: %s", file.Path, problem)
 			}
-			h.css[file.Path] = shape
+			css[file.Path] = shape
 		}
 	}
-	for _, file := range h.generate(f, 0, harmless, harmlessFigure, richMarkdown) {
-		if strings.HasSuffix(file.Path, ".html") {
-			for k := range kinds(file.Data) {
-				if !h.allowed[file.Path][k] {
-					h.markdown[k] = true
-				}
-			}
-		}
-	}
-	for _, m := range append([]map[string]bool{h.markdown}, slices.Collect(maps.Values(h.allowed))...) {
-		for k := range m {
-			if strings.HasPrefix(k, forbidden) {
-				f.Fatalf("the harmless site has %s", k)
-			}
-		}
-	}
-	if len(h.markdown) < 10 {
-		f.Fatalf("rich narrative adds only %v to the pages", h.markdown)
-	}
-	return h
+	h.css[sh] = css
+	return css
 }
 
 // TestFuzzSiteFigures checks that FuzzSite's harmless site has every kind
 // of markup that figures can give: figures of every form, in every unit,
-// add none of their own.
+// the site's own too, add none of their own.
 func TestFuzzSiteFigures(t *testing.T) {
 	h := newHarness(t)
-	for i, figures := range harmlessFigures {
-		for _, fig := range figures {
-			for _, file := range h.generate(t, uint32(i)<<unitShift|figureBit, harmless, fig, harmlessMarkdown) {
-				if !strings.HasSuffix(file.Path, ".html") {
-					continue
-				}
-				for k := range kinds(file.Data) {
-					if !h.allowed[file.Path][k] {
-						t.Errorf("with the figure %q in %s, %s has %s, which the harmless site does not", fig, units[i], file.Path, k)
+	for _, sh := range []shape{0, shapeUnit, shapeUnit | shapeBefore} {
+		b := h.baseline(t, sh)
+		for i := range len(units) {
+			if sh != 0 && i > 0 {
+				break // the shape's unit is the site's own, whatever the fields say
+			}
+			u := sh.unit(uint32(i) << unitShift)
+			for _, fig := range figures(u) {
+				for _, file := range h.generate(t, uint32(i)<<unitShift|figureBit, sh, harmless, fig, harmlessMarkdown) {
+					if !strings.HasSuffix(file.Path, ".html") {
+						continue
+					}
+					for k := range kinds(file.Data) {
+						if !b.allowed[file.Path][k] {
+							t.Errorf("with the figure %q in unit %d, %s has %s, which the harmless site does not", fig, u, file.Path, k)
+						}
 					}
 				}
 			}
@@ -321,19 +612,83 @@ func TestFuzzSiteFigures(t *testing.T) {
 	}
 }
 
+// TestFuzzSiteShapes checks that the harmless site builds in every value
+// of each of a shape's fields, with the others 0, and in shapes with
+// every bit set, and in a fixed sample of others.
+func TestFuzzSiteShapes(t *testing.T) {
+	h := newHarness(t)
+	fields := []shape{shapeEditions, shapeYear, shapePeriod, shapeRows, shapeCumulative, shapeUnit, shapeBefore,
+		shapeQualifiers, shapeTargets, shapeCompare, shapeRules, shapeLight, shapeNoGood, shapeDirection, shapeThemes, shapeIDs}
+	var shapes []shape
+	for _, mask := range fields {
+		low := mask & -mask
+		for v := low; v <= mask; v += low {
+			shapes = append(shapes, v)
+		}
+	}
+	shapes = append(shapes, 1<<numShapeBits-1, 1<<numShapeBits-1&^shapeEditions, 1<<numShapeBits-1&^shapeYear&^shapePeriod)
+	x := uint32(1)
+	for range 24 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		shapes = append(shapes, shape(x&(1<<numShapeBits-1)))
+	}
+	for _, sh := range shapes {
+		b := h.baseline(t, sh)
+		files := h.generate(t, 0, sh, harmless, harmlessFigure, harmlessMarkdown)
+		var pages []string
+		for _, file := range files {
+			switch {
+			case strings.HasSuffix(file.Path, ".html"):
+				pages = append(pages, file.Path)
+			case strings.HasSuffix(file.Path, ".css"):
+				if shape, _ := cssShape(file.Data); shape != b.css[file.Path] {
+					t.Errorf("shape %#x: %s differs from the stylesheet of the shape's colours", sh, file.Path)
+				}
+			}
+		}
+		if !slices.Equal(pages, b.paths) {
+			t.Errorf("shape %#x: Generate makes the pages\n%v\nbut the baseline has\n%v", sh, pages, b.paths)
+		}
+	}
+}
+
 // generate builds the site through Generate, which must succeed, and
 // checks that the pages the fuzz function makes itself are the same.
-func (h *harness) generate(f testing.TB, fields uint32, text, figure, markdown string) []File {
-	fsys := fuzzFS(fields, text, figure, markdown)
+func (h *harness) generate(f testing.TB, fields uint32, sh shape, text, figure, markdown string) []File {
+	fsys := fuzzFS(fields, sh, text, figure, markdown)
 	res, err := Generate(fsys, Options{})
 	if err != nil {
-		f.Fatalf("the harmless site (figure %q, fields %#x) does not build:\n%v", figure, fields, err)
+		f.Fatalf("the harmless site (figure %q, fields %#x, shape %#x) does not build:\n%v", figure, fields, sh, err)
 	}
 	s, _ := Check(fsys, Options{})
 	if problem := h.same(s, res.Files); problem != "" {
 		f.Fatal(problem)
 	}
 	return res.Files
+}
+
+// render makes the pages of the harmless site of shape sh with the
+// narrative markdown, which must build, with the harness's templates:
+// faster than generate, which checks that they are Generate's.
+func (h *harness) render(f testing.TB, sh shape, markdown string) []File {
+	fsys := fuzzFS(0, sh, harmless, harmlessFigure, markdown)
+	s, findings := Check(fsys, Options{})
+	if findings.HasErrors() {
+		f.Fatalf("the harmless site (shape %#x) does not build:\n%v", sh, findings)
+	}
+	var files []File
+	for _, o := range h.outputs(s) {
+		if strings.HasSuffix(o.path, ".html") {
+			data, err := o.make()
+			if err != nil {
+				f.Fatalf("%s: %v", o.path, err)
+			}
+			files = append(files, File{Path: o.path, Data: data})
+		}
+	}
+	return files
 }
 
 // outputs are the files Scorecard generates for a site, as plan makes them, rendered with
@@ -390,10 +745,10 @@ func (h *harness) same(s *report.Site, files []File) string {
 	return ""
 }
 
-// fuzzFS returns the site with the input in its fields.
-func fuzzFS(fields uint32, text, figure, markdown string) fstest.MapFS {
-	var pairs []string
-	unit := fields >> unitShift & 7
+// fuzzFS returns the site of the shape with the input in its fields.
+func fuzzFS(fields uint32, sh shape, text, figure, markdown string) fstest.MapFS {
+	shaped, pairs := sh.pairs(fields, figure)
+	first := strings.NewReplacer(shaped...)
 	for i, mark := range fieldMarks {
 		v := harmless
 		if fields&(1<<i) != 0 {
@@ -401,15 +756,11 @@ func fuzzFS(fields uint32, text, figure, markdown string) fstest.MapFS {
 		}
 		pairs = append(pairs, mark, yamlString(v))
 	}
-	if fields&figureBit == 0 {
-		figure = harmlessFigures[unit][0]
-	}
-	pairs = append(pairs, "@UNIT@", yamlString(units[unit]), "@OTHER@", yamlString(harmlessFigures[unit][0]),
-		"@FIG@", yamlString(figure), "@MD@", markdown)
+	pairs = append(pairs, "@MD@", markdown)
 	r := strings.NewReplacer(pairs...)
 	fsys := make(fstest.MapFS, len(fuzzFiles))
 	for name, src := range fuzzFiles {
-		fsys[name] = &fstest.MapFile{Data: []byte(r.Replace(src))}
+		fsys[first.Replace(name)] = &fstest.MapFile{Data: []byte(r.Replace(first.Replace(src)))}
 	}
 	return fsys
 }
@@ -455,9 +806,11 @@ func yamlString(s string) string {
 // check runs the pipeline on the input: the whole of it through Generate
 // when bits 24 to 31 of fields are all set, otherwise one page (picked by
 // those bits) and every file that is not a page.
-func (h *harness) check(t *testing.T, fields uint32, text, figure, markdown string) {
+func (h *harness) check(t *testing.T, fields uint32, sh shape, text, figure, markdown string) {
 	text, figure, markdown = printable(text), printable(figure), printable(markdown)
-	fsys := fuzzFS(fields, text, figure, markdown)
+	sh &= 1<<numShapeBits - 1
+	b := h.baseline(t, sh)
+	fsys := fuzzFS(fields, sh, text, figure, markdown)
 	var files []File
 	if fields>>pageShift == wholeSite {
 		res, err := Generate(fsys, Options{})
@@ -477,7 +830,7 @@ func (h *harness) check(t *testing.T, fields uint32, text, figure, markdown stri
 		if findings.HasErrors() {
 			return
 		}
-		pick := h.paths[int(fields>>pageShift)%len(h.paths)]
+		pick := b.paths[int(fields>>pageShift)%len(b.paths)]
 		for _, o := range h.outputs(s) {
 			if strings.HasSuffix(o.path, ".html") && o.path != pick {
 				continue
@@ -490,18 +843,18 @@ func (h *harness) check(t *testing.T, fields uint32, text, figure, markdown stri
 		}
 	}
 	for _, file := range files {
-		if problem := h.checkFile(file.Path, file.Data); problem != "" {
+		if problem := b.checkFile(file.Path, file.Data); problem != "" {
 			t.Errorf("%s: %s", file.Path, problem)
 		}
 		if !strings.HasSuffix(file.Path, ".html") {
 			continue
 		}
-		allowed, ok := h.allowed[file.Path]
+		allowed, ok := b.allowed[file.Path]
 		if !ok {
 			t.Errorf("%s is not a page of the harmless site", file.Path)
 		}
 		for k := range kinds(file.Data) {
-			if !strings.HasPrefix(k, forbidden) && (allowed[k] || markdown != harmlessMarkdown && (h.markdown[k] || linkScheme.MatchString(k))) {
+			if !strings.HasPrefix(k, forbidden) && (allowed[k] || markdown != harmlessMarkdown && (b.markdown[k] || linkScheme.MatchString(k))) {
 				continue
 			}
 			t.Errorf("%s has %s, which the site with harmless text does not", file.Path, k)
@@ -584,14 +937,14 @@ func isDir(fsys fstest.MapFS, name string) bool {
 // checkFile checks that a file that is not a page parses as its format
 // says, and that a stylesheet has the harmless site's shape, and returns
 // what is wrong, or "".
-func (h *harness) checkFile(name string, data []byte) string {
+func (b *baseline) checkFile(name string, data []byte) string {
 	switch {
 	case strings.HasPrefix(name, "assets/") && name != "assets/search-index.js", name == "robots.txt",
 		strings.HasSuffix(name, ".html"), name == "logo.svg":
 		return ""
 	case strings.HasSuffix(name, ".css"):
 		shape, problem := cssShape(data)
-		if problem == "" && shape != h.css[name] {
+		if problem == "" && shape != b.css[name] {
 			problem = "the stylesheet's rules differ from the harmless site's:\n" + shape
 		}
 		return problem
