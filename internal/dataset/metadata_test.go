@@ -1,10 +1,10 @@
 package dataset
 
 import (
-	"slices"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
