@@ -67,11 +67,7 @@ func (l *loader) sameEdition(text string, id report.Period) bool {
 // its row names none: the edition itself, or for a cumulative measure the
 // year to the edition's end.
 func (l *loader) figurePeriod(m *report.Measure, edition report.Period) report.Period {
-	if m.Cumulative && edition.Kind != report.YearPeriod {
-		first := edition.FirstYear()*12 + l.site.Years.StartMonth() - 1
-		return report.Period{Kind: report.ToDatePeriod, Start: first, Months: edition.End() - first + 1, Year: l.site.Years}
-	}
-	return edition
+	return m.FigureOf(edition)
 }
 
 // rowPeriod reads a row's period:. Text that names no period Scorecard
@@ -87,11 +83,7 @@ func (l *loader) rowPeriod(d *doc, n *yaml.Node, m *report.Measure, text string)
 		d.warnf(n, "measure %s: %v; until it does, the figure is shown with its period as written, but not placed on the chart or compared with other periods", m.ID, err)
 		return report.Period{}
 	}
-	if m.Cumulative && p.Kind != report.ToDatePeriod && p.Kind != report.YearPeriod && p.Kind != report.SpanPeriod {
-		// A cumulative measure's figure for "2016-17 Q2" runs from the
-		// start of the year.
-		first := p.FirstYear()*12 + l.site.Years.StartMonth() - 1
-		p = report.Period{Kind: report.ToDatePeriod, Start: first, Months: p.End() - first + 1, Year: l.site.Years}
-	}
-	return p
+	// A cumulative measure's figure for "2016-17 Q2" runs from the start
+	// of the year.
+	return m.FigureOf(p)
 }

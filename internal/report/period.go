@@ -329,6 +329,23 @@ func (p Period) YearAgo() Period {
 	return p
 }
 
+// ToDate returns the year to date that ends with p: from the first month
+// of p's year to p's last month.
+func (p Period) ToDate() Period {
+	first := p.FirstYear()*12 + p.Year.StartMonth() - 1
+	return Period{Kind: ToDatePeriod, Start: first, Months: p.End() - first + 1, Year: p.Year}
+}
+
+// FigureOf returns the period a figure of m describes when its row says
+// p: for a cumulative measure a month, quarter or half is the year to date
+// that ends with it; anything else is p.
+func (m *Measure) FigureOf(p Period) Period {
+	if m.Cumulative && (p.Kind == MonthPeriod || p.Kind == QuarterPeriod || p.Kind == HalfPeriod) {
+		return p.ToDate()
+	}
+	return p
+}
+
 // EndsYear reports whether p's last month is the last of its year, as Q4
 // and the whole year are.
 func (p Period) EndsYear() bool {

@@ -215,8 +215,7 @@ func toDate(text, s string, y YearKind) (Period, error) {
 	if !ok {
 		return Period{}, periodError(text, "a year to date names the month, quarter or half it runs to, such as 2016-17 Q2 YTD or June 2016 YTD")
 	}
-	first := end.FirstYear()*12 + y.StartMonth() - 1
-	return Period{Kind: ToDatePeriod, Start: first, Months: end.End() - first + 1, Year: y}, nil
+	return end.ToDate(), nil
 }
 
 // span reads "apr 14 to mar 15" or "april to september 2016".

@@ -107,12 +107,9 @@ func keyOf(s *report.Site, m *report.Measure, edition report.Period, text string
 			return rowKey{text: text}
 		}
 	}
-	if m.Cumulative && p.Kind != report.ToDatePeriod && p.Kind != report.YearPeriod && p.Kind != report.SpanPeriod {
-		// A cumulative measure's figure counts from the start of the year.
-		first := p.FirstYear()*12 + s.Years.StartMonth() - 1
-		p = report.Period{Kind: report.ToDatePeriod, Start: first, Months: p.End() - first + 1, Year: s.Years}
-	}
-	return rowKey{when: p}
+	// A cumulative measure's figure counts from the start of the year, as
+	// the loader reads it.
+	return rowKey{when: m.FigureOf(p)}
 }
 
 // describe names the period of a row with key k, for messages.
