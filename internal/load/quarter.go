@@ -310,8 +310,6 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 	q.IndexRows()
 }
 
-var rowFields = []string{"target", "actual", "status", "period", "targets", "comparators", "direction", "notes"}
-
 func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex, edition report.Period) *report.Row {
 	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k), When: l.figurePeriod(m, edition)}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {

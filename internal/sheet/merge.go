@@ -32,11 +32,6 @@ import (
 // sheet and at most one in the file is one row, and the sheet's period
 // cell is applied to it as any other cell.
 
-// QuarterFile is the path of quarter id's data file in the folder of a
-// site that publishes quarters of financial years; s.EditionFile(id) is
-// the path for any site.
-func QuarterFile(id report.Period) string { return "data/quarters/" + id.Slug() + ".yaml" }
-
 // Base is what an import merges into: the quarter's data file, when there
 // is one, and the site's configuration and catalogue, which the file is
 // read with, as the loader reads it.

@@ -371,7 +371,7 @@ func checkMerge(t *testing.T, s *report.Site, q *Quarter, base Base, data []byte
 	// reads them (row.key, from the loader's own When).
 	read := func(file []byte) (*report.Quarter, map[string][]row, map[string]string) {
 		fsys := siteFS(t)
-		fsys[QuarterFile(q2)] = &fstest.MapFile{Data: file}
+		fsys["data/quarters/"+q2.Slug()+".yaml"] = &fstest.MapFile{Data: file}
 		loaded, findings := load.Site(fsys)
 		if err := findings.Err(); err != nil {
 			t.Fatalf("the build refuses what the merge wrote: %v\nthe sheet:\n%q\nthe file:\n%s", err, data, file)
