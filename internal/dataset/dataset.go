@@ -57,8 +57,6 @@ var Columns = []Column{
 	{"actual_denominator", "number", "The denominator published with the actual"},
 	{"actual_rank", "integer", "The rank published with the actual, as in 5.33 (26th)"},
 	{"actual_count", "number", "The count published in brackets with the actual, as in 89 (378)"},
-	{"target_qualifiers", "string", QualifiersColumn},
-	{"actual_qualifiers", "string", "The actual's qualifiers, as for target_qualifiers"},
 	{"equalities", "boolean", "true for an equalities measure"},
 	{"codes", "string", "The measure's reference codes, such as BV053, separated by \"; \" (no code holds a semicolon)"},
 	{"ids", "string", "The measure's identifiers in other datasets, each as dataset: id, such as LG Inform: 1234, separated by \"; \""},
@@ -66,6 +64,8 @@ var Columns = []Column{
 	{"frequency", "string", "How often the measure is measured, as the catalogue writes it"},
 	{"owner", "string", "The measure's lead officer or directorate"},
 	{"caveats", "string", "What to bear in mind in using the measure's figures"},
+	{"target_qualifiers", "string", QualifiersColumn},
+	{"actual_qualifiers", "string", "The actual's qualifiers, as for target_qualifiers"},
 	{"period_start", "date", "The first day of the period the figures describe (the edition's, or the one period names), as YYYY-MM-DD; blank when period names none Scorecard can read"},
 	{"period_end", "date", "The last day of that period, as YYYY-MM-DD; with period_start, a time line for any kind of period: a month, quarter, year, year to date or rolling year"},
 }
@@ -185,9 +185,9 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 		number(a.Denominator(), a.HasFraction()),
 		rank,
 		number(a.Count(), a.HasCount()),
-		qualifiers(t), qualifiers(a),
 		boolean(m.Equalities),
 		strings.Join(m.Codes, "; "), ids(m.IDs), m.Source, m.Frequency, m.Owner, m.Caveats,
+		qualifiers(t), qualifiers(a),
 	}
 	start, end := periodDates(r.When)
 	rec = append(rec, start, end)
