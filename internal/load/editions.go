@@ -63,13 +63,6 @@ func (l *loader) sameEdition(text string, id report.Period) bool {
 	return err == nil && p == id
 }
 
-// figurePeriod is the period a measure's figure in edition describes when
-// its row names none: the edition itself, or for a cumulative measure the
-// year to the edition's end.
-func (l *loader) figurePeriod(m *report.Measure, edition report.Period) report.Period {
-	return m.FigureOf(edition)
-}
-
 // rowPeriod reads a row's period:. Text that names no period Scorecard
 // reads was free text before periods were read, and stays allowed: the
 // figure is shown as written, but is warned of, since it cannot be placed

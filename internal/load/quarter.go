@@ -311,7 +311,7 @@ func (l *loader) rows(d *doc, n *yaml.Node, q *report.Quarter, s *report.Site) {
 }
 
 func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex, edition report.Period) *report.Row {
-	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k), When: l.figurePeriod(m, edition)}
+	r := &report.Row{Measure: m, Pos: d.pos(k), StatusPos: d.pos(k), When: m.FigureOf(edition)} // the edition's own period, or the year to its end for a cumulative measure
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return r // "bbh-34:" alone: a row of blank cells
 	}
