@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"scorecard/internal/sitetest"
 )
 
 // site is the site the tests publish: the files a build of a small site
@@ -53,38 +55,6 @@ func mustBuild(t *testing.T, out string, extra map[string]string) {
 	}
 }
 
-// tree sums up everything under root: each file's content, each folder,
-// and each symbolic link's target, so that a test can tell whether a
-// refused build changed anything at all.
-func tree(t *testing.T, root string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		switch {
-		case d.IsDir():
-			files[rel+"/"] = ""
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			files[rel] = "-> " + target
-			return err
-		default:
-			b, err := os.ReadFile(p)
-			files[rel] = string(b)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // writeFiles writes files (slash-separated paths under dir -> contents).
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
@@ -103,7 +73,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 // and checks that nothing under watch changed.
 func refused(t *testing.T, out, watch string, says ...string) {
 	t.Helper()
-	before := tree(t, watch)
+	before := sitetest.Tree(t, watch)
 	err := build(out, nil)
 	if err == nil {
 		t.Fatalf("publishing into %s succeeded; want a refusal", out)
@@ -113,20 +83,8 @@ func refused(t *testing.T, out, watch string, says ...string) {
 			t.Errorf("the refusal does not say %q:\n%v", s, err)
 		}
 	}
-	if diff := cmp.Diff(before, tree(t, watch)); diff != "" {
+	if diff := cmp.Diff(before, sitetest.Tree(t, watch)); diff != "" {
 		t.Errorf("the refused build changed %s (-before +after):\n%s", watch, diff)
-	}
-}
-
-// assertNoLeftovers fails when a fresh or old folder of the output
-// "public" is left in dir.
-func assertNoLeftovers(t *testing.T, dir string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public.") {
-			t.Errorf("a temporary folder was left behind: %s", e.Name())
-		}
 	}
 }
 
@@ -174,7 +132,7 @@ func TestOutputEmptyAccepted(t *testing.T) {
 		t.Errorf("manifest: generator %q, format %d", m.Generator, m.Format)
 	}
 	var onDisk []string
-	for p := range tree(t, out) {
+	for p := range sitetest.Tree(t, out) {
 		if p != ManifestName && !strings.HasSuffix(p, "/") {
 			onDisk = append(onDisk, p)
 		}
@@ -186,7 +144,7 @@ func TestOutputEmptyAccepted(t *testing.T) {
 	if len(m.Files) != len(site) {
 		t.Errorf("the manifest lists %d files; the build wrote %d", len(m.Files), len(site))
 	}
-	assertNoLeftovers(t, dir)
+	sitetest.NoLeftovers(t, dir)
 }
 
 // TestPreviousBuildReplaced builds twice into one folder: the second build
@@ -199,7 +157,7 @@ func TestPreviousBuildReplaced(t *testing.T) {
 	if err := build(out, map[string]string{"new.txt": "new"}); err != nil {
 		t.Fatalf("the second build into a first: %v", err)
 	}
-	files := tree(t, out)
+	files := sitetest.Tree(t, out)
 	if _, ok := files["old.txt"]; ok {
 		t.Error("old.txt, which only the first build wrote, survived the second")
 	}
@@ -209,7 +167,7 @@ func TestPreviousBuildReplaced(t *testing.T) {
 	if m := readManifest(t, out); slices.Contains(m.Files, "old.txt") || !slices.Contains(m.Files, "new.txt") {
 		t.Errorf("the manifest was not rewritten: %v", m.Files)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestForeignFileInBuild refuses to replace a build that has had files
@@ -294,7 +252,7 @@ func TestOutputIsSymlink(t *testing.T) {
 			t.Errorf("build %d: %v", i+1, err)
 		}
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 	if des, _ := os.ReadDir(www); len(des) != 1 {
 		t.Errorf("%s holds %d entries; want just site/", www, len(des))
 	}
@@ -352,7 +310,7 @@ func TestConcurrentBuild(t *testing.T) {
 	if err := build(out, nil); err != nil {
 		t.Fatalf("the build once the lock was free: %v", err)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestLockReleased: a build lets go of the lock, failed or not, and
@@ -381,7 +339,7 @@ func TestLockReleased(t *testing.T) {
 	}
 	release = holdLock(t, out, 1)
 	release()
-	assertNoLeftovers(t, filepath.Dir(out))
+	sitetest.NoLeftovers(t, filepath.Dir(out))
 }
 
 // TestOldSiteNotDeletable: when a folder of the old site cannot be
@@ -401,7 +359,7 @@ func TestOldSiteNotDeletable(t *testing.T) {
 		return nil
 	}
 	refused(t, out, src, "cannot replace the output folder "+out, stuck+" cannot be changed by this user (permission denied)", "writable")
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestOldSiteReadOnly does the same with a real read-only folder, where
@@ -419,7 +377,7 @@ func TestOldSiteReadOnly(t *testing.T) {
 	}
 	t.Cleanup(func() { os.Chmod(stuck, 0o755) })
 	refused(t, out, src, stuck+" cannot be changed by this user")
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestRemoveOldFails: when the old site cannot be deleted after the swap
@@ -435,7 +393,7 @@ func TestRemoveOldFails(t *testing.T) {
 		return &fs.PathError{Op: "unlinkat", Path: filepath.Join(p, "measures"), Err: syscall.EPERM}
 	}
 	refused(t, out, src, "cannot delete the old site in "+out, "the old site was put back as it was")
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 
 	removeAll = func(p string) error {
 		os.Remove(filepath.Join(p, "index.html"))
@@ -456,5 +414,5 @@ func TestRemoveOldFails(t *testing.T) {
 	if err := build(out, nil); err != nil {
 		t.Fatalf("the build after: %v", err)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }

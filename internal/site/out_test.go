@@ -1,55 +1,24 @@
 package site
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"scorecard/internal/sitetest"
 )
 
 // The output folder's checks that need the site: checkOut. What the
 // publish package checks of the output itself is tested there.
 
-// tree sums up everything under root: each file's content, each folder,
-// and each symbolic link's target, so that a test can tell whether a
-// refused build changed anything at all.
-func tree(t *testing.T, root string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		switch {
-		case d.IsDir():
-			files[rel+"/"] = ""
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			files[rel] = "-> " + target
-			return err
-		default:
-			b, err := os.ReadFile(p)
-			files[rel] = string(b)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // refused builds src into out, wants a refusal that says each of says, and
 // checks that nothing under watch changed.
 func refused(t *testing.T, src, out, watch string, says ...string) {
 	t.Helper()
-	before := tree(t, watch)
+	before := sitetest.Tree(t, watch)
 	_, err := Build(src, out, Options{})
 	if err == nil {
 		t.Fatalf("Build(%s, %s) succeeded; want a refusal", src, out)
@@ -59,7 +28,7 @@ func refused(t *testing.T, src, out, watch string, says ...string) {
 			t.Errorf("the refusal does not say %q:\n%v", s, err)
 		}
 	}
-	if diff := cmp.Diff(before, tree(t, watch)); diff != "" {
+	if diff := cmp.Diff(before, sitetest.Tree(t, watch)); diff != "" {
 		t.Errorf("the refused build changed %s (-before +after):\n%s", watch, diff)
 	}
 }

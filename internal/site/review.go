@@ -230,8 +230,8 @@ func Inspect(fsys fs.FS, opts Options) Review {
 	return r
 }
 
-// make1 makes one file in memory. With tolerant, a panic is an error: the
-// file cannot be made from a site loaded with errors.
+// make1 makes one file into memory. With tolerant, a panic is an error:
+// the file cannot be made from a site loaded with errors.
 func make1(j *job, tolerant bool) (data []byte, err error) {
 	if tolerant {
 		defer func() {
@@ -240,17 +240,9 @@ func make1(j *job, tolerant bool) (data []byte, err error) {
 			}
 		}()
 	}
-	var b bytesBuffer
-	err = j.write(&b)
-	return b, err
-}
-
-// bytesBuffer collects what is written to it.
-type bytesBuffer []byte
-
-func (b *bytesBuffer) Write(p []byte) (int, error) {
-	*b = append(*b, p...)
-	return len(p), nil
+	var m memory
+	err = m.Put(j.path, j.write)
+	return m.files[j.path], err
 }
 
 // asFindings lists what err holds: each finding of a diag.List, or the
