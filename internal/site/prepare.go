@@ -25,7 +25,9 @@ import (
 // every row of the view holds its status and directions of travel, so no
 // caller ever sees a row of it unassessed. (When drafts are left out, the
 // rows of full's draft quarters are not assessed: they are in no view,
-// and nothing renders or reads them.)
+// and nothing renders or reads them. A site salvaged from files with
+// errors may be assessed in part, or not at all: Inspect renders from it
+// only to find anchors, passing over a page that cannot be made.)
 type prepared struct {
 	fsys fs.FS
 	opts Options
@@ -40,6 +42,14 @@ type prepared struct {
 	data   diag.List
 	broken bool // loading found errors (only a salvaging prepare goes on)
 }
+
+// How to see the drafts of a site whose every edition is one, for the
+// finding that says so: a build or check shows them with -drafts; serve
+// shows them unless told not to.
+const (
+	forBuild = "build with -drafts"
+	forServe = "serve without -drafts=false"
+)
 
 // from says where prepare's site comes from and how far prepare goes.
 type from struct {
@@ -68,8 +78,9 @@ func prepare(fsys fs.FS, opts Options, in from) *prepared {
 	p := &prepared{fsys: fsys, opts: opts}
 	var full *report.Site
 	if in.last != nil {
-		// The rows are in.last's, shared, not copied (withNarrative): they
-		// were assessed for the same data and the same Options, and
+		// The rows are in.last's, shared, not copied (withNarrative), and
+		// so are their findings (data): they were assessed in a view of
+		// the same quarters (the same data, the same Options), and
 		// narrative has no part in a status or a direction. A change to
 		// anything else is not narrative only, and prepares afresh.
 		full = withNarrative(in.last.full, false)
@@ -109,19 +120,19 @@ func prepare(fsys fs.FS, opts Options, in from) *prepared {
 		// worked out, and the errors already found say what to fix.
 		func() {
 			defer func() { recover() }()
-			p.assessed()
+			p.assess()
 		}()
 	default:
-		p.assessed()
+		p.assess()
 	}
 	p.findings = dedupe(p.findings)
 	return p
 }
 
-// assessed finds the measures the latest edition leaves without a figure,
+// assess finds the measures the latest edition leaves without a figure,
 // and then, last of all, works out every status and direction of travel
 // in the view (figures).
-func (p *prepared) assessed() {
+func (p *prepared) assess() {
 	found := p.figures()
 	p.findings = append(p.findings, found...)
 	p.data = append(p.data, notContent(found)...)

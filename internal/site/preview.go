@@ -3,6 +3,7 @@ package site
 import (
 	"io/fs"
 	"maps"
+	"slices"
 	"strings"
 
 	"scorecard/internal/diag"
@@ -56,7 +57,7 @@ func (p *Preview) Reload(changed []string) (*Preview, error) {
 // with an anchor. With drafts, the links of the published part are
 // checked too, as check checks them.
 func newPreview(fsys fs.FS, opts Options, cache *load.NarrativeCache, gates *outlines, last *prepared, changed []string) (*Preview, error) {
-	s := prepare(fsys, opts, from{how: "serve without -drafts=false", cache: cache, gates: gates, last: last, changed: changed})
+	s := prepare(fsys, opts, from{how: forServe, cache: cache, gates: gates, last: last, changed: changed})
 	if err := s.findings.Err(); err != nil {
 		return nil, err
 	}
@@ -70,8 +71,7 @@ func newPreview(fsys fs.FS, opts Options, cache *load.NarrativeCache, gates *out
 		p.jobs[j.path] = j
 		p.paths = append(p.paths, j.path)
 	}
-	findings := append(s.findings, s.links(jobs, false)...)
-	findings = dedupe(append(findings, s.published(false)...))
+	findings := dedupe(slices.Concat(s.findings, s.links(jobs, false), s.published(false)))
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}

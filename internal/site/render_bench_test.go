@@ -19,7 +19,7 @@ func BenchmarkRender(b *testing.B) {
 		b.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
-	p := prepare(fsys, Options{}, from{how: "build with -drafts"})
+	p := prepare(fsys, Options{}, from{how: forBuild})
 	if err := p.findings.Err(); err != nil {
 		b.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"scorecard/internal/diag"
@@ -195,8 +196,8 @@ func Verify(fsys fs.FS, opts Options) diag.List { return Inspect(fsys, opts).Fin
 // With opts.Drafts it checks drafts as well as what a build publishes,
 // and marks the findings that lie in drafts.
 func Inspect(fsys fs.FS, opts Options) Review {
-	p := prepare(fsys, opts, from{how: "build with -drafts", salvage: true})
-	found := append(p.findings, importFindings(fsys, p.findings)...)
+	p := prepare(fsys, opts, from{how: forBuild, salvage: true})
+	found := slices.Concat(p.findings, importFindings(fsys, p.findings))
 	switch {
 	case len(p.view.Quarters) == 0:
 	case p.broken:

@@ -75,7 +75,7 @@ func Build(src, out string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer fsys.Close()
-	p := prepare(fsys, opts, from{how: "build with -drafts"})
+	p := prepare(fsys, opts, from{how: forBuild})
 	if err := p.findings.Err(); err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func Build(src, out string, opts Options) (*Result, error) {
 // Generate loads and renders the site held in fsys, writing nothing: the
 // files are held in memory, in Result.Files.
 func Generate(fsys fs.FS, opts Options) (*Result, error) {
-	p := prepare(fsys, opts, from{how: "build with -drafts"})
+	p := prepare(fsys, opts, from{how: forBuild})
 	if err := p.findings.Err(); err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func Generate(fsys fs.FS, opts Options) (*Result, error) {
 // errors, it stops after loading them and returns no site (check goes
 // further: see Inspect).
 func Check(fsys fs.FS, opts Options) (*report.Site, diag.List) {
-	p := prepare(fsys, opts, from{how: "build with -drafts"})
+	p := prepare(fsys, opts, from{how: forBuild})
 	if p.findings.HasErrors() {
 		return nil, p.findings
 	}
