@@ -29,8 +29,9 @@ import (
 // wrote. A build replaces an output folder only when the folder is absent,
 // empty, or holds a manifest and no file that it does not list, so that
 // Scorecard never deletes a file it did not write. The manifest is not part
-// of the site (no page links to it, and Result does not count it), but it
-// is written like one of its files, and is the same for the same input.
+// of the site (no page links to it, and site.Result does not count it),
+// but it is written like one of its files, and is the same for the same
+// input.
 const ManifestName = ".scorecard-build.json"
 
 // manifestFormat is the manifest's format; it changes when a manifest's

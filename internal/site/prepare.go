@@ -17,8 +17,9 @@ import (
 // makes it ready to render: every caller (Check, Build, Generate, Inspect
 // and Verify, NewPreview and Reload) starts with it. render makes every
 // file of a prepared site into a Sink: a staged folder swapped in for the
-// output (Build), memory (Generate) or nowhere (check). The preview makes
-// one file at a time, when asked (Preview.Render).
+// output (publish.Stage, for Build), memory (Generate) or nowhere (check).
+// The preview makes one file at a time into memory, when asked
+// (Preview.Render); so does the link check, for the pages it looks into.
 
 // prepared is a site ready to render: loaded, seen with or without its
 // drafts, run through the publish gate, and, as the last step, assessed:
