@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"scorecard/internal/diag"
@@ -59,12 +60,13 @@ func (sc *scope) allDrafts(how string) diag.List {
 	return out
 }
 
-// figures works out every status and direction of travel in the view,
-// and returns what the figures give: published statuses that differ from
-// the figures, and measures the latest quarter leaves without a figure,
-// in the published site and, with drafts, in the latest draft quarter.
+// figures returns what the figures give: measures the latest quarter
+// leaves without a figure, in the published site and, with drafts, in the
+// latest draft quarter; then, last, it works out every status and
+// direction of travel in the view, storing them in its rows, and adds the
+// published statuses and directions that differ from them.
 func (sc *scope) figures() diag.List {
-	out := rag.Assess(sc.view)
+	var out diag.List
 	if n := len(sc.pub.Quarters); n > 0 {
 		out = append(out, completeness(sc.pub)...)
 	}
@@ -74,7 +76,7 @@ func (sc *scope) figures() diag.List {
 			out = append(out, completeness(sc.full)...)
 		}
 	}
-	return out
+	return append(out, rag.Assess(sc.view)...)
 }
 
 // draftFiles lists the files of full that are drafts: the data file of a
@@ -164,6 +166,13 @@ func WarningsLine(warnings int, d Drafts) string {
 	return fmt.Sprintf("%d %s: %s", warnings, plural(warnings, "warning", "warnings"), list)
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Review is everything check finds about a site.
 type Review struct {
 	Findings diag.List // sorted by file and line
@@ -187,24 +196,34 @@ func Verify(fsys fs.FS, opts Options) diag.List { return Inspect(fsys, opts).Fin
 // With opts.Drafts it checks drafts as well as what a build publishes,
 // and marks the findings that lie in drafts.
 func Inspect(fsys fs.FS, opts Options) Review {
-	full, found := load.Site(fsys)
-	broken := found.HasErrors()
-	found = append(found, importFindings(fsys, found)...)
-	if len(full.Quarters) > 0 {
-		sc := newScope(full, opts.Drafts)
-		found = append(found, sc.allDrafts("build with -drafts")...)
-		found = append(found, gate(fsys, full, opts.Drafts, nil)...)
-		switch {
-		case len(sc.view.Quarters) == 0:
-		case broken:
-			found = append(found, salvage(sc, fsys)...)
-		default:
-			found = append(found, sc.figures()...)
-			found = append(found, renderFindings(sc, fsys)...)
+	p := prepare(fsys, opts, from{how: forBuild, salvage: true})
+	found := slices.Concat(p.findings, importFindings(fsys, p.findings))
+	switch {
+	case len(p.view.Quarters) == 0:
+	case p.broken:
+		// Parts of the site are missing (a quarter file that is not YAML
+		// has no rows; a measure whose unit is wrong has none): a page
+		// that cannot be made from what was loaded is passed over, and
+		// the anchors into it are not checked; the errors already found
+		// say what to fix, and a check once they are fixed renders every
+		// page.
+		jobs, err := plan(p.view, fsys)
+		if err != nil {
+			found = append(found, asFindings(err)...)
+			break
 		}
+		found = append(found, p.links(jobs, true)...)
+		found = append(found, p.published(true)...)
+	default:
+		// Every file is rendered, and kept nowhere: template errors and
+		// links that go nowhere.
+		if _, _, err := p.render(discard{}); err != nil {
+			found = append(found, asFindings(err)...)
+		}
+		found = append(found, p.published(false)...)
 	}
 	found = dedupe(found)
-	files := draftFiles(full)
+	files := draftFiles(p.full)
 	r := Review{Findings: found, Draft: make([]bool, len(found))}
 	for i, d := range found {
 		r.Draft[i] = files[d.Pos.File]
@@ -212,91 +231,8 @@ func Inspect(fsys fs.FS, opts Options) Review {
 	return r
 }
 
-// salvage checks what it can of a site whose files have errors, which
-// leave parts of it missing (a quarter file that is not YAML has no
-// rows; a measure whose unit is wrong has none): the statuses against
-// the figures, and the links, rendering only the pages that links point
-// into with an anchor. A page that cannot be made from what was loaded is
-// passed over, and the anchors into it are not checked; the errors
-// already found say what to fix, and a check once they are fixed renders
-// every page.
-func salvage(sc *scope, fsys fs.FS) diag.List {
-	out := func() (out diag.List) {
-		defer func() {
-			if recover() != nil {
-				out = nil // the figures cannot be worked out from what was loaded
-			}
-		}()
-		return sc.figures()
-	}()
-	out = append(out, checkLinks(sc.view, fsys, nil, true)...)
-	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		out = append(out, checkLinks(sc.pub, fsys, sc.view, true)...)
-	}
-	return out
-}
-
-// renderFindings renders every file of the view, keeping none, and
-// returns what that finds: template errors, and links that go nowhere.
-// With drafts, the published part's links are checked too: a link to a
-// page that only a draft makes breaks once published.
-func renderFindings(sc *scope, fsys fs.FS) diag.List {
-	var out diag.List
-	discard := func(_ *job, write func(io.Writer) error) error { return write(io.Discard) }
-	if _, err := renderSite(sc.view, fsys, &Result{}, discard); err != nil {
-		out = append(out, asFindings(err)...)
-	}
-	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		out = append(out, checkLinks(sc.pub, fsys, sc.view, false)...)
-	}
-	return out
-}
-
-// checkLinks checks the links of s without rendering every page: only
-// those that links point into with an anchor. drafted, when not nil, is
-// the whole site of which s is the published part, so that a link to a
-// page only a draft makes says so. tolerant passes over a page that
-// cannot be made, checking no anchor into it, for a site whose files
-// have errors.
-func checkLinks(s *report.Site, fsys fs.FS, drafted *report.Site, tolerant bool) diag.List {
-	jobs, err := plan(s, fsys)
-	if err != nil {
-		return asFindings(err)
-	}
-	links := newLinkCheck(s)
-	if drafted != nil {
-		shown, err := plan(drafted, fsys)
-		if err != nil {
-			return asFindings(err)
-		}
-		links.drafted = map[string]bool{}
-		for _, j := range shown {
-			links.drafted[j.path] = true
-		}
-	}
-	var out diag.List
-	for _, j := range jobs {
-		var data []byte
-		if links.wants(j.path) {
-			var err error
-			if data, err = make1(j, tolerant); err != nil {
-				if tolerant {
-					links.unknown(j.path)
-				} else {
-					out = append(out, asFindings(fmt.Errorf("rendering %s: %w", j.path, err))...)
-				}
-			}
-		}
-		links.see(j.path, data)
-	}
-	if err := links.err(); err != nil {
-		out = append(out, asFindings(err)...)
-	}
-	return out
-}
-
-// make1 makes one file in memory. With tolerant, a panic is an error: the
-// file cannot be made from a site loaded with errors.
+// make1 makes one file into memory. With tolerant, a panic is an error:
+// the file cannot be made from a site loaded with errors.
 func make1(j *job, tolerant bool) (data []byte, err error) {
 	if tolerant {
 		defer func() {
@@ -305,17 +241,9 @@ func make1(j *job, tolerant bool) (data []byte, err error) {
 			}
 		}()
 	}
-	var b bytesBuffer
-	err = j.write(&b)
-	return b, err
-}
-
-// bytesBuffer collects what is written to it.
-type bytesBuffer []byte
-
-func (b *bytesBuffer) Write(p []byte) (int, error) {
-	*b = append(*b, p...)
-	return len(p), nil
+	var m memory
+	err = m.Put(j.path, j.write)
+	return m.files[j.path], err
 }
 
 // asFindings lists what err holds: each finding of a diag.List, or the
