@@ -85,8 +85,8 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		}
 	}
 	line := charts.NewLine()
-	unit := m.UnitOf()
-	yAxis := opts.YAxis{Type: "value", Name: axisName(unit), Scale: opts.Bool(true)}
+	unit := m.Unit
+	yAxis := opts.YAxis{Type: "value", Name: unit.AxisName(), Scale: opts.Bool(true)}
 	if f := unit.AxisFormat(); f != "" {
 		// The tooltips write values as the axis labels them (charts.js).
 		yAxis.AxisLabel = &opts.AxisLabel{Formatter: types.FuncStr(f)}
@@ -317,18 +317,6 @@ func targetLines(rows []*report.Row) []targetLine {
 		out = append(out, low, high)
 	}
 	return out
-}
-
-// axisName names the value axis by the unit: "Per cent", "Seconds" for
-// times, "Pounds per head (£)".
-func axisName(u *report.Unit) string {
-	switch u.ID {
-	case "min:sec":
-		return "Seconds"
-	case "£":
-		return "Pounds"
-	}
-	return u.Describe()
 }
 
 // trendSummary says, in one sentence, where the measure stands: "Actual

@@ -261,7 +261,7 @@ func TestLightStatus(t *testing.T) {
 // they belong, the latest edition's figure stands for a period published
 // twice, and a figure whose period cannot be placed is left off.
 func TestTrendTimeAxis(t *testing.T) {
-	m := &report.Measure{ID: "calls", Title: "Calls", Good: report.Higher, Unit: "%", Index: 0}
+	m := &report.Measure{ID: "calls", Title: "Calls", Good: report.Higher, Unit: report.BuiltinUnit("%"), Index: 0}
 	th := &report.Theme{ID: "t", Title: "T", Measures: []*report.Measure{m}}
 	m.Theme = th
 	num := func(s string) value.Value {

@@ -122,7 +122,7 @@ var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"measurePath": MeasurePath,
 	"good":        goodShort,
-	"unitName":    unitName,
+	"unitName":    (*report.Unit).Describe, // for layouts older than units: (pages write .Measure.Unit.Describe)
 	"dirClass":    dirClass,
 	"countLabel":  report.CountLabel,
 	// Wording that follows the data: "1 measure", "3 measures";
@@ -191,16 +191,6 @@ func goodShort(p report.Polarity) string {
 		return "Not stated"
 	}
 	return string(p)
-}
-
-// unitName says in words what a built-in unit measures, for a site's own
-// layouts written before units were configurable: pages now use the
-// measure's unit, {{.Measure.UnitOf.Describe}}.
-func unitName(u string) string {
-	if b := report.BuiltinUnit(u); b != nil {
-		return b.Describe()
-	}
-	return (&report.Unit{ID: u}).Describe()
 }
 
 // Paths of the pages, relative to the site root.
