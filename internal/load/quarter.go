@@ -185,7 +185,8 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 
 func readNotes(d *doc, n *yaml.Node, s *report.Site) []*report.Note {
 	var out []*report.Note
-	seen := map[string]int{} // theme + label -> line
+	type themeLabel struct{ theme, label string }
+	seen := map[themeLabel]int{} // -> line
 	d.list(n, "notes", func(item *yaml.Node) {
 		note := &report.Note{}
 		var themeNode, labelsNode *yaml.Node
@@ -212,7 +213,7 @@ func readNotes(d *doc, n *yaml.Node, s *report.Site) []*report.Note {
 				return
 			}
 			if note.Theme != nil {
-				key := note.Theme.ID + "\x00" + label
+				key := themeLabel{note.Theme.ID, label}
 				if line, dup := seen[key]; dup {
 					d.errorf(lab, "note %s of theme %s is defined twice (first at line %d); keep one", label, note.Theme.ID, line)
 					return
