@@ -173,21 +173,16 @@ func (u *Unit) Phrase() string {
 // "90" is a plain number`. what names the figure; raw is the cell as
 // written and written the unit it carries.
 func (u *Unit) Mismatch(what, raw string, written value.Unit) string {
-	return fmt.Sprintf("%s, but its %s %q %s", u.Phrase(), what, raw, shows(written))
+	return fmt.Sprintf("%s, but its %s %q %s", u.Phrase(), what, raw, cellWords[written].shows)
 }
 
-// shows says what a cell written in v shows: "has a % sign", "is a time",
-// "is a plain number".
-func shows(v value.Unit) string {
-	switch v {
-	case value.Percent:
-		return "has a % sign"
-	case value.MinSec:
-		return "is a time"
-	case value.Pounds:
-		return "has a £ sign"
-	}
-	return "is a plain number"
+// cellWords are what Scorecard says of a cell by the unit written in it:
+// what the cell shows, and how to make a spreadsheet show a figure so.
+var cellWords = map[value.Unit]struct{ shows, sheet string }{
+	value.None:    {"is a plain number", "show it as a plain number, without % or £ (format the cell as a number)"},
+	value.Percent: {"has a % sign", "show it with a % sign, such as 93.5% (format the cell as a percentage)"},
+	value.Pounds:  {"has a £ sign", "show it with a £ sign, such as £1,000 (format the cell as currency)"},
+	value.MinSec:  {"is a time", "show it as minutes:seconds, such as 01:30 (format the cell as mm:ss)"},
 }
 
 // Hint says how to write a figure of u in a data file: "write it with a %
@@ -223,17 +218,7 @@ func (u *Unit) example() string {
 // SheetHint says how to make a spreadsheet show a figure of u so that the
 // import reads it in u: "show it with a % sign, such as 93.5% (format the
 // cell as a percentage)".
-func (u *Unit) SheetHint() string {
-	switch u.Written {
-	case value.Percent:
-		return "show it with a % sign, such as 93.5% (format the cell as a percentage)"
-	case value.MinSec:
-		return "show it as minutes:seconds, such as 01:30 (format the cell as mm:ss)"
-	case value.Pounds:
-		return "show it with a £ sign, such as £1,000 (format the cell as currency)"
-	}
-	return "show it as a plain number, without % or £ (format the cell as a number)"
-}
+func (u *Unit) SheetHint() string { return cellWords[u.Written].sheet }
 
 // AxisName names a chart's value axis by the unit: "Per cent", "Seconds"
 // for times (charted in seconds), "Pounds", "Pounds per head (£)".
