@@ -205,8 +205,7 @@ type Measure struct {
 	Theme      *Theme
 	Title      string
 	Good       Polarity
-	Unit       string // the unit's id, as written in unit:
-	UnitSpec   *Unit  // the unit it names, set by the loader; read it through UnitOf
+	Unit       *Unit // what it is counted in, set by the loader from unit:; its ID is the id as written
 	Equalities bool
 	Cumulative bool // its figures are year to date: each counts from the start of the year
 	Definition string

@@ -10,7 +10,6 @@ import (
 	"scorecard/internal/diag"
 	"scorecard/internal/load"
 	"scorecard/internal/report"
-	"scorecard/internal/value"
 )
 
 // CatalogueFile is the measure catalogue, which every measure id must be in.
@@ -530,23 +529,10 @@ func (im *importer) figure(n int, field string, m *report.Measure) string {
 		im.errs.Errorf(pos, "%smeasure %s: %s %s", at, m.ID, field, clipped(err.Error(), text))
 		return text
 	}
-	if msg, want := load.UnitMismatch(m, field, &v); msg != "" {
-		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, clipped(msg, text), unitFix(want), CatalogueFile)
+	if msg := load.UnitMismatch(m, field, &v); msg != "" {
+		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, clipped(msg, text), m.Unit.SheetHint(), CatalogueFile)
 	}
 	return text
-}
-
-// unitFix says how to make the sheet show a cell in the unit wanted.
-func unitFix(want value.Unit) string {
-	switch want {
-	case value.Percent:
-		return "show it with a % sign, such as 93.5% (format the cell as a percentage)"
-	case value.MinSec:
-		return "show it as minutes:seconds, such as 01:30 (format the cell as mm:ss)"
-	case value.Pounds:
-		return "show it with a £ sign, such as £1,000 (format the cell as currency)"
-	}
-	return "show it as a plain number, without % or £ (format the cell as a number)"
 }
 
 // status reads the status cell: a code of the site's scale. Case is
