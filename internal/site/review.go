@@ -11,7 +11,6 @@ import (
 	"scorecard/internal/load"
 	"scorecard/internal/rag"
 	"scorecard/internal/report"
-	"scorecard/internal/sheet"
 )
 
 // One rule for drafts. A quarter or narrative marked "draft: true" is read
@@ -189,7 +188,6 @@ func Verify(fsys fs.FS, opts Options) diag.List { return Inspect(fsys, opts).Fin
 func Inspect(fsys fs.FS, opts Options) Review {
 	full, found := load.Site(fsys)
 	broken := found.HasErrors()
-	found = append(found, importFindings(fsys, found)...)
 	if len(full.Quarters) > 0 {
 		sc := newScope(full, opts.Drafts)
 		found = append(found, sc.allDrafts("build with -drafts")...)
@@ -327,41 +325,4 @@ func asFindings(err error) diag.List {
 	}
 	list.Errorf(diag.Pos{File: "(build)"}, "%v", err)
 	return list
-}
-
-// importFindings checks the import: section of data/site.yaml, which only
-// scorecard import reads, so that check reports its mistakes too. The rest
-// of the file is the loader's: when the loader could not read the file,
-// or it is not YAML, the loader has said so.
-func importFindings(fsys fs.FS, loaded diag.List) diag.List {
-	fileBroken := false
-	for _, d := range loaded {
-		if d.Pos.File == sheet.SiteFile && d.Severity == diag.Error {
-			if d.Pos.Line == 0 {
-				return nil // missing, unreadable, a link or a special file
-			}
-			fileBroken = true
-		}
-	}
-	f, err := fsys.Open(sheet.SiteFile)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil
-	}
-	src, err := io.ReadAll(io.LimitReader(f, load.MaxFileSize+1))
-	if err != nil || len(src) > load.MaxFileSize {
-		return nil
-	}
-	_, found := sheet.ReadConfig(src)
-	var out diag.List
-	for _, d := range found {
-		if fileBroken && d.Pos.Line == 0 {
-			continue // "not valid YAML": the loader says where
-		}
-		out = append(out, d)
-	}
-	return out
 }
