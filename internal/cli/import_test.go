@@ -196,9 +196,9 @@ Run scorecard check -src ` + dir + ` to check the site with its new figures.
 			}
 			// Only the two measures' lines change; the comments stay.
 			wantFile := strings.NewReplacer(
-				`  homes-1: {target: "100", actual: , status: }  # Homes built`,
-				`  homes-1: {target: "110", actual: "120", status: ''} # Homes built`,
-				`  homes-2: {target: 90%, actual: , status: }  # Repairs on time`,
+				`  homes-1: {target: "100", actual: "", status: ""} # Homes built`,
+				`  homes-1: {target: "110", actual: "120", status: ""} # Homes built`,
+				`  homes-2: {target: 90%, actual: "", status: ""} # Repairs on time`,
 				`  homes-2: {target: 90%, actual: 93.5%, status: HG} # Repairs on time`,
 			).Replace(string(scaffold))
 			if string(got) != wantFile {

@@ -175,4 +175,3 @@ func mustEdition(t *testing.T, s string) report.Period {
 	}
 	return p
 }
-
