@@ -4,10 +4,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -174,4 +176,38 @@ func mustEdition(t *testing.T, s string) report.Period {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestEditionTextReadsBack writes cells YAML would read otherwise if they
+// were written plain, in a row and in a list of rows, and reads each back
+// as the same text.
+func TestEditionTextReadsBack(t *testing.T) {
+	cells := []string{"93%", "42.5% (62/146)", "33,000", "01:30", "-", "-10%", "[60%]", "188", "8.18", "£125,000",
+		"5.33 (26th)", "BL", "Year on year reduction", "No survey this qtr", "Oct 13 to Sep 14", "null", "~", "yes",
+		"true", "#1", "yes: really", "a, b", "{x}", "'q'", `"d"`, "*star", "&amp", "!bang", "|pipe", ">gt", "%pc", "@at", "`tick",
+		" spaced ", "0x1F", "1e3", ".5", "+1", "?q", "", "é ☃"}
+	for _, inList := range []bool{false, true} {
+		var nodes []*yaml.Node
+		for _, c := range cells {
+			nodes = append(nodes, RowNode(EditionRow{Target: c, Actual: c, Status: c, Period: c, Open: true}, inList))
+		}
+		doc := &yaml.Node{Kind: yaml.SequenceNode, Content: nodes}
+		data, err := EncodeNode(doc, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back yaml.Node
+		if err := yaml.Unmarshal(data, &back); err != nil {
+			t.Fatalf("%v:\n%s", err, data)
+		}
+		for i, row := range back.Content[0].Content {
+			want := cells[i]
+			for j := 0; j+1 < len(row.Content); j += 2 {
+				k, v := row.Content[j], row.Content[j+1]
+				if v.Kind != yaml.ScalarNode || v.Value != want || v.Tag != "!!str" {
+					t.Errorf("%s %q reads back as %q (%s), written %s", k.Value, want, v.Value, v.Tag, strings.TrimSpace(strings.Split(string(data), "\n")[i]))
+				}
+			}
+		}
+	}
 }

@@ -219,28 +219,3 @@ func (g *gen) catalogueYAML(b *bufio.Writer) {
 func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
-
-// yamlValue writes a cell plainly when YAML reads it back as the same
-// string inside a flow mapping, as a person would type it, and quoted
-// otherwise: "33,000", "01:30", "-", "[60%]" and bare numbers.
-func yamlValue(s string) string {
-	if s == "" || strings.ContainsAny(s, `,:[]{}#"'&*!|>%@`+"`") && !plainPercent(s) ||
-		strings.ContainsAny(s[:1], "-0123456789.+?") && !plainPercent(s) {
-		return yamlQuote(s)
-	}
-	return s
-}
-
-// plainPercent reports whether s is a percentage YAML reads as a string:
-// 93%, 97.8%, 42.5% (62/146).
-func plainPercent(s string) bool {
-	if s[0] < '0' || s[0] > '9' {
-		return false
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("0123456789.% ()/", r) {
-			return false
-		}
-	}
-	return strings.Contains(s, "%")
-}
