@@ -82,13 +82,7 @@ var rowFields = []string{"target", "actual", "status", "period", "targets", "com
 func RowFields() []string { return slices.Clone(rowFields) }
 
 // Encode writes the edition's file with yaml.v3, indented by two spaces.
-func (e *Edition) Encode() []byte {
-	out, err := EncodeNode(e.Node(), 2)
-	if err != nil {
-		panic(err) // the nodes hold text and the encoder's own kinds only
-	}
-	return out
-}
+func (e *Edition) Encode() []byte { return mustEncode(e.Node()) }
 
 // Node is the edition's file as a YAML mapping.
 func (e *Edition) Node() *yaml.Node {
@@ -115,7 +109,7 @@ func (e *Edition) Node() *yaml.Node {
 	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{TextNode(e.Key), TextNode(e.ID.String())}}
 	top.Content[0].HeadComment = comments(e.Comment)
 	if e.Draft {
-		top.Content = append(top.Content, TextNode("draft"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		top.Content = append(top.Content, TextNode("draft"), boolNode(true))
 	}
 	if e.Published != "" {
 		top.Content = append(top.Content, TextNode("published"), TextNode(e.Published))

@@ -91,18 +91,7 @@ func TestEditionRoundTrip(t *testing.T) {
 	dirs = append(dirs, examples...)
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			err := fs.WalkDir(os.DirFS(dir), "data", func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				data, err := os.ReadFile(filepath.Join(dir, p))
-				fsys[p] = &fstest.MapFile{Data: data}
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fsys := siteFrom(t, dir)
 			s, errs := Site(fsys)
 			if errs.HasErrors() {
 				t.Fatalf("the example does not load: %v", errs.Err())
@@ -133,6 +122,24 @@ func TestEditionRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// siteFrom reads the data folder of the site in dir.
+func siteFrom(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(dir), "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, p))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }
 
 // TestEditionEncode writes each part of an edition file in its form.
