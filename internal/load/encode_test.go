@@ -218,3 +218,77 @@ func TestEditionTextReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestEditionEditKeepsComments edits an edition file in place, as an
+// import does: one row replaced by RowNode and a note added by NoteNode,
+// the document written by EncodeNode. Every comment and the order of the
+// keys are kept, and the file reads back with the one row changed.
+func TestEditionEditKeepsComments(t *testing.T) {
+	const file = `# Keep this comment.
+quarter: 2016-17 Q2
+published: "2016-12-07"
+measures:
+  # Homes
+  homes-2: {target: 90%, actual: 88%, status: A} # a line comment
+  homes-1: {target: 100, actual: 120, status: HG}
+  # Work
+  work-1: {target: "01:30", actual: "02:31", status: HR}
+# Before the notes.
+notes:
+  - {theme: homes, labels: [1], text: Data reported a quarter in arrears}
+`
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(file), &doc); err != nil {
+		t.Fatal(err)
+	}
+	top := doc.Content[0]
+	measures := top.Content[5]
+	old := measures.Content[1]
+	row := RowNode(EditionRow{Target: "90%", Actual: "93.5%", Status: "LG", Notes: []string{"1"}}, false)
+	row.LineComment = old.LineComment
+	measures.Content[1] = row
+	notes := top.Content[7]
+	notes.Content = append(notes.Content, NoteNode(EditionNote{Theme: "work", Labels: []string{"2"}, Text: "New: text", Comment: "Added."}))
+	data, err := EncodeNode(&doc, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Keep this comment.
+quarter: 2016-17 Q2
+published: "2016-12-07"
+measures:
+  # Homes
+  homes-2: {target: 90%, actual: 93.5%, status: LG, notes: [1]} # a line comment
+  homes-1: {target: 100, actual: 120, status: HG}
+  # Work
+  work-1: {target: "01:30", actual: "02:31", status: HR}
+# Before the notes.
+notes:
+  - {theme: homes, labels: [1], text: Data reported a quarter in arrears}
+  # Added.
+  - {theme: work, labels: [2], text: 'New: text'}
+`
+	if diff := cmp.Diff(want, string(data)); diff != "" {
+		t.Errorf("edited (-want +got):\n%s", diff)
+	}
+	fsys := site(t, nil)
+	fsys["data/quarters/2016-17-q2.yaml"].Data = []byte(file)
+	before, errs := Site(fsys)
+	if errs.HasErrors() {
+		t.Fatal(errs.Err())
+	}
+	fsys["data/quarters/2016-17-q2.yaml"].Data = data
+	after, errs := Site(fsys)
+	if errs.HasErrors() {
+		t.Fatal(errs.Err())
+	}
+	b, a := modelOf(before.Quarters[0]), modelOf(after.Quarters[0])
+	if a.Rows[1].Actual.Raw != "93.5%" || a.Rows[1].Status != "LG" || len(a.Rows[1].Notes) != 1 || len(a.Notes) != 2 {
+		t.Errorf("the edited row reads back as %+v, notes %+v", a.Rows[1], a.Notes)
+	}
+	b.Rows[1], a.Rows[1] = rowModel{}, rowModel{}
+	b.Notes, a.Notes = nil, nil
+	if diff := cmp.Diff(b, a); diff != "" {
+		t.Errorf("the rows not edited changed (-before +after):\n%s", diff)
+	}
+}
