@@ -54,24 +54,21 @@ func (c *Catalogue) Encode() []byte {
 				n.Content = append(n.Content, TextNode(k), TextNode(v))
 			}
 		}
-		flag := func(k string, v bool) {
-			if v {
-				n.Content = append(n.Content, TextNode(k), boolNode(true))
+		for _, f := range []struct {
+			key, text string
+			flag      bool
+		}{
+			{key: "id", text: m.ID}, {key: "number", text: m.Number}, {key: "theme", text: m.Theme},
+			{key: "title", text: m.Title}, {key: "good", text: m.Good}, {key: "unit", text: m.Unit},
+			{key: "equalities", flag: m.Equalities}, {key: "cumulative", flag: m.Cumulative},
+			{key: "definition", text: m.Definition}, {key: "why", text: m.Why}, {key: "source", text: m.Source},
+			{key: "frequency", text: m.Frequency}, {key: "owner", text: m.Owner},
+		} {
+			if f.flag {
+				n.Content = append(n.Content, TextNode(f.key), boolNode(true))
 			}
+			text(f.key, f.text)
 		}
-		text("id", m.ID)
-		text("number", m.Number)
-		text("theme", m.Theme)
-		text("title", m.Title)
-		text("good", m.Good)
-		text("unit", m.Unit)
-		flag("equalities", m.Equalities)
-		flag("cumulative", m.Cumulative)
-		text("definition", m.Definition)
-		text("why", m.Why)
-		text("source", m.Source)
-		text("frequency", m.Frequency)
-		text("owner", m.Owner)
 		if len(m.Codes) > 0 {
 			codes := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 			for _, c := range m.Codes {
