@@ -372,7 +372,7 @@ func catalogue(src string) (*report.Site, sheet.Config, diag.List, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nThe import needs the site's catalogue and status scale; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
+		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nThe import needs the site's catalogue, status scale and import: section; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
 	}
 	return s, s.Import, findings, nil
 }
