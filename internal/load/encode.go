@@ -74,13 +74,6 @@ type EditionNote struct {
 	Comment string
 }
 
-// rowFields are a row's fields in the order they are written.
-var rowFields = []string{"target", "actual", "status", "period", "targets", "comparators", "direction", "notes"}
-
-// RowFields are the fields of a measure's row, in the order an edition
-// file writes them.
-func RowFields() []string { return slices.Clone(rowFields) }
-
 // Encode writes the edition's file with yaml.v3, indented by two spaces.
 func (e *Edition) Encode() []byte { return mustEncode(e.Node()) }
 
