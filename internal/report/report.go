@@ -47,6 +47,7 @@ type Site struct {
 	Accessibility Accessibility
 	About         *Narrative // content/_about.md, or nil
 	AllowHTML     bool       // allow_html: raw HTML in narrative is passed through, not shown as text
+	Import        Import     // import: where a spreadsheet keeps each field, for scorecard import
 
 	Themes   []*Theme   // the top-level themes, in the order of the catalogue; AllThemes walks every level
 	Measures []*Measure // theme by theme, in the depth-first order of AllThemes

@@ -287,7 +287,7 @@ func clipped(msg, text string) string {
 // findColumns finds the header row and the column of each field. It returns
 // nil columns when a required column is missing.
 func findColumns(sh *Sheet, cfg Config, errs *problems) (int, columns) {
-	measure, _ := cfg.column("measure")
+	measure, _ := cfg.Column("measure")
 	header := cfg.HeaderRow
 	if header == 0 {
 		for n := 1; n <= len(sh.Rows) && header == 0; n++ {
@@ -309,14 +309,14 @@ func findColumns(sh *Sheet, cfg Config, errs *problems) (int, columns) {
 
 	cols := columns{}
 	claimed := map[string]bool{} // headers named in the configuration
-	for _, f := range Fields {
-		if h, ok := cfg.column(f); ok {
+	for _, f := range report.ImportFields {
+		if h, ok := cfg.Column(f); ok {
 			claimed[strings.ToLower(h)] = true
 		}
 	}
 	ok := true
-	for _, f := range Fields {
-		h, mapped := cfg.column(f)
+	for _, f := range report.ImportFields {
+		h, mapped := cfg.Column(f)
 		if !mapped && claimed[strings.ToLower(h)] {
 			h = "" // the configuration gives this header to another field
 		}
@@ -350,7 +350,7 @@ func missingColumn(errs *problems, pos diag.Pos, field string, cfg Config) {
 			where = fmt.Sprintf("the header row (row %d, set by header_row in %s) has", pos.Line, SiteFile)
 		}
 	}
-	if h, mapped := cfg.column(field); mapped {
+	if h, mapped := cfg.Column(field); mapped {
 		errs.Errorf(pos, "%s no column %q, which %s maps %s to under import: columns:; check the header's spelling there and in the sheet", where, h, SiteFile, field)
 		return
 	}

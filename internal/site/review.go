@@ -3,16 +3,13 @@ package site
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strings"
 
 	"scorecard/internal/diag"
-	"scorecard/internal/load"
 	"scorecard/internal/rag"
 	"scorecard/internal/report"
-	"scorecard/internal/sheet"
 )
 
 // One rule for drafts. A quarter or narrative marked "draft: true" is read
@@ -197,7 +194,7 @@ func Verify(fsys fs.FS, opts Options) diag.List { return Inspect(fsys, opts).Fin
 // and marks the findings that lie in drafts.
 func Inspect(fsys fs.FS, opts Options) Review {
 	p := prepare(fsys, opts, from{how: forBuild, salvage: true})
-	found := slices.Concat(p.findings, importFindings(fsys, p.findings))
+	found := slices.Clone(p.findings)
 	switch {
 	case len(p.view.Quarters) == 0:
 	case p.broken:
@@ -255,41 +252,4 @@ func asFindings(err error) diag.List {
 	}
 	list.Errorf(diag.Pos{File: "(build)"}, "%v", err)
 	return list
-}
-
-// importFindings checks the import: section of data/site.yaml, which only
-// scorecard import reads, so that check reports its mistakes too. The rest
-// of the file is the loader's: when the loader could not read the file,
-// or it is not YAML, the loader has said so.
-func importFindings(fsys fs.FS, loaded diag.List) diag.List {
-	fileBroken := false
-	for _, d := range loaded {
-		if d.Pos.File == sheet.SiteFile && d.Severity == diag.Error {
-			if d.Pos.Line == 0 {
-				return nil // missing, unreadable, a link or a special file
-			}
-			fileBroken = true
-		}
-	}
-	f, err := fsys.Open(sheet.SiteFile)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil
-	}
-	src, err := io.ReadAll(io.LimitReader(f, load.MaxFileSize+1))
-	if err != nil || len(src) > load.MaxFileSize {
-		return nil
-	}
-	_, found := sheet.ReadConfig(src)
-	var out diag.List
-	for _, d := range found {
-		if fileBroken && d.Pos.Line == 0 {
-			continue // "not valid YAML": the loader says where
-		}
-		out = append(out, d)
-	}
-	return out
 }
