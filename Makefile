@@ -63,7 +63,7 @@ test: assets test-tools browser java fmt-check vet fuzz-smoke race
 # The packages that run work in parallel, under the race detector: the
 # build's jobs, the loader's quarter files, the preview server's requests.
 race:
-	$(GO) test -race -count=1 ./internal/parallel ./internal/load ./internal/site ./internal/serve
+	$(GO) test -race -count=1 ./internal/parallel ./internal/load ./internal/site ./internal/publish ./internal/serve
 
 vet:
 	$(GO) vet ./...
