@@ -18,10 +18,10 @@ import (
 	gmtext "github.com/yuin/goldmark/text"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/narrative"
 	"scorecard/internal/parallel"
 	"scorecard/internal/report"
 
-	"scorecard/internal/load"
 	"scorecard/internal/scaffold"
 )
 
@@ -305,7 +305,7 @@ func parseOutline(name string, src []byte) *outline {
 				break
 			}
 		}
-		text := strings.Join(strings.Fields(load.HeadingText(h, body)), " ")
+		text := strings.Join(strings.Fields(narrative.HeadingText(h, body)), " ")
 		o.headings = append(o.headings, heading{text: text, level: h.Level, pos: at(h.Lines().At(0).Start), empty: empty, quarters: quartersNamed(text)})
 	}
 	return o

@@ -22,6 +22,7 @@ import (
 	"scorecard/internal/load"
 	"scorecard/internal/parallel"
 	"scorecard/internal/render"
+	"scorecard/internal/narrative"
 	"scorecard/internal/report"
 	"scorecard/internal/search"
 	"scorecard/internal/value"
@@ -580,10 +581,10 @@ func themeTitles(t *report.Theme) []string {
 func appendSections(docs []search.Doc, sections []*report.Section, page string, context []string) []search.Doc {
 	for _, sec := range sections {
 		docs = append(docs, search.Doc{Kind: "narrative", Title: sec.Heading, Context: context, URL: page + "#" + sec.Anchor,
-			Text: search.PlainText(string(sec.Lead))})
+			Text: narrative.Text(sec.Lead)})
 		for _, part := range sec.Parts {
 			docs = append(docs, search.Doc{Kind: "narrative", Title: part.Heading, Context: append(context[:len(context):len(context)], sec.Heading),
-				URL: page + "#" + part.Anchor, Text: search.PlainText(string(part.HTML))})
+				URL: page + "#" + part.Anchor, Text: narrative.Text(part.HTML)})
 		}
 	}
 	return docs
