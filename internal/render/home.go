@@ -23,9 +23,9 @@ type homeData struct {
 type themeLink struct {
 	Theme    *report.Theme
 	Path     string
-	Counts   summaryView     // the theme's measures and those of the themes below it
+	Counts   summaryView  // the theme's measures and those of the themes below it
 	Section  *homeSection // the theme narrative's first section, moved to the home page
-	Children []themeLink     // the themes directly below it, each with its own roll-up
+	Children []themeLink  // the themes directly below it, each with its own roll-up
 }
 
 // homeSection is a theme narrative's first section, as the home page

@@ -55,4 +55,3 @@ func TestQuarterID(t *testing.T) {
 		}
 	}
 }
-
