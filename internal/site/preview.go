@@ -105,24 +105,14 @@ func (p *Preview) prepare(sc *scope, findings diag.List) error {
 		return err
 	}
 	p.jobs = make(map[string]*job, len(jobs))
-	links := newLinkCheck(s)
 	for _, j := range jobs {
 		p.jobs[j.path] = j
 		p.paths = append(p.paths, j.path)
-		var data []byte
-		if links.wants(j.path) {
-			if data, err = p.Render(j.path); err != nil {
-				return err
-			}
-		}
-		links.see(j.path, data)
 	}
-	if err := links.err(); err != nil {
-		findings = append(findings, asFindings(err)...)
-	}
+	findings = append(findings, brokenLinks(s, p.paths, nil)...)
 	findings = append(findings, gate(p.fsys, sc.full, p.opts.Drafts, p.gates)...)
 	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		findings = append(findings, checkLinks(sc.pub, p.fsys, sc.view, false)...)
+		findings = append(findings, checkLinks(sc.pub, p.fsys, sc.view)...)
 	}
 	findings = dedupe(findings)
 	if err := findings.Err(); err != nil {

@@ -229,9 +229,9 @@ func salvage(sc *scope, fsys fs.FS) diag.List {
 		}()
 		return sc.figures()
 	}()
-	out = append(out, checkLinks(sc.view, fsys, nil, true)...)
+	out = append(out, checkLinks(sc.view, fsys, nil)...)
 	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		out = append(out, checkLinks(sc.pub, fsys, sc.view, true)...)
+		out = append(out, checkLinks(sc.pub, fsys, sc.view)...)
 	}
 	return out
 }
@@ -247,75 +247,32 @@ func renderFindings(sc *scope, fsys fs.FS) diag.List {
 		out = append(out, asFindings(err)...)
 	}
 	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		out = append(out, checkLinks(sc.pub, fsys, sc.view, false)...)
+		out = append(out, checkLinks(sc.pub, fsys, sc.view)...)
 	}
 	return out
 }
 
-// checkLinks checks the links of s without rendering every page: only
-// those that links point into with an anchor. drafted, when not nil, is
-// the whole site of which s is the published part, so that a link to a
-// page only a draft makes says so. tolerant passes over a page that
-// cannot be made, checking no anchor into it, for a site whose files
-// have errors.
-func checkLinks(s *report.Site, fsys fs.FS, drafted *report.Site, tolerant bool) diag.List {
+// checkLinks checks the links of s (render.Anchors gives the anchors of
+// its pages, without rendering them). drafted, when not nil, is the whole
+// site of which s is the published part, so that a link to a page only a
+// draft makes says so.
+func checkLinks(s *report.Site, fsys fs.FS, drafted *report.Site) diag.List {
 	jobs, err := plan(s, fsys)
 	if err != nil {
 		return asFindings(err)
 	}
-	links := newLinkCheck(s)
+	var shown map[string]bool
 	if drafted != nil {
-		shown, err := plan(drafted, fsys)
+		all, err := plan(drafted, fsys)
 		if err != nil {
 			return asFindings(err)
 		}
-		links.drafted = map[string]bool{}
-		for _, j := range shown {
-			links.drafted[j.path] = true
+		shown = map[string]bool{}
+		for _, j := range all {
+			shown[j.path] = true
 		}
 	}
-	var out diag.List
-	for _, j := range jobs {
-		var data []byte
-		if links.wants(j.path) {
-			var err error
-			if data, err = make1(j, tolerant); err != nil {
-				if tolerant {
-					links.unknown(j.path)
-				} else {
-					out = append(out, asFindings(fmt.Errorf("rendering %s: %w", j.path, err))...)
-				}
-			}
-		}
-		links.see(j.path, data)
-	}
-	if err := links.err(); err != nil {
-		out = append(out, asFindings(err)...)
-	}
-	return out
-}
-
-// make1 makes one file in memory. With tolerant, a panic is an error: the
-// file cannot be made from a site loaded with errors.
-func make1(j *job, tolerant bool) (data []byte, err error) {
-	if tolerant {
-		defer func() {
-			if r := recover(); r != nil {
-				data, err = nil, fmt.Errorf("%v", r)
-			}
-		}()
-	}
-	var b bytesBuffer
-	err = j.write(&b)
-	return b, err
-}
-
-// bytesBuffer collects what is written to it.
-type bytesBuffer []byte
-
-func (b *bytesBuffer) Write(p []byte) (int, error) {
-	*b = append(*b, p...)
-	return len(p), nil
+	return brokenLinks(s, jobPaths(jobs), shown)
 }
 
 // asFindings lists what err holds: each finding of a diag.List, or the
