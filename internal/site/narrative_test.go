@@ -39,8 +39,8 @@ func idsOnPage(page []byte) []string {
 // footnote; extra adds or replaces files.
 func narrativeSite(extra map[string]string) fstest.MapFS {
 	files := map[string]string{
-		"data/site.yaml":     "organisation: Test Council\ntitle: Performance Report\naccessibility: {contact_email: access@example.org, prepared: 2026-11-25}\n",
-		"data/measures.yaml": "themes:\n  - {id: homes, title: Homes}\n  - {id: roads, title: Roads}\nmeasures:\n  - {id: homes-1, theme: homes, title: Homes built, good: higher, unit: count}\n  - {id: roads-1, theme: roads, title: Potholes filled, good: higher, unit: count}\n",
+		"data/site.yaml":                "organisation: Test Council\ntitle: Performance Report\nbase_url: https://example.org/report/\naccessibility: {contact_email: access@example.org, prepared: 2026-11-25}\n",
+		"data/measures.yaml":            "themes:\n  - {id: homes, title: Homes}\n  - {id: roads, title: Roads}\nmeasures:\n  - {id: homes-1, theme: homes, title: Homes built, good: higher, unit: count}\n  - {id: roads-1, theme: roads, title: Potholes filled, good: higher, unit: count}\n",
 		"data/quarters/2016-17-q2.yaml": "quarter: 2016-17 Q2\nmeasures:\n  homes-1: {target: 100, actual: 120, status: HG}\n  roads-1: {target: 10, actual: 5, status: HR}\n",
 		"content/_about.md":             "We publish [every measure](measures/) and [the statuses](#statuses).\n\n## Who we are {#who}\n\nThe council.\n",
 		"content/2016-17-q2/_index.md":  "---\ntitle: Our report\n---\nThe lead, with [the homes scorecard](2016-17/q2/homes/#sc-scorecard) and a note.[^lead]\n\n## Housing\n\nSee [Homes built](measures/homes-1/) and [the roads](#roads).\n\n## Roads {#roads}\n\nBack to [housing](#housing).\n\n[^lead]: The lead's note.\n",
@@ -100,6 +100,99 @@ func TestAnchors(t *testing.T) {
 		}
 		if pages == 0 {
 			t.Errorf("%s: no pages", site.name)
+		}
+	}
+}
+
+// TestNarrativeEveryPlace checks a link and an anchor in each place a page
+// shows narrative: links resolve from the page, footnotes and anchors go to
+// the narrative's own page, and ids carry the page's prefix.
+func TestNarrativeEveryPlace(t *testing.T) {
+	res, err := Generate(narrativeSite(nil), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	tests := []struct {
+		place, page string
+		want        []string
+	}{
+		{"home: introduction", "index.html", []string{
+			`<a href="2016-17/q2/homes/index.html#sc-scorecard">the homes scorecard</a>`,
+			`<a href="measures/homes-1/index.html">Homes built</a>`, `<a href="#roads">the roads</a>`, `<h2 id="roads">Roads</h2>`}},
+		{"home: a theme's summary", "index.html", []string{
+			`<a href="measures/homes-1/index.html#sc-history">homes</a>`,
+			`<a href="2016-17/q2/homes/index.html#key-projects">below</a>`,
+			`<sup id="home-homes-fnref:1"><a href="2016-17/q2/homes/index.html#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`}},
+		{"a quarter's home: a theme's summary", "2016-17/q2/index.html", []string{
+			`<a href="../../measures/homes-1/index.html#sc-history">homes</a>`,
+			`<a href="../../2016-17/q2/homes/index.html#key-projects">below</a>`,
+			`<a href="../../2016-17/q2/homes/index.html#fn:1"`}},
+		{"theme", "2016-17/q2/homes/index.html", []string{
+			`<h2 id="summary">Summary</h2>`, `<a href="../../../measures/homes-1/index.html#sc-history">homes</a>`,
+			`<a href="#key-projects">below</a>`, `<sup id="fnref:1"><a href="#fn:1"`, `<li id="fn:1">`,
+			`<h3 id="new-homes">New homes</h3>`, `<a href="../../../2016-17/q2/roads/index.html">the roads</a>`}},
+		{"print: introduction", "2016-17/q2/print/index.html", []string{
+			`<a href="../../../measures/homes-1/index.html">Homes built</a>`, `<a href="#roads">the roads</a>`, `<h2 id="roads">Roads</h2>`}},
+		{"print: theme", "2016-17/q2/print/index.html", []string{
+			`<h3 id="homes-summary">Summary</h3>`, `<h4 id="homes-new-homes">New homes</h4>`,
+			`<a href="#homes-key-projects">below</a>`, `<a href="../../../measures/homes-1/index.html#sc-history">homes</a>`,
+			`<sup id="homes-fnref:1"><a href="#homes-fn:1"`, `<li id="homes-fn:1">`}},
+		{"measure: what the report says", "measures/homes-1/index.html", []string{
+			`<h3 id="tie-2016-17-q2-new-homes">`, `<a href="../../2016-17/q2/roads/index.html">the roads</a>`}},
+		{"about", "about/index.html", []string{
+			`<a href="../measures/index.html">every measure</a>`, `<a href="#statuses">the statuses</a>`, `<h2 id="who">Who we are</h2>`}},
+		{"search", "assets/search-index.js", []string{
+			`We built homes, see below and Phoenix.`, `Fewer potholes: see the homes.`, `See Homes built and the roads.`,
+			"2016-17/q2/homes/index.html#summary", "2016-17/q2/index.html#roads"}},
+		{"feed", "feed.xml", []string{"<title>Our report</title>", "https://example.org/report/2016-17/q2/"}},
+	}
+	for _, tt := range tests {
+		page, ok := files[tt.page]
+		if !ok {
+			t.Errorf("%s: no %s", tt.place, tt.page)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: %s has no %s", tt.place, tt.page, w)
+			}
+		}
+	}
+	if strings.Contains(files["assets/search-index.js"], "Phoenix.1") {
+		t.Errorf("search: a footnote's number is in the text")
+	}
+}
+
+// TestBrokenLinks checks a broken link and a broken anchor from each
+// narrative a site has, and that the anchors a page's template writes are
+// anchors too.
+func TestBrokenLinks(t *testing.T) {
+	tests := []struct {
+		name, file, md, want string
+	}{
+		{"introduction: anchor", "content/2016-17-q2/_index.md", "See [x](#nowhere).\n",
+			`content/2016-17-q2/_index.md:1:5: the link "#nowhere" goes to #nowhere, which is not an anchor on 2016-17/q2/index.html`},
+		{"theme: anchor on another page", "content/2016-17-q2/roads.md", "## Summary\n\nSee [x](2016-17/q2/homes/#missing).\n",
+			`content/2016-17-q2/roads.md:3:5: the link "2016-17/q2/homes/#missing" goes to #missing, which is not an anchor on 2016-17/q2/homes/index.html`},
+		{"theme: page", "content/2016-17-q2/roads.md", "## Summary\n\nSee [x](measures/nope/).\n",
+			`content/2016-17-q2/roads.md:3:5: the link "measures/nope/" goes to measures/nope/index.html, which the site does not have`},
+		{"theme: from the root", "content/2016-17-q2/roads.md", "## Summary\n\nSee [x](/measures/).\n",
+			`content/2016-17-q2/roads.md:3:5: the link "/measures/" should be written from the site's root`},
+		{"about: anchor on a measure", "content/_about.md", "See [x](measures/roads-1/#sc-said).\n",
+			`content/_about.md:1:5: the link "measures/roads-1/#sc-said" goes to #sc-said, which is not an anchor on measures/roads-1/index.html`},
+		{"about: template and print anchors are anchors", "content/_about.md", "See [x](measures/homes-1/#sc-history), [y](2016-17/q2/print/#homes-summary) and [z](2016-17/q2/#home-homes-fnref:1).\n", ""},
+	}
+	for _, tt := range tests {
+		_, err := Generate(narrativeSite(map[string]string{tt.file: tt.md}), Options{})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v\nwant %s", tt.name, err, tt.want)
 		}
 	}
 }
