@@ -271,7 +271,7 @@ func (l *loader) parseNarrative(md goldmark.Markdown, name string, src []byte, d
 		line, col := lines.at(off)
 		return bodyLine + line - 1, col
 	}
-	doc := &report.Doc{Source: body, Root: root, AllowHTML: s.AllowHTML}
+	doc := &report.Doc{Source: body, Line: bodyLine, Root: root, AllowHTML: s.AllowHTML}
 	n.Doc = doc
 	n.Ties = l.ties(doc, at, name, s)
 	n.Links = l.checkMarkdown(root, body, at, name)

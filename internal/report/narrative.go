@@ -24,6 +24,7 @@ type Narrative struct {
 // Doc is a narrative's Markdown body and goldmark's tree of it.
 type Doc struct {
 	Source    []byte   // the Markdown after the front matter
+	Line      int      // the line of the file Source starts on
 	Root      ast.Node // the tree of Source; read only once loaded
 	AllowHTML bool     // raw HTML is markup (allow_html), not text
 }
