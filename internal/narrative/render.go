@@ -142,16 +142,22 @@ func (h *hooks) link(w util.BufWriter, src []byte, node ast.Node, entering bool)
 	_, _ = w.WriteString(`<a href="`)
 	_, _ = w.WriteString(h.place.href(string(dest(n.Destination))))
 	_ = w.WriteByte('"')
-	if n.Title != nil {
+	closeTag(w, n, n.Title, html.LinkAttributeFilter)
+	return ast.WalkContinue, nil
+}
+
+// closeTag writes the rest of a link's or image's tag after its address,
+// as goldmark's HTML renderer does: its title and attributes.
+func closeTag(w util.BufWriter, n ast.Node, title []byte, filter util.BytesFilter) {
+	if title != nil {
 		_, _ = w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
+		html.DefaultWriter.Write(w, title)
 		_ = w.WriteByte('"')
 	}
 	if n.Attributes() != nil {
-		html.RenderAttributes(w, n, html.LinkAttributeFilter)
+		html.RenderAttributes(w, n, filter)
 	}
 	_ = w.WriteByte('>')
-	return ast.WalkContinue, nil
 }
 
 func (h *hooks) image(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -164,15 +170,7 @@ func (h *hooks) image(w util.BufWriter, src []byte, node ast.Node, entering bool
 	_, _ = w.WriteString(`" alt="`)
 	altText(w, src, n)
 	_ = w.WriteByte('"')
-	if n.Title != nil {
-		_, _ = w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
-		_ = w.WriteByte('"')
-	}
-	if n.Attributes() != nil {
-		html.RenderAttributes(w, n, html.ImageAttributeFilter)
-	}
-	_ = w.WriteByte('>')
+	closeTag(w, n, n.Title, html.ImageAttributeFilter)
 	return ast.WalkSkipChildren, nil
 }
 
