@@ -358,7 +358,7 @@ func containerPrefix(line []byte) int {
 }
 
 // ties finds headings with a measure attribute ({measure="bbh-19"}),
-// checks the measures exist, and renders the text below each heading.
+// checks the measures exist, and takes the blocks below each heading.
 func (l *loader) ties(doc *report.Doc, at func(int) (int, int), file string, s *report.Site) []*report.Tie {
 	var ties []*report.Tie
 	src := doc.Source

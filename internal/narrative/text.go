@@ -38,6 +38,9 @@ type textWriter struct {
 	src       []byte
 	allowHTML bool
 	skip      string // the raw HTML element whose content is not text (script, style), while in it
+
+	buf bytes.Buffer // for shown
+	out *bufio.Writer
 }
 
 func (t *textWriter) write(s string) {
@@ -48,12 +51,14 @@ func (t *textWriter) write(s string) {
 
 // shown is text as the page shows it: with backslash escapes and
 // entities resolved as goldmark writes them.
-func shown(v []byte) string {
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.DefaultWriter.Write(w, v)
-	_ = w.Flush()
-	return stdhtml.UnescapeString(buf.String())
+func (t *textWriter) shown(v []byte) string {
+	if t.out == nil {
+		t.out = bufio.NewWriter(&t.buf)
+	}
+	t.buf.Reset()
+	html.DefaultWriter.Write(t.out, v)
+	_ = t.out.Flush()
+	return stdhtml.UnescapeString(t.buf.String())
 }
 
 func (t *textWriter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -96,7 +101,7 @@ func (t *textWriter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.IsRaw() {
 			t.write(string(v))
 		} else {
-			t.write(shown(v))
+			t.write(t.shown(v))
 		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			t.b.WriteByte(' ')
@@ -108,7 +113,7 @@ func (t *textWriter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		case n.IsRaw():
 			t.write(string(n.Value))
 		default:
-			t.write(shown(n.Value))
+			t.write(t.shown(n.Value))
 		}
 	case *ast.CodeSpan:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
