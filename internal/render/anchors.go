@@ -1,6 +1,8 @@
 package render
 
 import (
+	"io/fs"
+
 	"scorecard/internal/narrative"
 	"scorecard/internal/report"
 )
@@ -13,50 +15,68 @@ import (
 
 // Anchors knows the ids of the pages of one site.
 type Anchors struct {
-	s     *report.Site
 	pages map[string]func() []string
+	own   map[string]bool // the page of each path uses a template of the site's own
 }
 
-// NewAnchors indexes the pages of s.
-func NewAnchors(s *report.Site) *Anchors {
-	a := &Anchors{s: s, pages: map[string]func() []string{}}
+// NewAnchors indexes the pages of s. layouts is the site's layouts/
+// folder, or nil: the ids of a page whose template (or a partial it uses)
+// the site replaces are not known.
+func NewAnchors(s *report.Site, layouts fs.FS) *Anchors {
+	a := &Anchors{pages: map[string]func() []string{}, own: map[string]bool{}}
 	if len(s.Quarters) == 0 {
 		return a
 	}
+	replaced := func(name string) bool {
+		if layouts == nil {
+			return false
+		}
+		for _, name := range append([]string{name}, partials...) {
+			if _, err := fs.Stat(layouts, name); err == nil {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(path, template string, ids func() []string) {
+		a.pages[path] = ids
+		a.own[path] = replaced(template)
+	}
 	for _, q := range s.Quarters {
-		a.pages[QuarterPath(q.ID)] = func() []string { return homeAnchors(s, q) }
-		a.pages[PrintPath(q.ID)] = func() []string { return printAnchors(s, q) }
+		add(QuarterPath(q.ID), "home.html", func() []string { return homeAnchors(s, q) })
+		add(PrintPath(q.ID), "print.html", func() []string { return printAnchors(s, q) })
 		for _, t := range s.AllThemes() {
-			a.pages[ThemePath(q.ID, t)] = func() []string { return themeAnchors(themeDataFor(s, q, t, "")) }
+			add(ThemePath(q.ID, t), "theme.html", func() []string { return themeAnchors(themeDataFor(s, q, t, "")) })
 		}
 	}
 	latest := s.Quarters[len(s.Quarters)-1]
-	a.pages["index.html"] = func() []string { return homeAnchors(s, latest) }
+	add("index.html", "home.html", func() []string { return homeAnchors(s, latest) })
 	for _, m := range s.Measures {
-		a.pages[MeasurePath(m)] = func() []string { return measureAnchors(s, m) }
+		add(MeasurePath(m), "measure.html", func() []string { return measureAnchors(s, m) })
 	}
-	a.pages[MeasureIndexPath] = func() []string { return measureIndexAnchors(s) }
-	a.pages[AboutPath] = func() []string {
+	add(MeasureIndexPath, "measures.html", func() []string { return measureIndexAnchors(s) })
+	add(AboutPath, "about.html", func() []string {
 		ids := []string{"main", "what", "statuses", "caption-statuses", "direction"}
 		if s.About != nil {
 			ids = append(ids, narrative.IDs(s.About.HTML)...)
 		}
 		return ids
-	}
-	a.pages[AccessibilityPath] = func() []string {
+	})
+	add(AccessibilityPath, "accessibility.html", func() []string {
 		return []string{"main", "compliance", "not-accessible", "alternative-formats", "reporting", "enforcement", "preparation"}
-	}
-	a.pages[SearchPath] = func() []string { return []string{"main", "search-q", "search-status", "search-results"} }
-	a.pages[NotFoundPath] = func() []string { return []string{"main"} }
-	a.pages["data/index.html"] = func() []string { return []string{"main", "sc-columns"} }
+	})
+	add(SearchPath, "search.html", func() []string { return []string{"main", "search-q", "search-status", "search-results"} })
+	add(NotFoundPath, "404.html", func() []string { return []string{"main"} })
+	add("data/index.html", "data.html", func() []string { return []string{"main", "sc-columns"} })
 	return a
 }
 
-// Of returns the ids of the page at path, and whether it is one of the
-// pages render makes.
+// Of returns the ids of the page at path, and whether they are known: not
+// for a file render does not make (a page in static/), nor for a page
+// made with a template of the site's own.
 func (a *Anchors) Of(path string) ([]string, bool) {
 	f, ok := a.pages[path]
-	if !ok {
+	if !ok || a.own[path] {
 		return nil, false
 	}
 	return f(), true

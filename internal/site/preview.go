@@ -109,7 +109,7 @@ func (p *Preview) prepare(sc *scope, findings diag.List) error {
 		p.jobs[j.path] = j
 		p.paths = append(p.paths, j.path)
 	}
-	findings = append(findings, brokenLinks(s, p.paths, nil)...)
+	findings = append(findings, brokenLinks(s, p.fsys, p.paths, nil)...)
 	findings = append(findings, gate(p.fsys, sc.full, p.opts.Drafts, p.gates)...)
 	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
 		findings = append(findings, checkLinks(sc.pub, p.fsys, sc.view)...)

@@ -272,7 +272,7 @@ func checkLinks(s *report.Site, fsys fs.FS, drafted *report.Site) diag.List {
 			shown[j.path] = true
 		}
 	}
-	return brokenLinks(s, jobPaths(jobs), shown)
+	return brokenLinks(s, fsys, jobPaths(jobs), shown)
 }
 
 // asFindings lists what err holds: each finding of a diag.List, or the

@@ -153,7 +153,7 @@ func renderSite(s *report.Site, fsys fs.FS, res *Result, out func(j *job, write 
 	if err != nil {
 		return nil, err
 	}
-	return jobs, brokenLinks(s, jobPaths(jobs), nil).Err()
+	return jobs, brokenLinks(s, fsys, jobPaths(jobs), nil).Err()
 }
 
 // Check loads the site held in fsys and works out every status and
@@ -352,16 +352,18 @@ func runTo(jobs []*job, do func(*job) error) error {
 // brokenLinks checks every link in narrative that points within the site
 // s: the page it names must be one of paths, the files the build makes,
 // and an anchor must be an id on that page (render.Anchors: the ids its
-// template writes and those of the narrative it shows). It renders no
-// page. drafted, when not nil, holds the files the site makes with its
+// template writes and those of the narrative it shows; unknown, and not
+// checked, for a page made with a template from the site's layouts/
+// folder, fsys's). It renders no page. drafted, when not nil, holds the files the site makes with its
 // drafts, when s is the published part alone: a link to one of them that
 // the published site lacks goes to a draft.
-func brokenLinks(s *report.Site, paths []string, drafted map[string]bool) diag.List {
+func brokenLinks(s *report.Site, fsys fs.FS, paths []string, drafted map[string]bool) diag.List {
 	have := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		have[p] = true
 	}
-	anchors := render.NewAnchors(s)
+	layouts, _ := fs.Sub(fsys, "layouts") // fails only for an invalid path
+	anchors := render.NewAnchors(s, layouts)
 	ids := map[string]map[string]bool{} // by page, once looked up; nil when unknown
 	idsOf := func(page string) map[string]bool {
 		if got, ok := ids[page]; ok {
