@@ -34,19 +34,12 @@ const (
 )
 
 // finish turns a go-echarts chart's options into JSON, adding the
-// settings go-echarts has no option for. tweak, if not nil, may change the
-// options as plain JSON values first.
-func finish(id string, options map[string]any, tweak func(map[string]any)) []byte {
+// settings every chart has that go-echarts has no option for. A chart sets
+// its own such settings on the options before.
+func finish(id string, options map[string]any) []byte {
 	options["animation"] = false // drawn at once: calmer, and kinder to reduced motion
 	options["aria"] = map[string]any{"enabled": true, "decal": map[string]any{"show": true}}
 	b, err := json.Marshal(options)
-	if err == nil && tweak != nil {
-		var plain map[string]any
-		if err = json.Unmarshal(b, &plain); err == nil {
-			tweak(plain)
-			b, err = json.Marshal(plain)
-		}
-	}
 	if err != nil {
 		panic(fmt.Sprintf("chart %s: %v", id, err)) // options hold only plain data
 	}
@@ -85,29 +78,32 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		}
 	}
 	line := charts.NewLine()
-	unit := m.UnitOf()
-	yAxis := opts.YAxis{Type: "value", Name: axisName(unit), Scale: opts.Bool(true)}
+	unit := m.Unit
+	yAxis := opts.YAxis{Type: "value", Name: unit.AxisName(), Scale: opts.Bool(true)}
 	if f := unit.AxisFormat(); f != "" {
 		// The tooltips write values as the axis labels them (charts.js).
 		yAxis.AxisLabel = &opts.AxisLabel{Formatter: types.FuncStr(f)}
 	}
 	line.SetGlobalOptions(append(common(),
 		title(m.Title),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: "Period", NameLocation: "middle", NameGap: 30}),
+		charts.WithXAxisOpts(timeAxis(first, last)),
 		charts.WithYAxisOpts(yAxis),
 	)...)
-	line.SetXAxis(quarters)
+	// Each point sits on the time axis at its date, named for its period.
+	at := func(i int, v any) opts.LineData {
+		return opts.LineData{Name: quarters[i], Value: []any{dates[i], v}}
+	}
 
 	actual := make([]opts.LineData, len(rows))
 	for i, r := range rows {
-		actual[i] = opts.LineData{Value: point(r.Actual)}
+		actual[i] = at(i, point(r.Actual))
 	}
 	line.AddSeries("Actual", actual,
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: actualColour, Width: 2}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: actualColour}),
 	)
-	for _, tl := range targetLines(rows) {
+	for _, tl := range targetLines(rows, at) {
 		line.AddSeries(tl.name, tl.data,
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "rect", SymbolSize: 6}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: targetColour, Width: 2, Type: "dashed"}),
@@ -125,9 +121,9 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 			// A number or a bound is drawn at its value, as the row's own
 			// target is; a range, a word or a blank is a gap (the tables
 			// give it).
-			data[j] = opts.LineData{Value: "-"}
+			data[j] = at(j, "-")
 			if f := r.Reference(sr); f != nil && (f.Value.Kind == value.Number || f.Value.Kind == value.Bound) {
-				data[j] = opts.LineData{Value: f.Value.Num}
+				data[j] = at(j, f.Value.Num)
 			}
 		}
 		line.AddSeries(sr.Label, data,
@@ -142,11 +138,12 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		data := make([]opts.ScatterData, len(rows))
 		used := false
 		for i, r := range rows {
-			data[i] = opts.ScatterData{Value: "-"}
+			v := any("-")
 			if r.Status == st && r.Actual.Kind == value.Number {
-				data[i] = opts.ScatterData{Value: r.Actual.Num}
-				used = true
+				v, used = r.Actual.Num, true
 			}
+			p := at(i, v)
+			data[i] = opts.ScatterData{Name: p.Name, Value: p.Value}
 		}
 		if !used {
 			continue
@@ -168,19 +165,13 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		)
 		line.MultiSeries = append(line.MultiSeries, sc)
 	}
-	line.Validate() // puts the quarters on their axis
 	options := line.JSON()
-	place := onTimeAxis(dates, quarters, first, last)
-	tweak := place
 	if !unit.Builtin {
 		// A site's own unit says how many places its figures show: the
 		// tooltips write them so (charts.js), the built-ins as written.
-		tweak = func(o map[string]any) {
-			place(o)
-			o["scorecard"] = map[string]any{"decimals": unit.Decimals}
-		}
+		options["scorecard"] = map[string]any{"decimals": unit.Decimals}
 	}
-	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options, tweak)}
+	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options)}
 }
 
 // placed returns the figures of m that have a place in time, one for each
@@ -206,44 +197,19 @@ func placed(s *report.Site, m *report.Measure) []*report.Row {
 	return rows
 }
 
-// onTimeAxis puts a trend on a time axis: each point at the middle of its
-// period (a year to date at the middle of its last month), named for the period, so that months, quarters and years sit
-// where they belong and a missing period leaves a gap of its length.
-// The axis runs from the first day of the earliest period to the last of
-// the latest, so that every point sits inside the plot, where a reader's
-// pointer finds it.
-func onTimeAxis(dates, labels []string, first, last time.Time) func(map[string]any) {
-	return func(o map[string]any) {
-		if axes, ok := o["xAxis"].([]any); ok {
-			for _, a := range axes {
-				if x, ok := a.(map[string]any); ok {
-					x["type"] = "time"
-					delete(x, "data")
-					if !first.IsZero() {
-						x["min"], x["max"] = first.Format("2006-01-02"), last.Format("2006-01-02")
-					}
-				}
-			}
-		}
-		series, _ := o["series"].([]any)
-		for _, sr := range series {
-			sm, ok := sr.(map[string]any)
-			if !ok {
-				continue
-			}
-			data, _ := sm["data"].([]any)
-			for i, d := range data {
-				if i >= len(dates) {
-					break
-				}
-				v := any("-")
-				if dm, ok := d.(map[string]any); ok {
-					v = dm["value"]
-				}
-				data[i] = map[string]any{"name": labels[i], "value": []any{dates[i], v}}
-			}
-		}
+// timeAxis is a trend's x axis, a time axis: each point sits at the
+// middle of its period (a year to date at the middle of its last month),
+// named for the period, so that months, quarters and years sit where they
+// belong and a missing period leaves a gap of its length. The axis runs
+// from the first day of the earliest period to the last of the latest, so
+// that every point sits inside the plot, where a reader's pointer finds
+// it.
+func timeAxis(first, last time.Time) opts.XAxis {
+	x := opts.XAxis{Type: "time", Name: "Period", NameLocation: "middle", NameGap: 30}
+	if !first.IsZero() {
+		x.Min, x.Max = first.Format("2006-01-02"), last.Format("2006-01-02")
 	}
+	return x
 }
 
 // seriesStyles are the marks of further targets and comparators, taken in
@@ -289,23 +255,23 @@ type targetLine struct {
 
 // targetLines draws numeric targets as one dashed line, and range targets
 // as two, one for each end.
-func targetLines(rows []*report.Row) []targetLine {
+func targetLines(rows []*report.Row, at func(int, any) opts.LineData) []targetLine {
 	single := targetLine{name: "Target", data: make([]opts.LineData, len(rows))}
 	low := targetLine{name: "Target range, lower end", data: make([]opts.LineData, len(rows))}
 	high := targetLine{name: "Target range, upper end", data: make([]opts.LineData, len(rows))}
 	var hasSingle, hasRange bool
 	for i, r := range rows {
-		single.data[i], low.data[i], high.data[i] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}
+		single.data[i], low.data[i], high.data[i] = at(i, "-"), at(i, "-"), at(i, "-")
 		t := r.Target
 		if t.Unit != r.Actual.Unit && r.Actual.Kind == value.Number {
 			continue // a target in other units cannot share the axis
 		}
 		switch t.Kind {
 		case value.Number, value.Bound:
-			single.data[i] = opts.LineData{Value: t.Num}
+			single.data[i] = at(i, t.Num)
 			hasSingle = true
 		case value.Range:
-			low.data[i], high.data[i] = opts.LineData{Value: t.Low}, opts.LineData{Value: t.High}
+			low.data[i], high.data[i] = at(i, t.Low), at(i, t.High)
 			hasRange = true
 		}
 	}
@@ -317,18 +283,6 @@ func targetLines(rows []*report.Row) []targetLine {
 		out = append(out, low, high)
 	}
 	return out
-}
-
-// axisName names the value axis by the unit: "Per cent", "Seconds" for
-// times, "Pounds per head (£)".
-func axisName(u *report.Unit) string {
-	switch u.ID {
-	case "min:sec":
-		return "Seconds"
-	case "£":
-		return "Pounds"
-	}
-	return u.Describe()
 }
 
 // trendSummary says, in one sentence, where the measure stands: "Actual

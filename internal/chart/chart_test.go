@@ -39,11 +39,18 @@ type options struct {
 	Animation bool
 	Aria      struct{ Enabled bool }
 	XAxis     []struct {
-		Type string
-		Data []string
+		Type, Min, Max string
+		Data           []string
 	}
-	YAxis  []struct{ Data []string }
-	Series []struct {
+	YAxis []struct {
+		Data      []string
+		AxisLabel struct {
+			Width, LineHeight int
+			Overflow          string
+		}
+	}
+	Scorecard *struct{ Decimals int } // Scorecard's own settings (charts.js)
+	Series    []struct {
 		Name, Type, Symbol, Stack string
 		Data                      []datum
 		ItemStyle                 struct{ Color, BorderColor string }
@@ -170,6 +177,13 @@ func TestStatusBars(t *testing.T) {
 	if len(h.YAxis) == 0 || strings.Join(h.YAxis[0].Data, ",") != "Q1,Q2" {
 		t.Errorf("horizontal bars: y axis = %+v; want the categories", h.YAxis)
 	}
+	// Long names wrap, with room between their lines.
+	if l := h.YAxis[0].AxisLabel; l.Width != 140 || l.Overflow != "break" || l.LineHeight != 16 {
+		t.Errorf("horizontal bars: axis label = %+v; want width 140, overflow break, line height 16", l)
+	}
+	if len(o.YAxis) == 0 || o.YAxis[0].AxisLabel.LineHeight != 0 {
+		t.Errorf("vertical bars: y axis = %+v; want no line height", o.YAxis)
+	}
 }
 
 func TestSparkline(t *testing.T) {
@@ -261,7 +275,7 @@ func TestLightStatus(t *testing.T) {
 // they belong, the latest edition's figure stands for a period published
 // twice, and a figure whose period cannot be placed is left off.
 func TestTrendTimeAxis(t *testing.T) {
-	m := &report.Measure{ID: "calls", Title: "Calls", Good: report.Higher, Unit: "%", Index: 0}
+	m := &report.Measure{ID: "calls", Title: "Calls", Good: report.Higher, Unit: report.BuiltinUnit("%"), Index: 0}
 	th := &report.Theme{ID: "t", Title: "T", Measures: []*report.Measure{m}}
 	m.Theme = th
 	num := func(s string) value.Value {
@@ -298,6 +312,37 @@ func TestTrendTimeAxis(t *testing.T) {
 		want := "April 2016@2016-04-16=70,May 2016@2016-05-16=81,Q1 2016/17@2016-05-16=79,June 2016@2016-06-16=85"
 		if strings.Join(got, ",") != want {
 			t.Errorf("Actual = %s\nwant     %s", strings.Join(got, ","), want)
+		}
+	}
+	if x := o.XAxis[0]; x.Type != "time" || x.Min != "2016-04-01" || x.Max != "2016-06-30" || len(x.Data) != 0 {
+		t.Errorf("x axis = %+v; want a time axis from 2016-04-01 to 2016-06-30", x)
+	}
+}
+
+// TestTrendDecimals: a trend of a site's own unit tells the tooltips how
+// many places its figures show; one of a built-in unit leaves them as
+// written.
+func TestTrendDecimals(t *testing.T) {
+	weeks := &report.Unit{ID: "weeks", Label: "weeks", Symbol: "weeks", Decimals: 2, Kind: report.DurationUnit}
+	for _, tt := range []struct {
+		unit *report.Unit
+		want string
+	}{
+		{report.BuiltinUnit("%"), "none"},
+		{weeks, "2"},
+	} {
+		m := &report.Measure{ID: "waits", Title: "Waits", Good: report.Lower, Unit: tt.unit}
+		th := &report.Theme{ID: "t", Title: "T", Measures: []*report.Measure{m}}
+		m.Theme = th
+		q := &report.Quarter{ID: report.QuarterOf(2016, 1), Rows: []*report.Row{{Measure: m, When: report.QuarterOf(2016, 1), Actual: value.Value{Kind: value.Number, Num: 12.5}}}}
+		q.IndexRows()
+		o := decode(t, Trend(&report.Site{Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q}}, m))
+		got := "none"
+		if o.Scorecard != nil {
+			got = fmt.Sprint(o.Scorecard.Decimals)
+		}
+		if got != tt.want {
+			t.Errorf("unit %s: decimals %s; want %s", tt.unit.ID, got, tt.want)
 		}
 	}
 }

@@ -49,20 +49,32 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 		)
 	}
 	bar.Validate() // puts the categories on their axis
-	var tweak func(map[string]any)
+	options := bar.JSON()
 	if horizontal {
 		// Long category names wrap; go-echarts has no option for the
 		// line height that keeps wrapped lines apart.
-		tweak = func(o map[string]any) {
-			for _, axis := range o["yAxis"].([]any) {
-				label, _ := axis.(map[string]any)["axisLabel"].(map[string]any)
-				if label != nil {
-					label["lineHeight"] = 16
-				}
+		axes := make([]wrappedYAxis, len(bar.YAxisList))
+		for i, y := range bar.YAxisList {
+			axes[i] = wrappedYAxis{YAxis: y}
+			if y.AxisLabel != nil {
+				axes[i].AxisLabel = &wrappedLabel{AxisLabel: *y.AxisLabel, LineHeight: 16}
 			}
 		}
+		options["yAxis"] = axes
 	}
-	return Chart{ID: id, Title: chartTitle, Summary: countsSummary(c), Options: finish(id, bar.JSON(), tweak)}
+	return Chart{ID: id, Title: chartTitle, Summary: countsSummary(c), Options: finish(id, options)}
+}
+
+// wrappedYAxis is a value axis whose labels wrap, with the line height
+// go-echarts has no option for.
+type wrappedYAxis struct {
+	opts.YAxis
+	AxisLabel *wrappedLabel `json:"axisLabel,omitempty"` // in place of YAxis's own
+}
+
+type wrappedLabel struct {
+	opts.AxisLabel
+	LineHeight int `json:"lineHeight,omitempty"`
 }
 
 // countsSummary says what the last category holds: "Q2 2016/17: 7 of 14

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/publish"
 	"scorecard/internal/site"
 )
 
@@ -50,7 +51,7 @@ func runBuild(env *Env, args []string) error {
 	if errors.As(err, &list) {
 		return fmt.Errorf("%v\n\nThe build stopped: %d %s to fix. Nothing was written; %s is as it was.", list, len(list), plural(len(list), "error", "errors"), dir)
 	}
-	var left *site.OldSiteLeft
+	var left *publish.OldSiteLeft
 	if errors.As(err, &left) {
 		return fmt.Errorf("The build stopped: %v", err)
 	}

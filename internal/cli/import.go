@@ -353,7 +353,8 @@ func parseFile(env *Env, fset *flag.FlagSet, args []string) (string, error) {
 }
 
 // catalogue loads the site for its measure catalogue and status scale, and
-// reads the import: section of its configuration. Errors elsewhere in the
+// the import: section of its configuration (an error in which stops the
+// import, as one in the rest of data/site.yaml does). Errors elsewhere in the
 // site, such as in other quarters, do not stop an import: scorecard check
 // reports them. It returns the site's findings too, for the import to look
 // at those about the quarter it merges into.
@@ -371,15 +372,7 @@ func catalogue(src string) (*report.Site, sheet.Config, diag.List, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nThe import needs the site's catalogue and status scale; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
+		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nThe import needs the site's catalogue, status scale and import: section; fix %s, then import again. Nothing was written.", errs, plural(len(errs), "this error", "these errors"))
 	}
-	src2, err := fsys.ReadFile(sheet.SiteFile)
-	if err != nil {
-		return nil, sheet.Config{}, nil, fmt.Errorf("cannot read %s: %v", sheet.SiteFile, err)
-	}
-	cfg, errs := sheet.ReadConfig(src2)
-	if len(errs) > 0 {
-		return nil, sheet.Config{}, nil, fmt.Errorf("%v\n\nFix the import: section of %s, then import again. Nothing was written.", errs, sheet.SiteFile)
-	}
-	return s, cfg, findings, nil
+	return s, s.Import, findings, nil
 }

@@ -196,9 +196,9 @@ Run scorecard check -src ` + dir + ` to check the site with its new figures.
 			}
 			// Only the two measures' lines change; the comments stay.
 			wantFile := strings.NewReplacer(
-				`  homes-1: {target: "100", actual: , status: }  # Homes built`,
-				`  homes-1: {target: "110", actual: "120", status: ''} # Homes built`,
-				`  homes-2: {target: 90%, actual: , status: }  # Repairs on time`,
+				`  homes-1: {target: "100", actual: "", status: ""} # Homes built`,
+				`  homes-1: {target: "110", actual: "120", status: ""} # Homes built`,
+				`  homes-2: {target: 90%, actual: "", status: ""} # Repairs on time`,
 				`  homes-2: {target: 90%, actual: 93.5%, status: HG} # Repairs on time`,
 			).Replace(string(scaffold))
 			if string(got) != wantFile {
@@ -469,7 +469,7 @@ func TestImportSiteErrors(t *testing.T) {
 		"data/measures.yaml": "themes:\n  - {id: homes, title: Homes}\nmeasures:\n  - {id: homes-1, theme: homes, title: Homes built, good: sideways, unit: count}\n",
 	})
 	_, _, err := runImportArgs(filepath.Join(dir, "scores.csv"), "-src", dir, "-quarter", "2016-17-q2")
-	if err == nil || !strings.HasPrefix(err.Error(), `data/measures.yaml:4:`) || !strings.HasSuffix(err.Error(), "The import needs the site's catalogue and status scale; fix this error, then import again. Nothing was written.") {
+	if err == nil || !strings.HasPrefix(err.Error(), `data/measures.yaml:4:`) || !strings.HasSuffix(err.Error(), "The import needs the site's catalogue, status scale and import: section; fix this error, then import again. Nothing was written.") {
 		t.Errorf("a catalogue error: %v", err)
 	}
 

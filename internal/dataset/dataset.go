@@ -171,7 +171,7 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 		rank = strconv.Itoa(n)
 	}
 	rec := []string{
-		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit,
+		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit.ID,
 		t.Raw, a.Raw, status, computed,
 		direction(r.SinceQuarter.Kind), direction(r.SinceLastYear.Kind),
 		label, working, r.SinceQuarter.Reason, r.SinceLastYear.Reason,
@@ -344,7 +344,7 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	}
 	for _, m := range s.Measures {
 		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
-			Good: string(m.Good), Unit: m.Unit, Equalities: m.Equalities, Definition: m.Definition,
+			Good: string(m.Good), Unit: m.Unit.ID, Equalities: m.Equalities, Definition: m.Definition,
 			Why: m.Why, Source: m.Source, Frequency: m.Frequency, Owner: m.Owner, Codes: m.Codes, IDs: idMap(m.IDs), Caveats: m.Caveats})
 	}
 	for _, q := range s.Quarters {

@@ -19,11 +19,11 @@ import (
 // there are none; and the Data Package describes every column.
 func TestMeasureMetadata(t *testing.T) {
 	th := &report.Theme{ID: "th", Address: "th", Title: "Theme"}
-	full := &report.Measure{ID: "m-1", Address: "m-1", Title: "Homes built", Theme: th, Good: report.Higher, Unit: "count",
+	full := &report.Measure{ID: "m-1", Address: "m-1", Title: "Homes built", Theme: th, Good: report.Higher, Unit: report.BuiltinUnit("count"),
 		Why: "Families need homes.", Source: "Building control", Frequency: "Quarterly", Owner: "Director of Housing",
 		Codes: []string{"BV053", "LVE 009"}, IDs: []report.ExternalID{{Scheme: "LG Inform", ID: "1234"}, {Scheme: "ONS", ID: "0042"}},
 		Caveats: "=Counts completions, not starts."}
-	bare := &report.Measure{ID: "m-2", Address: "m-2", Title: "Repairs", Theme: th, Good: report.Higher, Unit: "%", Index: 1}
+	bare := &report.Measure{ID: "m-2", Address: "m-2", Title: "Repairs", Theme: th, Good: report.Higher, Unit: report.BuiltinUnit("%"), Index: 1}
 	th.Measures = []*report.Measure{full, bare}
 	q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: full}, {Measure: bare}}}
 	q.IndexRows()

@@ -16,7 +16,7 @@ import (
 // figures describe; a period Scorecard cannot read leaves them blank.
 func TestPeriodColumns(t *testing.T) {
 	th := &report.Theme{ID: "t", Address: "t", Title: "T"}
-	m := &report.Measure{ID: "calls", Address: "calls", Title: "Calls", Theme: th, Good: report.Higher, Unit: "%"}
+	m := &report.Measure{ID: "calls", Address: "calls", Title: "Calls", Theme: th, Good: report.Higher, Unit: report.BuiltinUnit("%")}
 	th.Measures = []*report.Measure{m}
 	actual := func(s string) value.Value {
 		v, err := value.Parse(s)

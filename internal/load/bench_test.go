@@ -1,10 +1,11 @@
-package load
+package load_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
+	"scorecard/internal/load"
 	"scorecard/internal/synth"
 )
 
@@ -19,7 +20,7 @@ func BenchmarkLoad(b *testing.B) {
 	fsys := os.DirFS(dir)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, findings := Site(fsys); findings.HasErrors() {
+		if _, findings := load.Site(fsys); findings.HasErrors() {
 			b.Fatal(findings)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"scorecard/internal/diag"
 	"scorecard/internal/report"
 )
 
@@ -163,7 +162,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 		}
 		m.Theme = l.themeRef(d, item, themeNode, s, "measure "+m.ID)
 		m.Good = readPolarity(d, goodNode, m.ID)
-		m.Unit, m.UnitSpec = readUnit(d, item, unitNode, m.ID, s)
+		m.Unit = readUnit(d, item, unitNode, m.ID, s)
 		if m.Theme == nil || len(*d.errs) > before {
 			l.broken[m.ID] = true
 		}
@@ -370,17 +369,20 @@ func ParsePolarity(word string) (p report.Polarity, ok bool) {
 	return p, ok
 }
 
-func readUnit(d *doc, item, n *yaml.Node, id string, s *report.Site) (string, *report.Unit) {
+// readUnit reads a measure's unit:, the id of one of the site's units. A
+// measure whose unit: is missing or names no unit is reported, and gets a
+// plain unit of no name, so that its figures are still read and checked.
+func readUnit(d *doc, item, n *yaml.Node, id string, s *report.Site) *report.Unit {
 	if n == nil {
 		d.errorf(item, "measure %s has no unit; add \"unit:\" with one of: %s", id, unitIDs(s.Units))
-		return "", nil
+		return &report.Unit{Kind: report.NumberUnit}
 	}
 	v, _ := d.str(n, "unit")
 	if u := s.Unit(v); u != nil {
-		return v, u
+		return u
 	}
 	d.errorf(n, "measure %s: unit %q is not one Scorecard knows; use one of: %s, or declare it under units: in %s with its label, symbol and kind", id, v, unitIDs(s.Units), siteFile)
-	return "", nil
+	return &report.Unit{Kind: report.NumberUnit}
 }
 
 func quoted(ss []string) []string {
@@ -434,5 +436,3 @@ func checkID(d *doc, n *yaml.Node, what, id, example string) string {
 var deviceNames = []string{"con", "prn", "aux", "nul",
 	"com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
 	"lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"}
-
-var _ = diag.Pos{}

@@ -123,8 +123,8 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		// Raw HTML in narrative is shown as text unless the site trusts
 		// its writers with it.
 		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},
-		// The spreadsheet import's column mapping: package sheet reads it.
-		field{"import", func(_, v *yaml.Node) {}},
+		// The spreadsheet import's column mapping, for scorecard import.
+		field{"import", func(_, v *yaml.Node) { s.Import = readImport(d, v) }},
 	)
 	return rating
 }

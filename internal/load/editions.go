@@ -1,8 +1,6 @@
 package load
 
 import (
-	"strings"
-
 	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/report"
@@ -41,9 +39,6 @@ func (l *loader) exampleEdition() report.Period {
 // extension, or of an edition's narrative folder: the edition's Slug,
 // such as 2016-17-q2, 2016-06, 2016-17-h1 or 2016-17, and nothing else.
 func (l *loader) parseEditionName(stem string) (report.Period, bool) {
-	if l.quarterly() {
-		return ParseQuarter(strings.Replace(stem, "-q", " Q", 1))
-	}
 	p, err := report.ParseEdition(stem, l.editions(), l.site.Years)
 	if err != nil || p.Slug() != stem {
 		return report.Period{}, false

@@ -185,7 +185,8 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 
 func readNotes(d *doc, n *yaml.Node, s *report.Site) []*report.Note {
 	var out []*report.Note
-	seen := map[string]int{} // theme + label -> line
+	type themeLabel struct{ theme, label string }
+	seen := map[themeLabel]int{} // -> line
 	d.list(n, "notes", func(item *yaml.Node) {
 		note := &report.Note{}
 		var themeNode, labelsNode *yaml.Node
@@ -212,7 +213,7 @@ func readNotes(d *doc, n *yaml.Node, s *report.Site) []*report.Note {
 				return
 			}
 			if note.Theme != nil {
-				key := note.Theme.ID + "\x00" + label
+				key := themeLabel{note.Theme.ID, label}
 				if line, dup := seen[key]; dup {
 					d.errorf(lab, "note %s of theme %s is defined twice (first at line %d); keep one", label, note.Theme.ID, line)
 					return
@@ -395,11 +396,11 @@ func (l *loader) cell(d *doc, n *yaml.Node, m *report.Measure, what string) valu
 		d.errs.Errorf(pos, "measure %s: %s %v", m.ID, what, err)
 		return value.Value{Raw: raw}
 	}
-	if msg, _ := UnitMismatch(m, what, &v); msg != "" {
-		if u := m.UnitOf(); u.Required {
-			d.errorf(n, "%s; %s, or change the measure's unit", msg, unitHint(u))
+	if msg := UnitMismatch(m, what, &v); msg != "" {
+		if m.Unit.Required {
+			d.errorf(n, "%s; %s, or change the measure's unit", msg, m.Unit.Hint())
 		} else {
-			d.errorf(n, "%s; %s, or change the measure's unit in %s", msg, unitHint(u), catalogueFile)
+			d.errorf(n, "%s; %s, or change the measure's unit in %s", msg, m.Unit.Hint(), catalogueFile)
 		}
 	}
 	return v
@@ -416,7 +417,7 @@ func OtherUnit(s *report.Site, m *report.Measure, what string, err error) string
 	}
 	if other := otherUnit(s, m, e); other != nil {
 		return fmt.Sprintf("measure %s %s, but its %s %q is in %s; %s, or change the measure's unit in %s",
-			m.ID, unitName(m.UnitOf()), what, strings.TrimSpace(e.Input), other.Label, unitHint(m.UnitOf()), catalogueFile)
+			m.ID, m.Unit.Phrase(), what, strings.TrimSpace(e.Input), other.Label, m.Unit.Hint(), catalogueFile)
 	}
 	return ""
 }
@@ -424,7 +425,7 @@ func OtherUnit(s *report.Site, m *report.Measure, what string, err error) string
 // otherUnit finds the unit of another symbol that a cell the parser
 // refused carries, or nil.
 func otherUnit(s *report.Site, m *report.Measure, e *value.Error) *report.Unit {
-	own := m.UnitOf()
+	own := m.Unit
 	body := strings.TrimSpace(e.Input)
 	tail := strings.TrimSpace(e.Input[e.Offset:])
 	for _, u := range s.Units {
@@ -441,49 +442,21 @@ func otherUnit(s *report.Site, m *report.Measure, e *value.Error) *report.Unit {
 
 // UnitMismatch says what is wrong when a numeric cell does not carry the
 // unit its measure is counted in, such as `measure bbh-5 is measured in per
-// cent, but its target "90" is a plain number`, and which unit the cell
-// should carry; it returns "" when the cell is right. A figure of a unit
+// cent, but its target "90" is a plain number`; it returns "" when the
+// cell is right. A figure of a unit
 // whose symbol is optional is given the unit's own (a plain 1,112.44 of a
 // unit in £ is read as £1,112.44), so that figures with and without the
 // symbol compare. Import uses it too, so that an imported quarter loads.
-func UnitMismatch(m *report.Measure, what string, v *value.Value) (msg string, want value.Unit) {
-	u := m.UnitOf()
-	want = u.Written
+func UnitMismatch(m *report.Measure, what string, v *value.Value) string {
+	u := m.Unit
 	switch {
-	case !v.IsNumeric() || v.Unit == want:
-		return "", want
+	case !v.IsNumeric() || v.Unit == u.Written:
+		return ""
 	case !u.Required && v.Unit == value.None:
-		v.Unit = want
-		return "", want
+		v.Unit = u.Written
+		return ""
 	}
-	return fmt.Sprintf("measure %s %s, but its %s %q %s", m.ID, unitName(u), what, v.Raw, unitProblem(v.Unit)), want
-}
-
-// unitName says what a measure's unit makes it, for messages.
-func unitName(u *report.Unit) string {
-	switch u.ID {
-	case "%":
-		return "is measured in per cent"
-	case "min:sec":
-		return "is a time in minutes and seconds"
-	case "£":
-		return "is measured in pounds"
-	case "count", "ratio", "rate":
-		return "is a " + u.ID
-	}
-	return "is measured in " + u.Label
-}
-
-func unitProblem(u value.Unit) string {
-	switch u {
-	case value.Percent:
-		return "has a % sign"
-	case value.MinSec:
-		return "is a time"
-	case value.Pounds:
-		return "has a £ sign"
-	}
-	return "is a plain number"
+	return "measure " + m.ID + " " + u.Mismatch(what, v.Raw, v.Unit)
 }
 
 func (l *loader) status(d *doc, n *yaml.Node, m *report.Measure) *report.Status {

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,8 +15,9 @@ import (
 // siteUnits are the built-in units with the site's added: one of the same
 // id as a built-in takes its place.
 func siteUnits(own []*report.Unit) []*report.Unit {
-	out := make([]*report.Unit, 0, len(report.BuiltinUnits)+len(own))
-	for _, b := range report.BuiltinUnits {
+	builtin := report.BuiltinUnits()
+	out := make([]*report.Unit, 0, len(builtin)+len(own))
+	for _, b := range builtin {
 		if i := slices.IndexFunc(own, func(u *report.Unit) bool { return u.ID == b.ID }); i >= 0 {
 			out = append(out, own[i])
 			continue
@@ -217,32 +217,4 @@ func unitIDs(units []*report.Unit) string {
 		ids[i] = strconv.Quote(u.ID)
 	}
 	return list(ids)
-}
-
-// unitHint says how to write a figure of unit u: "a plain number or with
-// kg, such as 640 kg".
-func unitHint(u *report.Unit) string {
-	switch {
-	case u.Written == value.MinSec:
-		return "write it as minutes:seconds, such as 01:30"
-	case u.Required && u.Symbol != "":
-		return fmt.Sprintf("write it with a %s sign, such as %s", u.Symbol, example(u))
-	case u.Symbol != "":
-		return fmt.Sprintf("write it as a plain number, or with %s, such as %s", u.Symbol, example(u))
-	case u.Builtin:
-		return "write it as a plain number"
-	}
-	return "write it as a plain number, such as " + example(u)
-}
-
-func example(u *report.Unit) string {
-	ex := *u
-	ex.Decimals = 0
-	switch u.Kind {
-	case report.CurrencyUnit:
-		return ex.Format(1000)
-	case report.PercentageUnit:
-		return ex.Format(90)
-	}
-	return ex.Format(12)
 }

@@ -79,7 +79,7 @@ func TestUnitKinds(t *testing.T) {
 				t.Fatalf("errors: %v", errs)
 			}
 			m := s.Measures[0]
-			if u := m.UnitOf(); u.ID != tt.unit || u.Kind != tt.kind || u != s.Unit(tt.unit) {
+			if u := m.Unit; u.ID != tt.unit || u.Kind != tt.kind || u != s.Unit(tt.unit) {
 				t.Errorf("unit = %+v; want %s of kind %s, the site's", u, tt.unit, tt.kind)
 			}
 			r := s.Quarters[0].Rows[0]

@@ -10,7 +10,12 @@ import (
 )
 
 // Assess computes every row's status and directions of travel, storing
-// them in the rows. Directions compare like with like: a row's figure with
+// them in the rows (Row.Computed, Row.SinceQuarter, Row.SinceLastYear;
+// and Row.When, when a model made by hand leaves it unset): it is the one
+// function here that changes the model. site's prepare calls it as the
+// last step of preparing a site, so that nothing after sees a row of the
+// site unassessed; a model made by hand (in a test) is assessed by calling
+// it. Directions compare like with like: a row's figure with
 // the measure's figure for the period of the same kind just before (the
 // previous month, quarter or year, or the rolling year before), and with
 // the same period a year earlier; a year to date only with the same part of
@@ -72,8 +77,8 @@ func Assess(s *report.Site) diag.List {
 			lastYear := latest[key{m, yearAgo}]
 			prior := latest[key{m, prev}]
 			// Directions first: status rules may ask for them.
-			row.SinceQuarter = Direction(m, row, prev, prior != nil || held(prev, i), prior, isNew)
-			row.SinceLastYear = Direction(m, row, yearAgo, lastYear != nil || held(yearAgo, i), lastYear, isNew)
+			row.SinceQuarter = Direction(Comparison{Measure: m, Row: row, Against: prev, Held: prior != nil || held(prev, i), Prior: prior, New: isNew})
+			row.SinceLastYear = Direction(Comparison{Measure: m, Row: row, Against: yearAgo, Held: lastYear != nil || held(yearAgo, i), Prior: lastYear, New: isNew})
 			row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: when, Row: row, LastYear: lastYear, Since: row.SinceQuarter})
 			if pub, got := row.Status, row.Computed.Status; pub != nil && pub.Rating && got != nil && got != pub {
 				at := q.ID.Label()

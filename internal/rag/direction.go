@@ -8,14 +8,25 @@ import (
 	"scorecard/internal/value"
 )
 
-// Direction compares a row's actual with an earlier quarter's, in the
+// Comparison is what a direction of travel is worked out from, as Input
+// is for a status.
+type Comparison struct {
+	Measure *report.Measure
+	Row     *report.Row   // the row whose direction it is
+	Against report.Period // the earlier period it is compared with
+	Held    bool          // the site holds figures for Against
+	Prior   *report.Row   // the measure's row for Against; nil when it has none
+	// New says the measure has no row in any edition before this one,
+	// though the site holds some.
+	New bool
+}
+
+// Direction compares a row's actual with an earlier period's, in the
 // direction that is good for the measure: a fall in a lower-is-better
 // measure has improved. A measure with no stated polarity has increased or
-// decreased. held says the site holds the earlier quarter;
-// prior is the measure's row there, nil when it has none; isNew says the
-// measure has no row in any quarter before this one, though the site holds
-// some.
-func Direction(m *report.Measure, row *report.Row, against report.Period, held bool, prior *report.Row, isNew bool) report.Direction {
+// decreased.
+func Direction(in Comparison) report.Direction {
+	row, against, prior := in.Row, in.Against, in.Prior
 	d := report.Direction{Against: against}
 	notComparable := func(reason string) report.Direction {
 		d.Reason = reason
@@ -33,11 +44,11 @@ func Direction(m *report.Measure, row *report.Row, against report.Period, held b
 		return notComparable(fmt.Sprintf("the data period %q is not one Scorecard can place in time", row.Period))
 	case against.IsZero() && row.When.Kind == report.ToDatePeriod:
 		return notComparable("a year-to-date figure is compared only with the same part of the year before")
-	case isNew:
+	case in.New:
 		return notComparable("new measure")
 	case against.IsZero():
 		return notComparable("no earlier figure for a period of the same length is published here")
-	case !held:
+	case !in.Held:
 		return notComparable("no figures for " + against.Label() + " are published here")
 	case prior == nil:
 		return notComparable("not reported in " + against.Label())
@@ -61,7 +72,7 @@ func Direction(m *report.Measure, row *report.Row, against report.Period, held b
 	}
 	better := cur.Num - old.Num
 	up, down := report.Improved, report.Worse
-	switch m.Good {
+	switch in.Measure.Good {
 	case report.NotStated:
 		up, down = report.Increased, report.Decreased
 	case report.Lower:

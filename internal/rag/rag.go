@@ -1,6 +1,9 @@
 // Package rag computes a measure's status from its target and actual, and
-// its direction of travel against earlier quarters. It is pure: it reads
-// the model and returns results, touching nothing else.
+// its direction of travel against earlier periods. Status and Direction
+// are pure: they read the model and return results, touching nothing.
+// Assess, which works them out for every row of a site, stores them in the
+// rows: it is the one function here that changes the model, and site's
+// prepare calls it as the last step of preparing a site.
 package rag
 
 import (

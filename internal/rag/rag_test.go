@@ -352,7 +352,7 @@ func TestDirection(t *testing.T) {
 				}
 				against = tc.prev.When
 			}
-			got := Direction(m, tc.cur, against, !tc.notHeld, tc.prev, tc.isNew)
+			got := Direction(Comparison{Measure: m, Row: tc.cur, Against: against, Held: !tc.notHeld, Prior: tc.prev, New: tc.isNew})
 			if got.Kind != tc.want || !strings.Contains(got.Reason, tc.why) || got.Against != against {
 				t.Errorf("Direction = %s (%q) against %s; want %s with %q", got.Kind, got.Reason, got.Against, tc.want, tc.why)
 			}

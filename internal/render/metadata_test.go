@@ -18,7 +18,7 @@ func TestMeasureMetadata(t *testing.T) {
 	}
 	page := func(m *report.Measure) string {
 		th := &report.Theme{ID: "th", Address: "th", Title: "Theme", Measures: []*report.Measure{m}}
-		m.ID, m.Title, m.Theme, m.Good, m.Unit = "m-1", "Measure", th, report.Higher, "count"
+		m.ID, m.Title, m.Theme, m.Good, m.Unit = "m-1", "Measure", th, report.Higher, report.BuiltinUnit("count")
 		q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: m}}}
 		q.IndexRows()
 		s := &report.Site{Title: "Site", Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q}}

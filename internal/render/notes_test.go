@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"testing"
 
 	"scorecard/internal/report"
@@ -97,5 +98,49 @@ func TestNotesSayTheirQuarter(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNotesListedOnce: two notes of one quarter with the same labels and
+// text (as two themes on one page may each define) are listed once, and
+// every cell links to that one; a note with the same text under another
+// label is listed on its own.
+func TestNotesListedOnce(t *testing.T) {
+	th := &report.Theme{ID: "th", Address: "th", Title: "Theme"}
+	m1 := &report.Measure{ID: "m-1", Address: "m-1", Title: "One", Theme: th, Index: 0}
+	m2 := &report.Measure{ID: "m-2", Address: "m-2", Title: "Two", Theme: th, Index: 1}
+	th.Measures = []*report.Measure{m1, m2}
+	n1 := &report.Note{Theme: th, Labels: []string{"1"}, Text: "Annual target"}
+	n2 := &report.Note{Theme: th, Labels: []string{"1"}, Text: "Annual target"}
+	n3 := &report.Note{Theme: th, Labels: []string{"2"}, Text: "Annual target"}
+	q := &report.Quarter{ID: report.QuarterOf(2016, 2), Notes: []*report.Note{n1, n2, n3}}
+	q.Rows = []*report.Row{
+		{Measure: m1, Notes: []*report.NoteRef{{Label: "1", Note: n1}}},
+		{Measure: m2, Notes: []*report.NoteRef{{Label: "1", Note: n2}, {Label: "2", Note: n3}}},
+	}
+	q.IndexRows()
+	s := &report.Site{Title: "Site", Themes: []*report.Theme{th}, Measures: []*report.Measure{m1, m2}, Quarters: []*report.Quarter{q}}
+	r, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.themeData(s, q, th, Chart{}, "")
+	var notes []string
+	for _, n := range d.Notes {
+		notes = append(notes, n.Anchor+" "+n.Text)
+	}
+	if want := []string{"note-2016-17-q2-1 Note 1: Annual target", "note-2016-17-q2-2 Note 2: Annual target"}; !slices.Equal(notes, want) {
+		t.Errorf("notes %q, want %q", notes, want)
+	}
+	var links []string
+	for _, row := range d.Rows {
+		for _, c := range row.Cells {
+			for _, l := range c.Notes {
+				links = append(links, l.Label+" "+l.Anchor)
+			}
+		}
+	}
+	if want := []string{"1 note-2016-17-q2-1", "1 note-2016-17-q2-1", "2 note-2016-17-q2-2"}; !slices.Equal(links, want) {
+		t.Errorf("links %q, want %q", links, want)
 	}
 }

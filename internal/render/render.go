@@ -62,24 +62,22 @@ type Renderer struct {
 // name in site (the site's layouts/ folder) when it has one; site may be nil.
 // Template errors name the file that holds the mistake.
 func New(site fs.FS) (*Renderer, error) {
-	sources := map[string]string{}
+	layouts := map[string]layout{}
 	for _, name := range templateNames {
-		src, file, err := readLayout(site, name)
+		l, err := readLayout(site, name)
 		if err != nil {
 			return nil, err
 		}
-		sources[name] = file + "\x00" + src
+		layouts[name] = l
 	}
-	base, _, _ := strings.Cut(sources["base.html"], "\x00")
-	r := &Renderer{pages: map[string]*template.Template{}, base: base}
+	r := &Renderer{pages: map[string]*template.Template{}, base: layouts["base.html"].file}
 	// The partials are parsed once, and each page's set is a copy of them
 	// with the page's own template added: parsing is most of New's time,
 	// and New runs on every build.
 	shared := template.New("partials").Funcs(funcs)
 	parse := func(t *template.Template, name string) error {
-		file, src, _ := strings.Cut(sources[name], "\x00")
 		// Each file is parsed under its own path so that errors name it.
-		_, err := t.New(file).Parse(src)
+		_, err := t.New(layouts[name].file).Parse(layouts[name].src)
 		return err
 	}
 	for _, name := range partials {
@@ -100,18 +98,24 @@ func New(site fs.FS) (*Renderer, error) {
 	return r, nil
 }
 
-func readLayout(site fs.FS, name string) (src, file string, err error) {
+// layout is one template's source and the file it came from.
+type layout struct {
+	file string // "layouts/NAME" in the site, or "(built-in) layouts/NAME"
+	src  string
+}
+
+func readLayout(site fs.FS, name string) (layout, error) {
 	if site != nil {
 		b, err := fs.ReadFile(site, name)
 		if err == nil {
-			return string(b), "layouts/" + name, nil
+			return layout{"layouts/" + name, string(b)}, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return "", "", fmt.Errorf("layouts/%s: %w", name, err)
+			return layout{}, fmt.Errorf("layouts/%s: %w", name, err)
 		}
 	}
 	b, err := builtin.ReadFile("layouts/" + name)
-	return string(b), "(built-in) layouts/" + name, err
+	return layout{"(built-in) layouts/" + name, string(b)}, err
 }
 
 var funcs = template.FuncMap{
@@ -121,7 +125,7 @@ var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"measurePath": MeasurePath,
 	"good":        goodShort,
-	"unitName":    unitName,
+	"unitName":    (*report.Unit).Describe, // for layouts older than units: (pages write .Measure.Unit.Describe)
 	"dirClass":    dirClass,
 	"countLabel":  report.CountLabel,
 	// Wording that follows the data: "1 measure", "3 measures";
@@ -190,16 +194,6 @@ func goodShort(p report.Polarity) string {
 		return "Not stated"
 	}
 	return string(p)
-}
-
-// unitName says in words what a built-in unit measures, for a site's own
-// layouts written before units were configurable: pages now use the
-// measure's unit, {{.Measure.UnitOf.Describe}}.
-func unitName(u string) string {
-	if b := report.BuiltinUnit(u); b != nil {
-		return b.Describe()
-	}
-	return (&report.Unit{ID: u}).Describe()
 }
 
 // Paths of the pages, relative to the site root.

@@ -137,7 +137,10 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		d.Earlier = append(d.Earlier, d.Columns[i])
 	}
 	anchors := map[*report.Note]string{}
-	byText := map[string]string{} // quarter, labels and text -> anchor, to list a note once
+	// Notes of one quarter with the same labels and text are listed once:
+	// byText finds those listed with a quarter and text, to compare labels.
+	type noteKey struct{ quarter, text string }
+	byText := map[noteKey][]int{} // indices in d.Notes
 	used := map[string]bool{}
 	qhs := make([]string, len(d.Columns))
 	for i, c := range d.Columns {
@@ -158,11 +161,14 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 				for _, ref := range cell.Row.Notes {
 					a, ok := anchors[ref.Note]
 					if !ok {
-						key := c.ID.Slug() + "\x00" + strings.Join(ref.Note.Labels, "\x00") + "\x00\x00" + ref.Note.Text
-						if a, ok = byText[key]; !ok {
+						key := noteKey{c.ID.Slug(), ref.Note.Text}
+						same := slices.IndexFunc(byText[key], func(i int) bool { return slices.Equal(d.Notes[i].note.Labels, ref.Note.Labels) })
+						if same >= 0 {
+							a = d.Notes[byText[key][same]].Anchor
+						} else {
 							base := d.IDPrefix + "note-" + c.ID.Slug() + "-"
 							a = uniqueAnchor(base+ref.Note.Labels[0], used)
-							byText[key] = a
+							byText[key] = append(byText[key], len(d.Notes))
 							nv := noteView{Anchor: a, quarter: c.ID, note: ref.Note}
 							for _, l := range ref.Note.Labels[1:] {
 								nv.Extra = append(nv.Extra, uniqueAnchor(base+l, used))

@@ -46,6 +46,7 @@ type Site struct {
 	Accessibility Accessibility
 	About         *Narrative // content/_about.md, or nil
 	AllowHTML     bool       // allow_html: raw HTML in narrative is passed through, not shown as text
+	Import        Import     // import: where a spreadsheet keeps each field, for scorecard import
 
 	Themes   []*Theme   // the top-level themes, in the order of the catalogue; AllThemes walks every level
 	Measures []*Measure // theme by theme, in the depth-first order of AllThemes
@@ -204,8 +205,7 @@ type Measure struct {
 	Theme      *Theme
 	Title      string
 	Good       Polarity
-	Unit       string // the unit's id, as written in unit:
-	UnitSpec   *Unit  // the unit it names, set by the loader; read it through UnitOf
+	Unit       *Unit // what it is counted in, set by the loader from unit:; its ID is the id as written
 	Equalities bool
 	Cumulative bool // its figures are year to date: each counts from the start of the year
 	Definition string

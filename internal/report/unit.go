@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,10 +44,10 @@ type Unit struct {
 	Pos      diag.Pos // where the site declared it; zero for a built-in
 }
 
-// BuiltinUnits are the units every site has, in the order they are listed
+// builtinUnits are the units every site has, in the order they are listed
 // in messages. A site's units: are added to them; one with the same id
 // replaces the built-in.
-var BuiltinUnits = []*Unit{
+var builtinUnits = []*Unit{
 	{ID: "%", Label: "per cent", Symbol: "%", Decimals: 1, Kind: PercentageUnit, Written: value.Percent, Required: true, Builtin: true},
 	{ID: "count", Label: "count", Kind: NumberUnit, Builtin: true},
 	{ID: "days", Label: "days", Decimals: 1, Kind: DurationUnit, Builtin: true},
@@ -56,18 +58,13 @@ var BuiltinUnits = []*Unit{
 	{ID: "£", Label: "pounds", Symbol: "£", Before: true, Kind: CurrencyUnit, Written: value.Pounds, Required: true, Builtin: true},
 }
 
-// Units are the ids of the built-in units.
-var Units = func() []string {
-	ids := make([]string, len(BuiltinUnits))
-	for i, u := range BuiltinUnits {
-		ids[i] = u.ID
-	}
-	return ids
-}()
+// BuiltinUnits returns the units every site has, in the order they are
+// listed in messages: a new slice, so that no caller changes the list.
+func BuiltinUnits() []*Unit { return slices.Clone(builtinUnits) }
 
 // BuiltinUnit returns the built-in unit with id, or nil.
 func BuiltinUnit(id string) *Unit {
-	for _, u := range BuiltinUnits {
+	for _, u := range builtinUnits {
 		if u.ID == id {
 			return u
 		}
@@ -88,23 +85,10 @@ func (s *Site) Unit(id string) *Unit {
 	return nil
 }
 
-// UnitOf returns the unit m is counted in: the one the loader found for
-// its unit: id, or the built-in of that id; a model made by hand with
-// another id gets a plain unit named by it.
-func (m *Measure) UnitOf() *Unit {
-	if m.UnitSpec != nil {
-		return m.UnitSpec
-	}
-	if u := BuiltinUnit(m.Unit); u != nil {
-		return u
-	}
-	return &Unit{ID: m.Unit, Label: m.Unit, Kind: NumberUnit}
-}
-
 // Cell says how a measure's target and actual cells are read: the site's
 // figure words and qualifiers, and the symbol of the measure's unit.
 func (s *Site) Cell(m *Measure) value.Cell {
-	u := m.UnitOf()
+	u := m.Unit
 	return value.Cell{Words: s.FigureWords, Qualifiers: s.Qualifiers, Symbol: u.Symbol, Before: u.Before}
 }
 
@@ -160,6 +144,92 @@ func (u *Unit) AxisFormat() string {
 		return "{value}%"
 	}
 	return "{value} " + u.Symbol
+}
+
+// The wording of a unit, in one place: what a measure counted in it is,
+// how to write its figures in a data file and show them in a spreadsheet,
+// and the name of a chart's axis. The loader, the import, the pages and the
+// charts all use it.
+
+// Phrase says what a measure counted in u is, for messages: "is measured in
+// per cent", "is a time in minutes and seconds", "is a count", "is
+// measured in kilograms".
+func (u *Unit) Phrase() string {
+	switch u.ID {
+	case "%":
+		return "is measured in per cent"
+	case "min:sec":
+		return "is a time in minutes and seconds"
+	case "£":
+		return "is measured in pounds"
+	case "count", "ratio", "rate":
+		return "is a " + u.ID
+	}
+	return "is measured in " + u.Label
+}
+
+// Mismatch says what is wrong with a figure of a measure counted in u that
+// is written in another unit: `is measured in per cent, but its target
+// "90" is a plain number`. what names the figure; raw is the cell as
+// written and written the unit it carries.
+func (u *Unit) Mismatch(what, raw string, written value.Unit) string {
+	return fmt.Sprintf("%s, but its %s %q %s", u.Phrase(), what, raw, cellWords[written].shows)
+}
+
+// cellWords are what Scorecard says of a cell by the unit written in it:
+// what the cell shows, and how to make a spreadsheet show a figure so.
+var cellWords = map[value.Unit]struct{ shows, sheet string }{
+	value.None:    {"is a plain number", "show it as a plain number, without % or £ (format the cell as a number)"},
+	value.Percent: {"has a % sign", "show it with a % sign, such as 93.5% (format the cell as a percentage)"},
+	value.Pounds:  {"has a £ sign", "show it with a £ sign, such as £1,000 (format the cell as currency)"},
+	value.MinSec:  {"is a time", "show it as minutes:seconds, such as 01:30 (format the cell as mm:ss)"},
+}
+
+// Hint says how to write a figure of u in a data file: "write it with a %
+// sign, such as 90%", "write it as a plain number, or with kg, such as 12
+// kg".
+func (u *Unit) Hint() string {
+	switch {
+	case u.Written == value.MinSec:
+		return "write it as minutes:seconds, such as 01:30"
+	case u.Required && u.Symbol != "":
+		return fmt.Sprintf("write it with a %s sign, such as %s", u.Symbol, u.example())
+	case u.Symbol != "":
+		return fmt.Sprintf("write it as a plain number, or with %s, such as %s", u.Symbol, u.example())
+	case u.Builtin:
+		return "write it as a plain number"
+	}
+	return "write it as a plain number, such as " + u.example()
+}
+
+// example is a round figure of u, for hints: "£1,000", "90%", "12 kg".
+func (u *Unit) example() string {
+	ex := *u
+	ex.Decimals = 0
+	switch u.Kind {
+	case CurrencyUnit:
+		return ex.Format(1000)
+	case PercentageUnit:
+		return ex.Format(90)
+	}
+	return ex.Format(12)
+}
+
+// SheetHint says how to make a spreadsheet show a figure of u so that the
+// import reads it in u: "show it with a % sign, such as 93.5% (format the
+// cell as a percentage)".
+func (u *Unit) SheetHint() string { return cellWords[u.Written].sheet }
+
+// AxisName names a chart's value axis by the unit: "Per cent", "Seconds"
+// for times (charted in seconds), "Pounds", "Pounds per head (£)".
+func (u *Unit) AxisName() string {
+	switch u.ID {
+	case "min:sec":
+		return "Seconds"
+	case "£":
+		return "Pounds"
+	}
+	return u.Describe()
 }
 
 func groupThousands(n string) string {

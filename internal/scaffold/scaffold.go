@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"scorecard/internal/load"
 	"scorecard/internal/report"
 )
 
@@ -31,28 +32,31 @@ func Quarter(s *report.Site, id report.Period) ([]File, error) {
 			prev = q
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: fill in each measure's actual and status.\n", id.Long())
+	comment := id.Long() + ": fill in each measure's actual and status.\n"
 	if prev != nil {
-		fmt.Fprintf(&b, "# Targets are carried forward from %s: change any that are new this %s.\n", prev.ID.Label(), id.Unit())
+		comment += fmt.Sprintf("Targets are carried forward from %s: change any that are new this %s.\n", prev.ID.Label(), id.Unit())
 	}
-	fmt.Fprintf(&b, "# Remove \"draft: true\" when the %s is ready to publish.\n", id.Unit())
-	fmt.Fprintf(&b, "%s: %s\ndraft: true\nmeasures:\n", s.EditionKey(), id)
+	comment += fmt.Sprintf("Remove \"draft: true\" when the %s is ready to publish.", id.Unit())
+	e := &load.Edition{Key: s.EditionKey(), ID: id, Comment: comment, Draft: true}
 	theme := (*report.Theme)(nil)
 	for _, m := range s.Measures {
+		em := load.EditionMeasure{ID: m.ID, Comment: oneLine(m.Title)}
 		if m.Theme != theme {
 			theme = m.Theme
-			fmt.Fprintf(&b, "  # %s\n", theme.Title)
+			em.Theme = theme.Title
 		}
-		target, further := "", ""
+		// Comparators are not carried: each describes a period, and a new
+		// quarter's are for the report to give.
+		row := load.EditionRow{Open: true}
 		if prev != nil {
 			if r := prev.Row(m); r != nil {
-				target, further = r.Target.Raw, furtherTargets(r.Targets)
+				row.Target, row.Targets = r.Target.Raw, load.EditionFigures(r.Targets)
 			}
 		}
-		fmt.Fprintf(&b, "  %s: {target: %s, actual: , status: %s}  # %s\n", quote(m.ID), quote(target), further, oneLine(m.Title))
+		em.Rows = []load.EditionRow{row}
+		e.Measures = append(e.Measures, em)
 	}
-	files := []File{{Path: s.EditionFile(id), Data: []byte(b.String())}}
+	files := []File{{Path: s.EditionFile(id), Data: e.Encode()}}
 
 	dir := "content/" + id.Slug() + "/"
 	intro := "---\ntitle: " + quote(s.Title+" – "+id.Long()) + "\ndraft: true\n---\n\n" + IntroPlaceholder + "\n"
@@ -103,32 +107,6 @@ func quote(s string) string {
 		q = fmt.Sprintf("%q", s) // inside a flow mapping these characters need quotes
 	}
 	return q
-}
-
-// furtherTargets carries a row's further targets (annual, next years')
-// forward as its target is: ", targets: {annual: 96%}", or "" when it has
-// none. Comparators are not carried: each describes a period, and a new
-// quarter's are for the report to give.
-func furtherTargets(figs []report.Figure) string {
-	if len(figs) == 0 {
-		return ""
-	}
-	parts := make([]string, len(figs))
-	for i, f := range figs {
-		v := quote(f.Value.Raw)
-		if f.Period != "" || f.Source != "" {
-			v = "{value: " + v
-			if f.Period != "" {
-				v += ", period: " + quote(f.Period)
-			}
-			if f.Source != "" {
-				v += ", source: " + quote(f.Source)
-			}
-			v += "}"
-		}
-		parts[i] = quote(f.Series.ID) + ": " + v
-	}
-	return ", targets: {" + strings.Join(parts, ", ") + "}"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

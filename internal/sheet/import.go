@@ -10,7 +10,6 @@ import (
 	"scorecard/internal/diag"
 	"scorecard/internal/load"
 	"scorecard/internal/report"
-	"scorecard/internal/value"
 )
 
 // CatalogueFile is the measure catalogue, which every measure id must be in.
@@ -288,7 +287,7 @@ func clipped(msg, text string) string {
 // findColumns finds the header row and the column of each field. It returns
 // nil columns when a required column is missing.
 func findColumns(sh *Sheet, cfg Config, errs *problems) (int, columns) {
-	measure, _ := cfg.column("measure")
+	measure, _ := cfg.Column("measure")
 	header := cfg.HeaderRow
 	if header == 0 {
 		for n := 1; n <= len(sh.Rows) && header == 0; n++ {
@@ -310,14 +309,14 @@ func findColumns(sh *Sheet, cfg Config, errs *problems) (int, columns) {
 
 	cols := columns{}
 	claimed := map[string]bool{} // headers named in the configuration
-	for _, f := range Fields {
-		if h, ok := cfg.column(f); ok {
+	for _, f := range report.ImportFields {
+		if h, ok := cfg.Column(f); ok {
 			claimed[strings.ToLower(h)] = true
 		}
 	}
 	ok := true
-	for _, f := range Fields {
-		h, mapped := cfg.column(f)
+	for _, f := range report.ImportFields {
+		h, mapped := cfg.Column(f)
 		if !mapped && claimed[strings.ToLower(h)] {
 			h = "" // the configuration gives this header to another field
 		}
@@ -351,7 +350,7 @@ func missingColumn(errs *problems, pos diag.Pos, field string, cfg Config) {
 			where = fmt.Sprintf("the header row (row %d, set by header_row in %s) has", pos.Line, SiteFile)
 		}
 	}
-	if h, mapped := cfg.column(field); mapped {
+	if h, mapped := cfg.Column(field); mapped {
 		errs.Errorf(pos, "%s no column %q, which %s maps %s to under import: columns:; check the header's spelling there and in the sheet", where, h, SiteFile, field)
 		return
 	}
@@ -530,23 +529,10 @@ func (im *importer) figure(n int, field string, m *report.Measure) string {
 		im.errs.Errorf(pos, "%smeasure %s: %s %s", at, m.ID, field, clipped(err.Error(), text))
 		return text
 	}
-	if msg, want := load.UnitMismatch(m, field, &v); msg != "" {
-		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, clipped(msg, text), unitFix(want), CatalogueFile)
+	if msg := load.UnitMismatch(m, field, &v); msg != "" {
+		im.errs.Errorf(pos, "%s%s; %s, or change the measure's unit in %s", at, clipped(msg, text), m.Unit.SheetHint(), CatalogueFile)
 	}
 	return text
-}
-
-// unitFix says how to make the sheet show a cell in the unit wanted.
-func unitFix(want value.Unit) string {
-	switch want {
-	case value.Percent:
-		return "show it with a % sign, such as 93.5% (format the cell as a percentage)"
-	case value.MinSec:
-		return "show it as minutes:seconds, such as 01:30 (format the cell as mm:ss)"
-	case value.Pounds:
-		return "show it with a £ sign, such as £1,000 (format the cell as currency)"
-	}
-	return "show it as a plain number, without % or £ (format the cell as a number)"
 }
 
 // status reads the status cell: a code of the site's scale. Case is

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -613,7 +612,7 @@ func edit(s *report.Site, data []byte, m *Merged, mod model) (edited []byte, cha
 				break
 			}
 		}
-		key := str(id)
+		key := load.TextNode(id)
 		var prev, next *report.Measure
 		if at > 0 {
 			prev = byID[measures.Content[at-2].Value]
@@ -627,7 +626,7 @@ func edit(s *report.Site, data []byte, m *Merged, mod model) (edited []byte, cha
 			// The theme's heading moves up to its new first measure.
 			key.HeadComment, measures.Content[at].HeadComment = measures.Content[at].HeadComment, ""
 		case (prev == nil || prev.Theme != theme) && theme != nil:
-			key.HeadComment = "# " + comment(theme.Title)
+			key.HeadComment = "# " + load.Comment(theme.Title)
 		}
 		v, err := rowsNode(nil, c.Measure, mod)
 		if err != nil {
@@ -642,29 +641,11 @@ func edit(s *report.Site, data []byte, m *Merged, mod model) (edited []byte, cha
 		editNotes(s, top, m.Notes, mod)
 	}
 
-	edited, err = encode(&doc, indent)
+	edited, err = load.EncodeNode(&doc, indent)
 	if err != nil {
 		return nil, nil, err
 	}
 	return edited, changed, nil
-}
-
-func encode(doc *yaml.Node, indent int) (out []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: %v", r)
-		}
-	}()
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(indent)
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // mapValue returns the value of key in the mapping n, or nil.
@@ -723,7 +704,7 @@ func rowsNode(old *yaml.Node, m *report.Measure, mod model) (*yaml.Node, error) 
 	for _, r := range rows {
 		switch {
 		case r.from < 0:
-			nodes = append(nodes, periodFirst(rowNode(nil, r.rowValues, nil), len(rows) > 1))
+			nodes = append(nodes, load.RowNode(editionRow(r.rowValues), len(rows) > 1))
 		case len(r.fields) == 0:
 			nodes = append(nodes, itemOf[r.from])
 		default:
@@ -800,7 +781,7 @@ func rowNode(old *yaml.Node, c rowValues, changed map[string]bool) *yaml.Node {
 		if after >= 0 {
 			at = after
 		}
-		n.Content = slices.Insert(n.Content, at, str(field), f)
+		n.Content = slices.Insert(n.Content, at, load.TextNode(field), f)
 	}
 	return n
 }
@@ -811,10 +792,10 @@ func fieldNode(field string, c rowValues) *yaml.Node {
 		if len(c.notes) == 0 {
 			return nil
 		}
-		return labels(c.notes)
+		return load.LabelsNode(c.notes)
 	}
 	if v := c.get(field); v != "" {
-		return str(v)
+		return load.TextNode(v)
 	}
 	return nil
 }
@@ -835,7 +816,7 @@ func editNotes(s *report.Site, top *yaml.Node, changes []*NoteChange, mod model)
 			keepComments(fresh, top.Content[i+1])
 			top.Content[i+1] = fresh
 		} else {
-			top.Content = append(top.Content, str("notes"), fresh)
+			top.Content = append(top.Content, load.TextNode("notes"), fresh)
 		}
 		list = fresh
 	}
@@ -887,11 +868,11 @@ func editNotes(s *report.Site, top *yaml.Node, changes []*NoteChange, mod model)
 			case text == "" && i >= 0:
 				item.Content = slices.Delete(item.Content, i, i+2)
 			case i >= 0:
-				f := str(text)
+				f := load.TextNode(text)
 				keepComments(f, item.Content[i+1])
 				item.Content[i+1] = f
 			case text != "":
-				item.Content = append(item.Content, str("text"), str(text))
+				item.Content = append(item.Content, load.TextNode("text"), load.TextNode(text))
 			}
 			keep = append(keep, item)
 		default:
@@ -929,7 +910,7 @@ func editNotes(s *report.Site, top *yaml.Node, changes []*NoteChange, mod model)
 				at = i + 1
 			}
 		}
-		list.Content = slices.Insert(list.Content, at, noteNode(n))
+		list.Content = slices.Insert(list.Content, at, load.NoteNode(editionNote(n)))
 	}
 }
 

@@ -71,19 +71,11 @@ func TestRoundTripExample(t *testing.T) {
 				t.Fatal(err)
 			}
 			without, _ := load.Site(os.DirFS(dir))
-			src, err := os.ReadFile(filepath.Join(dir, SiteFile))
-			if err != nil {
-				t.Fatal(err)
-			}
-			cfg, errs := ReadConfig(src)
-			if errs != nil {
-				t.Fatal(errs)
-			}
 			sh, err := Open(file, "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			q, probs := Import(sh, without, q2, cfg)
+			q, probs := Import(sh, without, q2, without.Import)
 			if probs != nil {
 				t.Fatalf("Import:\n%v", probs)
 			}

@@ -13,7 +13,7 @@ func TestImportUnitsAndQualifiers(t *testing.T) {
 	measures := fsys["data/measures.yaml"]
 	measures.Data = []byte(strings.Replace(string(measures.Data), "unit: count", "unit: kg", 1))
 	s := configured(t, fsys, "\nunits:\n  - {id: kg, label: kilograms, symbol: kg}\n  - {id: weeks, label: weeks, symbol: weeks}\nqualifiers:\n  - {mark: \"*\", means: Provisional}\n")
-	if u := s.Measures[0].UnitOf(); u.ID != "kg" {
+	if u := s.Measures[0].Unit; u.ID != "kg" {
 		t.Fatalf("measure %s is in %s; the test needs it in kg", s.Measures[0].ID, u.ID)
 	}
 	id := s.Measures[0].ID

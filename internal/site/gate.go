@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -72,7 +71,7 @@ type outlines struct {
 // gate returns the gate's findings about the narrative of full (as loaded,
 // drafts and all). With drafts false, it looks only at narrative that is
 // published. cache, when not nil, keeps outlines between calls.
-func gate(_ fs.FS, full *report.Site, drafts bool, cache *outlines) diag.List {
+func gate(full *report.Site, drafts bool, cache *outlines) diag.List {
 	type item struct {
 		n     *report.Narrative
 		q     int // index in full.Quarters; -1 for the about page

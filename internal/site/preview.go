@@ -1,9 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"io/fs"
 	"maps"
+	"slices"
 	"strings"
 
 	"scorecard/internal/diag"
@@ -24,10 +24,7 @@ import (
 // A Preview is never changed once made, and Render may be called from
 // several goroutines at once. Reload makes a new one.
 type Preview struct {
-	fsys  fs.FS
-	opts  Options
-	full  *report.Site // as loaded, drafts and all, assessed
-	data  diag.List    // the findings not about content/: loading data, statuses, completeness
+	site  *prepared
 	cache *load.NarrativeCache
 	gates *outlines // the narrative's headings and placeholders, for the publish gate
 
@@ -40,26 +37,7 @@ type Preview struct {
 // NewPreview loads the site held in fsys. The error, when not nil, is a
 // diag.List of every finding that stops the build.
 func NewPreview(fsys fs.FS, opts Options) (*Preview, error) {
-	cache := &load.NarrativeCache{}
-	full, findings := load.SiteCached(fsys, cache)
-	if err := findings.Err(); err != nil {
-		return nil, err
-	}
-	p := &Preview{fsys: fsys, opts: opts, full: full, cache: cache, gates: &outlines{}}
-	sc, err := p.scope(full)
-	if err != nil {
-		return nil, err
-	}
-	// The rows are shared by every later view: their statuses and
-	// directions are worked out once, as long as the data is the same.
-	findings = append(findings, sc.allDrafts("")...)
-	findings = append(findings, sc.figures()...)
-	for _, f := range findings {
-		if !isContent(f.Pos.File) {
-			p.data = append(p.data, f)
-		}
-	}
-	return p, p.prepare(sc, findings)
+	return newPreview(fsys, opts, &load.NarrativeCache{}, &outlines{}, nil, nil)
 }
 
 // Reload returns the preview of the site as its files are now, changed
@@ -69,58 +47,36 @@ func NewPreview(fsys fs.FS, opts Options) (*Preview, error) {
 // and keeps serving, whatever happens.
 func (p *Preview) Reload(changed []string) (*Preview, error) {
 	if !NarrativeOnly(changed) {
-		return NewPreview(p.fsys, p.opts)
+		return NewPreview(p.site.fsys, p.site.opts)
 	}
-	full := withNarrative(p.full, false)
-	found := load.Content(p.fsys, full, p.cache, changed)
-	if err := found.Err(); err != nil {
-		return nil, err
-	}
-	next := &Preview{fsys: p.fsys, opts: p.opts, full: full, data: p.data, cache: p.cache, gates: p.gates}
-	sc, err := next.scope(full)
-	if err != nil {
-		return nil, err
-	}
-	return next, next.prepare(sc, append(found, p.data...))
+	return newPreview(p.site.fsys, p.site.opts, p.cache, p.gates, p.site, changed)
 }
 
-// scope is what the preview shows of full: all of it with drafts, or the
-// published part.
-func (p *Preview) scope(full *report.Site) (*scope, error) {
-	sc := newScope(full, p.opts.Drafts)
-	if err := sc.allDrafts("serve without -drafts=false").Err(); err != nil {
+// newPreview prepares the site, after last when not nil, plans its pages
+// and checks the links, rendering no page. With drafts, the links of the published part are
+// checked too, as check checks them.
+func newPreview(fsys fs.FS, opts Options, cache *load.NarrativeCache, gates *outlines, last *prepared, changed []string) (*Preview, error) {
+	s := prepare(fsys, opts, from{how: forServe, cache: cache, gates: gates, last: last, changed: changed})
+	if err := s.findings.Err(); err != nil {
 		return nil, err
 	}
-	return sc, nil
-}
-
-// prepare plans the pages of the view, runs the publish gate and checks
-// the links, rendering only the pages that links point into with an
-// anchor. With drafts, the links of the published part are checked too,
-// as check checks them.
-func (p *Preview) prepare(sc *scope, findings diag.List) error {
-	s := sc.view
-	jobs, err := plan(s, p.fsys)
+	p := &Preview{site: s, cache: cache, gates: gates}
+	jobs, err := plan(s.view, fsys)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p.jobs = make(map[string]*job, len(jobs))
 	for _, j := range jobs {
 		p.jobs[j.path] = j
 		p.paths = append(p.paths, j.path)
 	}
-	findings = append(findings, brokenLinks(s, p.fsys, p.paths, nil)...)
-	findings = append(findings, gate(p.fsys, sc.full, p.opts.Drafts, p.gates)...)
-	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		findings = append(findings, checkLinks(sc.pub, p.fsys, sc.view)...)
-	}
-	findings = dedupe(findings)
+	findings := dedupe(slices.Concat(s.findings, s.links(jobs), s.published()))
 	if err := findings.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	p.Warnings = findings
-	p.Drafts = countDrafts(sc.full, p.opts.Drafts, findings)
-	return nil
+	p.Drafts = countDrafts(s.full, opts.Drafts, findings)
+	return p, nil
 }
 
 // Paths lists the files of the site, in the order a build writes them.
@@ -136,11 +92,7 @@ func (p *Preview) Render(path string) ([]byte, error) {
 	if j == nil {
 		return nil, fs.ErrNotExist
 	}
-	var b bytes.Buffer
-	if err := j.write(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return make1(j)
 }
 
 // withNarrative copies s and its quarters, sharing everything else (the

@@ -108,10 +108,10 @@ func TestPreviewReload(t *testing.T) {
 	if page(p, themePage) != before {
 		t.Error("reloading changed the old preview's page")
 	}
-	if p2.full.Measures[0] != p.full.Measures[0] || p2.full.Quarters[0].Rows[0] != p.full.Quarters[0].Rows[0] {
+	if p2.site.full.Measures[0] != p.site.full.Measures[0] || p2.site.full.Quarters[0].Rows[0] != p.site.full.Quarters[0].Rows[0] {
 		t.Error("a narrative change loaded the data again")
 	}
-	q, q2 := p.full.Quarters[len(p.full.Quarters)-1], p2.full.Quarters[len(p2.full.Quarters)-1]
+	q, q2 := p.site.full.Quarters[len(p.site.full.Quarters)-1], p2.site.full.Quarters[len(p2.site.full.Quarters)-1]
 	if q.Intro == nil || q.Intro != q2.Intro {
 		t.Error("the unchanged _index.md was parsed again (or lost)")
 	}
@@ -147,7 +147,7 @@ func TestPreviewReload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p3.full.Measures[0] == p.full.Measures[0] {
+	if p3.site.full.Measures[0] == p.site.full.Measures[0] {
 		t.Error("a data change did not load the data again")
 	}
 	if !strings.Contains(page(p3, "index.html"), "Preview") {

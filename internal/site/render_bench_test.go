@@ -11,19 +11,19 @@ import (
 )
 
 // BenchmarkRender renders the files of a synthetic site of 1,000 measures
-// over 40 quarters, kind by kind, on one goroutine, writing nothing: per
-// op, every file of that kind. Loading is not timed.
+// over 40 quarters, kind by kind, on one goroutine, into the discard Sink:
+// per op, every file of that kind. Preparing the site is not timed.
 func BenchmarkRender(b *testing.B) {
 	dir := filepath.Join(b.TempDir(), "site")
 	if err := synth.Write(dir, synth.Options{Measures: 1000, Themes: 8, Quarters: 40, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
-	s, findings := Check(fsys, Options{})
-	if findings.HasErrors() {
-		b.Fatal(findings)
+	p := prepare(fsys, Options{}, from{how: forBuild})
+	if err := p.findings.Err(); err != nil {
+		b.Fatal(err)
 	}
-	jobs, err := plan(s, fsys)
+	jobs, err := plan(p.view, fsys)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,9 +48,10 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.SetBytes(n.n)
 			b.ReportAllocs()
+			var sink Sink = discard{}
 			for b.Loop() {
 				for _, j := range js {
-					if err := j.write(io.Discard); err != nil {
+					if err := sink.Put(j.path, j.write); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -3,15 +3,13 @@ package site
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"scorecard/internal/diag"
-	"scorecard/internal/load"
 	"scorecard/internal/rag"
 	"scorecard/internal/report"
-	"scorecard/internal/sheet"
 )
 
 // One rule for drafts. A quarter or narrative marked "draft: true" is read
@@ -59,12 +57,13 @@ func (sc *scope) allDrafts(how string) diag.List {
 	return out
 }
 
-// figures works out every status and direction of travel in the view,
-// and returns what the figures give: published statuses that differ from
-// the figures, and measures the latest quarter leaves without a figure,
-// in the published site and, with drafts, in the latest draft quarter.
+// figures returns what the figures give: measures the latest quarter
+// leaves without a figure, in the published site and, with drafts, in the
+// latest draft quarter; then, last, it works out every status and
+// direction of travel in the view, storing them in its rows, and adds the
+// published statuses and directions that differ from them.
 func (sc *scope) figures() diag.List {
-	out := rag.Assess(sc.view)
+	var out diag.List
 	if n := len(sc.pub.Quarters); n > 0 {
 		out = append(out, completeness(sc.pub)...)
 	}
@@ -74,7 +73,7 @@ func (sc *scope) figures() diag.List {
 			out = append(out, completeness(sc.full)...)
 		}
 	}
-	return out
+	return append(out, rag.Assess(sc.view)...)
 }
 
 // draftFiles lists the files of full that are drafts: the data file of a
@@ -164,6 +163,13 @@ func WarningsLine(warnings int, d Drafts) string {
 	return fmt.Sprintf("%d %s: %s", warnings, plural(warnings, "warning", "warnings"), list)
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Review is everything check finds about a site.
 type Review struct {
 	Findings diag.List // sorted by file and line
@@ -187,24 +193,34 @@ func Verify(fsys fs.FS, opts Options) diag.List { return Inspect(fsys, opts).Fin
 // With opts.Drafts it checks drafts as well as what a build publishes,
 // and marks the findings that lie in drafts.
 func Inspect(fsys fs.FS, opts Options) Review {
-	full, found := load.Site(fsys)
-	broken := found.HasErrors()
-	found = append(found, importFindings(fsys, found)...)
-	if len(full.Quarters) > 0 {
-		sc := newScope(full, opts.Drafts)
-		found = append(found, sc.allDrafts("build with -drafts")...)
-		found = append(found, gate(fsys, full, opts.Drafts, nil)...)
-		switch {
-		case len(sc.view.Quarters) == 0:
-		case broken:
-			found = append(found, salvage(sc, fsys)...)
-		default:
-			found = append(found, sc.figures()...)
-			found = append(found, renderFindings(sc, fsys)...)
+	p := prepare(fsys, opts, from{how: forBuild, salvage: true})
+	found := slices.Clone(p.findings)
+	switch {
+	case len(p.view.Quarters) == 0:
+	case p.broken:
+		// Parts of the site are missing (a quarter file that is not YAML
+		// has no rows; a measure whose unit is wrong has none): a page
+		// that cannot be made from what was loaded is passed over, and
+		// the anchors into it are not checked; the errors already found
+		// say what to fix, and a check once they are fixed renders every
+		// page.
+		jobs, err := plan(p.view, fsys)
+		if err != nil {
+			found = append(found, asFindings(err)...)
+			break
 		}
+		found = append(found, p.links(jobs)...)
+		found = append(found, p.published()...)
+	default:
+		// Every file is rendered, and kept nowhere: template errors and
+		// links that go nowhere.
+		if _, _, err := p.render(discard{}); err != nil {
+			found = append(found, asFindings(err)...)
+		}
+		found = append(found, p.published()...)
 	}
 	found = dedupe(found)
-	files := draftFiles(full)
+	files := draftFiles(p.full)
 	r := Review{Findings: found, Draft: make([]bool, len(found))}
 	for i, d := range found {
 		r.Draft[i] = files[d.Pos.File]
@@ -212,67 +228,11 @@ func Inspect(fsys fs.FS, opts Options) Review {
 	return r
 }
 
-// salvage checks what it can of a site whose files have errors, which
-// leave parts of it missing (a quarter file that is not YAML has no
-// rows; a measure whose unit is wrong has none): the statuses against
-// the figures, and the links, rendering only the pages that links point
-// into with an anchor. A page that cannot be made from what was loaded is
-// passed over, and the anchors into it are not checked; the errors
-// already found say what to fix, and a check once they are fixed renders
-// every page.
-func salvage(sc *scope, fsys fs.FS) diag.List {
-	out := func() (out diag.List) {
-		defer func() {
-			if recover() != nil {
-				out = nil // the figures cannot be worked out from what was loaded
-			}
-		}()
-		return sc.figures()
-	}()
-	out = append(out, checkLinks(sc.view, fsys, nil)...)
-	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		out = append(out, checkLinks(sc.pub, fsys, sc.view)...)
-	}
-	return out
-}
-
-// renderFindings renders every file of the view, keeping none, and
-// returns what that finds: template errors, and links that go nowhere.
-// With drafts, the published part's links are checked too: a link to a
-// page that only a draft makes breaks once published.
-func renderFindings(sc *scope, fsys fs.FS) diag.List {
-	var out diag.List
-	discard := func(_ *job, write func(io.Writer) error) error { return write(io.Discard) }
-	if _, err := renderSite(sc.view, fsys, &Result{}, discard); err != nil {
-		out = append(out, asFindings(err)...)
-	}
-	if sc.drafts && len(sc.pub.Quarters) > 0 && sc.full.HasDrafts() {
-		out = append(out, checkLinks(sc.pub, fsys, sc.view)...)
-	}
-	return out
-}
-
-// checkLinks checks the links of s (render.Anchors gives the anchors of
-// its pages, without rendering them). drafted, when not nil, is the whole
-// site of which s is the published part, so that a link to a page only a
-// draft makes says so.
-func checkLinks(s *report.Site, fsys fs.FS, drafted *report.Site) diag.List {
-	jobs, err := plan(s, fsys)
-	if err != nil {
-		return asFindings(err)
-	}
-	var shown map[string]bool
-	if drafted != nil {
-		all, err := plan(drafted, fsys)
-		if err != nil {
-			return asFindings(err)
-		}
-		shown = map[string]bool{}
-		for _, j := range all {
-			shown[j.path] = true
-		}
-	}
-	return brokenLinks(s, fsys, jobPaths(jobs), shown)
+// make1 makes one file into memory.
+func make1(j *job) (data []byte, err error) {
+	var m memory
+	err = m.Put(j.path, j.write)
+	return m.files[j.path], err
 }
 
 // asFindings lists what err holds: each finding of a diag.List, or the
@@ -284,41 +244,4 @@ func asFindings(err error) diag.List {
 	}
 	list.Errorf(diag.Pos{File: "(build)"}, "%v", err)
 	return list
-}
-
-// importFindings checks the import: section of data/site.yaml, which only
-// scorecard import reads, so that check reports its mistakes too. The rest
-// of the file is the loader's: when the loader could not read the file,
-// or it is not YAML, the loader has said so.
-func importFindings(fsys fs.FS, loaded diag.List) diag.List {
-	fileBroken := false
-	for _, d := range loaded {
-		if d.Pos.File == sheet.SiteFile && d.Severity == diag.Error {
-			if d.Pos.Line == 0 {
-				return nil // missing, unreadable, a link or a special file
-			}
-			fileBroken = true
-		}
-	}
-	f, err := fsys.Open(sheet.SiteFile)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil
-	}
-	src, err := io.ReadAll(io.LimitReader(f, load.MaxFileSize+1))
-	if err != nil || len(src) > load.MaxFileSize {
-		return nil
-	}
-	_, found := sheet.ReadConfig(src)
-	var out diag.List
-	for _, d := range found {
-		if fileBroken && d.Pos.Line == 0 {
-			continue // "not valid YAML": the loader says where
-		}
-		out = append(out, d)
-	}
-	return out
 }

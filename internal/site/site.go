@@ -3,7 +3,6 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -18,9 +17,9 @@ import (
 	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
 	"scorecard/internal/hosting"
-	"scorecard/internal/load"
 	"scorecard/internal/narrative"
 	"scorecard/internal/parallel"
+	"scorecard/internal/publish"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
 	"scorecard/internal/search"
@@ -44,23 +43,6 @@ type Result struct {
 	Drafts   Drafts // what the build did with drafts, and how many warnings lie in them
 
 	mu sync.Mutex // guards the counts while jobs run
-}
-
-// make runs a job, writing its file to w, and counts the file. The link
-// check is shown the pages whose ids it needs.
-func (r *Result) make(j *job, w io.Writer) error {
-	cw := &countWriter{w: w}
-	if err := j.write(cw); err != nil {
-		return fmt.Errorf("rendering %s: %w", j.path, err)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.Count++
-	r.Bytes += cw.n
-	if strings.HasSuffix(j.path, ".html") {
-		r.Pages++
-	}
-	return nil
 }
 
 // countWriter counts what is written through it.
@@ -93,98 +75,60 @@ func Build(src, out string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer fsys.Close()
-	_, sc, findings := check(fsys, opts)
-	if err := findings.Err(); err != nil {
+	p := prepare(fsys, opts, from{how: forBuild})
+	if err := p.findings.Err(); err != nil {
 		return nil, err
 	}
-	s := sc.view
 	// Each file is written as soon as it is made and then let go, so that
 	// memory does not grow with the site; the links are checked before the
 	// new site is swapped in.
-	res := &Result{Warnings: findings, Drafts: countDrafts(sc.full, opts.Drafts, findings)}
-	err = WriteWith(out, func(put Put) error {
-		_, err := renderSite(s, fsys, res, func(j *job, write func(io.Writer) error) error {
-			return put(j.path, write)
-		})
-		return err
-	})
+	stage, err := publish.Start(out)
 	if err != nil {
+		return nil, err
+	}
+	defer stage.Discard()
+	res, _, err := p.render(stage)
+	if err != nil {
+		return nil, err
+	}
+	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
-// Generate loads and renders the site held in fsys, writing nothing.
+// Generate loads and renders the site held in fsys, writing nothing: the
+// files are held in memory, in Result.Files.
 func Generate(fsys fs.FS, opts Options) (*Result, error) {
-	s, findings := Check(fsys, opts)
-	if err := findings.Err(); err != nil {
+	p := prepare(fsys, opts, from{how: forBuild})
+	if err := p.findings.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{Warnings: findings}
-	jobs, err := renderSite(s, fsys, res, func(j *job, write func(io.Writer) error) error {
-		var b bytes.Buffer
-		err := write(&b)
-		j.data = b.Bytes()
-		return err
-	})
+	mem := &memory{}
+	res, jobs, err := p.render(mem)
 	if err != nil {
 		return nil, err
 	}
 	res.Files = make([]File, len(jobs))
 	for i, j := range jobs {
-		res.Files[i] = File{Path: j.path, Data: j.data}
+		res.Files[i] = File{Path: j.path, Data: mem.files[j.path]}
 	}
 	return res, nil
 }
 
-// renderSite makes every file of s, in parallel, counting them in res:
-// out is given each job and the function that writes its file, and says
-// where it goes (a file in the new site, memory, nowhere). Then the links
-// between the files are checked. Build, Generate and Verify differ only in
-// out.
-func renderSite(s *report.Site, fsys fs.FS, res *Result, out func(j *job, write func(io.Writer) error) error) ([]*job, error) {
-	jobs, err := plan(s, fsys)
-	if err != nil {
-		return nil, err
-	}
-	err = runTo(jobs, func(j *job) error {
-		return out(j, func(w io.Writer) error { return res.make(j, w) })
-	})
-	if err != nil {
-		return nil, err
-	}
-	return jobs, brokenLinks(s, fsys, jobPaths(jobs), nil).Err()
-}
-
 // Check loads the site held in fsys and works out every status and
 // direction of travel. It returns the site as a build publishes it (with
-// drafts only when opts.Drafts) and every finding: errors, including what
-// the publish gate refuses, and warnings, such as where a published
-// status differs from the figures. When the files have errors, it stops
-// after loading them (check goes further: see Inspect).
+// drafts only when opts.Drafts), every row assessed, and every finding:
+// errors, including what the publish gate refuses, and warnings, such as
+// where a published status differs from the figures. When the files have
+// errors, it stops after loading them and returns no site (check goes
+// further: see Inspect).
 func Check(fsys fs.FS, opts Options) (*report.Site, diag.List) {
-	s, sc, findings := check(fsys, opts)
-	if sc == nil {
-		return s, findings
+	p := prepare(fsys, opts, from{how: forBuild})
+	if p.findings.HasErrors() {
+		return nil, p.findings
 	}
-	return sc.view, findings
-}
-
-// check is Check, returning the site as loaded and, when loading found no
-// errors, the scope too.
-func check(fsys fs.FS, opts Options) (*report.Site, *scope, diag.List) {
-	s, findings := load.Site(fsys)
-	if findings.HasErrors() {
-		return s, nil, findings
-	}
-	sc := newScope(s, opts.Drafts)
-	findings = append(findings, sc.allDrafts("build with -drafts")...)
-	if findings.HasErrors() {
-		return s, sc, findings
-	}
-	findings = append(findings, sc.figures()...)
-	findings = append(findings, gate(fsys, s, opts.Drafts, nil)...)
-	return s, sc, dedupe(findings)
+	return p.view, p.findings
 }
 
 // dropDrafts leaves out the quarters and narrative marked draft.
@@ -327,12 +271,10 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	return jobs
 }
 
-// job makes one file of the site, writing it as it goes; data is what it
-// made, when kept.
+// job makes one file of the site, writing it as it goes.
 type job struct {
 	path  string
 	write func(io.Writer) error
-	data  []byte
 }
 
 // runTo runs do on every job, on every processor. Errors are reported in
@@ -587,7 +529,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 // link can make the output the site, a folder of it, or a folder that
 // holds it.
 func checkOut(src, out string) error {
-	realOut, err := resolveOut(out)
+	realOut, err := publish.Resolve(out)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"scorecard/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -158,7 +160,7 @@ func TestFailedBuildKeepsSite(t *testing.T) {
 	if diff := cmp.Diff(before, readTree(t, out)); diff != "" {
 		t.Errorf("a failed build changed the output (-before +after):\n%s", diff)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestRenderFailureKeepsSite checks the same when the failure comes after
@@ -182,17 +184,7 @@ func TestRenderFailureKeepsSite(t *testing.T) {
 	if diff := cmp.Diff(before, readTree(t, out)); diff != "" {
 		t.Errorf("a failed build changed the output (-before +after):\n%s", diff)
 	}
-	assertNoLeftovers(t, src)
-}
-
-func assertNoLeftovers(t *testing.T, dir string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public.") {
-			t.Errorf("a temporary folder was left behind: %s", e.Name())
-		}
-	}
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestOutputGuard refuses output folders whose replacement would delete

@@ -1,6 +1,7 @@
 // Package sitetest loads the small sites that tests of several packages
 // share, such as the site of a command's testscript, so that each is
-// written once.
+// written once, and holds the looks at an output folder that the tests of
+// site and publish share (Tree, NoLeftovers).
 package sitetest
 
 import (

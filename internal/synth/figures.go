@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"scorecard/internal/load"
 	"scorecard/internal/rag"
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -580,7 +581,7 @@ func (g *gen) rows(k int) []*row {
 	return out
 }
 
-// quarterYAML writes data/quarters/QUARTER.yaml.
+// quarterYAML writes data/quarters/QUARTER.yaml, with load's encoder.
 func (g *gen) quarterYAML(b *bufio.Writer, k int, rows []*row) {
 	q := g.quarters[k]
 	y, mo := q.endMonth()
@@ -588,64 +589,36 @@ func (g *gen) quarterYAML(b *bufio.Writer, k int, rows []*row) {
 	if mo > 12 {
 		y, mo = y+1, mo-12
 	}
-	fmt.Fprintf(b, "quarter: %s\npublished: %d-%02d-%02d\nmeasures:\n", q, y, mo, 1+q.index()*7%27)
+	e := &load.Edition{Key: "quarter", ID: report.PartOfYear(report.QuarterPeriod, q.Year, q.Q, report.FinancialYear),
+		Published: fmt.Sprintf("%d-%02d-%02d", y, mo, 1+q.index()*7%27)}
 	used := make([][5]bool, len(g.themes)) // note labels used, per theme
 	for t, th := range g.themes {
-		fmt.Fprintf(b, "  # %s\n", th.title)
+		theme := th.title
 		for _, i := range th.measures {
 			rw := rows[i]
 			if rw == nil {
 				continue
 			}
-			b.WriteString("  " + g.measures[i].id + ": {")
-			sep := ""
-			field := func(name, v string) {
-				if v != "" {
-					b.WriteString(sep + name + ": " + yamlValue(v))
-					sep = ", "
-				}
+			r := load.EditionRow{Target: rw.target, Actual: rw.actual, Period: rw.period, Status: rw.status}
+			for _, n := range rw.notes {
+				r.Notes = append(r.Notes, strconv.Itoa(n))
+				used[t][n] = true
 			}
-			field("target", rw.target)
-			field("actual", rw.actual)
-			field("period", rw.period)
-			field("status", rw.status)
-			if len(rw.notes) > 0 {
-				b.WriteString(sep + "notes: [")
-				for j, n := range rw.notes {
-					if j > 0 {
-						b.WriteString(", ")
-					}
-					b.WriteString(strconv.Itoa(n))
-					used[t][n] = true
-				}
-				b.WriteString("]")
-			}
-			b.WriteString("}\n")
+			e.Measures = append(e.Measures, load.EditionMeasure{ID: g.measures[i].id, Theme: theme, Rows: []load.EditionRow{r}})
+			theme = ""
 		}
 	}
-	first := true
 	for t, th := range g.themes {
 		for _, n := range noteTexts {
 			if !used[t][n.labels[0]] && !(len(n.labels) > 1 && used[t][n.labels[1]]) {
 				continue
 			}
-			if first {
-				b.WriteString("notes:\n")
-				first = false
+			labels := make([]string, len(n.labels))
+			for i, l := range n.labels {
+				labels[i] = strconv.Itoa(l)
 			}
-			fmt.Fprintf(b, "  - {theme: %s, labels: [%s]", th.id, joinInts(n.labels))
-			if n.text != "" {
-				fmt.Fprintf(b, ", text: %s", n.text)
-			}
-			b.WriteString("}\n")
+			e.Notes = append(e.Notes, load.EditionNote{Theme: th.id, Labels: labels, Text: n.text})
 		}
 	}
-}
-
-func joinInts(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, ", ")
+	b.Write(e.Encode())
 }

@@ -11,6 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"scorecard/internal/load"
+	"scorecard/internal/report"
 )
 
 // Options say how big a site to make.
@@ -174,73 +177,47 @@ const (
 	streamIntro
 )
 
+// siteYAML writes data/site.yaml, with load's encoder.
 func (g *gen) siteYAML(b *bufio.Writer) {
-	b.WriteString(`# A synthetic site made by cmd/synth: every name and figure is invented.
-organisation: London Borough of Sample
-title: Strategic Performance Report
-language: en-GB
-base_url: https://performance.example.gov.uk/
-scorecard_note: Annual measures are shown only in the quarter in which they report
-accessibility:
-  compliance: partially
-  exceptions:
-    - The interactive charts cannot be explored point by point with a keyboard or screen reader. Each chart has a summary in words, and every value it shows is in a table beside it.
-  contact_email: access@example.gov.uk
-  contact_phone: 020 7946 0000
-  response_days: 5
-  prepared: 2016-11-01
-  reviewed: 2016-11-30
-`)
+	c := &load.SiteConfig{
+		Comment:      "A synthetic site made by cmd/synth: every name and figure is invented.",
+		Organisation: "London Borough of Sample",
+		Title:        "Strategic Performance Report",
+		Language:     "en-GB",
+		BaseURL:      "https://performance.example.gov.uk/",
+		TableNote:    "Annual measures are shown only in the quarter in which they report",
+		Accessibility: report.Accessibility{
+			Compliance:   "partially",
+			Exceptions:   []string{"The interactive charts cannot be explored point by point with a keyboard or screen reader. Each chart has a summary in words, and every value it shows is in a table beside it."},
+			ContactEmail: "access@example.gov.uk",
+			ContactPhone: "020 7946 0000",
+			ResponseDays: 5,
+			Prepared:     "2016-11-01",
+			Reviewed:     "2016-11-30",
+		},
+	}
+	b.Write(c.Encode())
 }
 
+// catalogueYAML writes data/measures.yaml, with load's encoder.
 func (g *gen) catalogueYAML(b *bufio.Writer) {
-	b.WriteString("themes:\n")
+	var c load.Catalogue
 	for _, t := range g.themes {
-		fmt.Fprintf(b, "  - id: %s\n    title: %s\n", t.id, yamlQuote(t.title))
+		c.Themes = append(c.Themes, load.CatalogueTheme{ID: t.id, Title: t.title})
 	}
-	b.WriteString("measures:\n")
 	for _, t := range g.themes {
-		fmt.Fprintf(b, "  # %s\n", t.title)
+		comment := t.title
 		for _, i := range t.measures {
 			m := g.measures[i]
-			fmt.Fprintf(b, "  - id: %s\n    number: %q\n    theme: %s\n    title: %s\n    good: %s\n    unit: %s\n",
-				m.id, m.number, t.id, yamlQuote(m.title), m.good, yamlQuote(m.unit))
-			if m.equalities {
-				b.WriteString("    equalities: true\n")
-			}
-			if m.definition != "" {
-				fmt.Fprintf(b, "    definition: %s\n", yamlQuote(m.definition))
-			}
+			c.Measures = append(c.Measures, load.CatalogueMeasure{Comment: comment, ID: m.id, Number: m.number, Theme: t.id,
+				Title: m.title, Good: m.good, Unit: m.unit, Equalities: m.equalities, Definition: m.definition})
+			comment = ""
 		}
 	}
+	b.Write(c.Encode())
 }
 
 // yamlQuote writes s as a double-quoted YAML string.
 func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
-
-// yamlValue writes a cell plainly when YAML reads it back as the same
-// string inside a flow mapping, as a person would type it, and quoted
-// otherwise: "33,000", "01:30", "-", "[60%]" and bare numbers.
-func yamlValue(s string) string {
-	if s == "" || strings.ContainsAny(s, `,:[]{}#"'&*!|>%@`+"`") && !plainPercent(s) ||
-		strings.ContainsAny(s[:1], "-0123456789.+?") && !plainPercent(s) {
-		return yamlQuote(s)
-	}
-	return s
-}
-
-// plainPercent reports whether s is a percentage YAML reads as a string:
-// 93%, 97.8%, 42.5% (62/146).
-func plainPercent(s string) bool {
-	if s[0] < '0' || s[0] > '9' {
-		return false
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("0123456789.% ()/", r) {
-			return false
-		}
-	}
-	return strings.Contains(s, "%")
 }

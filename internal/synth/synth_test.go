@@ -89,8 +89,8 @@ func TestForms(t *testing.T) {
 	}
 	text := all.String()
 	for _, want := range []string{
-		`"33,`, `% (`, `%", `, `-1`, `"[`, `BL`, `Year on year reduction`, `th in London"`, `th)"`,
-		`"0`, `"£`, `"-"`, `{}`, `period: `, `notes: [`, `status: No survey this qtr`,
+		`'33,`, `% (`, `-10%`, `-1`, `'[`, `BL`, `Year on year reduction`, `th in London`, `th)`,
+		`'0`, `'£`, `'-'`, `{}`, `period: `, `notes: [`, `status: No survey this qtr`,
 		`status: Reports in Q4 only`, `status: New in 2016/17`, `status: No target`, `status: No actual`,
 		"\nnotes:\n", `text: `,
 	} {
@@ -178,30 +178,6 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func TestYAMLValue(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"93%", "93%"},
-		{"42.5% (62/146)", "42.5% (62/146)"},
-		{"33,000", `"33,000"`},
-		{"01:30", `"01:30"`},
-		{"-", `"-"`},
-		{"-10%", `"-10%"`},
-		{"[60%]", `"[60%]"`},
-		{"188", `"188"`},
-		{"8.18", `"8.18"`},
-		{"£125,000", `"£125,000"`},
-		{"5.33 (26th)", `"5.33 (26th)"`},
-		{"BL", "BL"},
-		{"Year on year reduction", "Year on year reduction"},
-		{"No survey this qtr", "No survey this qtr"},
-		{"Oct 13 to Sep 14", "Oct 13 to Sep 14"},
-	} {
-		if got := yamlValue(tc.in); got != tc.want {
-			t.Errorf("yamlValue(%q) = %s, want %s", tc.in, got, tc.want)
-		}
-	}
 }
 
 func TestPeriod(t *testing.T) {

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,38 +15,44 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"scorecard/internal/sitetest"
 )
 
-// tree sums up everything under root: each file's content, each folder,
-// and each symbolic link's target, so that a test can tell whether a
-// refused build changed anything at all.
-func tree(t *testing.T, root string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		switch {
-		case d.IsDir():
-			files[rel+"/"] = ""
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			files[rel] = "-> " + target
-			return err
-		default:
-			b, err := os.ReadFile(p)
-			files[rel] = string(b)
-			return err
-		}
-		return nil
-	})
+// site is the site the tests publish: the files a build of a small site
+// makes, enough for every check of the output to have something to see.
+var site = map[string]string{
+	"index.html":              "<p>home",
+	"404.html":                "<p>not found",
+	"about/index.html":        "<p>about",
+	"measures/m-1/index.html": "<p>a measure",
+	"assets/search-index.js":  "var index = [];",
+}
+
+// build publishes site, with extra files, into out.
+func build(out string, extra map[string]string) error {
+	files := maps.Clone(site)
+	maps.Copy(files, extra)
+	s, err := Start(out)
 	if err != nil {
+		return err
+	}
+	defer s.Discard()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		data := files[name]
+		if err := s.Put(name, func(w io.Writer) error { _, err := io.WriteString(w, data); return err }); err != nil {
+			return err
+		}
+	}
+	return s.Commit()
+}
+
+// mustBuild publishes site, with extra files, into out, which must work.
+func mustBuild(t *testing.T, out string, extra map[string]string) {
+	t.Helper()
+	if err := build(out, extra); err != nil {
 		t.Fatal(err)
 	}
-	return files
 }
 
 // writeFiles writes files (slash-separated paths under dir -> contents).
@@ -62,21 +69,21 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// refused builds src into out, wants a refusal that says each of says, and
-// checks that nothing under watch changed.
-func refused(t *testing.T, src, out, watch string, says ...string) {
+// refused publishes into out, wants a refusal that says each of says,
+// and checks that nothing under watch changed.
+func refused(t *testing.T, out, watch string, says ...string) {
 	t.Helper()
-	before := tree(t, watch)
-	_, err := Build(src, out, Options{})
+	before := sitetest.Tree(t, watch)
+	err := build(out, nil)
 	if err == nil {
-		t.Fatalf("Build(%s, %s) succeeded; want a refusal", src, out)
+		t.Fatalf("publishing into %s succeeded; want a refusal", out)
 	}
 	for _, s := range says {
 		if !strings.Contains(err.Error(), s) {
 			t.Errorf("the refusal does not say %q:\n%v", s, err)
 		}
 	}
-	if diff := cmp.Diff(before, tree(t, watch)); diff != "" {
+	if diff := cmp.Diff(before, sitetest.Tree(t, watch)); diff != "" {
 		t.Errorf("the refused build changed %s (-before +after):\n%s", watch, diff)
 	}
 }
@@ -98,38 +105,35 @@ func readManifest(t *testing.T, out string) manifest {
 // TestOutputNotABuild refuses an output folder that holds files no build
 // wrote, naming them, and leaves it untouched.
 func TestOutputNotABuild(t *testing.T) {
-	src, dir := copySite(t), t.TempDir()
+	dir := t.TempDir()
 	victim := filepath.Join(dir, "victim")
 	writeFiles(t, victim, map[string]string{
 		"docs/thesis.txt": "x", "a.txt": "a", "b.txt": "b", "c.txt": "c",
 	})
-	refused(t, src, victim, dir, "the output folder "+victim+" holds files Scorecard did not write (a.txt, b.txt, c.txt and 1 more)", "choose an empty or new folder")
+	refused(t, victim, dir, "the output folder "+victim+" holds files Scorecard did not write (a.txt, b.txt, c.txt and 1 more)", "choose an empty or new folder")
 
 	// A site built before builds were marked: refused, with a word on why.
 	legacy := filepath.Join(dir, "legacy")
 	writeFiles(t, legacy, map[string]string{"index.html": "<p>", "404.html": "<p>", "assets/search-index.js": "x"})
-	refused(t, src, legacy, dir, "looks like a Scorecard build but lacks the "+ManifestName, "delete the folder yourself this once")
+	refused(t, legacy, dir, "looks like a Scorecard build but lacks the "+ManifestName, "delete the folder yourself this once")
 }
 
 // TestOutputEmptyAccepted builds into an empty folder that is there
 // already, and writes a manifest that lists exactly the files written.
 func TestOutputEmptyAccepted(t *testing.T) {
-	src, dir := copySite(t), t.TempDir()
+	dir := t.TempDir()
 	out := filepath.Join(dir, "www")
 	if err := os.Mkdir(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Build(src, out, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	mustBuild(t, out, nil)
 	m := readManifest(t, out)
 	if m.Generator != "Scorecard" || m.Format != 1 {
 		t.Errorf("manifest: generator %q, format %d", m.Generator, m.Format)
 	}
 	var onDisk []string
-	for p := range readTree(t, out) {
-		if p != ManifestName {
+	for p := range sitetest.Tree(t, out) {
+		if p != ManifestName && !strings.HasSuffix(p, "/") {
 			onDisk = append(onDisk, p)
 		}
 	}
@@ -137,30 +141,23 @@ func TestOutputEmptyAccepted(t *testing.T) {
 	if diff := cmp.Diff(onDisk, m.Files); diff != "" {
 		t.Errorf("the manifest does not list the files written (-written +listed):\n%s", diff)
 	}
-	if len(m.Files) != res.Count {
-		t.Errorf("the manifest lists %d files; the build counted %d", len(m.Files), res.Count)
+	if len(m.Files) != len(site) {
+		t.Errorf("the manifest lists %d files; the build wrote %d", len(m.Files), len(site))
 	}
-	assertNoLeftovers(t, dir)
+	sitetest.NoLeftovers(t, dir)
 }
 
 // TestPreviousBuildReplaced builds twice into one folder: the second build
 // replaces the first, and a file only the first wrote does not survive. (A
 // file put there by hand stops the build: see TestForeignFileInBuild.)
 func TestPreviousBuildReplaced(t *testing.T) {
-	src := copySite(t)
+	src := t.TempDir()
 	out := filepath.Join(src, "public")
-	writeFiles(t, src, map[string]string{"static/old.txt": "old"})
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Remove(filepath.Join(src, "static", "old.txt")); err != nil {
-		t.Fatal(err)
-	}
-	writeFiles(t, src, map[string]string{"static/new.txt": "new"})
-	if _, err := Build(src, out, Options{}); err != nil {
+	mustBuild(t, out, map[string]string{"old.txt": "old"})
+	if err := build(out, map[string]string{"new.txt": "new"}); err != nil {
 		t.Fatalf("the second build into a first: %v", err)
 	}
-	files := readTree(t, out)
+	files := sitetest.Tree(t, out)
 	if _, ok := files["old.txt"]; ok {
 		t.Error("old.txt, which only the first build wrote, survived the second")
 	}
@@ -170,19 +167,17 @@ func TestPreviousBuildReplaced(t *testing.T) {
 	if m := readManifest(t, out); slices.Contains(m.Files, "old.txt") || !slices.Contains(m.Files, "new.txt") {
 		t.Errorf("the manifest was not rewritten: %v", m.Files)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestForeignFileInBuild refuses to replace a build that has had files
 // added since, or one of its files swapped for a link, naming them.
 func TestForeignFileInBuild(t *testing.T) {
-	src := copySite(t)
+	src := t.TempDir()
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	mustBuild(t, out, nil)
 	writeFiles(t, out, map[string]string{"google123.html": "verify", "measures/notes.txt": "mine"})
-	refused(t, src, out, src, "holds files that no Scorecard build wrote (google123.html, measures/notes.txt)", "static/")
+	refused(t, out, src, "holds files that no Scorecard build wrote (google123.html, measures/notes.txt)", "static/")
 
 	if err := os.Remove(filepath.Join(out, "google123.html")); err != nil {
 		t.Fatal(err)
@@ -197,27 +192,25 @@ func TestForeignFileInBuild(t *testing.T) {
 	if err := os.Symlink("/etc/hostname", page); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, src, out, src, "holds a file that no Scorecard build wrote (about/index.html)")
+	refused(t, out, src, "holds a file that no Scorecard build wrote (about/index.html)")
 }
 
 // TestManifestNotOurs refuses a folder whose manifest Scorecard did not
 // write, or a newer Scorecard did.
 func TestManifestNotOurs(t *testing.T) {
-	src, dir := copySite(t), t.TempDir()
+	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	writeFiles(t, out, map[string]string{ManifestName: "not json", "index.html": "x"})
-	refused(t, src, out, dir, "holds a "+ManifestName+" file that Scorecard did not write")
+	refused(t, out, dir, "holds a "+ManifestName+" file that Scorecard did not write")
 	writeFiles(t, out, map[string]string{ManifestName: `{"generator": "Scorecard", "format": 2, "files": ["index.html"]}`})
-	refused(t, src, out, dir, "built by a newer version of Scorecard")
+	refused(t, out, dir, "built by a newer version of Scorecard")
 }
 
 // TestManifestNameReserved: no file of the site may take the manifest's
 // name.
 func TestManifestNameReserved(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	err := WriteWith(out, func(put Put) error {
-		return put(ManifestName, func(w io.Writer) error { _, err := io.WriteString(w, "{}"); return err })
-	})
+	err := build(out, map[string]string{ManifestName: "{}"})
 	if err == nil || !strings.Contains(err.Error(), "keeps that name") {
 		t.Fatalf("writing %s: err = %v; want a refusal", ManifestName, err)
 	}
@@ -226,61 +219,19 @@ func TestManifestNameReserved(t *testing.T) {
 	}
 }
 
-// TestOutputSymlinkIntoSite: a link that leads the output into the site's
-// data/ is refused, though the path given looks like a folder of its own.
-func TestOutputSymlinkIntoSite(t *testing.T) {
-	src, dir := copySite(t), t.TempDir()
-	lnk := filepath.Join(dir, "lnk")
-	if err := os.Symlink(src, lnk); err != nil {
-		t.Fatal(err)
-	}
-	refused(t, src, filepath.Join(lnk, "data"), src, "is inside the site's data/ folder", "once symbolic links are followed")
-
-	// A link to the data folder itself, given as the output.
-	data := filepath.Join(dir, "data-link")
-	if err := os.Symlink(filepath.Join(src, "data"), data); err != nil {
-		t.Fatal(err)
-	}
-	refused(t, src, data, src, "is inside the site's data/ folder")
-
-	// A ".." after a link leaves the link's target, not the folder the
-	// link is in: deep/../public is content/public, not dir/public.
-	if err := os.MkdirAll(filepath.Join(src, "content", "deep"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(src, "content", "deep"), filepath.Join(dir, "deep")); err != nil {
-		t.Fatal(err)
-	}
-	out := dir + "/deep/../public"
-	refused(t, src, out, src, "is inside the site's content/ folder")
-	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
-		t.Errorf("the refused build made %s", filepath.Join(dir, "public"))
-	}
-}
-
-// TestSourceThroughSymlink builds a site reached through a link into the
-// site's real path: the output is the site, and is refused.
-func TestSourceThroughSymlink(t *testing.T) {
-	src, dir := copySite(t), t.TempDir()
-	via := filepath.Join(dir, "via")
-	if err := os.Symlink(src, via); err != nil {
-		t.Fatal(err)
-	}
-	refused(t, via, src, src, "holds the site itself")
-	refused(t, via, filepath.Dir(src), src, "holds the site itself")
-	refused(t, src, via, src, "holds the site itself")
-	refused(t, via, filepath.Join(src, "static", "public"), src, "is inside the site's static/ folder")
-}
-
 // TestOutputIsSymlink builds into a link to a folder elsewhere: the
 // link's target is replaced, twice, the link is kept, and nothing is left
 // beside either. A link to a folder that is not a build, or to nothing,
 // is refused.
 func TestOutputIsSymlink(t *testing.T) {
-	src, dir := copySite(t), t.TempDir()
+	dir := t.TempDir()
 	www := filepath.Join(dir, "www")
 	target := filepath.Join(www, "site")
 	if err := os.MkdirAll(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "src")
+	if err := os.Mkdir(src, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(src, "public")
@@ -288,8 +239,7 @@ func TestOutputIsSymlink(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 2 {
-		writeFiles(t, src, map[string]string{"static/n.txt": fmt.Sprint(i)})
-		if _, err := Build(src, out, Options{}); err != nil {
+		if err := build(out, map[string]string{"n.txt": fmt.Sprint(i)}); err != nil {
 			t.Fatalf("build %d through the link: %v", i+1, err)
 		}
 		if info, err := os.Lstat(out); err != nil || info.Mode()&fs.ModeSymlink == 0 {
@@ -302,7 +252,7 @@ func TestOutputIsSymlink(t *testing.T) {
 			t.Errorf("build %d: %v", i+1, err)
 		}
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 	if des, _ := os.ReadDir(www); len(des) != 1 {
 		t.Errorf("%s holds %d entries; want just site/", www, len(des))
 	}
@@ -314,14 +264,14 @@ func TestOutputIsSymlink(t *testing.T) {
 	if err := os.Symlink(other, out2); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, src, out2, dir, "the output folder "+out2+" (a link to "+other+") holds files Scorecard did not write (thesis.txt)")
+	refused(t, out2, dir, "the output folder "+out2+" (a link to "+other+") holds files Scorecard did not write (thesis.txt)")
 
 	// A link to nothing.
 	out3 := filepath.Join(dir, "public3")
 	if err := os.Symlink(filepath.Join(dir, "missing"), out3); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, src, out3, dir, "is a symbolic link to "+filepath.Join(dir, "missing")+", which does not exist")
+	refused(t, out3, dir, "is a symbolic link to "+filepath.Join(dir, "missing")+", which does not exist")
 }
 
 // holdLock takes the lock on the output out as another build would,
@@ -350,19 +300,17 @@ func holdLock(t *testing.T, out string, pid int) func() {
 // and touches neither. Once the first lets go, a build succeeds and tidies
 // up.
 func TestConcurrentBuild(t *testing.T) {
-	src := copySite(t)
+	src := t.TempDir()
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	mustBuild(t, out, nil)
 	release := holdLock(t, out, 4242)
 	writeFiles(t, src, map[string]string{".public.new-first/index.html": "half-written"})
-	refused(t, src, out, src, "another scorecard build is writing "+out+" (process 4242); wait for it to finish")
+	refused(t, out, src, "another scorecard build is writing "+out+" (process 4242); wait for it to finish")
 	release()
-	if _, err := Build(src, out, Options{}); err != nil {
+	if err := build(out, nil); err != nil {
 		t.Fatalf("the build once the lock was free: %v", err)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestLockReleased: a build lets go of the lock, failed or not, and
@@ -370,15 +318,28 @@ func TestConcurrentBuild(t *testing.T) {
 func TestLockReleased(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	boom := errors.New("boom")
-	if err := WriteWith(out, func(Put) error { return boom }); !errors.Is(err, boom) {
-		t.Fatalf("err = %v; want boom", err)
-	}
-	release := holdLock(t, out, 1) // fails the test if the lock were still held
-	release()
-	if err := WriteWith(out, func(Put) error { return nil }); err != nil {
+	s, err := Start(out)
+	if err != nil {
 		t.Fatal(err)
 	}
-	assertNoLeftovers(t, filepath.Dir(out))
+	if err := s.Put("index.html", func(io.Writer) error { return boom }); !errors.Is(err, boom) {
+		t.Fatalf("err = %v; want boom", err)
+	}
+	s.Discard()
+	release := holdLock(t, out, 1) // fails the test if the lock were still held
+	release()
+	if s, err = Start(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err == nil {
+		t.Error("a second Commit of the same stage succeeded")
+	}
+	release = holdLock(t, out, 1)
+	release()
+	sitetest.NoLeftovers(t, filepath.Dir(out))
 }
 
 // TestOldSiteNotDeletable: when a folder of the old site cannot be
@@ -386,11 +347,9 @@ func TestLockReleased(t *testing.T) {
 // and what to do. canChange stands in for a folder of another user's, as
 // the tests may run as root, who may change anything.
 func TestOldSiteNotDeletable(t *testing.T) {
-	src := copySite(t)
+	src := t.TempDir()
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	mustBuild(t, out, nil)
 	stuck := filepath.Join(out, "measures")
 	defer func(f func(string) error) { canChange = f }(canChange)
 	canChange = func(dir string) error {
@@ -399,8 +358,8 @@ func TestOldSiteNotDeletable(t *testing.T) {
 		}
 		return nil
 	}
-	refused(t, src, out, src, "cannot replace the output folder "+out, stuck+" cannot be changed by this user (permission denied)", "writable")
-	assertNoLeftovers(t, src)
+	refused(t, out, src, "cannot replace the output folder "+out, stuck+" cannot be changed by this user (permission denied)", "writable")
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestOldSiteReadOnly does the same with a real read-only folder, where
@@ -409,18 +368,16 @@ func TestOldSiteReadOnly(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root may change a read-only folder; TestOldSiteNotDeletable covers this")
 	}
-	src := copySite(t)
+	src := t.TempDir()
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	mustBuild(t, out, nil)
 	stuck := filepath.Join(out, "measures")
 	if err := os.Chmod(stuck, 0o555); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(stuck, 0o755) })
-	refused(t, src, out, src, stuck+" cannot be changed by this user")
-	assertNoLeftovers(t, src)
+	refused(t, out, src, stuck+" cannot be changed by this user")
+	sitetest.NoLeftovers(t, src)
 }
 
 // TestRemoveOldFails: when the old site cannot be deleted after the swap
@@ -428,24 +385,21 @@ func TestOldSiteReadOnly(t *testing.T) {
 // back and the build fails; when some of it was, the new site stays, and
 // the build fails naming what is left. The next build deletes it.
 func TestRemoveOldFails(t *testing.T) {
-	src := copySite(t)
+	src := t.TempDir()
 	out := filepath.Join(src, "public")
-	if _, err := Build(src, out, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	writeFiles(t, src, map[string]string{"static/new.txt": "new"})
+	mustBuild(t, out, nil)
 	defer func(f func(string) error) { removeAll = f }(removeAll)
 	removeAll = func(p string) error {
 		return &fs.PathError{Op: "unlinkat", Path: filepath.Join(p, "measures"), Err: syscall.EPERM}
 	}
-	refused(t, src, out, src, "cannot delete the old site in "+out, "the old site was put back as it was")
-	assertNoLeftovers(t, src)
+	refused(t, out, src, "cannot delete the old site in "+out, "the old site was put back as it was")
+	sitetest.NoLeftovers(t, src)
 
 	removeAll = func(p string) error {
 		os.Remove(filepath.Join(p, "index.html"))
 		return &fs.PathError{Op: "unlinkat", Path: filepath.Join(p, "measures"), Err: syscall.EPERM}
 	}
-	_, err := Build(src, out, Options{})
+	err := build(out, map[string]string{"new.txt": "new"})
 	if err == nil || !strings.Contains(err.Error(), "the new site is in "+out) || !strings.Contains(err.Error(), filepath.Join(src, ".public.old-")) {
 		t.Fatalf("err = %v; want a failure naming the old site left beside the new", err)
 	}
@@ -457,8 +411,8 @@ func TestRemoveOldFails(t *testing.T) {
 		t.Errorf("the new site is not in place: new.txt = %q, %v", b, err)
 	}
 	removeAll = os.RemoveAll
-	if _, err := Build(src, out, Options{}); err != nil {
+	if err := build(out, nil); err != nil {
 		t.Fatalf("the build after: %v", err)
 	}
-	assertNoLeftovers(t, src)
+	sitetest.NoLeftovers(t, src)
 }

@@ -1,4 +1,11 @@
-package site
+// Package publish writes a built site into its output folder all at once
+// or not at all: the files go into a fresh folder beside the output
+// (a Stage), which is swapped in for the output only when every file was
+// written. It holds the lock that stops two builds writing one output at
+// once, the manifest that marks a folder as a build (so that a build never
+// deletes a file it did not write), and the recovery from a build that was
+// killed half way.
+package publish
 
 import (
 	"bufio"
@@ -17,17 +24,14 @@ import (
 	"syscall"
 )
 
-// Put creates the file at path (slash-separated, from the site root) and
-// has write fill it, through a buffer.
-type Put func(path string, write func(io.Writer) error) error
-
 // ManifestName is the file every build writes at the root of its output:
 // it marks the folder as a Scorecard build and lists the files the build
 // wrote. A build replaces an output folder only when the folder is absent,
 // empty, or holds a manifest and no file that it does not list, so that
 // Scorecard never deletes a file it did not write. The manifest is not part
-// of the site (no page links to it, and Result does not count it), but it
-// is written like one of its files, and is the same for the same input.
+// of the site (no page links to it, and site.Result does not count it),
+// but it is written like one of its files, and is the same for the same
+// input.
 const ManifestName = ".scorecard-build.json"
 
 // manifestFormat is the manifest's format; it changes when a manifest's
@@ -51,23 +55,43 @@ var (
 	canChange = func(dir string) error { return syscall.Access(dir, 0x2|0x1) } // W_OK|X_OK
 )
 
-// WriteWith writes a site into a fresh folder beside out, then swaps it in
-// for out. produce hands each file to put, which writes it at once and may
-// be called from several goroutines, so that no file need be held in
-// memory whole. If anything fails (produce returns an error), out is left
-// as it was and the fresh folder is removed, so a failed build never leaves
-// a half-written site and no stale file from an earlier build survives.
+// Stage is a fresh folder beside an output folder, into which a site is
+// written (Put, which may be called from several goroutines, writes each
+// file at once, so that no file need be held in memory whole) and which
+// Commit then swaps in for the output. Discard, or a failed Commit,
+// leaves the output as it was and removes the fresh folder, so a failed
+// build never leaves a half-written site and no stale file from an
+// earlier build survives.
 //
-// out is replaced only when it is absent, empty, or an earlier build that
-// holds nothing but what that build wrote (see ManifestName); otherwise
-// WriteWith refuses, naming what is in it. When out is a symbolic link (or
-// lies below one) the folder it leads to is the one replaced, and the
-// link is kept. A lock file beside the output (.NAME.lock, removed when the
-// build ends) stops two builds writing the same output at once.
-func WriteWith(out string, produce func(Put) error) (err error) {
-	real, err := resolveOut(out) // before cleaning: a ".." after a link leaves the link's target
+// The output is replaced only when it is absent, empty, or an earlier
+// build that holds nothing but what that build wrote (see ManifestName);
+// otherwise Start or Commit refuses, naming what is in it. When the output
+// is a symbolic link (or lies below one) the folder it leads to is the one
+// replaced, and the link is kept. A lock file beside the output
+// (.NAME.lock, removed when the stage ends) stops two builds writing the
+// same output at once.
+type Stage struct {
+	real, shown string // the output, with every link followed; as messages show it
+	parent      string
+	tmp         string // the fresh folder
+	unlock      func()
+	done        bool
+
+	mu      sync.Mutex
+	dirs    map[string]bool
+	written []string
+}
+
+// bufs are the buffers files are written through.
+var bufs = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
+// Start takes the lock on the output folder out, tidies what a killed
+// build left beside it, checks that out may be replaced, and makes the
+// fresh folder beside it.
+func Start(out string) (*Stage, error) {
+	real, err := Resolve(out) // before cleaning: a ".." after a link leaves the link's target
 	if err != nil {
-		return err
+		return nil, err
 	}
 	out = filepath.Clean(out)
 	shown := out
@@ -76,88 +100,120 @@ func WriteWith(out string, produce func(Put) error) (err error) {
 	}
 	parent, base := filepath.Dir(real), filepath.Base(real)
 	if parent == real {
-		return fmt.Errorf("the output folder %s is the top folder of the disk; every build replaces its output folder, so choose a folder of its own, such as public", out)
+		return nil, fmt.Errorf("the output folder %s is the top folder of the disk; every build replaces its output folder, so choose a folder of its own, such as public", out)
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		if file := fileAbove(parent); file != "" {
-			return fmt.Errorf("cannot create the output folder %s: %s is a file, not a folder; choose another output folder", out, file)
+			return nil, fmt.Errorf("cannot create the output folder %s: %s is a file, not a folder; choose another output folder", out, file)
 		}
-		return fmt.Errorf("cannot create the output folder's parent: %w", err)
+		return nil, fmt.Errorf("cannot create the output folder's parent: %w", err)
 	}
 	if st, err := os.Stat(real); err == nil && !st.IsDir() {
-		return fmt.Errorf("the output %s is a file, not a folder; remove it or choose another output folder", shown)
+		return nil, fmt.Errorf("the output %s is a file, not a folder; remove it or choose another output folder", shown)
 	}
 	unlock, err := lockOut(parent, base, shown)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer unlock()
+	s := &Stage{real: real, shown: shown, parent: parent, unlock: unlock, dirs: map[string]bool{}}
+	if err := s.start(base); err != nil {
+		s.Discard()
+		return nil, err
+	}
+	return s, nil
+}
+
+// start does the part of Start done while holding the lock.
+func (s *Stage) start(base string) error {
 	// Only now, holding the lock, may what an earlier build left be
 	// tidied: another build's fresh folder is never taken for a leftover.
-	if err := recoverInterrupted(parent, base, real); err != nil {
+	if err := recoverInterrupted(s.parent, base, s.real); err != nil {
 		return err
 	}
-	if _, err := inspect(real, shown); err != nil {
+	if _, err := inspect(s.real, s.shown); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	tmp, err := os.MkdirTemp(s.parent, "."+base+".new-")
 	if err != nil {
 		return fmt.Errorf("cannot write beside the output folder: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+	s.tmp = tmp
+	return os.Chmod(tmp, 0o755)
+}
+
+// Put creates the file at name (slash-separated, from the site root) in
+// the fresh folder and has write fill it, through a buffer.
+func (s *Stage) Put(name string, write func(io.Writer) error) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("refusing to write %q: not a path inside the site", name)
 	}
-	var mu sync.Mutex
-	dirs := map[string]bool{}
-	var written []string
-	bufs := sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
-	put := func(name string, write func(io.Writer) error) error {
-		if !fs.ValidPath(name) || name == "." {
-			return fmt.Errorf("refusing to write %q: not a path inside the site", name)
-		}
-		if name == ManifestName {
-			return fmt.Errorf("refusing to write %q: Scorecard keeps that name for the list of the files it wrote", name)
-		}
-		dir := path.Dir(name)
-		mu.Lock()
-		made := dirs[dir]
-		written = append(written, name)
-		mu.Unlock()
-		if !made {
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-				return err
-			}
-			mu.Lock()
-			dirs[dir] = true
-			mu.Unlock()
-		}
-		f, err := os.OpenFile(filepath.Join(tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
+	if name == ManifestName {
+		return fmt.Errorf("refusing to write %q: Scorecard keeps that name for the list of the files it wrote", name)
+	}
+	dir := path.Dir(name)
+	s.mu.Lock()
+	made := s.dirs[dir]
+	s.written = append(s.written, name)
+	s.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 			return err
 		}
-		b := bufs.Get().(*bufio.Writer)
-		b.Reset(f)
-		err = write(b)
-		if err == nil {
-			err = b.Flush()
-		}
-		b.Reset(nil)
-		bufs.Put(b)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
+		s.mu.Lock()
+		s.dirs[dir] = true
+		s.mu.Unlock()
+	}
+	f, err := os.OpenFile(filepath.Join(s.tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
 		return err
 	}
-	if err := produce(put); err != nil {
-		return err
+	b := bufs.Get().(*bufio.Writer)
+	b.Reset(f)
+	err = write(b)
+	if err == nil {
+		err = b.Flush()
 	}
-	slices.Sort(written)
-	data, err := json.MarshalIndent(manifest{Generator: "Scorecard", Format: manifestFormat, Files: written}, "", "  ")
+	b.Reset(nil)
+	bufs.Put(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Discard ends the stage without swapping it in: the fresh folder is
+// removed and the lock let go. It does nothing once the stage has ended,
+// so it may be deferred.
+func (s *Stage) Discard() {
+	if s.done {
+		return
+	}
+	s.done = true
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
+	s.unlock()
+}
+
+// Commit writes the manifest, swaps the fresh folder in for the output,
+// deletes the old site and lets go of the lock. When it fails before the
+// swap, the output is as it was; the one failure after which the output
+// has changed is an *OldSiteLeft.
+func (s *Stage) Commit() (err error) {
+	if s.done {
+		return errors.New("the build has ended already")
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(s.tmp)
+		}
+		s.done = true
+		s.unlock()
+	}()
+	real, shown, parent, tmp := s.real, s.shown, s.parent, s.tmp
+	base := filepath.Base(real)
+	slices.Sort(s.written)
+	data, err := json.MarshalIndent(manifest{Generator: "Scorecard", Format: manifestFormat, Files: s.written}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -407,12 +463,12 @@ func lockOut(parent, base, shown string) (unlock func(), err error) {
 	return nil, fmt.Errorf("cannot lock %s, which stops two builds writing %s at once: other builds keep replacing it; wait for them to finish, then build again", name, shown)
 }
 
-// resolveOut returns the output folder out as an absolute path with every
+// Resolve returns the output folder out as an absolute path with every
 // symbolic link in it followed, as writing to it would follow them: the
 // part that exists is resolved, and the rest, which does not exist yet and
 // so holds no link, added to it. Every check of the output is made on this
 // path, and the build writes to it.
-func resolveOut(out string) (string, error) {
+func Resolve(out string) (string, error) {
 	p := out
 	if !filepath.IsAbs(p) {
 		wd, err := os.Getwd()
