@@ -91,13 +91,15 @@ func chartAnchors(id string, counts bool) []string {
 	return ids
 }
 
-// Chart ids, which package site gives the charts it makes.
-func homeChartID(q *report.Quarter) string { return "chart-home-" + q.ID.Slug() }
+// HomeChartID is the id of the chart on a quarter's home page.
+func HomeChartID(q *report.Quarter) string { return "chart-home-" + q.ID.Slug() }
 
-func themeChartID(q *report.Quarter, t *report.Theme) string {
+// ThemeChartID is the id of the chart on a theme's page.
+func ThemeChartID(q *report.Quarter, t *report.Theme) string {
 	return "chart-theme-" + q.ID.Slug() + "-" + t.Address
 }
 
+// trendChartID is the id package chart gives a measure's trend chart.
 func trendChartID(m *report.Measure) string { return "chart-trend-" + m.Address }
 
 // prefixed puts prefix before each id.
@@ -126,7 +128,7 @@ func introAnchors(n *report.Narrative) []string {
 
 func homeAnchors(s *report.Site, q *report.Quarter) []string {
 	ids := []string{"main", "sc-summary", "sc-introduction", "sc-themes"}
-	ids = append(ids, chartAnchors(homeChartID(q), true)...)
+	ids = append(ids, chartAnchors(HomeChartID(q), true)...)
 	for _, t := range s.Themes {
 		ids = append(ids, "sc-theme-"+t.Address)
 		if n := q.Narrative[t]; n != nil && len(n.Sections) > 0 {
@@ -168,7 +170,7 @@ func scorecardAnchors(d themeData) []string {
 // themeAnchors are the ids of a theme's page.
 func themeAnchors(d themeData) []string {
 	ids := []string{"main", "sc-glance", "sc-scorecard"}
-	ids = append(ids, chartAnchors(themeChartID(d.Quarter, d.Theme), true)...)
+	ids = append(ids, chartAnchors(ThemeChartID(d.Quarter, d.Theme), true)...)
 	if len(d.Children) > 0 {
 		ids = append(ids, "sc-within")
 	}

@@ -504,7 +504,7 @@ func homeChart(s *report.Site, q *report.Quarter) render.Chart {
 		rows = append(rows, q.TreeRows(t)) // a top-level theme with the themes below it
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
-	c := chart.StatusBars("chart-home-"+q.ID.Slug(), "Published statuses by theme, "+q.ID.Label(), counts, true)
+	c := chart.StatusBars(render.HomeChartID(q), "Published statuses by theme, "+q.ID.Label(), counts, true)
 	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
@@ -519,7 +519,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
-	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.Address, t.Title+": published statuses by "+s.EditionWord(), counts, false)
+	c := chart.StatusBars(render.ThemeChartID(q, t), t.Title+": published statuses by "+s.EditionWord(), counts, false)
 	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
