@@ -27,16 +27,21 @@ func NewAnchors(s *report.Site, layouts fs.FS) *Anchors {
 	if len(s.Quarters) == 0 {
 		return a
 	}
-	replaced := func(name string) bool {
-		if layouts == nil {
-			return false
-		}
-		for _, name := range append([]string{name}, partials...) {
+	own := map[string]bool{} // the templates the site replaces
+	if layouts != nil {
+		for _, name := range templateNames {
 			if _, err := fs.Stat(layouts, name); err == nil {
+				own[name] = true
+			}
+		}
+	}
+	replaced := func(name string) bool {
+		for _, p := range partials {
+			if own[p] {
 				return true
 			}
 		}
-		return false
+		return own[name]
 	}
 	add := func(path, template string, ids func() []string) {
 		a.pages[path] = ids
