@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"strings"
@@ -11,16 +10,12 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/narrative"
 	"scorecard/internal/report"
 )
 
@@ -41,7 +36,7 @@ func (l *loader) content(s *report.Site) {
 		l.found(err)
 		return // a site may publish figures alone
 	}
-	md := newMarkdown(s.AllowHTML)
+	md := narrative.Markdown(s.AllowHTML)
 	for _, e := range entries {
 		name := path.Join(contentDir, e.Name())
 		if l.skipped(name, e) {
@@ -182,69 +177,6 @@ func (l *loader) quarterContent(md goldmark.Markdown, dir string, q *report.Quar
 	}
 }
 
-// newMarkdown makes the Markdown reader. Raw HTML in narrative is shown
-// as text, so that the page shows what was written instead of quietly
-// leaving it out and nothing in a narrative file runs as markup, unless the
-// site trusts its writers with it (allow_html: true).
-func newMarkdown(allowHTML bool) goldmark.Markdown {
-	opts := []goldmark.Option{
-		// A table's column alignment would be a style attribute, which the
-		// site's Content-Security-Policy refuses: leave it out.
-		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-			extension.Strikethrough, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-	}
-	if allowHTML {
-		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
-	} else {
-		// The renderer registered with the lowest priority wins, and
-		// goldmark's HTML renderer has 1000.
-		opts = append(opts, goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(rawHTMLAsText{}, 100))))
-	}
-	return goldmark.New(opts...)
-}
-
-// rawHTMLAsText renders raw HTML as the text it was written as. HTML
-// comments are left out, as they would be in a browser: writers use them
-// for notes that are not for publication.
-type rawHTMLAsText struct{}
-
-func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		segs := n.(*ast.RawHTML).Segments
-		if !entering || segs.Len() == 0 {
-			return ast.WalkSkipChildren, nil
-		}
-		var text []byte
-		for i := range segs.Len() {
-			seg := segs.At(i)
-			text = append(text, seg.Value(src)...)
-		}
-		if !bytes.HasPrefix(text, []byte("<!--")) {
-			_, _ = w.Write(util.EscapeHTML(text))
-		}
-		return ast.WalkSkipChildren, nil
-	})
-	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		b := n.(*ast.HTMLBlock)
-		if !entering || b.HTMLBlockType == ast.HTMLBlockType2 {
-			return ast.WalkContinue, nil
-		}
-		var text []byte
-		for i := range b.Lines().Len() {
-			line := b.Lines().At(i)
-			text = append(text, line.Value(src)...)
-		}
-		if b.HasClosure() {
-			text = append(text, b.ClosureLine.Value(src)...)
-		}
-		_, _ = w.WriteString("<p>")
-		_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(text, "\r\n")))
-		_, _ = w.WriteString("</p>\n")
-		return ast.WalkContinue, nil
-	})
-}
-
 // narrative reads one Markdown file with YAML front matter. With a cache,
 // a file whose bytes have not changed since the last load is not parsed
 // again: its narrative and findings are the cached ones.
@@ -339,15 +271,15 @@ func (l *loader) parseNarrative(md goldmark.Markdown, name string, src []byte, d
 		line, col := lines.at(off)
 		return bodyLine + line - 1, col
 	}
-	n.Ties = l.ties(md, root, body, at, name, s)
+	doc := &report.Doc{Source: body, Line: bodyLine, Root: root, AllowHTML: s.AllowHTML}
+	n.Doc = doc
+	n.Ties = l.ties(doc, at, name, s)
 	n.Links = l.checkMarkdown(root, body, at, name)
-	n.Lead, n.Sections = sections(md, root, body)
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, body, root); err != nil {
-		l.errs.Errorf(diag.Pos{File: name}, "cannot render the Markdown: %v", err)
-		return nil
+	n.Lead, n.Sections = sections(doc)
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		n.HTML.Nodes = append(n.HTML.Nodes, c)
 	}
-	n.HTML = template.HTML(buf.String())
+	n.HTML.Doc = doc
 	return n
 }
 
@@ -426,10 +358,11 @@ func containerPrefix(line []byte) int {
 }
 
 // ties finds headings with a measure attribute ({measure="bbh-19"}),
-// checks the measures exist, and renders the text below each heading.
-func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(int) (int, int), file string, s *report.Site) []*report.Tie {
+// checks the measures exist, and takes the blocks below each heading.
+func (l *loader) ties(doc *report.Doc, at func(int) (int, int), file string, s *report.Site) []*report.Tie {
 	var ties []*report.Tie
-	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+	src := doc.Source
+	for c := doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		h, ok := c.(*ast.Heading)
 		if !ok {
 			continue
@@ -449,7 +382,7 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		}
 		pos := diag.Pos{File: file, Line: line, Col: col}
 		ids, _ := attr.([]byte)
-		t := &report.Tie{Heading: HeadingText(h, src), Anchor: headingID(h)}
+		t := &report.Tie{Heading: narrative.HeadingText(h, src), Anchor: narrative.HeadingID(h)}
 		known := func(id string) bool {
 			return l.findMeasure(s, id) != nil || l.broken[id] || l.nearMeasure(s, id) != nil
 		}
@@ -471,7 +404,7 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 		if len(strings.Fields(string(ids))) == 0 {
 			l.errs.Errorf(pos, "the heading %q has an empty measure attribute; write the measure ids it discusses, such as {measure=\"bbh-19\"}", t.Heading)
 		}
-		t.HTML = renderUnder(md, h, src)
+		t.HTML = under(doc, h, h.Level)
 		ties = append(ties, t)
 	}
 	return ties
@@ -479,61 +412,43 @@ func (l *loader) ties(md goldmark.Markdown, root ast.Node, src []byte, at func(i
 
 // sections splits a narrative at its level-2 headings, returning what
 // comes before the first of them too.
-func sections(md goldmark.Markdown, root ast.Node, src []byte) (lead template.HTML, out []*report.Section) {
-	var buf bytes.Buffer
+func sections(doc *report.Doc) (lead report.Blocks, out []*report.Section) {
+	lead.Doc = doc
 	inLead := true
-	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		h, ok := c.(*ast.Heading)
 		if ok && h.Level <= 2 {
 			inLead = false
 		}
 		if ok && h.Level == 2 {
-			out = append(out, &report.Section{Heading: HeadingText(h, src), Anchor: headingID(h),
-				HTML: renderUnder(md, h, src), Lead: renderUntil(md, h, src, 3)})
+			out = append(out, &report.Section{Heading: narrative.HeadingText(h, doc.Source), Anchor: narrative.HeadingID(h),
+				HTML: under(doc, h, 2), Lead: under(doc, h, 3)})
 		}
 		if ok && h.Level == 3 && len(out) > 0 {
 			sec := out[len(out)-1]
-			sec.Parts = append(sec.Parts, &report.Section{Heading: HeadingText(h, src), Anchor: headingID(h), HTML: renderUnder(md, h, src)})
+			sec.Parts = append(sec.Parts, &report.Section{Heading: narrative.HeadingText(h, doc.Source), Anchor: narrative.HeadingID(h), HTML: under(doc, h, 3)})
 		}
-		if _, isList := c.(*extast.FootnoteList); inLead && !isList {
-			_ = md.Renderer().Render(&buf, src, c)
+		if inLead && !narrative.IsFootnotes(c) {
+			lead.Nodes = append(lead.Nodes, c)
 		}
 	}
-	return template.HTML(buf.String()), out
+	return lead, out
 }
 
-// renderUnder renders what follows heading h up to the next heading of the
-// same or a higher level.
-func renderUnder(md goldmark.Markdown, h *ast.Heading, src []byte) template.HTML {
-	return renderUntil(md, h, src, h.Level)
-}
-
-// renderUntil renders what follows heading h up to the next heading of
-// level max or higher.
-func renderUntil(md goldmark.Markdown, h *ast.Heading, src []byte, max int) template.HTML {
-	var buf bytes.Buffer
+// under is what follows heading h up to the next heading of level max or
+// higher, or the footnotes.
+func under(doc *report.Doc, h *ast.Heading, max int) report.Blocks {
+	b := report.Blocks{Doc: doc}
 	for sib := h.NextSibling(); sib != nil; sib = sib.NextSibling() {
 		if next, ok := sib.(*ast.Heading); ok && next.Level <= max {
 			break
 		}
-		if _, ok := sib.(*extast.FootnoteList); ok {
+		if narrative.IsFootnotes(sib) {
 			break
 		}
-		// Rendering into a buffer fails only on a writer error.
-		_ = md.Renderer().Render(&buf, src, sib)
+		b.Nodes = append(b.Nodes, sib)
 	}
-	return template.HTML(buf.String())
-}
-
-func headingID(h *ast.Heading) string {
-	id, _ := h.AttributeString("id")
-	switch v := id.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	}
-	return ""
+	return b
 }
 
 func (l *loader) findMeasure(s *report.Site, id string) *report.Measure {
@@ -602,32 +517,6 @@ func removeAttribute(n ast.Node, name string) {
 			n.SetAttribute(a.Name, a.Value)
 		}
 	}
-}
-
-// HeadingText is a heading's text as the reader sees it: "Q\&A" and
-// "Q&amp;A" are "Q&A", but not in code.
-func HeadingText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			v := t.Segment.Value(src)
-			if _, code := t.Parent().(*ast.CodeSpan); !code && !t.IsRaw() {
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-			}
-			b.Write(v)
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
 }
 
 // splitFrontMatter separates YAML front matter, between two "---" lines at
@@ -710,19 +599,19 @@ func (l *loader) checkMarkdown(root ast.Node, src []byte, at func(int) (int, int
 		case *ast.Heading:
 			for _, a := range n.Attributes() {
 				if name := string(a.Name); name != "id" && name != "measure" {
-					l.errs.Errorf(where(), "the heading %q sets %s in {…}, and Scorecard reads only an anchor ({#name}) and the measures it discusses ({measure=\"bbh-19\"}) there; remove it", HeadingText(n, src), name)
+					l.errs.Errorf(where(), "the heading %q sets %s in {…}, and Scorecard reads only an anchor ({#name}) and the measures it discusses ({measure=\"bbh-19\"}) there; remove it", narrative.HeadingText(n, src), name)
 					removeAttribute(n, name) // nor is it rendered
 				}
 			}
 			switch {
 			case n.Level == 1:
-				l.errs.Errorf(where(), "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", HeadingText(n, src))
+				l.errs.Errorf(where(), "the heading %q is a top-level heading (#), but the page's title is its only one; start sections with ## and their parts with ###", narrative.HeadingText(n, src))
 			case n.Level > level+1:
-				l.errs.Errorf(where(), "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", HeadingText(n, src), level, n.Level, strings.Repeat("#", level+1))
+				l.errs.Errorf(where(), "the heading %q skips from level %d to level %d, which confuses screen readers; use %s", narrative.HeadingText(n, src), level, n.Level, strings.Repeat("#", level+1))
 			}
 			level = n.Level
 		case *ast.Image:
-			if strings.TrimSpace(HeadingText(n, src)) == "" {
+			if strings.TrimSpace(narrative.HeadingText(n, src)) == "" {
 				l.errs.Errorf(where(), "the image %s has no text alternative; describe it between the brackets: ![what the image shows](%s)", n.Destination, n.Destination)
 			}
 			pos := where()

@@ -200,7 +200,7 @@ func FuzzMarkdown(f *testing.F) {
 		if n == nil {
 			return
 		}
-		for _, h := range []string{string(n.HTML), string(n.Lead)} {
+		for _, h := range []string{blocksHTML(n.HTML), blocksHTML(n.Lead)} {
 			if problem := unsafeMarkup(h); problem != "" {
 				t.Fatalf("%s in %q", problem, h)
 			}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"scorecard/internal/narrative"
 	"scorecard/internal/report"
 )
 
@@ -22,9 +23,16 @@ type homeData struct {
 type themeLink struct {
 	Theme    *report.Theme
 	Path     string
-	Counts   summaryView     // the theme's measures and those of the themes below it
-	Section  *report.Section // the theme narrative's first section, moved to the home page
-	Children []themeLink     // the themes directly below it, each with its own roll-up
+	Counts   summaryView  // the theme's measures and those of the themes below it
+	Section  *homeSection // the theme narrative's first section, moved to the home page
+	Children []themeLink  // the themes directly below it, each with its own roll-up
+}
+
+// homeSection is a theme narrative's first section, as the home page
+// shows it.
+type homeSection struct {
+	Heading string
+	HTML    placed
 }
 
 // themeLinks links to each of themes for quarter q, with the roll-up of
@@ -63,9 +71,10 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 	for _, tl := range themeLinks(s, q, s.Themes) {
 		t := tl.Theme
 		if nar := q.Narrative[t]; nar != nil && len(nar.Sections) > 0 {
-			sec := *nar.Sections[0]
-			sec.HTML = relocate(sec.HTML, d.Root+tl.Path, "home-"+t.Address+"-")
-			tl.Section = &sec
+			sec := nar.Sections[0]
+			// Its footnotes and anchors are on the theme's page.
+			tl.Section = &homeSection{Heading: sec.Heading, HTML: placed{Blocks: sec.HTML,
+				Place: narrative.Place{Home: d.Root + tl.Path, IDPrefix: "home-" + t.Address + "-"}}}
 		}
 		d.Themes = append(d.Themes, tl)
 	}

@@ -1,10 +1,9 @@
 package render
 
 import (
-	"html/template"
 	"io"
-	"strings"
 
+	"scorecard/internal/narrative"
 	"scorecard/internal/report"
 )
 
@@ -146,28 +145,15 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 		if d.Large {
 			// Only what the template shows of a theme without its scorecard.
 			td = themeData{page: newPage(s, ThemePath(q.ID, t), "report", t.Title), Theme: t, Quarter: q,
-				Narrative: q.Narrative[t], IDPrefix: t.Address + "-", Measures: len(q.ThemeRows(t))}
+				IDPrefix: t.Address + "-", Measures: len(q.ThemeRows(t))}
 		} else {
 			td = r.themeData(s, q, t, Chart{}, t.Address+"-")
 		}
 		td.Root, td.Level = d.Root, 3
-		if td.Narrative != nil {
-			n := *td.Narrative
-			n.HTML = prefixIDs(demote(n.HTML), t.Address+"-")
-			td.Narrative = &n
-		}
+		// Under the theme's own heading, and sharing the page with the
+		// other themes' narrative.
+		td.Narrative = viewNarrative(q.Narrative[t], narrative.Place{IDPrefix: t.Address + "-", Demote: true})
 		d.Themes = append(d.Themes, td)
 	}
 	return r.execute(w, "print.html", d)
-}
-
-// demote moves narrative headings one level down, so that a theme's
-// sections sit under the theme's own heading on the print page.
-func demote(h template.HTML) template.HTML {
-	s := string(h)
-	for level := 5; level >= 2; level-- {
-		from, to := "h"+string(rune('0'+level)), "h"+string(rune('0'+level+1))
-		s = strings.NewReplacer("<"+from+" ", "<"+to+" ", "<"+from+">", "<"+to+">", "</"+from+">", "</"+to+">").Replace(s)
-	}
-	return template.HTML(s)
 }

@@ -10,7 +10,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -134,7 +133,7 @@ var funcs = template.FuncMap{
 	"plural":  plural,
 	"capital": capital,
 	"bandFor": bandFor,
-	"narr":    fromRoot,
+	"narr":    narr,
 	// The bodies of the big tables, written in Go for speed: rows.go.
 	"scorecardRows": scorecardRows,
 	"historyRows":   historyRows,
@@ -401,48 +400,6 @@ type quarterLink struct {
 	Label   string
 	Path    string
 	Current bool
-}
-
-var (
-	idAttr     = regexp.MustCompile(`\bid="`)
-	anchorHref = regexp.MustCompile(`\bhref="#`)
-)
-
-var siteHref = regexp.MustCompile(`\b(?:href|src)="[^"#:/?][^":]*?"`)
-
-// fromRoot makes narrative's links to other pages of the site (and its
-// images), which
-// authors write from the site root ("measures/bbh-5/"), work from the page
-// at root: "../../measures/bbh-5/index.html". Links to anchors, to other
-// sites and to mail are left alone; a link to a folder gets its
-// index.html, so that it works from file:// too.
-func fromRoot(h template.HTML, root string) template.HTML {
-	return template.HTML(siteHref.ReplaceAllStringFunc(string(h), func(m string) string {
-		attr, dest, _ := strings.Cut(m[:len(m)-1], `="`)
-		p, frag, _ := strings.Cut(dest, "#")
-		if strings.HasSuffix(p, "/") || p == "." {
-			p = strings.TrimSuffix(p, ".") + "index.html"
-		}
-		if frag != "" {
-			p += "#" + frag
-		}
-		return attr + `="` + root + p + `"`
-	}))
-}
-
-// prefixIDs gives every id in narrative HTML, and every link to one on
-// the same page, a prefix: for pages that hold several narratives.
-func prefixIDs(h template.HTML, prefix string) template.HTML {
-	s := anchorHref.ReplaceAllLiteralString(string(h), `href="#`+prefix)
-	return template.HTML(idAttr.ReplaceAllLiteralString(s, `id="`+prefix))
-}
-
-// relocate prepares narrative HTML for a page other than its own: links to
-// anchors on its own page (footnotes) point back there, and its ids get a
-// prefix so they cannot clash with the new page's.
-func relocate(h template.HTML, home, idPrefix string) template.HTML {
-	s := anchorHref.ReplaceAllLiteralString(string(h), `href="`+home+`#`)
-	return template.HTML(idAttr.ReplaceAllLiteralString(s, `id="`+idPrefix))
 }
 
 // bandFor says when the figures give a status, from the site's bands.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"testing"
 
 	"scorecard/internal/report"
@@ -37,14 +36,6 @@ func TestColumns(t *testing.T) {
 	}
 }
 
-func TestRelocate(t *testing.T) {
-	in := template.HTML(`<p>Phoenix<sup id="fnref:1"><a href="#fn:1">1</a></sup> and <a href="https://example.org/#x">elsewhere</a></p>`)
-	want := template.HTML(`<p>Phoenix<sup id="home-t-fnref:1"><a href="2016-17/q2/t/index.html#fn:1">1</a></sup> and <a href="https://example.org/#x">elsewhere</a></p>`)
-	if got := relocate(in, "2016-17/q2/t/index.html", "home-t-"); got != want {
-		t.Errorf("relocate = %s\nwant %s", got, want)
-	}
-}
-
 func TestQuarterID(t *testing.T) {
 	id := report.QuarterOf(2016, 2)
 	for _, tc := range []struct{ got, want string }{
@@ -62,13 +53,5 @@ func TestQuarterID(t *testing.T) {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
 		}
-	}
-}
-
-func TestFromRoot(t *testing.T) {
-	in := template.HTML(`<a href="measures/bbh-5/">a</a> <a href="2016-17/q1/build-a-better-harrow/index.html#summary">b</a> <a href="#fn:1">c</a> <a href="https://example.org/x">d</a> <a href="mailto:a@b.c">e</a> <img src="x.png" alt="x">`)
-	want := template.HTML(`<a href="../../measures/bbh-5/index.html">a</a> <a href="../../2016-17/q1/build-a-better-harrow/index.html#summary">b</a> <a href="#fn:1">c</a> <a href="https://example.org/x">d</a> <a href="mailto:a@b.c">e</a> <img src="../../x.png" alt="x">`)
-	if got := fromRoot(in, "../../"); got != want {
-		t.Errorf("fromRoot =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"scorecard/internal/narrative"
 	"scorecard/internal/report"
 )
 
@@ -23,7 +24,7 @@ type themeData struct {
 	Earlier   []*report.Quarter // Columns less Quarter, newest first
 	Rows      []themeRow
 	Notes     []noteView
-	Narrative *report.Narrative
+	Narrative *narrativeView
 	Measures  int         // in the theme's scorecard this quarter
 	Children  []themeLink // the themes directly below it, each with its roll-up
 	// Refs are the kinds of further figure (targets, comparators) that a
@@ -114,7 +115,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		Theme:     t,
 		Quarter:   q,
 		Columns:   Columns(s, q),
-		Narrative: q.Narrative[t],
+		Narrative: viewNarrative(q.Narrative[t], narrative.Place{}),
 		Chart:     chart,
 		CSV:       DataPath(q.ID),
 		Level:     2,

@@ -4,7 +4,6 @@
 package report
 
 import (
-	"html/template"
 	"slices"
 	"strings"
 
@@ -589,44 +588,6 @@ type Note struct {
 	Theme  *Theme
 	Labels []string
 	Text   string
-}
-
-// Narrative is a Markdown file rendered to HTML.
-type Narrative struct {
-	Title    string
-	File     string // the source file, for messages and links to edit it
-	Draft    bool   // not to be published yet: shown by serve, left out of build
-	Links    []Link // its links within the site, checked once the pages are known
-	HTML     template.HTML
-	Lead     template.HTML // what comes before the first level-2 heading
-	Sections []*Section    // the parts under each level-2 heading, in order
-	Ties     []*Tie        // passages tied to measures, in file order
-}
-
-// Section is the part of a narrative under one level-2 heading. A theme's
-// first section is its summary, which the quarter's home page shows too.
-type Section struct {
-	Heading string
-	Anchor  string
-	HTML    template.HTML // the text below the heading
-	Lead    template.HTML // the text below the heading, before its first part
-	Parts   []*Section    // its level-3 headings and what is under each
-}
-
-// Link is a link in narrative to another page of the site (or an anchor
-// on its own), as written, with where it was written.
-type Link struct {
-	Dest string
-	Pos  diag.Pos
-}
-
-// Tie is a passage of narrative that discusses particular measures: a
-// heading with a measure attribute and the text below it.
-type Tie struct {
-	Heading  string
-	Anchor   string // the heading's id on the page
-	Measures []*Measure
-	HTML     template.HTML // the text below the heading
 }
 
 // HasDrafts reports whether the site holds a quarter or narrative marked

@@ -129,29 +129,6 @@ func TestFold(t *testing.T) {
 	}
 }
 
-func TestPlainText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"<p>Demand for <strong>children&#39;s</strong> social care</p>\n<p>remains high.</p>", "Demand for children's social care remains high."},
-		{"<ul>\n<li>one</li><li>two</li>\n</ul>", "one two"},
-		{"<p><em>re</em>cycling and re<br>use</p>", "recycling and re use"},
-		{"<h3 id=\"x\">Housing</h3><p>Text</p>", "Housing Text"},
-		{"<td>a</td><td>b</td>", "a b"},
-		{"&lt;script&gt; &amp; &quot;q&quot; &pound;125&nbsp;000 &#x2014; &unknown;", "<script> & \"q\" £125 000 — &unknown;"},
-		{`<p>Project Phoenix<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup> is pressing</p>`, "Project Phoenix is pressing"},
-		{`<a href="../measures/bbh-5/index.html" title="a > b">the measure</a>`, "the measure"},
-		{"<!-- note -->kept<script>gone()</script> <STYLE>p{}</STYLE>also", "kept also"},
-		{"1 < 2 and 3 <4", "1 < 2 and 3 <4"},
-		{"unclosed <b", "unclosed"},
-		{"  lots \n\t of   space  ", "lots of space"},
-	}
-	for _, tt := range tests {
-		if got := PlainText(tt.in); got != tt.want {
-			t.Errorf("PlainText(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // node returns the path of node, skipping the test when it is missing,
 // unless on CI.
 func node(t testing.TB) string {

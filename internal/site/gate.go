@@ -3,25 +3,19 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	gmtext "github.com/yuin/goldmark/text"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/narrative"
 	"scorecard/internal/parallel"
 	"scorecard/internal/report"
 
-	"scorecard/internal/load"
 	"scorecard/internal/scaffold"
 )
 
@@ -68,7 +62,7 @@ type placeholder struct {
 
 // outlines keeps the outlines of narrative files between previews, by
 // the narrative the loader made: the loader keeps an unchanged file's
-// narrative between loads, so an unchanged file is not read again.
+// narrative between loads, so an unchanged file's outline is not made again.
 type outlines struct {
 	mu   sync.Mutex
 	last map[*report.Narrative]*outline
@@ -77,7 +71,7 @@ type outlines struct {
 // gate returns the gate's findings about the narrative of full (as loaded,
 // drafts and all). With drafts false, it looks only at narrative that is
 // published. cache, when not nil, keeps outlines between calls.
-func gate(fsys fs.FS, full *report.Site, drafts bool, cache *outlines) diag.List {
+func gate(full *report.Site, drafts bool, cache *outlines) diag.List {
 	type item struct {
 		n     *report.Narrative
 		q     int // index in full.Quarters; -1 for the about page
@@ -120,7 +114,7 @@ func gate(fsys fs.FS, full *report.Site, drafts bool, cache *outlines) diag.List
 			want(narrativeOf(full.Quarters[it.q-1], it.theme))
 		}
 	}
-	outs := readOutlines(fsys, wanted, cache)
+	outs := readOutlines(wanted, cache)
 
 	var out diag.List
 	for _, it := range kept {
@@ -186,9 +180,8 @@ func narrativeOf(q *report.Quarter, t *report.Theme) *report.Narrative {
 }
 
 // readOutlines reads the outline of each narrative, in parallel, taking
-// from cache those it has. A file that cannot be read again has none: the
-// loader has reported why.
-func readOutlines(fsys fs.FS, ns []*report.Narrative, cache *outlines) map[*report.Narrative]*outline {
+// from cache those it has.
+func readOutlines(ns []*report.Narrative, cache *outlines) map[*report.Narrative]*outline {
 	got := make([]*outline, len(ns))
 	var last map[*report.Narrative]*outline
 	if cache != nil {
@@ -201,7 +194,7 @@ func readOutlines(fsys fs.FS, ns []*report.Narrative, cache *outlines) map[*repo
 			got[i] = o
 			return
 		}
-		got[i] = readOutline(fsys, ns[i].File)
+		got[i] = outlineOf(ns[i])
 	})
 	out := make(map[*report.Narrative]*outline, len(ns))
 	for i, n := range ns {
@@ -215,39 +208,13 @@ func readOutlines(fsys fs.FS, ns []*report.Narrative, cache *outlines) map[*repo
 	return out
 }
 
-// maxOutlineSize is the largest narrative file the gate reads, as the
-// loader reads none larger.
-const maxOutlineSize = 1 << 20
-
-// gateMarkdown parses narrative as the loader does; only the tree is
-// needed, not the HTML.
-var gateMarkdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
-	goldmark.WithParserOptions(parser.WithAttribute()),
-)
-
-// readOutline reads the outline of the narrative file name, or returns
-// nil when it cannot be read.
-func readOutline(fsys fs.FS, name string) *outline {
-	f, err := fsys.Open(name)
-	if err != nil {
+// outlineOf finds the headings and placeholders of a narrative, in the
+// tree the loader made of it.
+func outlineOf(n *report.Narrative) *outline {
+	if n.Doc == nil {
 		return nil
 	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, maxOutlineSize+1))
-	if err != nil || len(src) > maxOutlineSize {
-		return nil
-	}
-	return parseOutline(name, src)
-}
-
-// parseOutline finds the headings and placeholders of the narrative file
-// name, whose bytes are src.
-func parseOutline(name string, src []byte) *outline {
-	body, bodyLine, ok := narrativeBody(src)
-	if !ok {
-		return nil
-	}
+	name, body, bodyLine := n.File, n.Doc.Source, n.Doc.Line
 	o := &outline{file: name}
 	starts := []int{0}
 	for i, c := range body {
@@ -285,9 +252,8 @@ func parseOutline(name string, src []byte) *outline {
 			off += i + len(p)
 		}
 	}
-	root := gateMarkdown.Parser().Parse(gmtext.NewReader(body))
 	var blocks []ast.Node
-	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := n.Doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		blocks = append(blocks, c)
 	}
 	for i, b := range blocks {
@@ -305,7 +271,7 @@ func parseOutline(name string, src []byte) *outline {
 				break
 			}
 		}
-		text := strings.Join(strings.Fields(load.HeadingText(h, body)), " ")
+		text := strings.Join(strings.Fields(narrative.HeadingText(h, body)), " ")
 		o.headings = append(o.headings, heading{text: text, level: h.Level, pos: at(h.Lines().At(0).Start), empty: empty, quarters: quartersNamed(text)})
 	}
 	return o
@@ -323,30 +289,6 @@ func shows(n ast.Node) bool {
 	}
 	_, notes := n.(*extast.FootnoteList)
 	return !notes
-}
-
-// narrativeBody returns the Markdown after a narrative file's front
-// matter, and the line of the file it starts on, as the loader reads it.
-func narrativeBody(src []byte) (body []byte, line int, ok bool) {
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		return src, 1, true
-	}
-	rest := src[bytes.IndexByte(src, '\n')+1:]
-	line = 2
-	for off := 0; off < len(rest); line++ {
-		end := bytes.IndexByte(rest[off:], '\n')
-		next := len(rest)
-		text := rest[off:]
-		if end >= 0 {
-			text, next = rest[off:off+end], off+end+1
-		}
-		if string(bytes.TrimRight(text, "\r \t")) == "---" {
-			return rest[next:], line + 1, true
-		}
-		off = next
-	}
-	return nil, 0, false
 }
 
 // Ways a heading names a quarter: "Quarter 2", "Qtr 2", "Q2", "2016/17 Q2",

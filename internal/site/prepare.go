@@ -109,7 +109,7 @@ func prepare(fsys fs.FS, opts Options, in from) *prepared {
 			return p
 		}
 	}
-	p.findings = append(p.findings, gate(fsys, full, opts.Drafts, in.gates)...)
+	p.findings = append(p.findings, gate(full, opts.Drafts, in.gates)...)
 	switch {
 	case in.last != nil:
 		p.data = in.last.data
@@ -203,7 +203,7 @@ func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := p.links(jobs, false).Err(); err != nil {
+	if err := p.links(jobs).Err(); err != nil {
 		return nil, nil, err
 	}
 	return res, jobs, nil
@@ -221,19 +221,18 @@ func (r *Result) count(path string, n int64) {
 }
 
 // links checks every link in the view's narrative that points within the
-// site, against the files jobs make (the view's), rendering only the
-// pages that links point into with an anchor. With tolerant, a page that
-// cannot be made (from a site loaded with errors) is passed over, and the
-// anchors into it are not checked.
-func (p *prepared) links(jobs []*job, tolerant bool) diag.List {
-	return checkLinks(p.view, jobs, nil, tolerant)
+// site, against the files jobs make (the view's), rendering no page. The
+// anchors of a page whose ids cannot be worked out (from a site loaded
+// with errors) are not checked.
+func (p *prepared) links(jobs []*job) diag.List {
+	return checkLinks(p.view, p.fsys, jobs, nil)
 }
 
 // published checks the links of the published part of a site shown with
 // its drafts, as a build without drafts will see them: a link to a page
 // only a draft makes breaks once published. It finds nothing when the
 // view is the published part.
-func (p *prepared) published(tolerant bool) diag.List {
+func (p *prepared) published() diag.List {
 	if !p.drafts || len(p.pub.Quarters) == 0 || !p.full.HasDrafts() {
 		return nil
 	}
@@ -249,34 +248,14 @@ func (p *prepared) published(tolerant bool) diag.List {
 	for _, j := range shown {
 		drafted[j.path] = true
 	}
-	return checkLinks(p.pub, jobs, drafted, tolerant)
+	return checkLinks(p.pub, p.fsys, jobs, drafted)
 }
 
-// checkLinks is the one place the link check runs: it shows the check
-// every file that jobs make for s, rendering the pages it wants to see.
-// drafted, when not nil, holds the files the whole site makes, of which
-// s is the published part, so that a link to a page only a draft makes
-// says so.
-func checkLinks(s *report.Site, jobs []*job, drafted map[string]bool, tolerant bool) diag.List {
-	links := newLinkCheck(s)
-	links.drafted = drafted
-	var out diag.List
-	for _, j := range jobs {
-		var data []byte
-		if links.wants(j.path) {
-			var err error
-			if data, err = make1(j, tolerant); err != nil {
-				if tolerant {
-					links.unknown(j.path)
-				} else {
-					out = append(out, asFindings(fmt.Errorf("rendering %s: %w", j.path, err))...)
-				}
-			}
-		}
-		links.see(j.path, data)
-	}
-	if err := links.err(); err != nil {
-		out = append(out, asFindings(err)...)
-	}
-	return out
+// checkLinks is the one place the link check runs: it checks the links
+// of s against the files that jobs make for it, and the ids render
+// declares for its pages (brokenLinks), rendering none. drafted, when not
+// nil, holds the files the whole site makes, of which s is the published
+// part, so that a link to a page only a draft makes says so.
+func checkLinks(s *report.Site, fsys fs.FS, jobs []*job, drafted map[string]bool) diag.List {
+	return brokenLinks(s, fsys, jobPaths(jobs), drafted)
 }

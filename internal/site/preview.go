@@ -53,8 +53,7 @@ func (p *Preview) Reload(changed []string) (*Preview, error) {
 }
 
 // newPreview prepares the site, after last when not nil, plans its pages
-// and checks the links, rendering only the pages that links point into
-// with an anchor. With drafts, the links of the published part are
+// and checks the links, rendering no page. With drafts, the links of the published part are
 // checked too, as check checks them.
 func newPreview(fsys fs.FS, opts Options, cache *load.NarrativeCache, gates *outlines, last *prepared, changed []string) (*Preview, error) {
 	s := prepare(fsys, opts, from{how: forServe, cache: cache, gates: gates, last: last, changed: changed})
@@ -71,7 +70,7 @@ func newPreview(fsys fs.FS, opts Options, cache *load.NarrativeCache, gates *out
 		p.jobs[j.path] = j
 		p.paths = append(p.paths, j.path)
 	}
-	findings := dedupe(slices.Concat(s.findings, s.links(jobs, false), s.published(false)))
+	findings := dedupe(slices.Concat(s.findings, s.links(jobs), s.published()))
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
@@ -93,7 +92,7 @@ func (p *Preview) Render(path string) ([]byte, error) {
 	if j == nil {
 		return nil, fs.ErrNotExist
 	}
-	return make1(j, false)
+	return make1(j)
 }
 
 // withNarrative copies s and its quarters, sharing everything else (the

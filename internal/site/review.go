@@ -209,15 +209,15 @@ func Inspect(fsys fs.FS, opts Options) Review {
 			found = append(found, asFindings(err)...)
 			break
 		}
-		found = append(found, p.links(jobs, true)...)
-		found = append(found, p.published(true)...)
+		found = append(found, p.links(jobs)...)
+		found = append(found, p.published()...)
 	default:
 		// Every file is rendered, and kept nowhere: template errors and
 		// links that go nowhere.
 		if _, _, err := p.render(discard{}); err != nil {
 			found = append(found, asFindings(err)...)
 		}
-		found = append(found, p.published(false)...)
+		found = append(found, p.published()...)
 	}
 	found = dedupe(found)
 	files := draftFiles(p.full)
@@ -228,16 +228,8 @@ func Inspect(fsys fs.FS, opts Options) Review {
 	return r
 }
 
-// make1 makes one file into memory. With tolerant, a panic is an error:
-// the file cannot be made from a site loaded with errors.
-func make1(j *job, tolerant bool) (data []byte, err error) {
-	if tolerant {
-		defer func() {
-			if r := recover(); r != nil {
-				data, err = nil, fmt.Errorf("%v", r)
-			}
-		}()
-	}
+// make1 makes one file into memory.
+func make1(j *job) (data []byte, err error) {
 	var m memory
 	err = m.Put(j.path, j.write)
 	return m.files[j.path], err

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -18,6 +17,7 @@ import (
 	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
 	"scorecard/internal/hosting"
+	"scorecard/internal/narrative"
 	"scorecard/internal/parallel"
 	"scorecard/internal/publish"
 	"scorecard/internal/render"
@@ -291,132 +291,108 @@ func runTo(jobs []*job, do func(*job) error) error {
 	return nil
 }
 
-// linkCheck checks every link in narrative that points within the site:
-// the page it names must be one the build writes, and an anchor must be an
-// id on that page. It sees each file as it is made, keeping only paths,
-// and the ids of the pages that links point into.
-type linkCheck struct {
-	refs  []linkRef
-	mu    sync.Mutex
-	paths map[string]bool
-	ids   map[string]map[string]bool // for the pages anchors point into
-
-	// drafted, when not nil, holds the files the site makes with its
-	// drafts, when the check is of the published part alone: a link to
-	// one of them that the published site lacks goes to a draft.
-	drafted map[string]bool
-
-	passed map[string]bool // pages that could not be made, whose anchors are not checked
-}
-
-// unknown notes that a page could not be made, so that the anchors into
-// it cannot be checked.
-func (c *linkCheck) unknown(path string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.passed == nil {
-		c.passed = map[string]bool{}
+// brokenLinks checks every link in narrative that points within the site
+// s: the page it names must be one of paths, the files the build makes,
+// and an anchor must be an id on that page (render.Anchors: the ids its
+// template writes and those of the narrative it shows; unknown, and not
+// checked, for a page made with a template from the site's layouts/
+// folder, fsys's). It renders no page. drafted, when not nil, holds the files the site makes with its
+// drafts, when s is the published part alone: a link to one of them that
+// the published site lacks goes to a draft.
+func brokenLinks(s *report.Site, fsys fs.FS, paths []string, drafted map[string]bool) diag.List {
+	have := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		have[p] = true
 	}
-	c.passed[path] = true
-}
-
-type linkRef struct {
-	link   report.Link
-	target string // the page it goes to, from the root
-	frag   string
-}
-
-func newLinkCheck(s *report.Site) *linkCheck {
-	c := &linkCheck{paths: map[string]bool{}, ids: map[string]map[string]bool{}}
-	var bad diag.List
-	add := func(n *report.Narrative, page string) {
+	layouts, _ := fs.Sub(fsys, "layouts") // fails only for an invalid path
+	anchors := render.NewAnchors(s, layouts)
+	ids := map[string]map[string]bool{} // by page, once looked up; nil when unknown
+	idsOf := func(page string) map[string]bool {
+		if got, ok := ids[page]; ok {
+			return got
+		}
+		ids[page] = pageIDs(anchors, page)
+		return ids[page]
+	}
+	var out diag.List
+	check := func(n *report.Narrative, page string) {
 		if n == nil {
 			return
 		}
 		for _, l := range n.Links {
 			dest, frag, _ := strings.Cut(l.Dest, "#")
-			ref := linkRef{link: l, target: page, frag: frag}
+			target := page
 			if dest != "" {
 				if strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "../") || strings.HasPrefix(dest, "./") {
-					bad.Errorf(l.Pos, "the link %q should be written from the site's root, with no leading / or ../, such as measures/bbh-5/; Scorecard makes it work from every page", l.Dest)
+					out.Errorf(l.Pos, "the link %q should be written from the site's root, with no leading / or ../, such as measures/bbh-5/; Scorecard makes it work from every page", l.Dest)
 					continue
 				}
-				ref.target = path.Clean(dest)
+				target = path.Clean(dest)
 				if strings.HasSuffix(dest, "/") {
-					ref.target = path.Join(ref.target, "index.html")
+					target = path.Join(target, "index.html")
 				}
 			}
-			c.refs = append(c.refs, ref)
-			if frag != "" {
-				c.ids[ref.target] = map[string]bool{}
-				c.ids[path.Join(ref.target, "index.html")] = map[string]bool{}
+			if !have[target] {
+				index := path.Join(target, "index.html")
+				if !have[index] && (drafted[target] || drafted[index]) {
+					out.Errorf(l.Pos, "the link %q goes to %s, which only a draft makes, so the published site will not have it; remove \"draft: true\" from the quarter or narrative it belongs to when it is ready, or link elsewhere meanwhile", l.Dest, target)
+					continue
+				}
+				if ext := path.Ext(target); ext != "" && ext != ".html" && !have[index] {
+					out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/), or save the file (an image, a document) in the static/ folder, as static/%s", l.Dest, target, target)
+					continue
+				}
+				if !have[index] {
+					out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/)", l.Dest, target)
+					continue
+				}
+				target = index
+			}
+			if frag == "" || !strings.HasSuffix(target, ".html") {
+				continue
+			}
+			if known := idsOf(target); known != nil && !known[frag] {
+				out.Errorf(l.Pos, "the link %q goes to #%s, which is not an anchor on %s; headings' anchors are their text in lower case with hyphens, such as #summary-of-key-challenges", l.Dest, frag, target)
 			}
 		}
 	}
 	for _, q := range s.Quarters {
-		add(q.Intro, render.QuarterPath(q.ID))
+		check(q.Intro, render.QuarterPath(q.ID))
 		for _, t := range s.AllThemes() {
-			add(q.Narrative[t], render.ThemePath(q.ID, t))
+			check(q.Narrative[t], render.ThemePath(q.ID, t))
 		}
 	}
-	add(s.About, render.AboutPath)
-	for _, d := range bad {
-		c.refs = append(c.refs, linkRef{link: report.Link{Dest: "\x00" + d.Msg, Pos: d.Pos}})
-	}
-	return c
+	check(s.About, render.AboutPath)
+	return out
 }
 
-var idValue = regexp.MustCompile(`\bid="([^"]*)"`)
-
-// wants says whether the check needs to see the page's content: it does
-// for pages that links point into with an anchor.
-func (c *linkCheck) wants(path string) bool {
-	_, ok := c.ids[path] // written only before the jobs run
-	return ok
+// pageIDs returns the ids of a page render makes, or nil for another file
+// (a page in static/) or a page whose ids cannot be worked out from a site
+// loaded with errors: anchors into it are not checked.
+func pageIDs(anchors *render.Anchors, page string) (ids map[string]bool) {
+	defer func() {
+		if recover() != nil {
+			ids = nil
+		}
+	}()
+	list, ok := anchors.Of(page)
+	if !ok {
+		return nil
+	}
+	ids = make(map[string]bool, len(list))
+	for _, id := range list {
+		ids[id] = true
+	}
+	return ids
 }
 
-// see notes a file the build makes, with its content when wanted.
-func (c *linkCheck) see(path string, data []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.paths[path] = true
-	if ids, ok := c.ids[path]; ok {
-		for _, m := range idValue.FindAllSubmatch(data, -1) {
-			ids[string(m[1])] = true
-		}
+// jobPaths lists the files jobs make.
+func jobPaths(jobs []*job) []string {
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = j.path
 	}
-}
-
-// err reports the broken links, once every file has been seen.
-func (c *linkCheck) err() error {
-	var out diag.List
-	for _, r := range c.refs {
-		l := r.link
-		if strings.HasPrefix(l.Dest, "\x00") {
-			out.Errorf(l.Pos, "%s", l.Dest[1:])
-			continue
-		}
-		target := r.target
-		if !c.paths[target] {
-			if !c.paths[path.Join(target, "index.html")] && (c.drafted[target] || c.drafted[path.Join(target, "index.html")]) {
-				out.Errorf(l.Pos, "the link %q goes to %s, which only a draft makes, so the published site will not have it; remove \"draft: true\" from the quarter or narrative it belongs to when it is ready, or link elsewhere meanwhile", l.Dest, target)
-				continue
-			}
-			if ext := path.Ext(target); ext != "" && ext != ".html" && !c.paths[path.Join(target, "index.html")] {
-				out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/), or save the file (an image, a document) in the static/ folder, as static/%s", l.Dest, target, target)
-				continue
-			}
-			if !c.paths[path.Join(target, "index.html")] {
-				out.Errorf(l.Pos, "the link %q goes to %s, which the site does not have; check the address (links are written from the site's root, such as measures/bbh-5/)", l.Dest, target)
-				continue
-			}
-			target = path.Join(target, "index.html")
-		}
-		if r.frag != "" && strings.HasSuffix(target, ".html") && !c.passed[target] && !c.ids[target][r.frag] {
-			out.Errorf(l.Pos, "the link %q goes to #%s, which is not an anchor on %s; headings' anchors are their text in lower case with hyphens, such as #summary-of-key-challenges", l.Dest, r.frag, target)
-		}
-	}
-	return out.Err()
+	return paths
 }
 
 // addStatic adds the files of the site's static/ folder (a logo, images,
@@ -510,10 +486,10 @@ func themeTitles(t *report.Theme) []string {
 func appendSections(docs []search.Doc, sections []*report.Section, page string, context []string) []search.Doc {
 	for _, sec := range sections {
 		docs = append(docs, search.Doc{Kind: "narrative", Title: sec.Heading, Context: context, URL: page + "#" + sec.Anchor,
-			Text: search.PlainText(string(sec.Lead))})
+			Text: narrative.Text(sec.Lead)})
 		for _, part := range sec.Parts {
 			docs = append(docs, search.Doc{Kind: "narrative", Title: part.Heading, Context: append(context[:len(context):len(context)], sec.Heading),
-				URL: page + "#" + part.Anchor, Text: search.PlainText(string(part.HTML))})
+				URL: page + "#" + part.Anchor, Text: narrative.Text(part.HTML)})
 		}
 	}
 	return docs
@@ -528,7 +504,7 @@ func homeChart(s *report.Site, q *report.Quarter) render.Chart {
 		rows = append(rows, q.TreeRows(t)) // a top-level theme with the themes below it
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
-	c := chart.StatusBars("chart-home-"+q.ID.Slug(), "Published statuses by theme, "+q.ID.Label(), counts, true)
+	c := chart.StatusBars(render.HomeChartID(q), "Published statuses by theme, "+q.ID.Label(), counts, true)
 	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
@@ -543,7 +519,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
-	c := chart.StatusBars("chart-theme-"+q.ID.Slug()+"-"+t.Address, t.Title+": published statuses by "+s.EditionWord(), counts, false)
+	c := chart.StatusBars(render.ThemeChartID(q, t), t.Title+": published statuses by "+s.EditionWord(), counts, false)
 	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
 }
 
