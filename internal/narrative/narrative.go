@@ -71,11 +71,7 @@ func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // rawText is inline raw HTML as written, and whether it is shown as text
 // when raw HTML is not allowed: a comment is not.
 func rawText(n *ast.RawHTML, src []byte) ([]byte, bool) {
-	var text []byte
-	for i := range n.Segments.Len() {
-		seg := n.Segments.At(i)
-		text = append(text, seg.Value(src)...)
-	}
+	text := rawBytes(n, src)
 	return text, len(text) > 0 && !bytes.HasPrefix(text, []byte("<!--"))
 }
 
@@ -86,15 +82,29 @@ func blockText(b *ast.HTMLBlock, src []byte) ([]byte, bool) {
 	if b.HTMLBlockType == ast.HTMLBlockType2 {
 		return nil, false
 	}
-	var text []byte
-	for i := range b.Lines().Len() {
-		line := b.Lines().At(i)
-		text = append(text, line.Value(src)...)
+	return bytes.TrimRight(rawBytes(b, src), "\r\n"), true
+}
+
+// rawBytes is raw HTML as written: an inline piece (a tag, which may run
+// over lines), or a whole block with its closing line.
+func rawBytes(n ast.Node, src []byte) []byte {
+	var raw []byte
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		for i := range n.Segments.Len() {
+			seg := n.Segments.At(i)
+			raw = append(raw, seg.Value(src)...)
+		}
+	case *ast.HTMLBlock:
+		for i := range n.Lines().Len() {
+			line := n.Lines().At(i)
+			raw = append(raw, line.Value(src)...)
+		}
+		if n.HasClosure() {
+			raw = append(raw, n.ClosureLine.Value(src)...)
+		}
 	}
-	if b.HasClosure() {
-		text = append(text, b.ClosureLine.Value(src)...)
-	}
-	return bytes.TrimRight(text, "\r\n"), true
+	return raw
 }
 
 // HeadingID is a heading's id as the page writes it, before any prefix

@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,14 +102,40 @@ func TestRenderIDs(t *testing.T) {
 }
 
 // TestRawHTML checks raw HTML: shown as text, unless the site allows it,
-// when it is written as it is.
+// when it is written as it is, except what depends on the page, as for
+// Markdown: addresses from the root, anchors to the narrative's own page,
+// ids prefixed and headings demoted.
 func TestRawHTML(t *testing.T) {
 	const md = "A <span id=\"x\">span</span> <!-- note -->\n\n<div>block</div>\n"
 	if got := render(t, parse(md, false), Place{IDPrefix: "p-"}); got != "<p>A &lt;span id=&quot;x&quot;&gt;span&lt;/span&gt; </p>\n<p>&lt;div&gt;block&lt;/div&gt;</p>\n" {
 		t.Errorf("as text: %q", got)
 	}
-	if got := render(t, parse(md, true), Place{IDPrefix: "p-"}); got != "<p>A <span id=\"x\">span</span> <!-- note --></p>\n<div>block</div>\n" {
-		t.Errorf("allowed: %q", got)
+	tests := []struct {
+		md    string
+		place Place
+		want  string
+	}{
+		{md, Place{}, "<p>A <span id=\"x\">span</span> <!-- note --></p>\n<div>block</div>\n"},
+		{md, Place{IDPrefix: "p-"}, "<p>A <span id=\"p-x\">span</span> <!-- note --></p>\n<div>block</div>\n"},
+		{"See <a href=\"measures/bbh-5/\" class=k>bbh-5</a> and <a href='#x'>x</a>.\n", Place{Root: "../../", IDPrefix: "t-"},
+			"<p>See <a href=\"../../measures/bbh-5/index.html\" class=\"k\">bbh-5</a> and <a href=\"#t-x\">x</a>.</p>\n"},
+		{"See <a href=\"#x\">x</a>, <a href=\"https://example.org/\">out</a>.\n", Place{Root: "../", Home: "t/index.html", IDPrefix: "home-"},
+			"<p>See <a href=\"t/index.html#x\">x</a>, <a href=\"https://example.org/\">out</a>.</p>\n"},
+		{"<figure id=f>\n<img\n  src=\"images/c.png\" alt=\"A chart\">\n</figure>\n", Place{Root: "../../", IDPrefix: "t-"},
+			"<figure id=\"t-f\">\n<img src=\"../../images/c.png\" alt=\"A chart\">\n</figure>\n"},
+		{"<h2 id=a>Two</h2>\n<h6>Six</h6>\n", Place{Demote: true},
+			"<h3 id=\"a\">Two</h3>\n<h6>Six</h6>\n"},
+		{"<div data-id=\"x\"><p>&amp; kept</p></div>\n", Place{Root: "../", IDPrefix: "p-"},
+			"<div data-id=\"x\"><p>&amp; kept</p></div>\n"},
+	}
+	for _, tt := range tests {
+		if got := render(t, parse(tt.md, true), tt.place); got != tt.want {
+			t.Errorf("allowed, %+v:\n%s\ngot  %q\nwant %q", tt.place, tt.md, got, tt.want)
+		}
+	}
+	ids := IDs(parse("<span id=\"x\">a</span> <b data-id=y>b</b>\n\n<div id=z>\n</div>\n\n## H\n", true))
+	if want := []string{"x", "z", "h"}; !slices.Equal(ids, want) {
+		t.Errorf("IDs = %q, want %q", ids, want)
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"scorecard/internal/report"
 )
@@ -69,17 +71,26 @@ var writers = [2]sync.Pool{
 }
 
 func newWriter(allowHTML bool) *htmlWriter {
-	h := &hooks{}
+	h := &hooks{allowHTML: allowHTML}
 	// Below the 100 of rawHTMLAsText and the 500 of goldmark's extensions:
 	// the lowest priority wins.
 	return &htmlWriter{r: Markdown(allowHTML, util.Prioritized(h, 10)).Renderer(), hooks: h}
 }
 
 // hooks render what depends on the page: links, images, heading ids and
-// levels, and footnotes' links and ids.
-type hooks struct{ place Place }
+// levels, and footnotes' links and ids; and, when the site allows raw
+// HTML, the same in it.
+type hooks struct {
+	place     Place
+	allowHTML bool
+}
 
 func (h *hooks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	if h.allowHTML {
+		// Without allow_html, rawHTMLAsText writes raw HTML as text.
+		reg.Register(ast.KindRawHTML, h.rawInline)
+		reg.Register(ast.KindHTMLBlock, h.rawBlock)
+	}
 	reg.Register(ast.KindLink, h.link)
 	reg.Register(ast.KindImage, h.image)
 	reg.Register(ast.KindHeading, h.heading)
@@ -282,4 +293,84 @@ func (h *hooks) footnote(w util.BufWriter, src []byte, node ast.Node, entering b
 	}
 	_, _ = w.WriteString(">\n")
 	return ast.WalkContinue, nil
+}
+
+func (h *hooks) rawInline(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		h.place.rawHTML(w, rawBytes(node, src))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// rawBlock writes a block of raw HTML whole, its closing line too (which
+// goldmark's renderer writes on leaving it; the block has no children),
+// so that a tag written over several lines is read as one.
+func (h *hooks) rawBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		h.place.rawHTML(w, rawBytes(node, src))
+	}
+	return ast.WalkContinue, nil
+}
+
+// rawHTML writes raw HTML, which the site allows, as written, except what
+// depends on the page, as for Markdown: an address in href or src is made
+// to work from the page (a link to an anchor goes to the narrative's own
+// page), an id gets the page's prefix, and headings move down a level
+// where the page demotes them. A tag it changes is written again from its
+// parts; everything else keeps its bytes.
+func (p Place) rawHTML(w util.BufWriter, raw []byte) {
+	z := xhtml.NewTokenizer(bytes.NewReader(raw))
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			// The rest, which the tokenizer could not read as a whole token
+			// (a tag left open at the end of a piece), as written.
+			_, _ = w.Write(z.Raw())
+			return
+		}
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken && tt != xhtml.EndTagToken {
+			_, _ = w.Write(z.Raw())
+			continue
+		}
+		raw := append([]byte(nil), z.Raw()...)
+		tok := z.Token()
+		if !p.placeTag(&tok) {
+			_, _ = w.Write(raw)
+			continue
+		}
+		_, _ = w.WriteString(tok.String())
+	}
+}
+
+// placeTag changes what in a tag of raw HTML depends on the page, and says
+// whether anything changed.
+func (p Place) placeTag(tok *xhtml.Token) bool {
+	changed := false
+	if p.Demote {
+		switch tok.DataAtom {
+		case atom.H2, atom.H3, atom.H4, atom.H5:
+			tok.Data = "h" + string(rune(tok.Data[1]+1))
+			tok.DataAtom = atom.Lookup([]byte(tok.Data))
+			changed = true
+		}
+	}
+	for i, a := range tok.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		v := a.Val
+		switch a.Key {
+		case "id":
+			v = p.IDPrefix + v
+		case "href":
+			v = p.href(v)
+		case "src":
+			v = p.fromRoot(v)
+		}
+		if v != a.Val {
+			tok.Attr[i].Val = v
+			changed = true
+		}
+	}
+	return changed
 }

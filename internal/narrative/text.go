@@ -76,15 +76,7 @@ func (t *textWriter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	case *ast.HTMLBlock:
 		if t.allowHTML {
-			var raw []byte
-			for i := range n.Lines().Len() {
-				line := n.Lines().At(i)
-				raw = append(raw, line.Value(t.src)...)
-			}
-			if n.HasClosure() {
-				raw = append(raw, n.ClosureLine.Value(t.src)...)
-			}
-			t.rawHTML(raw)
+			t.rawHTML(rawBytes(n, t.src))
 		} else if text, ok := blockText(n, t.src); ok {
 			t.write(string(text))
 		}
@@ -192,9 +184,31 @@ func IDs(b report.Blocks) []string {
 				ids = append(ids, footnoteRefID(c.RefIndex, c.Index))
 			case *extast.Footnote:
 				ids = append(ids, footnoteID(c.Index))
+			case *ast.RawHTML, *ast.HTMLBlock:
+				if b.Doc.AllowHTML {
+					ids = rawIDs(ids, rawBytes(c, b.Doc.Source))
+				}
 			}
 			return ast.WalkContinue, nil
 		})
 	}
 	return ids
+}
+
+// rawIDs adds the ids that the tags of raw HTML (which the site allows)
+// give.
+func rawIDs(ids []string, raw []byte) []string {
+	z := xhtml.NewTokenizer(bytes.NewReader(raw))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return ids
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			for _, a := range z.Token().Attr {
+				if a.Key == "id" && a.Namespace == "" {
+					ids = append(ids, a.Val)
+				}
+			}
+		}
+	}
 }
