@@ -21,6 +21,11 @@ type doc struct {
 
 	broken bool // the file could not be read as YAML
 
+	// lines and lastLen are how many lines the YAML has, as YAML counts
+	// them, and how long its last is: a value YAML places past the end
+	// (the empty document after a lone "---") is reported at the end.
+	lines, lastLen int
+
 	// refused holds the values already reported as unreadable (an alias,
 	// a control character, a list where text belongs): one mistake, one
 	// error, so no more is said about them, such as that they are empty
@@ -32,7 +37,32 @@ func (d *doc) pos(n *yaml.Node) diag.Pos {
 	if n == nil {
 		return diag.Pos{File: d.file}
 	}
-	return diag.Pos{File: d.file, Line: d.line + n.Line, Col: n.Column}
+	line, col := n.Line, n.Column
+	if d.lines > 0 && line > d.lines {
+		line, col = d.lines, d.lastLen+1
+	}
+	return diag.Pos{File: d.file, Line: d.line + line, Col: col}
+}
+
+// measure notes how many lines src has, counting a line feed, a carriage
+// return or both together as one break, as YAML does, and how long its
+// last line is.
+func (d *doc) measure(src []byte) {
+	d.lines, d.lastLen = 1, 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			fallthrough
+		case '\n':
+			d.lines++
+			d.lastLen = 0
+		default:
+			d.lastLen++
+		}
+	}
 }
 
 // errorf reports a mistake in the value n, unless n has been refused
@@ -77,6 +107,7 @@ func (d *doc) parse(src []byte) *yaml.Node {
 		d.broken = true
 		return nil
 	}
+	d.measure(src)
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var n yaml.Node
 	if err := dec.Decode(&n); err != nil {
