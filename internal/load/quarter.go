@@ -383,11 +383,8 @@ func (l *loader) cell(d *doc, n *yaml.Node, m *report.Measure, what string) valu
 	v, err := l.site.Cell(m).Parse(raw)
 	if err != nil {
 		pos := d.pos(n)
-		e, ok := err.(*value.Error)
-		if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-			pos.Col += e.Offset
-		} else if ok && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			pos.Col += 1 + e.Offset
+		if e, ok := err.(*value.Error); ok {
+			pos = d.within(n, raw, e.Offset)
 		}
 		if msg := OtherUnit(l.site, m, what, err); msg != "" {
 			d.errs.Errorf(pos, "%s", msg)

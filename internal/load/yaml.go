@@ -26,6 +26,9 @@ type doc struct {
 	// (the empty document after a lone "---") is reported at the end.
 	lines, lastLen int
 
+	src              []byte // the YAML, for finding a place inside a value
+	seenLine, seenAt int    // a line of src (from 1) and the offset it starts at, once looked up
+
 	// refused holds the values already reported as unreadable (an alias,
 	// a control character, a list where text belongs): one mistake, one
 	// error, so no more is said about them, such as that they are empty
@@ -42,6 +45,61 @@ func (d *doc) pos(n *yaml.Node) diag.Pos {
 		line, col = d.lines, d.lastLen+1
 	}
 	return diag.Pos{File: d.file, Line: d.line + line, Col: col}
+}
+
+// within is the place of the byte at offset in n's value raw: its own
+// column plus the offset when the value is written on its line as read
+// (plain, or quoted with nothing escaped, on one line), and n's place
+// otherwise (a value folded over lines, or with escapes), which is near.
+func (d *doc) within(n *yaml.Node, raw string, offset int) diag.Pos {
+	pos := d.pos(n)
+	quote := 0
+	switch {
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return pos
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		quote = 1
+	}
+	line := d.lineText(n.Line)
+	start := 0 // the byte of line at n's column, which counts characters
+	for col := 1; col < n.Column && start < len(line); col++ {
+		_, size := utf8.DecodeRune(line[start:])
+		start += size
+	}
+	if start+quote > len(line) || !bytes.HasPrefix(line[start+quote:], []byte(raw)) || offset > len(raw) {
+		return pos
+	}
+	pos.Col += quote + utf8.RuneCountInString(raw[:offset])
+	return pos
+}
+
+// lineText is line n of the YAML (from 1), without its line break: found
+// from the last line looked up when it is further on, so that a file's
+// findings, which come in order, cost one pass over it.
+func (d *doc) lineText(n int) []byte {
+	if n < d.seenLine {
+		d.seenLine, d.seenAt = 1, 0
+	}
+	for d.seenLine < n && d.seenAt < len(d.src) {
+		i := bytes.IndexAny(d.src[d.seenAt:], "\r\n")
+		if i < 0 {
+			d.seenAt = len(d.src)
+			break
+		}
+		d.seenAt += i + 1
+		if d.src[d.seenAt-1] == '\r' && d.seenAt < len(d.src) && d.src[d.seenAt] == '\n' {
+			d.seenAt++
+		}
+		d.seenLine++
+	}
+	if d.seenLine != n {
+		return nil
+	}
+	rest := d.src[d.seenAt:]
+	if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
 }
 
 // measure notes how many lines src has, counting a line feed, a carriage
@@ -108,6 +166,7 @@ func (d *doc) parse(src []byte) *yaml.Node {
 		return nil
 	}
 	d.measure(src)
+	d.src, d.seenLine, d.seenAt = src, 1, 0
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var n yaml.Node
 	if err := dec.Decode(&n); err != nil {
