@@ -61,7 +61,8 @@ test: assets test-tools browser java fmt-check vet fuzz-smoke race
 	$(GO) test -count=1 ./...
 
 # The packages that run work in parallel, under the race detector: the
-# build's jobs, the loader's quarter files, the preview server's requests.
+# build's jobs, the loader's quarter files, the atomic swap's lock, the preview
+# server's requests.
 race:
 	$(GO) test -race -count=1 ./internal/parallel ./internal/load ./internal/site ./internal/publish ./internal/serve
 
