@@ -332,6 +332,8 @@ func (p Place) rawHTML(w util.BufWriter, raw []byte) {
 			_, _ = w.Write(z.Raw())
 			continue
 		}
+		// Token lower-cases the tag's name and attributes in the
+		// tokenizer's buffer, which Raw shares: keep the bytes as written.
 		raw := append([]byte(nil), z.Raw()...)
 		tok := z.Token()
 		if !p.placeTag(&tok) {

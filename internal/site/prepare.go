@@ -181,12 +181,17 @@ type discard struct{}
 
 func (discard) Put(_ string, write func(io.Writer) error) error { return write(io.Discard) }
 
-// render makes every file of the view in parallel, putting each in sink,
-// and counts them; then it checks the links between them. The files are
-// returned in the order of the jobs, which does not depend on scheduling.
+// render checks the links between the view's files, which needs only the
+// list of them, and then makes every file in parallel, putting each in
+// sink, and counts them: a broken link fails the build before any page is
+// made. The files are returned in the order of the jobs, which does not
+// depend on scheduling.
 func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 	jobs, err := plan(p.view, p.fsys)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.links(jobs).Err(); err != nil {
 		return nil, nil, err
 	}
 	res := &Result{Warnings: p.findings, Drafts: countDrafts(p.full, p.opts.Drafts, p.findings)}
@@ -201,9 +206,6 @@ func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 		})
 	})
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := p.links(jobs).Err(); err != nil {
 		return nil, nil, err
 	}
 	return res, jobs, nil
