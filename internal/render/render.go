@@ -21,8 +21,29 @@ import (
 //go:embed layouts/*.html
 var builtin embed.FS
 
-//go:embed style.css
-var style []byte
+// The built-in style sheet is the files of style/, in name order, each
+// with one concern: base (type, page, navigation), the headline, tables and
+// cards, charts, print.
+//
+//go:embed style/*.css
+var styleFiles embed.FS
+
+// style is the built-in style sheet: styleFiles joined in name order.
+var style = func() []byte {
+	names, err := fs.Glob(styleFiles, "style/*.css")
+	if err != nil {
+		panic(err) // the pattern is constant
+	}
+	var b bytes.Buffer
+	for _, n := range names { // fs.Glob sorts
+		data, err := styleFiles.ReadFile(n)
+		if err != nil {
+			panic(err) // embedded
+		}
+		b.Write(data)
+	}
+	return b.Bytes()
+}()
 
 // Stylesheet returns the site's style.css: the built-in styles, then a
 // rule per status giving its colour. Ratings are filled tags with the text
@@ -45,12 +66,12 @@ func Stylesheet(s *report.Site) []byte {
 }
 
 // Names of the built-in templates; a site's layouts/NAME replaces one.
-var templateNames = []string{"base.html", "scorecard.html", "home.html", "theme.html", "measure.html", "data.html",
+var templateNames = []string{"base.html", "scorecard.html", "summary.html", "chart.html", "home.html", "theme.html", "measure.html", "data.html",
 	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html"}
 
 // partials are the templates every page's set holds: the page skeleton and
 // shared pieces. They come first in templateNames.
-var partials = []string{"base.html", "scorecard.html"}
+var partials = []string{"base.html", "scorecard.html", "summary.html", "chart.html"}
 
 // Renderer holds the parsed templates, one set per page kind.
 type Renderer struct {
