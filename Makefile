@@ -93,7 +93,7 @@ fuzz-smoke:
 	rm -rf $(FUZZ_CACHE)
 
 clean:
-	rm -rf public scorecard node_modules $(ECHARTS) $(SCREENSHOTS)
+	rm -rf public scorecard node_modules bench/lighthouse/node_modules $(ECHARTS) $(SCREENSHOTS)
 
 include screenshots.mk
 include bench.mk

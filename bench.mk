@@ -25,3 +25,24 @@ bench:
 bench-quick:
 	$(MAKE) scorecard
 	$(GO) run ./bench -go $(GO) -scorecard ./scorecard -sizes 1000 -hugo=false $(BENCH_FLAGS)
+
+# The pages as a resident's phone meets them: Google Lighthouse (pinned in
+# bench/lighthouse/package.json, installed there, apart from the test
+# tools), mobile preset, on the example's home page, a theme page, the
+# measure page with the longest history and the measures index, served
+# with gzip and the strict Content-Security-Policy (go run ./bench/lighthouse
+# -help). Prints the median of three runs per page and fails when a page
+# misses a target: performance 0.95, accessibility, best practices and SEO
+# 1.0, total blocking time under 200 ms, at most 100 KB of script.
+# LIGHTHOUSE_FLAGS passes more flags, such as LIGHTHOUSE_FLAGS='-runs 5'.
+LIGHTHOUSE_FLAGS ?=
+LIGHTHOUSE := bench/lighthouse/node_modules/lighthouse/cli/index.js
+
+.PHONY: lighthouse
+
+$(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	@touch $@
+
+lighthouse: browser $(LIGHTHOUSE) site
+	$(GO) run ./bench/lighthouse -site public $(LIGHTHOUSE_FLAGS)
