@@ -2,10 +2,12 @@
 # Included from the Makefile.
 #
 #   make screenshots        builds the example into public/ and writes into
-#                           screenshots/: the home page and a measure page at
-#                           1280 and 390 px wide (whole-page PNGs), and A4
-#                           PDFs of a theme page and of the quarter's print
-#                           page, as Chromium prints them
+#                           screenshots/: a page of every kind (home, an
+#                           edition, a theme, two measures, the measures
+#                           index, print, search, about, accessibility, open
+#                           data, 404) at 1280 and 390 px wide (whole-page
+#                           PNGs), and A4 PDFs of a theme page and of the
+#                           quarter's print page, as Chromium prints them
 #   make clean-screenshots  removes screenshots/
 #
 # The same site gives the same files (see cmd/screenshots).

@@ -1,7 +1,9 @@
 // Screenshots takes pictures of a built Scorecard site, to look at a
-// change before it is published: PNG screenshots of the home page and a
-// measure page at 1280 and 390 px wide (the whole page), and A4 PDFs of a
-// theme page and of the quarter's print page, as a browser prints them.
+// change before it is published: PNG screenshots of a page of every kind
+// (home, an edition, a theme, measures, the measures index, print, search,
+// about, accessibility, open data, 404) at 1280 and 390 px wide (the whole
+// page), and A4 PDFs of a theme page and of the quarter's print page, as a
+// browser prints them.
 //
 // Usage:
 //
@@ -55,14 +57,38 @@ type shot struct {
 	optional bool   // a page that older builds lack: skipped when missing
 }
 
-var shots = []shot{
-	{"home-1280.png", "index.html", 1280, false},
-	{"home-390.png", "index.html", 390, false},
-	{"measure-pmv-3-1280.png", "measures/pmv-3/index.html", 1280, false},
-	{"measure-pmv-3-390.png", "measures/pmv-3/index.html", 390, false},
-	{"theme-2016-17-q2-build-a-better-harrow.pdf", "2016-17/q2/build-a-better-harrow/index.html", 0, false},
-	{"quarter-2016-17-q2-print.pdf", "2016-17/q2/print/index.html", 0, true},
+// pageKinds are the example's pages, one of each kind a site has, each
+// taken at 1280 and 390 px: name, page, and whether older builds lack it.
+var pageKinds = []struct {
+	name, page string
+	optional   bool
+}{
+	{"home", "index.html", false},
+	{"edition-2016-17-q1", "2016-17/q1/index.html", false},
+	{"theme-2016-17-q2-build-a-better-harrow", "2016-17/q2/build-a-better-harrow/index.html", false},
+	{"measure-pmv-3", "measures/pmv-3/index.html", false},
+	{"measure-bmb-13", "measures/bmb-13/index.html", false}, // minutes and seconds
+	{"measures", "measures/index.html", false},
+	{"print-2016-17-q2", "2016-17/q2/print/index.html", true},
+	{"search", "search/index.html", false},
+	{"about", "about/index.html", false},
+	{"accessibility", "accessibility/index.html", false},
+	{"data", "data/index.html", false},
+	{"404", "404.html", false},
 }
+
+// shots are the example's pictures: every page kind at both widths, and
+// A4 PDFs of a theme page and of the quarter's print page.
+var shots = func() []shot {
+	var out []shot
+	for _, k := range pageKinds {
+		out = append(out, shot{k.name + "-1280.png", k.page, 1280, k.optional}, shot{k.name + "-390.png", k.page, 390, k.optional})
+	}
+	return append(out,
+		shot{"theme-2016-17-q2-build-a-better-harrow.pdf", "2016-17/q2/build-a-better-harrow/index.html", 0, false},
+		shot{"quarter-2016-17-q2-print.pdf", "2016-17/q2/print/index.html", 0, true},
+	)
+}()
 
 const (
 	viewHeight = 900
@@ -77,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.site, "site", "public", "the built site's `folder`")
 	fs.StringVar(&c.out, "out", "screenshots", "the `folder` to write the pictures into")
 	fs.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "the Chromium `binary` (bash .ci/install-chromium installs Debian's)")
-	fs.DurationVar(&c.timeout, "timeout", 2*time.Minute, "the longest the whole run may take")
+	fs.DurationVar(&c.timeout, "timeout", 5*time.Minute, "the longest the whole run may take")
 	fs.Func("pages", "a comma-separated `list` of the site's pages, such as index.html,measures/lve-009/index.html, to take at 1280 and 390 px instead of the example site's pictures (for another site, such as one under examples/)", func(v string) error {
 		for _, p := range strings.Split(v, ",") {
 			if p = strings.TrimSpace(p); p != "" {
