@@ -306,6 +306,8 @@ type Chart struct {
 	Options   []byte         // ECharts option JSON, with <, > and & escaped
 	Sparkline string         // static SVG for readers without JavaScript; may be empty
 	Counts    *report.Counts // the numbers of a status chart, for its table
+	SVG       string         // the chart drawn complete, a standalone SVG (package chart)
+	Table     [][]string     // the chart's data, headings first, for its CSV
 }
 
 // chartView is what the "chart" template receives.
