@@ -188,7 +188,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 		body = append(body, band)
 		items = append(items, legendItem{label: "Target range", swatch: func(x, y float64) *node {
 			return el("rect", "x", f(x-swatchW/2), "y", f(y-5), "width", f(swatchW), "height", "10",
-				"fill", targetColour, "fill-opacity", "0.2", "stroke", targetColour, "stroke-dasharray", "3 2")
+				"fill", bandColour, "stroke", targetColour, "stroke-width", "1")
 		}})
 	}
 	if hasAny(single) {
@@ -335,13 +335,18 @@ func marks(v []float64, xOf func(int) float64, yOf func(float64) float64, shape 
 	return g
 }
 
+// bandColour fills a target range: the target's grey, lightened, under
+// the lines and marks drawn on it. (Figures add no markup of their own to
+// a page, so the band uses the attributes other parts of a chart have.)
+const bandColour = "#dcdfe1"
+
 // rangeBand shades the target ranges, one band for each run of periods
 // that have one; nil when none has.
 func rangeBand(low, high []float64, xOf func(int) float64, yOf func(float64) float64) *node {
 	if !hasAny(low) {
 		return nil
 	}
-	g := el("g", "fill", targetColour, "fill-opacity", "0.2", "stroke", targetColour, "stroke-width", "1", "stroke-dasharray", "3 2")
+	g := el("g", "fill", bandColour, "stroke", targetColour, "stroke-width", "1", "stroke-dasharray", "3 2")
 	i := 0
 	for i < len(low) {
 		if math.IsNaN(low[i]) {
