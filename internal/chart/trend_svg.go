@@ -133,12 +133,17 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	// that none overlaps another: the latest always, then every stride-th
 	// before it, the smallest stride that fits.
 	xl := el("g", "class", "x-labels", "font-size", f(smallFnt), "fill", actualColour, "text-anchor", "middle")
-	lines := func(i int) []string { // "Q2 2016/17" on two lines: Q2, 2016/17
+	// A period's name on two lines at most, as narrow as that allows: "Q2
+	// 2016/17" as Q2 over 2016/17.
+	lines := func(i int) []string {
 		l := rows[i].When.Label()
-		if a, b, ok := strings.Cut(l, " "); ok {
-			return []string{a, b}
+		var out []string
+		for w := 56.0; w <= svgW/2; w += 28 {
+			if out = wrap(l, w, smallFnt); len(out) <= 2 {
+				break
+			}
 		}
-		return []string{l}
+		return out
 	}
 	labelAt := func(i int) (x, w float64) {
 		for _, l := range lines(i) {
@@ -158,7 +163,9 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			break
 		}
 	}
+	deepest := 1
 	for i := len(rows) - 1; i >= 0; i -= stride {
+		deepest = max(deepest, len(lines(i)))
 		x, _ := labelAt(i)
 		xl.add(el("line", "x1", f(xOf(i)), "y1", f(bottom), "x2", f(xOf(i)), "y2", f(bottom+4), "stroke", actualColour))
 		for k, l := range lines(i) {
@@ -258,9 +265,10 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 		}
 	}
 	body = append(body, ms, codes)
-	lg, lh := legend(items, bottom+46)
+	below := bottom + 16 + float64(deepest)*15 // under the periods
+	lg, lh := legend(items, below)
 	body = append(body, lg)
-	return svgDoc(id, title, summary, bottom+46+lh+svgPad, body...)
+	return svgDoc(id, title, summary, below+lh+svgPad, body...)
 }
 
 // axisName names a trend's value axis: the unit in words, and for times
