@@ -86,7 +86,7 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 		fitPhone(options, legendNames(bar.MultiSeries), 46)
 	} else {
 		w := textWidth(strconv.Itoa(most), echartsFont)
-		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + 12, "minInterval": 1}}
+		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + labelClear, "minInterval": 1}}
 		fitPhone(options, legendNames(bar.MultiSeries), 30)
 	}
 	summary := countsSummary(c)
