@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"encoding/json"
 	"testing"
 
 	"scorecard/internal/report"
@@ -36,11 +35,7 @@ type phoneOptions struct {
 
 func phone(t *testing.T, c Chart) phoneOptions {
 	t.Helper()
-	var o phoneOptions
-	if err := json.Unmarshal(c.Options, &o); err != nil {
-		t.Fatalf("%s: %v", c.ID, err)
-	}
-	return o
+	return decodeAs[phoneOptions](t, c)
 }
 
 // TestPhoneLayout: legends are plain (all shown, in rows, no paging) with
