@@ -198,7 +198,17 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 				"fill", bandColour, "stroke", targetColour, "stroke-width", "1")
 		}})
 	}
+	// The other series' marks, which a status's code should not cover.
+	var obstacles [][4]float64
+	avoid := func(v []float64, size float64) {
+		for i, x := range v {
+			if !math.IsNaN(x) {
+				obstacles = append(obstacles, [4]float64{xOf(i) - size/2, yOf(x) - size/2, xOf(i) + size/2, yOf(x) + size/2})
+			}
+		}
+	}
 	if hasAny(single) {
+		avoid(single, 6)
 		body = append(body, runs(single, xOf, yOf, targetColour, "6 4"), marks(single, xOf, yOf, "rect", 6, targetColour))
 		items = append(items, legendItem{label: "Target", swatch: lineSwatch(targetColour, "6 4", "rect")})
 	}
@@ -212,6 +222,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			fg := r.Reference(sr)
 			return valueOr(fg), fg != nil && (fg.Value.Kind == value.Number || fg.Value.Kind == value.Bound)
 		})
+		avoid(v, 8)
 		body = append(body, runs(v, xOf, yOf, style.colour, dash), marks(v, xOf, yOf, style.symbol, 8, style.colour))
 		items = append(items, legendItem{label: sr.Label, swatch: lineSwatch(style.colour, dash, style.symbol)})
 	}
@@ -220,7 +231,9 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	items = append([]legendItem{{label: "Actual", swatch: lineSwatch(actualColour, "", "")}}, items...)
 
 	// A mark per figure, in its status's shape and colour, with the
-	// status's code above it where it does not overlap another's.
+	// status's code above it, or below where another series' mark is in
+	// the way, and left out only where it would cover another code.
+	avoid(actual, markSize)
 	ms := el("g", "class", "marks")
 	codes := el("g", "class", "codes", "font-size", f(smallFnt), "fill", actualColour, "text-anchor", "middle")
 	var placed [][4]float64
@@ -246,12 +259,18 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 		mk.add(el("title").withText(tip + ", " + st.Describe()))
 		ms.add(mk)
 		w := textWidth(st.Code, smallFnt)
-		box := [4]float64{x - w/2, y - markSize/2 - 16, x + w/2, y - markSize/2 - 2}
-		if overlaps(box, placed) {
+		above := [4]float64{x - w/2, y - markSize/2 - 15, x + w/2, y - markSize/2 - 1}
+		below := [4]float64{x - w/2, y + markSize/2 + 1, x + w/2, y + markSize/2 + 15}
+		box := above
+		switch {
+		case !overlaps(above, obstacles) && !overlaps(above, placed):
+		case below[3] < bottom && !overlaps(below, obstacles) && !overlaps(below, placed):
+			box = below
+		case overlaps(above, placed):
 			continue
 		}
 		placed = append(placed, box)
-		codes.add(text(x, y-markSize/2-4, st.Code))
+		codes.add(text(x, box[3]-3, st.Code))
 	}
 	for _, st := range s.Statuses {
 		if shown[st] {
