@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -338,6 +339,12 @@ func TestTicks(t *testing.T) {
 		}
 		if strings.Join(got, " ") != c.want {
 			t.Errorf("ticks(%g, %g) = %s; want %s", c.lo, c.hi, strings.Join(got, " "), c.want)
+		}
+	}
+	for _, c := range [][2]float64{{math.Inf(-1), math.Inf(1)}, {1e300, 1e308}, {-1e15, 1e15 + 0.001}, {5, 5}, {math.NaN(), 1}} {
+		vals, step := ticks(c[0], c[1], 4, false)
+		if len(vals) < 2 || len(vals) > 17 || !(step > 0) {
+			t.Errorf("ticks(%g, %g) = %v by %g", c[0], c[1], vals, step)
 		}
 	}
 	if got := minSec(3725); got != "1:02:05" {
