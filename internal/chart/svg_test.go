@@ -370,3 +370,38 @@ func TestMarkShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestSVGEscapes: titles, labels and codes with markup in them stay text.
+func TestSVGEscapes(t *testing.T) {
+	s := example(t)
+	m := measure(t, s, "bmb-13") // a site of the test's own: changed at will
+	bad := `<script>alert("&")</script>`
+	m.Title = bad
+	for _, st := range s.Statuses {
+		st.Code, st.Label = st.Code+bad, bad
+	}
+	c := Trend(s, m)
+	root := parseSVG(t, c.ID, c.SVG)
+	if strings.Contains(c.SVG, "<script") {
+		t.Errorf("markup in the data reached the SVG: %s", c.SVG)
+	}
+	if !strings.Contains(root.Kids[0].Text, bad) || !strings.Contains(flatText(root.group(t, "codes")), bad) {
+		t.Errorf("the title or codes lost their text")
+	}
+}
+
+// TestBarsFit: long category names and large counts stay inside the chart.
+func TestBarsFit(t *testing.T) {
+	s := example(t)
+	var rows []*report.Row
+	for range 123456 {
+		rows = append(rows, &report.Row{Status: s.Statuses[0]})
+	}
+	rows = append(rows, &report.Row{})
+	long := strings.Repeat("Supercalifragilisticexpialidocious ", 4) + "&<b>"
+	c := StatusBars("chart-f", "Fit", report.CountStatuses(s.Statuses, []string{long, "B"}, [][]*report.Row{rows, rows[:3]}), true)
+	parseSVG(t, c.ID, c.SVG) // checks every text is inside
+	if !strings.Contains(c.SVG, "123457") || !strings.Contains(c.SVG, "&amp;&lt;b&gt;") {
+		t.Errorf("the total or the escaped name is missing")
+	}
+}

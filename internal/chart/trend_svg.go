@@ -259,6 +259,10 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 		mk.add(el("title").withText(tip + ", " + st.Describe()))
 		ms.add(mk)
 		w := textWidth(st.Code, smallFnt)
+		if w > svgW-2*svgPad {
+			continue // a code too long to label a mark: the legend gives it
+		}
+		x = min(max(x, svgPad+w/2), svgW-svgPad-w/2) // inside the chart
 		above := [4]float64{x - w/2, y - markSize/2 - 15, x + w/2, y - markSize/2 - 1}
 		below := [4]float64{x - w/2, y + markSize/2 + 1, x + w/2, y + markSize/2 + 15}
 		box := above
@@ -270,7 +274,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			continue
 		}
 		placed = append(placed, box)
-		codes.add(text(x, box[3]-3, st.Code))
+		codes.add(text((box[0]+box[2])/2, box[3]-3, st.Code))
 	}
 	for _, st := range s.Statuses {
 		if shown[st] {
