@@ -2,6 +2,8 @@ package chart
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -28,12 +30,24 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 	}
 	bar.SetGlobalOptions(gopts...)
 	bar.SetXAxis(c.Categories)
+	// A count is written in its segment only where the segment is wide
+	// (or tall) enough to hold it on a phone: the bars' length there is
+	// about barRoom px for the largest total.
+	most := slices.Max(append([]int{1}, c.Totals...))
+	barRoom, need := 220.0, 16.0
+	if horizontal {
+		barRoom = phoneW - 140 - 40 // less the wrapped theme names and the axis's ends
+		need = textWidth(strconv.Itoa(most), echartsFont) + 6
+	}
 	for i, st := range c.Statuses {
 		data := make([]opts.BarData, len(c.Categories))
 		for j, n := range c.N[i] {
 			data[j] = opts.BarData{Value: n}
-			if n == 0 {
+			switch {
+			case n == 0:
 				data[j] = opts.BarData{Value: "-"}
+			case float64(n)/float64(most)*barRoom < need:
+				data[j].Label = &opts.Label{Show: opts.Bool(false)}
 			}
 		}
 		colour, text := "#505a5f", "#ffffff"
@@ -46,6 +60,7 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 			charts.WithBarChartOpts(opts.BarChart{Stack: "status", BarWidth: "60%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour, BorderColor: "#ffffff", BorderWidth: 1}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: text, Formatter: "{c}"}),
+			charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
 		)
 	}
 	bar.Validate() // puts the categories on their axis
@@ -62,7 +77,21 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 		}
 		options["yAxis"] = axes
 	}
-	return Chart{ID: id, Title: chartTitle, Summary: countsSummary(c), Options: finish(id, options)}
+	// The value axis is named in the middle of its side, clear of its
+	// labels (counts, a few digits wide).
+	heading := "Period"
+	if horizontal {
+		heading = "Theme"
+		options["xAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": 26, "minInterval": 1}}
+		fitPhone(options, legendNames(bar.MultiSeries), 46)
+	} else {
+		w := textWidth(strconv.Itoa(most), echartsFont)
+		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + labelClear, "minInterval": 1}}
+		fitPhone(options, legendNames(bar.MultiSeries), 30)
+	}
+	summary := countsSummary(c)
+	return Chart{ID: id, Title: chartTitle, Summary: summary, Options: finish(id, options),
+		SVG: barsSVG(id, chartTitle, summary, c), Table: countsTable(heading, c)}
 }
 
 // wrappedYAxis is a value axis whose labels wrap, with the line height

@@ -306,6 +306,8 @@ type Chart struct {
 	Options   []byte         // ECharts option JSON, with <, > and & escaped
 	Sparkline string         // static SVG for readers without JavaScript; may be empty
 	Counts    *report.Counts // the numbers of a status chart, for its table
+	SVG       string         // the chart drawn complete, a standalone SVG (package chart)
+	Table     [][]string     // the chart's data, headings first, for its CSV
 }
 
 // chartView is what the "chart" template receives.
@@ -319,8 +321,14 @@ type chartView struct {
 // JSON escapes <, > and &, so it cannot close the element.
 func (c chartView) JSON() template.JS { return template.JS(c.Options) }
 
-// SVG is the sparkline, drawn by package chart from numbers only.
-func (c chartView) SVG() template.HTML { return template.HTML(c.Sparkline) }
+// SVG is the static chart, or else the sparkline, drawn by package chart
+// from numbers only, with its text escaped.
+func (c chartView) SVG() template.HTML {
+	if c.Chart.SVG != "" {
+		return template.HTML(c.Chart.SVG)
+	}
+	return template.HTML(c.Sparkline)
+}
 
 type crumb struct{ Text, Path string }
 

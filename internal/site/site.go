@@ -231,7 +231,7 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		page(render.MeasurePath(m), func(w io.Writer) error {
 			c := chart.Trend(s, m)
 			return r.Measure(w, s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
-				Sparkline: chart.Sparkline(s, m, c.Summary)})
+				Sparkline: chart.Sparkline(s, m, c.Summary), SVG: c.SVG, Table: c.Table})
 		})
 	}
 	for _, a := range assetFiles {
@@ -505,7 +505,7 @@ func homeChart(s *report.Site, q *report.Quarter) render.Chart {
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	c := chart.StatusBars(render.HomeChartID(q), "Published statuses by theme, "+q.ID.Label(), counts, true)
-	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
+	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts, SVG: c.SVG, Table: c.Table}
 }
 
 // themeChart charts a theme's status counts in each quarter up to the
@@ -520,7 +520,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
 	c := chart.StatusBars(render.ThemeChartID(q, t), t.Title+": published statuses by "+s.EditionWord(), counts, false)
-	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts}
+	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts, SVG: c.SVG, Table: c.Table}
 }
 
 // checkOut refuses an output folder whose replacement would destroy the
