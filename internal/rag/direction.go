@@ -2,6 +2,7 @@ package rag
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"scorecard/internal/report"
@@ -84,6 +85,9 @@ func Direction(in Comparison) report.Direction {
 			return notComparable("for an in-range measure, only a target range says which way is better")
 		}
 	}
+	if in.Measure.Good != report.NotStated { // up or down, not better
+		d.Change = change(better, old.Num)
+	}
 	moved := "rose"
 	if cur.Num < old.Num {
 		moved = "fell"
@@ -95,6 +99,7 @@ func Direction(in Comparison) report.Direction {
 		d.Kind = down
 	default:
 		d.Kind = report.NoChange
+		d.Change = 0
 		d.Reason = fmt.Sprintf("%s in %s, %s now", old.Raw, against.Label(), cur.Raw)
 		return d
 	}
@@ -117,4 +122,20 @@ func distance(v float64, target value.Value) float64 {
 		return v - target.High
 	}
 	return 0
+}
+
+// change is a movement better (negative when worse) as a percentage of the
+// earlier figure's size, as Gap is of the target's: a move from zero counts
+// in full.
+func change(better, old float64) float64 {
+	if old == 0 {
+		switch {
+		case math.Abs(better) < eps:
+			return 0
+		case better > 0:
+			return math.Inf(1)
+		}
+		return math.Inf(-1)
+	}
+	return better / math.Abs(old) * 100
 }

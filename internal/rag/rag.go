@@ -40,16 +40,20 @@ func Status(in Input) report.Assessment {
 		bands = in.Measure.Bands
 	}
 	j := judge(in)
-	if a, ok := applyRules(in, j); ok {
-		return a
-	}
+	a, ok := applyRules(in, j)
 	switch {
+	case ok:
 	case j.result != nil:
-		return *j.result
+		a = *j.result
 	case j.strictMiss:
-		return bandBelow(bands, j.what)
+		a = bandBelow(bands, j.what)
+	default:
+		a = band(bands, j.gap, j.what)
 	}
-	return band(bands, j.gap, j.what)
+	// Whether the target is met, and by how much, whatever status the
+	// figures take: the headline counts and ranks by them.
+	a.Target, a.Gap = j.met, j.gap
+	return a
 }
 
 // judgement is how the actual stands against the target, before any band
