@@ -64,15 +64,7 @@ func newHeadline(s *report.Site, q *report.Quarter, root, of string, rows []*rep
 			v.Counts = append(v.Counts, c)
 		}
 	}
-	x := 0.0
-	for _, c := range v.Counts {
-		if c.N == 0 || h.Total == 0 {
-			continue
-		}
-		w := float64(c.N) / float64(h.Total) * 100
-		v.Bar = append(v.Bar, barSegment{Class: c.Class, X: fixed(x), W: fixed(w)})
-		x += w
-	}
+	v.Bar = bar(h)
 	for _, r := range h.FurthestOff {
 		v.Off = append(v.Off, highlight{Row: r, Path: MeasurePath(r.Measure), By: percentWords(-r.Computed.Gap, "worse than target", "worse than a target of zero")})
 	}
@@ -82,6 +74,25 @@ func newHeadline(s *report.Site, q *report.Quarter, root, of string, rows []*rep
 	v.Nothing = len(v.Off) == 0 && len(v.Up) == 0
 	return v
 }
+
+// bar draws a headline's counts on target, off target and not rated as
+// stretches of a bar 100 wide.
+func bar(h report.Headline) []barSegment {
+	var out []barSegment
+	x := 0.0
+	for _, c := range []headlineCount{{h.OnTarget, "", "hl-on"}, {h.OffTarget, "", "hl-off"}, {h.NotRated, "", "hl-none"}} {
+		if c.N == 0 {
+			continue
+		}
+		w := float64(c.N) / float64(h.Total) * 100
+		out = append(out, barSegment{Class: c.Class, X: fixed(x), W: fixed(w)})
+		x += w
+	}
+	return out
+}
+
+// Bar is the theme's counts as a bar, for its small multiple.
+func (t themeLink) Bar() []barSegment { return bar(t.Head) }
 
 // fixed prints a bar coordinate with two decimals.
 func fixed(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

@@ -135,9 +135,9 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(all))+" measures under "+t.Title+" in "+q.ID.Label(), all)
 		d.Children = themeLinks(s, q, t.Children)
 		d.Rollups = rollupView{Caption: "Themes within " + t.Title + " in " + q.ID.Label() + ": measures on and off target", Root: d.Root, Links: d.Children}
-		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(all), "measure")+" under "+t.Title+" in "+q.ID.Label(), all)
+		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(all), "measure")+" in this theme and those within it", all)
 	} else {
-		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(rows), "measure")+" in "+t.Title+" in "+q.ID.Label(), rows)
+		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(rows), "measure")+" in this theme", rows)
 	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])

@@ -117,7 +117,7 @@ func TestNestedThemePages(t *testing.T) {
 <tr class="depth-3"><th scope="row"><a href="../../../2016-17/q2/waste-1/index.html">Waste and recycling</a></th><td class="n">1</td><td class="n">0</td><td class="n">1</td>`,
 		`<tr class="depth-2"><th scope="row"><a href="../../../2016-17/q2/safer/index.html">Safer streets</a></th><td class="n">0</td>`,
 		// The headline counts the whole tree.
-		`<p class="hl-of">Of the 3 measures under A place to be proud of in Q2 2016/17:</p>`,
+		`<p class="hl-of">Of the 3 measures in this theme and those within it:</p>`,
 		"This theme's own measures, not those of the themes within it:",
 		`<a href="../../../measures/bv053/index.html">`,
 	)
