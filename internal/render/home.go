@@ -25,7 +25,7 @@ type homeData struct {
 type themeLink struct {
 	Theme    *report.Theme
 	Path     string
-	Counts   summaryView  // the theme's measures and those of the themes below it
+	Counts   summaryView // the theme's measures and those of the themes below it
 	Head     report.Headline
 	Section  *homeSection // the theme narrative's first section, moved to the home page
 	Children []themeLink  // the themes directly below it, each with its own roll-up
