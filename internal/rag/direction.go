@@ -2,7 +2,6 @@ package rag
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"scorecard/internal/report"
@@ -86,7 +85,7 @@ func Direction(in Comparison) report.Direction {
 		}
 	}
 	if in.Measure.Good != report.NotStated { // up or down, not better
-		d.Change = change(better, old.Num)
+		d.Change = relative(better, old.Num) // as Gap is of the target
 	}
 	moved := "rose"
 	if cur.Num < old.Num {
@@ -122,20 +121,4 @@ func distance(v float64, target value.Value) float64 {
 		return v - target.High
 	}
 	return 0
-}
-
-// change is a movement better (negative when worse) as a percentage of the
-// earlier figure's size, as Gap is of the target's: a move from zero counts
-// in full.
-func change(better, old float64) float64 {
-	if old == 0 {
-		switch {
-		case math.Abs(better) < eps:
-			return 0
-		case better > 0:
-			return math.Inf(1)
-		}
-		return math.Inf(-1)
-	}
-	return better / math.Abs(old) * 100
 }

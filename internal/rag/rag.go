@@ -246,7 +246,13 @@ func Gap(actual, target float64, good report.Polarity) float64 {
 	if good == report.Lower {
 		diff = -diff
 	}
-	if target == 0 {
+	return relative(diff, target)
+}
+
+// relative is diff as a percentage of base's size; from a base of zero,
+// any difference counts in full (±Inf).
+func relative(diff, base float64) float64 {
+	if base == 0 {
 		switch {
 		case math.Abs(diff) < eps:
 			return 0
@@ -255,7 +261,7 @@ func Gap(actual, target float64, good report.Polarity) float64 {
 		}
 		return math.Inf(-1)
 	}
-	return diff / math.Abs(target) * 100
+	return diff / math.Abs(base) * 100
 }
 
 // band finds the first band the gap falls in.
