@@ -334,8 +334,10 @@ type Headline struct {
 	Since           Period
 	// FurthestOff are the rows off target that fall furthest short of it,
 	// as a percentage of the target in the measure's good direction (the
-	// gap the rating bands use), furthest first. Rows whose figures give no
-	// gap are left out: they have no figure to rank by.
+	// gap the rating bands use), furthest first. Only rows whose figures
+	// miss the target are ranked: one whose figures give no gap has nothing
+	// to rank by, and one whose figures meet it (its published status says
+	// otherwise) is not short of it.
 	FurthestOff []*Row
 	// MostImproved are the rows that improved most since the previous
 	// period, as a percentage of the earlier figure, most first.
