@@ -84,6 +84,9 @@ func Direction(in Comparison) report.Direction {
 			return notComparable("for an in-range measure, only a target range says which way is better")
 		}
 	}
+	if in.Measure.Good != report.NotStated { // up or down, not better
+		d.Change = relative(better, old.Num) // as Gap is of the target
+	}
 	moved := "rose"
 	if cur.Num < old.Num {
 		moved = "fell"
@@ -95,6 +98,7 @@ func Direction(in Comparison) report.Direction {
 		d.Kind = down
 	default:
 		d.Kind = report.NoChange
+		d.Change = 0
 		d.Reason = fmt.Sprintf("%s in %s, %s now", old.Raw, against.Label(), cur.Raw)
 		return d
 	}

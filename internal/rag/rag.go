@@ -40,16 +40,20 @@ func Status(in Input) report.Assessment {
 		bands = in.Measure.Bands
 	}
 	j := judge(in)
-	if a, ok := applyRules(in, j); ok {
-		return a
-	}
+	a, ok := applyRules(in, j)
 	switch {
+	case ok:
 	case j.result != nil:
-		return *j.result
+		a = *j.result
 	case j.strictMiss:
-		return bandBelow(bands, j.what)
+		a = bandBelow(bands, j.what)
+	default:
+		a = band(bands, j.gap, j.what)
 	}
-	return band(bands, j.gap, j.what)
+	// Whether the target is met, and by how much, whatever status the
+	// figures take: the headline counts and ranks by them.
+	a.Target, a.Gap = j.met, j.gap
+	return a
 }
 
 // judgement is how the actual stands against the target, before any band
@@ -242,7 +246,13 @@ func Gap(actual, target float64, good report.Polarity) float64 {
 	if good == report.Lower {
 		diff = -diff
 	}
-	if target == 0 {
+	return relative(diff, target)
+}
+
+// relative is diff as a percentage of base's size; from a base of zero,
+// any difference counts in full (±Inf).
+func relative(diff, base float64) float64 {
+	if base == 0 {
 		switch {
 		case math.Abs(diff) < eps:
 			return 0
@@ -251,7 +261,7 @@ func Gap(actual, target float64, good report.Polarity) float64 {
 		}
 		return math.Inf(-1)
 	}
-	return diff / math.Abs(target) * 100
+	return diff / math.Abs(base) * 100
 }
 
 // band finds the first band the gap falls in.

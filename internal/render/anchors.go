@@ -132,7 +132,8 @@ func introAnchors(n *report.Narrative) []string {
 }
 
 func homeAnchors(s *report.Site, q *report.Quarter) []string {
-	ids := []string{"main", "sc-summary", "sc-introduction", "sc-themes"}
+	ids := []string{"main", "sc-summary", "sc-introduction", "sc-themes", "sc-bytheme"}
+	ids = append(ids, headlineAnchors...)
 	ids = append(ids, chartAnchors(HomeChartID(q), true)...)
 	for _, t := range s.Themes {
 		ids = append(ids, "sc-theme-"+t.Address)
@@ -175,6 +176,7 @@ func scorecardAnchors(d themeData) []string {
 // themeAnchors are the ids of a theme's page.
 func themeAnchors(d themeData) []string {
 	ids := []string{"main", "sc-glance", "sc-scorecard"}
+	ids = append(ids, headlineAnchors...)
 	ids = append(ids, chartAnchors(ThemeChartID(d.Quarter, d.Theme), true)...)
 	if len(d.Children) > 0 {
 		ids = append(ids, "sc-within")

@@ -14,6 +14,8 @@ type homeData struct {
 	Quarter   *report.Quarter
 	Latest    bool
 	Summary   summaryView
+	Headline  headlineView
+	Rollups   rollupView
 	Chart     Chart
 	CSV       string
 	PrintPath string
@@ -23,7 +25,8 @@ type homeData struct {
 type themeLink struct {
 	Theme    *report.Theme
 	Path     string
-	Counts   summaryView  // the theme's measures and those of the themes below it
+	Counts   summaryView // the theme's measures and those of the themes below it
+	Head     report.Headline
 	Section  *homeSection // the theme narrative's first section, moved to the home page
 	Children []themeLink  // the themes directly below it, each with its own roll-up
 }
@@ -40,8 +43,9 @@ type homeSection struct {
 func themeLinks(s *report.Site, q *report.Quarter, themes []*report.Theme) []themeLink {
 	var out []themeLink
 	for _, t := range themes {
-		out = append(out, themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, q.TreeRows(t)),
-			Children: themeLinks(s, q, t.Children)})
+		rows := q.TreeRows(t)
+		out = append(out, themeLink{Theme: t, Path: ThemePath(q.ID, t), Counts: newSummary(s, q, t.Title, rows),
+			Head: report.NewHeadline(s.Rating, rows, 0), Children: themeLinks(s, q, t.Children)})
 	}
 	return out
 }
@@ -63,6 +67,7 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		CSV:       DataPath(q.ID),
 		PrintPath: PrintPath(q.ID),
 	}
+	d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(q.Rows), "measure")+" in "+q.ID.Label(), q.Rows)
 	d.HasCharts = true
 	d.reportNav(s, q, nil)
 	if at != "index.html" {
@@ -78,5 +83,6 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		}
 		d.Themes = append(d.Themes, tl)
 	}
+	d.Rollups = rollupView{Caption: "Themes in " + q.ID.Label() + ": measures on and off target", Root: d.Root, Links: d.Themes}
 	return r.execute(w, "home.html", d)
 }

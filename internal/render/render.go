@@ -282,7 +282,7 @@ type navLink struct {
 	Children            []navLink // the themes under a theme on the way to the current page
 }
 
-// subthemeList is what the "subthemes" template receives: the themes
+// subthemeList is what the "rolluprows" and "rollupcards" templates receive: the themes
 // below a theme, each with its roll-up.
 type subthemeList struct {
 	Root  string

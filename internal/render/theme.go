@@ -16,6 +16,8 @@ type themeData struct {
 	Theme     *report.Theme
 	Quarter   *report.Quarter
 	Summary   summaryView
+	Headline  headlineView // the answer the page opens with
+	Rollups   rollupView   // the themes within it, when it has any
 	Chart     Chart
 	CSV       string
 	Level     int               // the heading level of the scorecard's section
@@ -132,6 +134,10 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		all := q.TreeRows(t)
 		d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(all))+" measures under "+t.Title+" in "+q.ID.Label(), all)
 		d.Children = themeLinks(s, q, t.Children)
+		d.Rollups = rollupView{Caption: "Themes within " + t.Title + " in " + q.ID.Label() + ": measures on and off target", Root: d.Root, Links: d.Children}
+		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(all), "measure")+" in this theme and those within it", all)
+	} else {
+		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(rows), "measure")+" in this theme", rows)
 	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])

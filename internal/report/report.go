@@ -553,6 +553,12 @@ type Assessment struct {
 	Status  *Status // nil when no status could be computed
 	Reason  string  // why not, in words, when Status is nil
 	Working string  // the arithmetic, in words
+	// Target says whether the figures meet the target (TargetMet,
+	// TargetMissed), or 0 when they cannot be compared with one; Gap is
+	// then how much better than target the actual is, as a percentage of
+	// the target's size (negative when worse; 0 inside a target range).
+	Target TargetCondition
+	Gap    float64
 }
 
 // DirectionKind says how a measure moved, in the direction that is good;
@@ -573,6 +579,10 @@ type Direction struct {
 	Kind    DirectionKind
 	Against Period // the period compared with
 	Reason  string // why not comparable, or the movement in words
+	// Change is how far the figure moved in the good direction, as a
+	// percentage of the earlier figure's size (negative when worse; ±Inf
+	// from zero); 0 when not comparable or no stated polarity.
+	Change float64
 }
 
 // NoteRef is a row's reference to a note by its published label.

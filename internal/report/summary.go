@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -246,4 +248,147 @@ func below(hi float64, inclusive bool) string {
 		return pct(-hi) + " or more worse than target"
 	}
 	return "more than " + pct(-hi) + " worse than target"
+}
+
+// Standing is where a row's published status puts it against its target,
+// for the headline counts.
+type Standing uint8
+
+const (
+	// NotRated: no status, a status that is not a rating ("No survey this
+	// qtr"), or a rating that says neither on nor off target.
+	NotRated Standing = iota
+	OnTarget
+	OffTarget
+)
+
+// StandingOf says whether row's published status counts as on or off
+// target. A rating status is on target when the site's rating gives it only
+// to results that meet the target: the in-range status, a band whose lower
+// limit is at or above the target (at_least or more_than 0 or more), a rule
+// that asks for the target met. It is off target when the rating gives it
+// only to results that miss: the other bands, rules that ask for the
+// target missed. The measure's own bands stand in for the site's. A status
+// given both ways (or by a rule with no target condition), or by neither,
+// goes by the figures: met or missed, as the rating package found them;
+// when they cannot tell, the row is not rated. Statuses that are not
+// ratings, and rows with none, are not rated.
+func StandingOf(r Rating, row *Row) Standing {
+	st := row.Status
+	if st == nil || !st.Rating {
+		return NotRated
+	}
+	bands := r.Bands
+	if row.Measure != nil && row.Measure.Bands != nil {
+		bands = row.Measure.Bands
+	}
+	on := r.InRange == st
+	off := false
+	for _, b := range bands {
+		if b.Status != st {
+			continue
+		}
+		if b.AtLeast != nil && *b.AtLeast >= 0 || b.MoreThan != nil && *b.MoreThan >= 0 {
+			on = true
+		} else {
+			off = true
+		}
+	}
+	for _, rule := range r.Rules {
+		if rule.Status != st {
+			continue
+		}
+		switch rule.Target {
+		case TargetMet:
+			on = true
+		case TargetMissed:
+			off = true
+		default:
+			on, off = true, true
+		}
+	}
+	switch {
+	case on && !off:
+		return OnTarget
+	case off && !on:
+		return OffTarget
+	}
+	switch row.Computed.Target {
+	case TargetMet:
+		return OnTarget
+	case TargetMissed:
+		return OffTarget
+	}
+	return NotRated
+}
+
+// Headline is the answer a report page opens with: how many measures are
+// on and off target, how many improved or got worse, and which matter most.
+type Headline struct {
+	Total                         int
+	OnTarget, OffTarget, NotRated int
+	// Improved and Worse count the rows' directions of travel since the
+	// previous period; Since is that period when every comparable row
+	// shares it, zero otherwise.
+	Improved, Worse int
+	Since           Period
+	// FurthestOff are the rows off target that fall furthest short of it,
+	// as a percentage of the target in the measure's good direction (the
+	// gap the rating bands use), furthest first. Only rows whose figures
+	// miss the target are ranked: one whose figures give no gap has nothing
+	// to rank by, and one whose figures meet it (its published status says
+	// otherwise) is not short of it.
+	FurthestOff []*Row
+	// MostImproved are the rows that improved most since the previous
+	// period, as a percentage of the earlier figure, most first.
+	MostImproved []*Row
+}
+
+// NewHeadline counts rows and picks up to n of them for each list. Ties
+// keep the catalogue's order, so the choice is the same on every build.
+func NewHeadline(r Rating, rows []*Row, n int) Headline {
+	h := Headline{Total: len(rows)}
+	var off, up []*Row
+	since, mixed := Period{}, false
+	for _, row := range rows {
+		switch StandingOf(r, row) {
+		case OnTarget:
+			h.OnTarget++
+		case OffTarget:
+			h.OffTarget++
+			if row.Computed.Target == TargetMissed {
+				off = append(off, row)
+			}
+		default:
+			h.NotRated++
+		}
+		d := row.SinceQuarter
+		switch d.Kind {
+		case Improved:
+			h.Improved++
+			up = append(up, row)
+		case Worse:
+			h.Worse++
+		}
+		if d.Kind != NotComparable {
+			if since.IsZero() {
+				since = d.Against
+			} else if d.Against != since {
+				mixed = true
+			}
+		}
+	}
+	if !mixed {
+		h.Since = since
+	}
+	byIndex := func(a, b *Row) int { return cmp.Compare(a.Measure.Index, b.Measure.Index) }
+	slices.SortStableFunc(off, func(a, b *Row) int {
+		return cmp.Or(cmp.Compare(a.Computed.Gap, b.Computed.Gap), byIndex(a, b))
+	})
+	slices.SortStableFunc(up, func(a, b *Row) int {
+		return cmp.Or(cmp.Compare(b.SinceQuarter.Change, a.SinceQuarter.Change), byIndex(a, b))
+	})
+	h.FurthestOff = off[:min(n, len(off))]
+	h.MostImproved = up[:min(n, len(up))]
+	return h
 }
