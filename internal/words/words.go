@@ -50,6 +50,9 @@ type Catalogue struct {
 	messages map[string]*message
 	local    *i18n.Localizer // the site's language
 	en       *i18n.Localizer // the English catalogue, for messages the language lacks
+	// samples are, for English and the site's language, the smallest
+	// count of each plural form (formSamples).
+	samples map[language.Tag]map[string]int
 }
 
 // message is one message, as the English catalogue has it, and whether
@@ -140,6 +143,12 @@ func Load(fsys fs.FS, lang string) (*Catalogue, diag.List) {
 		}
 	}
 	c.local = i18n.NewLocalizer(bundle, tag.String())
+	c.samples = map[language.Tag]map[string]int{}
+	for _, t := range []language.Tag{language.English, tag} {
+		if c.samples[t], err = formSamples(t); err != nil {
+			c.samples[t] = c.samples[language.English] // the site's file said so
+		}
+	}
 	if !hasBuiltin {
 		var missing []string
 		for id, m := range c.messages {
@@ -171,15 +180,7 @@ func (c *Catalogue) try() diag.List {
 		}
 		counts := []any{nil}
 		if m.plural {
-			tag := language.English
-			if m.local {
-				tag = c.lang
-			}
-			samples, err := formSamples(tag)
-			if err != nil {
-				found.Errorf(m.pos, "%v", err)
-				continue
-			}
+			samples := c.formsOf(m)
 			counts = counts[:0]
 			for _, f := range Forms {
 				if n, ok := samples[f]; ok {
@@ -317,7 +318,7 @@ func parseFile(name string, data []byte, tag language.Tag, known map[string]*mes
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		found.Errorf(at(top), "a message file is a mapping from message id to message, such as\nskip-link: Skip to main content")
+		found.Errorf(at(top), "a message file is a mapping from message id to message, a line each, such as skip-link: Skip to main content")
 		return nil, found
 	}
 	forms, err := pluralForms(tag)
@@ -343,6 +344,7 @@ func parseFile(name string, data []byte, tag language.Tag, known map[string]*mes
 				continue
 			}
 		}
+		before := len(found)
 		p := parsed{pos: at(k), msg: &i18n.Message{ID: id}, args: map[string]bool{}}
 		text := func(v *yaml.Node) (string, bool) {
 			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
@@ -379,7 +381,7 @@ func parseFile(name string, data []byte, tag language.Tag, known map[string]*mes
 				}
 			}
 			if len(lacks) > 0 {
-				found.Errorf(at(v), "message %s lacks the plural form %s; in %s a counted message needs %s", id, strings.Join(lacks, " and "), tag, strings.Join(forms, ", "))
+				found.Errorf(at(v), "message %s lacks the plural form%s %s; in %s a counted message needs %s", id, map[bool]string{true: "s"}[len(lacks) > 1], and(lacks), tag, strings.Join(forms, ", "))
 			}
 		default:
 			s, ok := text(v)
@@ -406,9 +408,19 @@ func parseFile(name string, data []byte, tag language.Tag, known map[string]*mes
 		if p.plural && known == nil && !p.args["Count"] {
 			found.Errorf(at(v), "message %s has plural forms but no {{.Count}}; a counted message shows its count", id)
 		}
-		out = append(out, p)
+		if len(found) == before { // a message with a mistake stays as it was
+			out = append(out, p)
+		}
 	}
 	return out, found
+}
+
+// and writes a list: "a", "a and b", "a, b and c".
+func and(l []string) string {
+	if len(l) < 2 {
+		return strings.Join(l, "")
+	}
+	return strings.Join(l[:len(l)-1], ", ") + " and " + l[len(l)-1]
 }
 
 func argList(args map[string]bool) string {
@@ -541,6 +553,15 @@ func formSamples(tag language.Tag) (map[string]int, error) {
 	return out, nil
 }
 
+// formsOf gives the plural forms of the language m is written in, with
+// the smallest count of each.
+func (c *Catalogue) formsOf(m *message) map[string]int {
+	if m.local {
+		return c.samples[c.lang]
+	}
+	return c.samples[language.English]
+}
+
 // Lang is the language the catalogue speaks.
 func (c *Catalogue) Lang() language.Tag { return c.lang }
 
@@ -623,14 +644,7 @@ func (c *Catalogue) FormsJSON(id, countMark string, args ...any) (string, error)
 	if m == nil || !m.plural {
 		return "", fmt.Errorf("no counted message %q in the catalogue (internal/words/en.yaml)", id)
 	}
-	tag := language.English
-	if m.local {
-		tag = c.lang
-	}
-	samples, err := formSamples(tag)
-	if err != nil {
-		return "", err
-	}
+	samples := c.formsOf(m)
 	data, err := named(m, append([]any{"Count", countMark}, args...))
 	if err != nil {
 		return "", err
