@@ -287,7 +287,7 @@ func TestPseudoLanguage(t *testing.T) {
 	a := s.Accessibility
 	own = append(own, a.Compliance, a.ContactEmail, a.ContactPhone, a.ContactURL, longDate(a.Prepared), longDate(a.Reviewed), longDate(a.Tested), s.BaseURL)
 	own = append(own, a.Exceptions...)
-	own = append(own, "(CSV)", "(JSON)") // the files' formats, by their names
+	own = append(own, "(CSV)", "(JSON)")                                   // the files' formats, by their names
 	slices.SortFunc(own, func(a, b string) int { return len(b) - len(a) }) // longest first
 	q := s.Quarters[len(s.Quarters)-1]
 	pages := map[string]func(*bytes.Buffer) error{
