@@ -7,7 +7,7 @@ import "html/template"
 //
 //	{{t "search"}}                                   a message
 //	{{t "count-measures" 3}}                         a counted message: its count alone
-//	{{t "since" "Period" .Label}}                    names and values
+//	{{t "print-lede" "Period" .Quarter.ID.Long}}    names and values
 //	{{range tpieces "footer-licence" "Licence" nil "Title" .Site.Title}}   a message around a link
 //	{{if .Slot}}<a href="...">{{t "ogl"}}</a>{{else}}{{.Text}}{{end}}{{end}}  (its slots: the nil arguments)
 //	{{tforms "search-results" "{count}" "Query" "{query}"}}     every plural form, as JSON, for a script
