@@ -122,6 +122,9 @@ func NewIn(site fs.FS, w *words.Catalogue) (*Renderer, error) {
 		if err := parse(t, page); err != nil {
 			return nil, err
 		}
+		if err := r.checkWords(t); err != nil {
+			return nil, err
+		}
 		r.pages[page] = t
 	}
 	return r, nil

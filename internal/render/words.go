@@ -1,6 +1,11 @@
 package render
 
-import "html/template"
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"text/template/parse"
+)
 
 // wordFuncs are the template funcs that print the words of the
 // renderer's catalogue (package words), bound to it:
@@ -32,3 +37,83 @@ func (r *Renderer) say(id string, args ...any) string {
 	}
 	return s
 }
+
+// wordFuncNames are the template funcs whose first argument is a message id.
+var wordFuncNames = []string{"t", "tpieces", "tforms"}
+
+// checkWords finds, in the templates of set, each message id written as
+// a constant that the catalogue lacks: a mistake in a site's layout is an
+// error naming its file, line and column when the templates are parsed,
+// not on the first page that happens to write it.
+func (r *Renderer) checkWords(set *template.Template) error {
+	var err error
+	for _, t := range set.Templates() {
+		if t.Tree == nil || err != nil {
+			continue
+		}
+		walkTemplate(t.Tree.Root, func(n parse.Node) {
+			cmd, ok := n.(*parse.CommandNode)
+			if !ok || err != nil || len(cmd.Args) < 2 {
+				return
+			}
+			fn, ok := cmd.Args[0].(*parse.IdentifierNode)
+			if !ok || !slices.Contains(wordFuncNames, fn.Ident) {
+				return
+			}
+			if id, ok := cmd.Args[1].(*parse.StringNode); ok && !r.words.Has(id.Text) {
+				loc, _ := t.Tree.ErrorContext(cmd)
+				err = fmt.Errorf("%s: %s %q: no such message; the ids are those of Scorecard's internal/words/en.yaml", loc, fn.Ident, id.Text)
+			}
+		})
+	}
+	return err
+}
+
+func walkTemplate(n parse.Node, visit func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	visit(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkTemplate(c, visit)
+		}
+	case *parse.ActionNode:
+		walkTemplate(n.Pipe, visit)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, d := range n.Decl {
+			walkTemplate(d, visit)
+		}
+		for _, c := range n.Cmds {
+			walkTemplate(c, visit)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkTemplate(a, visit)
+		}
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.TemplateNode:
+		walkTemplate(n.Pipe, visit)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
+	walkTemplate(b.Pipe, visit)
+	walkTemplate(b.List, visit)
+	if b.ElseList != nil {
+		walkTemplate(b.ElseList, visit)
+	}
+}
+

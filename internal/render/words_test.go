@@ -22,9 +22,6 @@ import (
 	"scorecard/internal/words"
 )
 
-// wordFuncNames are the template funcs whose first argument is a message id.
-var wordFuncNames = []string{"t", "tpieces", "tforms"}
-
 // TestWordsUsed holds the built-in templates, the render package's Go code
 // and the catalogue to each other: every message id the templates or the
 // code ask for is in internal/words/en.yaml, and every message there is
@@ -122,54 +119,6 @@ func TestWordsUsed(t *testing.T) {
 		if !used[id] {
 			t.Errorf("message %s of internal/words/en.yaml is used by no template and no code; remove it", id)
 		}
-	}
-}
-
-func walkTemplate(n parse.Node, visit func(parse.Node)) {
-	if n == nil {
-		return
-	}
-	visit(n)
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkTemplate(c, visit)
-		}
-	case *parse.ActionNode:
-		walkTemplate(n.Pipe, visit)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, d := range n.Decl {
-			walkTemplate(d, visit)
-		}
-		for _, c := range n.Cmds {
-			walkTemplate(c, visit)
-		}
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			walkTemplate(a, visit)
-		}
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, visit)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, visit)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, visit)
-	case *parse.TemplateNode:
-		walkTemplate(n.Pipe, visit)
-	}
-}
-
-func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
-	walkTemplate(b.Pipe, visit)
-	walkTemplate(b.List, visit)
-	if b.ElseList != nil {
-		walkTemplate(b.ElseList, visit)
 	}
 }
 
@@ -329,5 +278,16 @@ func TestPseudoLanguage(t *testing.T) {
 		if w := regexp.MustCompile(`\pL{2,}`).FindString(text); w != "" {
 			t.Errorf("%s: %q is not from the catalogue:\n%s", name, w, strings.Join(strings.Fields(text), " "))
 		}
+	}
+}
+
+// A site's layout that asks for a message Scorecard lacks fails when the
+// templates are parsed, naming the place.
+func TestLayoutUnknownMessage(t *testing.T) {
+	layouts := fstest.MapFS{"about.html": {Data: []byte("{{define \"main\"}}\n<h1>{{t \"about-titel\"}}</h1>{{end}}\n")}}
+	_, err := New(layouts)
+	want := `layouts/about.html:2:6: t "about-titel": no such message; the ids are those of Scorecard's internal/words/en.yaml`
+	if err == nil || err.Error() != want {
+		t.Errorf("New: %v; want %s", err, want)
 	}
 }

@@ -565,6 +565,9 @@ func (c *Catalogue) formsOf(m *message) map[string]int {
 // Lang is the language the catalogue speaks.
 func (c *Catalogue) Lang() language.Tag { return c.lang }
 
+// Has reports whether the catalogue has message id.
+func (c *Catalogue) Has(id string) bool { return c.messages[id] != nil }
+
 // IDs lists every message id, sorted.
 func (c *Catalogue) IDs() []string { return slices.Sorted(maps.Keys(c.messages)) }
 
