@@ -116,4 +116,3 @@ func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
 		walkTemplate(b.ElseList, visit)
 	}
 }
-
