@@ -434,10 +434,7 @@ func argList(args map[string]bool) string {
 func suggest(id string, known map[string]*message) string {
 	best := ""
 	for k := range known {
-		n := 0
-		for n < len(k) && n < len(id) && k[n] == id[n] {
-			n++
-		}
+		n := common(k, id)
 		if n >= 4 && (best == "" || n > common(best, id) || n == common(best, id) && k < best) {
 			best = k
 		}
@@ -448,6 +445,7 @@ func suggest(id string, known map[string]*message) string {
 	return " (did you mean " + best + "?)"
 }
 
+// common is the length of the start a and b share.
 func common(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
