@@ -351,6 +351,10 @@ func parseFile(name string, data []byte, tag language.Tag, known map[string]*mes
 				found.Errorf(at(v), "message %s: write the message as text", id)
 				return "", false
 			}
+			if strings.TrimSpace(v.Value) == "" {
+				found.Errorf(at(v), "message %s is empty; write its words (the pages need every message)", id)
+				return "", false
+			}
 			if err := fields(v.Value, p.args); err != nil {
 				found.Errorf(at(v), "message %s: %v", id, err)
 				return "", false

@@ -219,6 +219,8 @@ func TestSiteFileMistakes(t *testing.T) {
 			`i18n/en.yaml:2:1: message skip-link is given twice; keep one`},
 		{"not a mapping", "en", "i18n/en.yaml", "- skip-link\n",
 			"i18n/en.yaml:1:1: a message file is a mapping from message id to message, a line each, such as skip-link: Skip to main content"},
+		{"empty", "en", "i18n/en.yaml", "skip-link: \"\"\n",
+			`i18n/en.yaml:1:12: message skip-link is empty; write its words (the pages need every message)`},
 		{"not text", "en", "i18n/en.yaml", "skip-link: [a, b]\n",
 			`i18n/en.yaml:1:12: message skip-link: write the message as text`},
 	}
