@@ -379,7 +379,8 @@
     w.more = (form && form.getAttribute('data-more')) || english.more;
     w.none = (form && form.getAttribute('data-none')) || english.none;
     w.browse = (form && form.getAttribute('data-browse-words')) || english.browse;
-    var lang = document.documentElement.getAttribute('lang') || 'en';
+    var root = document.documentElement;
+    var lang = (root && root.getAttribute('lang')) || 'en';
     w.plural = function (n) {
       try {
         return new Intl.PluralRules(lang).select(n);
