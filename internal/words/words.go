@@ -20,6 +20,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 
@@ -530,8 +531,14 @@ func pluralForms(tag language.Tag) ([]string, error) {
 
 // formSamples finds, for each plural form of the language, the smallest
 // count that takes it. go-i18n keeps its rules to itself, so they are
-// found by asking for a message that names its forms.
+// found by asking for a message that names its forms, for every count to
+// 200 (CLDR's rules for whole numbers look at n, n%10 and n%100) and a
+// few large ones (some languages have a form for millions). The answer
+// depends on the language alone, so it is worked out once for each.
 func formSamples(tag language.Tag) (map[string]int, error) {
+	if got, ok := samplesOf.Load(tag); ok {
+		return got.(map[string]int), nil
+	}
 	b := i18n.NewBundle(tag)
 	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
 	if err := b.AddMessages(tag, probe); err != nil {
@@ -539,21 +546,26 @@ func formSamples(tag language.Tag) (map[string]int, error) {
 	}
 	l := i18n.NewLocalizer(b, tag.String())
 	out := map[string]int{}
-	counts := []int{1000000, 1000000000}
-	for n := 1000; n >= 0; n-- {
+	counts := []int{}
+	for n := range 201 {
 		counts = append(counts, n)
 	}
+	counts = append(counts, 1000, 100000, 1000000, 1000000000)
 	for _, n := range counts {
 		f, err := l.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n})
 		if err != nil {
 			return nil, err
 		}
-		if old, ok := out[f]; !ok || n < old {
-			out[f] = n
+		if _, ok := out[f]; !ok {
+			out[f] = n // counts rise: the first is the smallest
 		}
 	}
+	samplesOf.Store(tag, out)
 	return out, nil
 }
+
+// samplesOf holds formSamples' answers, by language: they never change.
+var samplesOf sync.Map
 
 // formsOf gives the plural forms of the language m is written in, with
 // the smallest count of each.
