@@ -6,6 +6,13 @@
 // it says otherwise) and the list #search-results. Results are built with
 // DOM calls only, so the page needs no inline script or style.
 //
+// The words come from the page, in the site's language (package words):
+// the form's data-results holds the counted message in each plural form
+// of the language, as JSON, chosen with Intl.PluralRules; data-more,
+// data-none and data-browse-words the others. {count}, {query}, {shown}
+// and {browse} mark where the script writes its own parts. A page without
+// them (a site's own search.html from before) gets English.
+//
 // Matching: every word of the query, folded (lower case, accents removed,
 // apostrophes dropped, other punctuation separating words), must start a
 // word of the title, the context or the text. The index holds each doc's
@@ -353,6 +360,50 @@
     }
   }
 
+  // The page's words, or English when it gives none.
+  var english = {
+    results: { one: '{count} result for \u201c{query}\u201d', other: '{count} results for \u201c{query}\u201d' },
+    more: ', showing the best {shown}',
+    none: 'No results for \u201c{query}\u201d. Try fewer or different words, or {browse}.',
+    browse: 'browse the measure index'
+  };
+
+  function wordsOf(form) {
+    var w = {};
+    var results = form && form.getAttribute('data-results');
+    try {
+      w.results = results ? JSON.parse(results) : english.results;
+    } catch (err) {
+      w.results = english.results;
+    }
+    w.more = (form && form.getAttribute('data-more')) || english.more;
+    w.none = (form && form.getAttribute('data-none')) || english.none;
+    w.browse = (form && form.getAttribute('data-browse-words')) || english.browse;
+    var root = document.documentElement;
+    var lang = (root && root.getAttribute('lang')) || 'en';
+    w.plural = function (n) {
+      try {
+        return new Intl.PluralRules(lang).select(n);
+      } catch (err) {
+        return n === 1 ? 'one' : 'other'; // no Intl.PluralRules, or an unknown language
+      }
+    };
+    return w;
+  }
+
+  // fill writes message with each {name} of values in its place.
+  function fill(message, values) {
+    return message.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  function counted(w, n, values) {
+    var message = w.results[w.plural(n)] || w.results.other;
+    values.count = String(n);
+    return fill(message, values);
+  }
+
   function show(page, index, query) {
     clear(page.status);
     clear(page.results);
@@ -361,19 +412,23 @@
       return;
     }
     var found = search(index, shown);
-    var quoted = '\u201c' + shown + '\u201d';
+    var w = page.words;
     if (found.total === 0) {
       var browse = document.createElement('a');
       browse.setAttribute('href', page.status.getAttribute('data-browse') || '../measures/index.html');
-      browse.textContent = 'browse the measure index';
-      page.status.appendChild(document.createTextNode('No results for ' + quoted + '. Try fewer or different words, or '));
-      page.status.appendChild(browse);
-      page.status.appendChild(document.createTextNode('.'));
+      browse.textContent = w.browse;
+      // Cut before filling in, so that a query with {browse} in it is only words.
+      var parts = w.none.split('{browse}');
+      page.status.appendChild(document.createTextNode(fill(parts[0], { query: shown })));
+      if (parts.length > 1) {
+        page.status.appendChild(browse);
+        page.status.appendChild(document.createTextNode(fill(parts.slice(1).join(''), { query: shown })));
+      }
       return;
     }
-    var text = found.total + (found.total === 1 ? ' result for ' : ' results for ') + quoted;
+    var text = counted(w, found.total, { query: shown });
     if (found.total > found.docs.length) {
-      text += ', showing the best ' + found.docs.length;
+      text += fill(w.more, { shown: String(found.docs.length) });
     }
     page.status.textContent = text;
     for (var i = 0; i < found.docs.length; i++) {
@@ -418,6 +473,7 @@
     if (!data || data.version !== 1 || !page.input || !page.status || !page.results) {
       return; // no index, or not the search page: the form still submits
     }
+    page.words = wordsOf(page.input.form);
     var index = prepare(data);
     var query = queryParam(window.location.search);
     if (query) {

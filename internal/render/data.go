@@ -21,23 +21,23 @@ type dataFile struct {
 // and states their licence.
 func (r *Renderer) Data(w io.Writer, s *report.Site) error {
 	at := "data/index.html"
-	d := dataPage{page: newPage(s, at, "data", "Open data", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Open data"})}
-	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: "Every measure in every " + s.EditionWord(), Format: "CSV"})
+	d := dataPage{page: newPage(s, at, "data", r.say("open-data"), homeCrumb, crumb{Msg: "open-data"})}
+	d.Files = append(d.Files, dataFile{Path: "data/scorecard.csv", Title: r.say("data-file-all", "Edition", s.EditionWord()), Format: "CSV"})
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]
-		d.Files = append(d.Files, dataFile{Path: DataPath(q.ID), Title: "The scorecard for " + q.ID.Long(), Format: "CSV"})
+		d.Files = append(d.Files, dataFile{Path: DataPath(q.ID), Title: r.say("data-file-edition", "Period", q.ID.Long()), Format: "CSV"})
 	}
 	d.Files = append(d.Files,
-		dataFile{Path: "data/scorecard.json", Title: "Every measure in every " + s.EditionWord() + ", with the measure catalogue", Format: "JSON"},
-		dataFile{Path: "data/datapackage.json", Title: "A description of the files and every column (Data Package)", Format: "JSON"})
-	d.JSONLD = datasetJSONLD(s, d.Files)
+		dataFile{Path: "data/scorecard.json", Title: r.say("data-file-json", "Edition", s.EditionWord()), Format: "JSON"},
+		dataFile{Path: "data/datapackage.json", Title: r.say("data-file-package"), Format: "JSON"})
+	d.JSONLD = r.datasetJSONLD(s, d.Files)
 	return r.execute(w, "data.html", d)
 }
 
 // datasetJSONLD describes the open data as a schema.org Dataset, so that
 // dataset search engines find it. Addresses are absolute when the site has
 // a base URL.
-func datasetJSONLD(s *report.Site, files []dataFile) template.JS {
+func (r *Renderer) datasetJSONLD(s *report.Site, files []dataFile) template.JS {
 	type download struct {
 		Type           string `json:"@type"`
 		Name           string `json:"name"`
@@ -58,8 +58,8 @@ func datasetJSONLD(s *report.Site, files []dataFile) template.JS {
 	}{
 		Context:     "https://schema.org/",
 		Type:        "Dataset",
-		Name:        s.Organisation + ": " + s.Title + " scorecard",
-		Description: "The target, actual and published status of every measure in " + s.Organisation + "'s " + s.Title + ", " + s.EditionWord() + " by " + s.EditionWord() + ", with the status worked out from the figures and the direction of travel.",
+		Name:        r.say("dataset-name", "Organisation", s.Organisation, "Title", s.Title),
+		Description: r.say("dataset-description", "Organisation", s.Organisation, "Title", s.Title, "Edition", s.EditionWord()),
 		License:     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 		Creator:     map[string]string{"@type": "Organization", "name": s.Organisation},
 		Temporal:    quarterStart(first) + "/" + quarterEnd(last),

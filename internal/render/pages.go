@@ -7,6 +7,9 @@ import (
 	"scorecard/internal/report"
 )
 
+// homeCrumb is the first link of every breadcrumb trail.
+var homeCrumb = crumb{Msg: "home", Path: "index.html"}
+
 // Paths of the site-wide pages.
 const (
 	MeasureIndexPath  = "measures/index.html"
@@ -39,12 +42,16 @@ type measureIndexRow struct {
 // MeasureIndex renders the list of every measure, theme by theme, with its
 // latest status and direction of travel.
 func (r *Renderer) MeasureIndex(w io.Writer, s *report.Site) error {
-	return r.execute(w, "measures.html", measureIndex(s))
+	d := measureIndex(s)
+	d.Title = r.say("all-measures")
+	return r.execute(w, "measures.html", d)
 }
 
+// measureIndex is the index's data, but for its title, which is the
+// renderer's words.
 func measureIndex(s *report.Site) measureIndexData {
 	d := measureIndexData{
-		page:   newPage(s, MeasureIndexPath, "measures", "All measures", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "All measures"}),
+		page:   newPage(s, MeasureIndexPath, "measures", "", homeCrumb, crumb{Msg: "all-measures"}),
 		Latest: s.Quarters[len(s.Quarters)-1],
 	}
 	quals := qualifierSet{}
@@ -75,7 +82,7 @@ type aboutData struct {
 // statuses and directions of travel are worked out.
 func (r *Renderer) About(w io.Writer, s *report.Site) error {
 	d := aboutData{
-		page:   newPage(s, AboutPath, "about", "About this report", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "About this report"}),
+		page:   newPage(s, AboutPath, "about", r.say("about-title"), homeCrumb, crumb{Msg: "about-title"}),
 		Latest: s.Quarters[len(s.Quarters)-1],
 	}
 	return r.execute(w, "about.html", d)
@@ -84,13 +91,13 @@ func (r *Renderer) About(w io.Writer, s *report.Site) error {
 // Accessibility renders the accessibility statement, which regulation 7 of
 // the Public Sector Bodies Accessibility Regulations 2018 requires.
 func (r *Renderer) Accessibility(w io.Writer, s *report.Site) error {
-	d := newPage(s, AccessibilityPath, "", "Accessibility statement", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Accessibility statement"})
+	d := newPage(s, AccessibilityPath, "", r.say("accessibility-title"), homeCrumb, crumb{Msg: "accessibility-title"})
 	return r.execute(w, "accessibility.html", d)
 }
 
 // Search renders the search page; assets/search.js does the searching.
 func (r *Renderer) Search(w io.Writer, s *report.Site) error {
-	d := newPage(s, SearchPath, "search", "Search", crumb{Text: "Home", Path: "index.html"}, crumb{Text: "Search"})
+	d := newPage(s, SearchPath, "search", r.say("search"), homeCrumb, crumb{Msg: "search"})
 	d.Scripts = []string{"assets/search-index.js", "assets/search.js"}
 	return r.execute(w, "search.html", d)
 }
@@ -99,7 +106,7 @@ func (r *Renderer) Search(w io.Writer, s *report.Site) error {
 // depth, so its links are absolute when the site has a base URL; without
 // one they work when the site is at a domain's root.
 func (r *Renderer) NotFound(w io.Writer, s *report.Site) error {
-	d := newPage(s, NotFoundPath, "", "Page not found")
+	d := newPage(s, NotFoundPath, "", r.say("not-found-title"))
 	if s.BaseURL != "" {
 		d.Root = s.BaseURL
 	} else {
@@ -128,12 +135,12 @@ const PrintMaxMeasures = 2000
 // committee papers: the introduction, then every theme on a new page.
 func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 	at := PrintPath(q.ID)
-	title := s.Title + ": " + q.ID.Long()
+	title := r.say("print-title", "Title", s.Title, "Period", q.ID.Long())
 	if q.Intro != nil {
 		title = q.Intro.Title
 	}
 	d := printData{
-		page:    newPage(s, at, "report", title, append(siteCrumbs(q), crumb{Text: "Whole report, for printing"})...),
+		page:    newPage(s, at, "report", title, append(siteCrumbs(q), crumb{Msg: "print-crumb"})...),
 		Quarter: q,
 		Intro:   q.Intro,
 	}

@@ -16,6 +16,7 @@ import (
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
+	"scorecard/internal/words"
 )
 
 //go:embed layouts/*.html
@@ -73,16 +74,23 @@ var templateNames = []string{"base.html", "scorecard.html", "summary.html", "cha
 // shared pieces. They come first in templateNames.
 var partials = []string{"base.html", "scorecard.html", "summary.html", "chart.html"}
 
-// Renderer holds the parsed templates, one set per page kind.
+// Renderer holds the parsed templates, one set per page kind, and the
+// words its pages print.
 type Renderer struct {
 	pages map[string]*template.Template
 	base  string // the name the base template was parsed under
+	words *words.Catalogue
 }
 
 // New parses the built-in templates, each replaced by the file of the same
 // name in site (the site's layouts/ folder) when it has one; site may be nil.
-// Template errors name the file that holds the mistake.
-func New(site fs.FS) (*Renderer, error) {
+// Template errors name the file that holds the mistake. The pages print
+// Scorecard's English words: NewIn gives them a site's.
+func New(site fs.FS) (*Renderer, error) { return NewIn(site, words.English()) }
+
+// NewIn is New for pages that print the words of catalogue w: the
+// template funcs t, tsplit and tforms (see wordFuncs) write its messages.
+func NewIn(site fs.FS, w *words.Catalogue) (*Renderer, error) {
 	layouts := map[string]layout{}
 	for _, name := range templateNames {
 		l, err := readLayout(site, name)
@@ -91,11 +99,11 @@ func New(site fs.FS) (*Renderer, error) {
 		}
 		layouts[name] = l
 	}
-	r := &Renderer{pages: map[string]*template.Template{}, base: layouts["base.html"].file}
+	r := &Renderer{pages: map[string]*template.Template{}, base: layouts["base.html"].file, words: w}
 	// The partials are parsed once, and each page's set is a copy of them
 	// with the page's own template added: parsing is most of New's time,
 	// and New runs on every build.
-	shared := template.New("partials").Funcs(funcs)
+	shared := template.New("partials").Funcs(funcs).Funcs(r.wordFuncs())
 	parse := func(t *template.Template, name string) error {
 		// Each file is parsed under its own path so that errors name it.
 		_, err := t.New(layouts[name].file).Parse(layouts[name].src)
@@ -112,6 +120,9 @@ func New(site fs.FS) (*Renderer, error) {
 			return nil, err
 		}
 		if err := parse(t, page); err != nil {
+			return nil, err
+		}
+		if err := r.checkWords(t); err != nil {
 			return nil, err
 		}
 		r.pages[page] = t
@@ -167,6 +178,15 @@ var funcs = template.FuncMap{
 	"chart": func(c Chart, level int, root string) chartView {
 		return chartView{Chart: c, Level: level, Root: root}
 	},
+	// The words of the pages: each Renderer binds these to its catalogue
+	// (wordFuncs); they are here so that the templates parse without one.
+	"t":       unbound,
+	"tpieces": unbound,
+	"tforms":  unbound,
+}
+
+func unbound(string, ...any) (string, error) {
+	return "", errors.New("no catalogue of words: the templates were parsed without a Renderer")
 }
 
 func dirClass(k report.DirectionKind) string {
@@ -260,11 +280,11 @@ type page struct {
 // Nav is the site navigation.
 func (p page) Nav() []navLink {
 	return []navLink{
-		{Text: "Latest report", Path: "index.html", Section: "report"},
-		{Text: "All measures", Path: "measures/index.html", Section: "measures"},
-		{Text: "Search", Path: "search/index.html", Section: "search"},
-		{Text: "About", Path: "about/index.html", Section: "about"},
-		{Text: "Open data", Path: "data/index.html", Section: "data"},
+		{Msg: "nav-latest", Path: "index.html", Section: "report"},
+		{Msg: "all-measures", Path: "measures/index.html", Section: "measures"},
+		{Msg: "search", Path: "search/index.html", Section: "search"},
+		{Msg: "nav-about", Path: "about/index.html", Section: "about"},
+		{Msg: "open-data", Path: "data/index.html", Section: "data"},
 	}
 }
 
@@ -278,6 +298,7 @@ func (p page) Canonical() string {
 
 type navLink struct {
 	Text, Path, Section string
+	Msg                 string // the id of the link's words in the catalogue, for the site navigation
 	Current             bool
 	Children            []navLink // the themes under a theme on the way to the current page
 }
@@ -330,7 +351,9 @@ func (c chartView) SVG() template.HTML {
 	return template.HTML(c.Sparkline)
 }
 
-type crumb struct{ Text, Path string }
+// crumb is a link of the breadcrumb trail: its words are the message Msg
+// of the catalogue when it has one, else Text (a title from the site).
+type crumb struct{ Text, Path, Msg string }
 
 // execute writes a page with the named template set.
 func (r *Renderer) execute(w io.Writer, name string, data any) error {
@@ -352,7 +375,7 @@ func (p *page) reportNav(s *report.Site, q *report.Quarter, current *report.Them
 		}
 		p.Quarters = append(p.Quarters, quarterLink{Label: other.ID.Label(), Path: path, Current: other == q})
 	}
-	p.ThemeNav = append(p.ThemeNav, navLink{Text: "Overview", Path: QuarterPath(q.ID), Current: current == nil})
+	p.ThemeNav = append(p.ThemeNav, navLink{Msg: "overview", Path: QuarterPath(q.ID), Current: current == nil})
 	p.ThemeNav = append(p.ThemeNav, themeNav(s.Themes, q, current)...)
 	p.PrintCSS = PrintCSSPath(q.ID)
 	p.PageName = "overview"
@@ -422,7 +445,7 @@ func cssString(s string) string {
 func cssComment(s string) string { return strings.ReplaceAll(s, "*/", "* /") }
 
 func siteCrumbs(q *report.Quarter) []crumb {
-	return []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label(), Path: QuarterPath(q.ID)}}
+	return []crumb{homeCrumb, {Text: q.ID.Label(), Path: QuarterPath(q.ID)}}
 }
 
 type quarterLink struct {

@@ -14,7 +14,7 @@ import (
 )
 
 // watched are the folders of a site whose changes change the build.
-var watched = []string{"data", "content", "layouts", "static"}
+var watched = []string{"data", "content", "layouts", "static", "i18n"}
 
 // newWatcher watches the site folder itself, for a watched folder that is
 // created later, and every folder below each watched folder.

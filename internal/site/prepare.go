@@ -91,6 +91,7 @@ func prepare(fsys fs.FS, opts Options, in from) *prepared {
 		}
 	} else {
 		full, p.findings = load.SiteCached(fsys, in.cache)
+		p.findings = append(p.findings, checkWords(fsys, full)...)
 		p.data = notContent(p.findings)
 		p.broken = p.findings.HasErrors()
 		if p.broken && !in.salvage {

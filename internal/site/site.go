@@ -24,6 +24,7 @@ import (
 	"scorecard/internal/report"
 	"scorecard/internal/search"
 	"scorecard/internal/value"
+	"scorecard/internal/words"
 )
 
 // File is one file of the built site.
@@ -197,7 +198,11 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := render.New(layouts)
+	w, found := words.Load(fsys, s.Language)
+	if err := found.Err(); err != nil {
+		return nil, err
+	}
+	r, err := render.NewIn(layouts, w)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -549,7 +554,7 @@ func checkOut(src, out string) error {
 	if within(realOut, realSrc) {
 		return fmt.Errorf("the output folder %s holds the site itself%s; every build replaces the output folder, so choose another, such as %s", out, via, filepath.Join(src, "public"))
 	}
-	for _, dir := range []string{"data", "content", "layouts", "static"} {
+	for _, dir := range []string{"data", "content", "layouts", "static", words.Dir} {
 		sub := []string{filepath.Join(realSrc, dir)}
 		if real, err := filepath.EvalSymlinks(sub[0]); err == nil {
 			if real, err = filepath.Abs(real); err == nil {

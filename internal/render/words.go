@@ -1,0 +1,118 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"text/template/parse"
+)
+
+// wordFuncs are the template funcs that print the words of the
+// renderer's catalogue (package words), bound to it:
+//
+//	{{t "search"}}                                   a message
+//	{{t "count-measures" 3}}                         a counted message: its count alone
+//	{{t "print-lede" "Period" .Quarter.ID.Long}}    names and values
+//	{{range tpieces "footer-licence" "Licence" nil "Title" .Site.Title}}   a message around a link
+//	{{if .Slot}}<a href="...">{{t "ogl"}}</a>{{else}}{{.Text}}{{end}}{{end}}  (its slots: the nil arguments)
+//	{{tforms "search-results" "{count}" "Query" "{query}"}}     every plural form, as JSON, for a script
+//
+// Messages are text, which html/template escapes like any other.
+func (r *Renderer) wordFuncs() template.FuncMap {
+	return template.FuncMap{
+		"t":       r.words.Text,
+		"tpieces": r.words.Pieces,
+		"tforms":  r.words.FormsJSON,
+	}
+}
+
+// say is a message for Go code, whose ids and arguments are constants: the
+// tests check that each exists and takes those arguments (TestWordsUsed),
+// and package words that every message can be written, so an error is a
+// bug in Scorecard.
+func (r *Renderer) say(id string, args ...any) string {
+	s, err := r.words.Text(id, args...)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// wordFuncNames are the template funcs whose first argument is a message id.
+var wordFuncNames = []string{"t", "tpieces", "tforms"}
+
+// checkWords finds, in the templates of set, each message id written as
+// a constant that the catalogue lacks: a mistake in a site's layout is an
+// error naming its file, line and column when the templates are parsed,
+// not on the first page that happens to write it.
+func (r *Renderer) checkWords(set *template.Template) error {
+	var err error
+	for _, t := range set.Templates() {
+		if t.Tree == nil || err != nil {
+			continue
+		}
+		walkTemplate(t.Tree.Root, func(n parse.Node) {
+			cmd, ok := n.(*parse.CommandNode)
+			if !ok || err != nil || len(cmd.Args) < 2 {
+				return
+			}
+			fn, ok := cmd.Args[0].(*parse.IdentifierNode)
+			if !ok || !slices.Contains(wordFuncNames, fn.Ident) {
+				return
+			}
+			if id, ok := cmd.Args[1].(*parse.StringNode); ok && !r.words.Has(id.Text) {
+				loc, _ := t.Tree.ErrorContext(cmd)
+				err = fmt.Errorf("%s: %s %q: no such message; the ids are those of Scorecard's internal/words/en.yaml", loc, fn.Ident, id.Text)
+			}
+		})
+	}
+	return err
+}
+
+func walkTemplate(n parse.Node, visit func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	visit(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkTemplate(c, visit)
+		}
+	case *parse.ActionNode:
+		walkTemplate(n.Pipe, visit)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, d := range n.Decl {
+			walkTemplate(d, visit)
+		}
+		for _, c := range n.Cmds {
+			walkTemplate(c, visit)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkTemplate(a, visit)
+		}
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.TemplateNode:
+		walkTemplate(n.Pipe, visit)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
+	walkTemplate(b.Pipe, visit)
+	walkTemplate(b.List, visit)
+	if b.ElseList != nil {
+		walkTemplate(b.ElseList, visit)
+	}
+}
