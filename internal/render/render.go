@@ -77,6 +77,8 @@ var partials = []string{"base.html", "scorecard.html", "summary.html", "chart.ht
 type Renderer struct {
 	pages map[string]*template.Template
 	base  string // the name the base template was parsed under
+
+	Sparkline Sparkline // draws the cards' sparklines; nil for none
 }
 
 // New parses the built-in templates, each replaced by the file of the same
@@ -157,6 +159,7 @@ var funcs = template.FuncMap{
 	"narr":    narr,
 	// The bodies of the big tables, written in Go for speed: rows.go.
 	"scorecardRows": scorecardRows,
+	"themeCards":    scorecardCards,
 	"historyRows":   historyRows,
 	"indexRows":     indexRows,
 	"countRows":     countRows,

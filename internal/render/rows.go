@@ -187,8 +187,9 @@ func (w *rowWriter) result() []template.HTML {
 }
 
 // scorecardRows writes the body of a theme's scorecard table: a row per
-// measure, with target, actual and status for each of the columns'
-// quarters, and the directions of travel.
+// measure, the current quarter's target, actual and status next to its
+// name, then its directions of travel, what good is, its further figures,
+// and the earlier quarters', newest first, for comparison.
 func scorecardRows(d themeData) []template.HTML {
 	var w rowWriter
 	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
@@ -202,52 +203,18 @@ func scorecardRows(d themeData) []template.HTML {
 		w.html(p)
 		w.raw(`h-measure">`)
 		w.measureName(m, d.Root)
-		w.raw("</th>\n<td headers=\"")
+		w.raw("</th>\n")
+		last := len(tr.Cells) - 1
+		w.quarterCells(tr.Cells[last])
+		w.raw(`<td headers="`)
+		w.html(mh + " " + p + "h-dot")
+		w.raw(`">`)
+		w.dots(tr.Row)
+		w.raw("</td>\n<td headers=\"")
 		w.html(mh + " " + p + "h-good")
 		w.raw(`">`)
 		w.html(goodShort(m.Good))
 		w.raw("</td>\n")
-		for _, c := range tr.Cells {
-			if c.Row == nil {
-				for i, suffix := range [...]string{"-t", "-a", "-s"} {
-					w.raw(`<td`)
-					if i < 2 {
-						w.raw(` class="n"`)
-					}
-					w.raw(` headers="`)
-					w.headers(c, suffix)
-					w.raw(`"><span class="empty">no data</span></td>`)
-				}
-				w.raw("\n")
-				continue
-			}
-			w.raw(`<td class="n" headers="`)
-			w.headers(c, "-t")
-			w.raw(`">`)
-			w.cell(c.Row.Target)
-			w.raw("</td>\n<td class=\"n\" headers=\"")
-			w.headers(c, "-a")
-			w.raw(`">`)
-			w.cell(c.Row.Actual)
-			w.period(c.Row.Period)
-			w.raw("</td>\n<td headers=\"")
-			w.headers(c, "-s")
-			w.raw(`">`)
-			w.status(c.Row)
-			for _, n := range c.Notes {
-				w.raw(` <a class="noteref" href="#`)
-				w.url(n.Anchor, false)
-				w.raw(`">Note `)
-				w.html(n.Label)
-				if n.Period != "" {
-					w.raw(`<span class="visually-hidden">, `)
-					w.html(n.Period)
-					w.raw(`</span>`)
-				}
-				w.raw(`</a>`)
-			}
-			w.raw("</td>\n")
-		}
 		for _, kind := range d.Refs {
 			w.raw(`<td headers="`)
 			w.html(mh + " " + p + "h-" + kind.Key())
@@ -255,23 +222,76 @@ func scorecardRows(d themeData) []template.HTML {
 			w.refs(tr.Row.Figures(kind))
 			w.raw("</td>\n")
 		}
-		w.raw(`<td headers="`)
-		w.html(mh + " " + p + "h-dot")
-		w.raw(`">`)
-		if r := tr.Row; r != nil {
-			w.since(r.SinceQuarter)
-			w.published(r)
-			// For a yearly figure the period before is the year before:
-			// said once.
-			if r.SinceLastYear.Against != r.SinceQuarter.Against || r.SinceQuarter.Against.IsZero() {
-				w.raw("\n")
-				w.since(r.SinceLastYear)
-			}
+		for i := last - 1; i >= 0; i-- {
+			w.quarterCells(tr.Cells[i])
 		}
-		w.raw("</td>\n")
 		w.endRow()
 	}
 	return w.result()
+}
+
+// quarterCells writes a scorecard row's target, actual and status cells
+// for one quarter.
+func (w *rowWriter) quarterCells(c themeCell) {
+	if c.Row == nil {
+		for i, suffix := range [...]string{"-t", "-a", "-s"} {
+			w.raw(`<td`)
+			if i < 2 {
+				w.raw(` class="n"`)
+			}
+			w.raw(` headers="`)
+			w.headers(c, suffix)
+			w.raw(`"><span class="empty">no data</span></td>`)
+		}
+		w.raw("\n")
+		return
+	}
+	w.raw(`<td class="n" headers="`)
+	w.headers(c, "-t")
+	w.raw(`">`)
+	w.cell(c.Row.Target)
+	w.raw("</td>\n<td class=\"n\" headers=\"")
+	w.headers(c, "-a")
+	w.raw(`">`)
+	w.cell(c.Row.Actual)
+	w.period(c.Row.Period)
+	w.raw("</td>\n<td headers=\"")
+	w.headers(c, "-s")
+	w.raw(`">`)
+	w.status(c.Row)
+	w.noteLinks(c.Notes)
+	w.raw("</td>\n")
+}
+
+// noteLinks writes the links from a status to its notes.
+func (w *rowWriter) noteLinks(notes []noteLink) {
+	for _, n := range notes {
+		w.raw(` <a class="noteref" href="#`)
+		w.url(n.Anchor, false)
+		w.raw(`">Note `)
+		w.html(n.Label)
+		if n.Period != "" {
+			w.raw(`<span class="visually-hidden">, `)
+			w.html(n.Period)
+			w.raw(`</span>`)
+		}
+		w.raw(`</a>`)
+	}
+}
+
+// dots writes a scorecard row's directions of travel: since the quarter
+// before, and since a year earlier when that is another quarter.
+func (w *rowWriter) dots(r *report.Row) {
+	if r == nil {
+		return
+	}
+	w.since(r.SinceQuarter)
+	w.published(r)
+	// For a yearly figure the period before is the year before: said once.
+	if r.SinceLastYear.Against != r.SinceQuarter.Against || r.SinceQuarter.Against.IsZero() {
+		w.raw("\n")
+		w.since(r.SinceLastYear)
+	}
 }
 
 // headers writes a cell's headers attribute, as themeCell.Headers makes it.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"slices"
 	"strconv"
@@ -31,6 +32,16 @@ type themeData struct {
 	// measure in the scorecard has this quarter: each is one column, after
 	// the quarters', listing a row's figures of that kind with their labels.
 	Refs []report.SeriesKind
+
+	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
+}
+
+// Spark is the sparkline of a measure's card, "" when there is none.
+func (d themeData) Spark(m *report.Measure) template.HTML {
+	if d.spark == nil {
+		return ""
+	}
+	return template.HTML(d.spark(m))
 }
 
 // RefHeading is the heading of the scorecard's column of further targets
@@ -122,6 +133,9 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		IDPrefix:  prefix,
 	}
 	d.HasCharts = true
+	if r.Sparkline != nil {
+		d.spark = func(m *report.Measure) string { return r.Sparkline(s, m, q, sparkSummary(m, q)) }
+	}
 	d.reportNav(s, q, t)
 	rows := q.ThemeRows(t)
 	d.Measures = len(rows)

@@ -1,0 +1,114 @@
+package render
+
+import (
+	"html/template"
+
+	"scorecard/internal/report"
+)
+
+// On a phone a table of many columns is wider than the screen, and what is
+// off to the right is hidden from a reader who does not know it scrolls.
+// So each table of figures also has its cards: a card per measure (a
+// theme's scorecard, the measure index) or per quarter (a measure's
+// history), holding what the table's row holds, the latest figure first.
+// The style sheet shows the cards below 40rem and the table above it, and
+// always the table in print; the other is display:none, so a screen reader
+// meets the figures once. They are written in Go, as the rows are, for
+// the same reason (see rows.go), and TestRowsMatchTemplates holds them to
+// testdata/rows-reference.html too.
+
+// Sparkline draws a measure's figures up to and including quarter q as a
+// small static SVG with summary as its accessible name; "" when there is
+// too little to draw. Package site sets it to package chart's; without it
+// the cards have no sparkline.
+type Sparkline func(s *report.Site, m *report.Measure, q *report.Quarter, summary string) string
+
+// sparkSummary is a sparkline's accessible name: the card says the
+// figures in words, so the picture says what it shows.
+func sparkSummary(m *report.Measure, q *report.Quarter) string {
+	return "Trend of " + m.Title + " up to " + q.ID.Label()
+}
+
+// item writes one term of a card's list of figures; wide items take the
+// card's whole width.
+func (w *rowWriter) item(term string, wide bool) {
+	if wide {
+		w.raw(`<div class="card-wide"><dt>`)
+	} else {
+		w.raw(`<div><dt>`)
+	}
+	w.html(term)
+	w.raw(`</dt><dd>`)
+}
+
+func (w *rowWriter) endItem() { w.raw("</dd></div>\n") }
+
+// endCard ends a card, starting a new chunk when this one is full.
+func (w *rowWriter) endCard() {
+	w.raw("</li>\n")
+	if w.Len() >= chunkSize {
+		w.chunks = append(w.chunks, template.HTML(w.String()))
+		w.Reset()
+		w.Grow(chunkSize + chunkSize/4)
+	}
+}
+
+// latest writes the figures of a measure's row in a quarter: actual,
+// target, status, direction of travel.
+func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
+	w.item("Actual", false)
+	w.cell(r.Actual)
+	w.period(r.Period)
+	w.endItem()
+	w.item("Target", false)
+	w.cell(r.Target)
+	w.endItem()
+	w.item("Status", true)
+	w.status(r)
+	w.noteLinks(notes)
+	w.endItem()
+	w.item("Direction of travel", true)
+	w.dots(r)
+	w.endItem()
+}
+
+// scorecardCards writes a theme's scorecard as cards: for each measure,
+// the quarter's figures, what good is, its further figures, the earlier
+// quarters' actual and status, and its sparkline up to the quarter.
+func scorecardCards(d themeData) []template.HTML {
+	var w rowWriter
+	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
+	for _, tr := range d.Rows {
+		m := tr.Measure
+		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
+		w.measureName(m, d.Root)
+		w.raw("</p>\n<dl class=\"card-figures\">\n")
+		last := len(tr.Cells) - 1
+		w.latest(tr.Row, tr.Cells[last].Notes)
+		w.item("Good is", false)
+		w.html(goodShort(m.Good))
+		w.endItem()
+		for _, kind := range d.Refs {
+			w.item(d.RefHeading(kind), true)
+			w.refs(tr.Row.Figures(kind))
+			w.endItem()
+		}
+		for i := last - 1; i >= 0; i-- {
+			c := tr.Cells[i]
+			w.item(c.Quarter.ID.Label(), false)
+			if c.Row == nil {
+				w.raw(`<span class="empty">no data</span>`)
+			} else {
+				w.cell(c.Row.Actual)
+				w.raw(` – `)
+				w.status(c.Row)
+				w.noteLinks(c.Notes)
+			}
+			w.endItem()
+		}
+		w.raw("</dl>\n")
+		w.raw(string(d.Spark(m)))
+		w.endCard()
+	}
+	return w.result()
+}
