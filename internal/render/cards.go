@@ -112,3 +112,114 @@ func scorecardCards(d themeData) []template.HTML {
 	}
 	return w.result()
 }
+
+// Spark is the sparkline of a measure's card in the index, up to the
+// quarter of its latest figures; "" when there is none.
+func (d measureIndexData) Spark(m *report.Measure, q *report.Quarter) template.HTML {
+	if d.spark == nil {
+		return ""
+	}
+	return template.HTML(d.spark(d.Site, m, q, sparkSummary(m, q)))
+}
+
+// indexCards writes one theme's part of the measure index as cards: each
+// measure's latest figures and its sparkline.
+func indexCards(t measureIndexTheme, d measureIndexData) []template.HTML {
+	var w rowWriter
+	w.Grow(min(len(t.Rows)*1200, chunkSize+chunkSize/4))
+	for _, ir := range t.Rows {
+		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
+		w.measureName(ir.Measure, d.Root)
+		w.raw("</p>\n<dl class=\"card-figures\">\n")
+		r := ir.Row
+		w.item("Latest "+d.Site.EditionWord(), true)
+		if r == nil {
+			w.raw(`<span class="empty">not yet reported</span>`)
+			w.endItem()
+		} else {
+			w.html(ir.Quarter.ID.Label())
+			w.endItem()
+			w.item("Actual", false)
+			w.cell(r.Actual)
+			w.endItem()
+			w.item("Target", false)
+			w.cell(r.Target)
+			w.endItem()
+			w.item("Status", true)
+			w.publishedStatus(r, "See the measure's notes")
+			w.endItem()
+			w.item("Since the previous "+d.Site.EditionWord(), true)
+			w.direction(r.SinceQuarter)
+			w.published(r)
+			w.endItem()
+		}
+		w.item("Good is", false)
+		w.html(goodShort(ir.Measure.Good))
+		w.endItem()
+		w.raw("</dl>\n")
+		if r != nil {
+			w.raw(string(d.Spark(ir.Measure, ir.Quarter)))
+		}
+		w.endCard()
+	}
+	return w.result()
+}
+
+// historyCards writes a measure's history as cards, newest quarter first:
+// each with what the history table's row holds.
+func historyCards(d measureData) []template.HTML {
+	var w rowWriter
+	w.Grow(min(len(d.History)*1400, chunkSize+chunkSize/4))
+	edition := d.Site.EditionWord()
+	for i := len(d.History) - 1; i >= 0; i-- {
+		h := d.History[i]
+		r := h.Row
+		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
+		w.quarterLink(d, h)
+		w.raw("</p>\n<dl class=\"card-figures\">\n")
+		w.item("Actual", false)
+		w.cell(r.Actual)
+		w.period(r.Period)
+		w.endItem()
+		w.item("Target", false)
+		w.target(r)
+		w.endItem()
+		for _, series := range [][]*report.Series{d.Targets, d.Comparators} {
+			for _, sr := range series {
+				w.item(sr.Label, false)
+				if f := r.Reference(sr); f != nil {
+					w.figure(f)
+				} else {
+					w.raw(`<span class="empty">none</span>`)
+				}
+				if sr.Source != "" {
+					w.raw(`<span class="period">Source: `)
+					w.html(sr.Source)
+					w.raw(`</span>`)
+				}
+				w.endItem()
+			}
+		}
+		w.item("Published status", true)
+		w.publishedStatus(r, "See the notes")
+		w.endItem()
+		w.item("Status from the figures", true)
+		w.computed(r)
+		w.endItem()
+		w.item("Since the previous "+edition, true)
+		w.travel(r.SinceQuarter)
+		w.published(r)
+		w.endItem()
+		w.item("Since a year earlier", true)
+		w.travel(r.SinceLastYear)
+		w.endItem()
+		if len(r.Notes) > 0 {
+			w.item("Notes", true)
+			w.notes(r)
+			w.endItem()
+		}
+		w.raw("</dl>\n")
+		w.endCard()
+	}
+	return w.result()
+}

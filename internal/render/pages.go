@@ -23,6 +23,7 @@ type measureIndexData struct {
 	page
 	Latest *report.Quarter
 	Themes []measureIndexTheme
+	spark  Sparkline // for the cards (cards.go)
 }
 
 type measureIndexTheme struct {
@@ -39,7 +40,9 @@ type measureIndexRow struct {
 // MeasureIndex renders the list of every measure, theme by theme, with its
 // latest status and direction of travel.
 func (r *Renderer) MeasureIndex(w io.Writer, s *report.Site) error {
-	return r.execute(w, "measures.html", measureIndex(s))
+	d := measureIndex(s)
+	d.spark = r.Sparkline
+	return r.execute(w, "measures.html", d)
 }
 
 func measureIndex(s *report.Site) measureIndexData {

@@ -349,15 +349,10 @@ func historyRows(d measureData) []template.HTML {
 	w.Grow(min(len(d.History)*1200, chunkSize+chunkSize/4))
 	for _, h := range d.History {
 		r := h.Row
-		w.raw("<tr>\n<th scope=\"row\"><a href=\"")
-		w.url(d.Root+h.ThemePath, true)
-		w.raw(`">`)
-		w.html(h.Quarter.ID.Label())
-		w.raw("</a></th>\n<td class=\"n\">")
-		w.cell(r.Target)
-		if r.Target.Annual {
-			w.raw(`<span class="period">Annual target</span>`)
-		}
+		w.raw("<tr>\n<th scope=\"row\">")
+		w.quarterLink(d, h)
+		w.raw("</th>\n<td class=\"n\">")
+		w.target(r)
 		w.raw("</td>\n")
 		w.figures(r, d.Targets)
 		w.raw("<td class=\"n\">")
@@ -366,42 +361,16 @@ func historyRows(d measureData) []template.HTML {
 		w.raw("</td>\n")
 		w.figures(r, d.Comparators)
 		w.raw("<td>")
-		if r.Status != nil || len(r.Notes) == 0 {
-			w.status(r)
-		} else {
-			w.raw("See the notes")
-		}
+		w.publishedStatus(r, "See the notes")
 		w.raw("</td>\n<td>")
-		if c := r.Computed; c.Status != nil {
-			w.statusTag(c.Status)
-			w.raw(`<span class="working">`)
-			w.html(c.Working)
-		} else {
-			w.raw(`<span class="empty">none</span><span class="working">`)
-			w.html(c.Reason)
-		}
-		w.raw("</span></td>\n<td>")
-		w.direction(r.SinceQuarter)
-		w.raw(`<span class="working">`)
-		w.html(r.SinceQuarter.Reason)
-		w.raw("</span>")
+		w.computed(r)
+		w.raw("</td>\n<td>")
+		w.travel(r.SinceQuarter)
 		w.published(r)
 		w.raw("</td>\n<td>")
-		w.direction(r.SinceLastYear)
-		w.raw(`<span class="working">`)
-		w.html(r.SinceLastYear.Reason)
-		w.raw("</span></td>\n<td>")
-		for _, n := range r.Notes {
-			w.raw(`<p>Note `)
-			w.html(n.Label)
-			w.raw(`: `)
-			if n.Note.Text != "" {
-				w.html(n.Note.Text)
-			} else {
-				w.raw("the report gives no text for this note.")
-			}
-			w.raw(`</p>`)
-		}
+		w.travel(r.SinceLastYear)
+		w.raw("</td>\n<td>")
+		w.notes(r)
 		if len(r.Notes) == 0 {
 			w.raw(`<span class="empty">none</span>`)
 		}
@@ -409,6 +378,70 @@ func historyRows(d measureData) []template.HTML {
 		w.endRow()
 	}
 	return w.result()
+}
+
+// quarterLink writes a history row's quarter, linked to its theme page.
+func (w *rowWriter) quarterLink(d measureData, h historyRow) {
+	w.raw(`<a href="`)
+	w.url(d.Root+h.ThemePath, true)
+	w.raw(`">`)
+	w.html(h.Quarter.ID.Label())
+	w.raw(`</a>`)
+}
+
+// target writes a history row's target, saying when it is the year's.
+func (w *rowWriter) target(r *report.Row) {
+	w.cell(r.Target)
+	if r.Target.Annual {
+		w.raw(`<span class="period">Annual target</span>`)
+	}
+}
+
+// publishedStatus writes a row's published status, or seeNotes when the
+// row has none and its notes say why.
+func (w *rowWriter) publishedStatus(r *report.Row, seeNotes string) {
+	if r.Status != nil || len(r.Notes) == 0 {
+		w.status(r)
+	} else {
+		w.raw(seeNotes)
+	}
+}
+
+// computed writes the status Scorecard works out from the figures, with
+// its working, or why there is none.
+func (w *rowWriter) computed(r *report.Row) {
+	if c := r.Computed; c.Status != nil {
+		w.statusTag(c.Status)
+		w.raw(`<span class="working">`)
+		w.html(c.Working)
+	} else {
+		w.raw(`<span class="empty">none</span><span class="working">`)
+		w.html(c.Reason)
+	}
+	w.raw("</span>")
+}
+
+// travel writes a direction of travel with its reason.
+func (w *rowWriter) travel(d report.Direction) {
+	w.direction(d)
+	w.raw(`<span class="working">`)
+	w.html(d.Reason)
+	w.raw("</span>")
+}
+
+// notes writes a row's notes, each a paragraph.
+func (w *rowWriter) notes(r *report.Row) {
+	for _, n := range r.Notes {
+		w.raw(`<p>Note `)
+		w.html(n.Label)
+		w.raw(`: `)
+		if n.Note.Text != "" {
+			w.html(n.Note.Text)
+		} else {
+			w.raw("the report gives no text for this note.")
+		}
+		w.raw(`</p>`)
+	}
 }
 
 // figures writes a cell for each of the series: the row's figure in it,
@@ -483,11 +516,7 @@ func indexRows(t measureIndexTheme, root string) []template.HTML {
 		w.raw("</td>\n<td class=\"n\">")
 		w.cell(r.Actual)
 		w.raw("</td>\n<td>")
-		if r.Status != nil || len(r.Notes) == 0 {
-			w.status(r)
-		} else {
-			w.raw("See the measure's notes")
-		}
+		w.publishedStatus(r, "See the measure's notes")
 		w.raw("</td>\n<td>")
 		w.direction(r.SinceQuarter)
 		w.published(r)

@@ -15,6 +15,12 @@ import (
 // current quarter first and the earlier ones after it, newest first.
 var refFuncs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
+	"seriesItem": func(s *report.Series, r *report.Row) any {
+		return struct {
+			Series *report.Series
+			Row    *report.Row
+		}{s, r}
+	},
 	// countdown returns n-1, n-2, ... 0.
 	"countdown": func(n int) []int {
 		out := make([]int, n)
@@ -81,6 +87,7 @@ func TestRowsMatchTemplates(t *testing.T) {
 		for _, m := range s.Measures {
 			d := r.measureData(s, m, Chart{})
 			compare("ref-history", d, historyRows(d))
+			compare("ref-history-cards", d, historyCards(d))
 		}
 		for _, q := range s.Quarters {
 			var names []string
@@ -93,7 +100,12 @@ func TestRowsMatchTemplates(t *testing.T) {
 			compare("ref-counts", c, countRows(&c))
 		}
 		d := measureIndex(s)
+		d.spark = r.Sparkline
 		for _, th := range d.Themes {
+			compare("ref-index-cards", struct {
+				Theme measureIndexTheme
+				D     measureIndexData
+			}{th, d}, indexCards(th, d))
 			compare("ref-index", struct {
 				Root  string
 				Theme measureIndexTheme
