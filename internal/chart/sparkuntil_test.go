@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"scorecard/internal/report"
+	"scorecard/internal/value"
 )
 
 // TestSparklineUntil checks that a card's sparkline stops at its quarter:
@@ -33,6 +34,21 @@ func TestSparklineUntil(t *testing.T) {
 	}
 	if s.Quarters[len(s.Quarters)-1] != last {
 		t.Errorf("SparklineUntil changed the site's quarters")
+	}
+	// A long history: the sparkline keeps the last SparkEditions quarters.
+	lm := &report.Measure{ID: "long"}
+	long := &report.Site{Measures: []*report.Measure{lm}}
+	for i := range SparkEditions + 4 {
+		id := report.QuarterOf(2000+i/4, i%4+1)
+		q := &report.Quarter{ID: id, Rows: []*report.Row{{Measure: lm, When: id, Actual: value.Value{Kind: value.Number, Num: float64(i)}}}}
+		q.IndexRows()
+		long.Quarters = append(long.Quarters, q)
+	}
+	if got := marks(Sparkline(long, lm, "")); got != SparkEditions+4 {
+		t.Fatalf("the long history's Sparkline has %d marks; want %d, one a quarter", got, SparkEditions+4)
+	}
+	if got := marks(SparklineUntil(long, lm, long.Quarters[len(long.Quarters)-1], "")); got != SparkEditions {
+		t.Errorf("SparklineUntil over %d quarters has %d marks; want the last %d", len(long.Quarters), got, SparkEditions)
 	}
 	if got := SparklineUntil(s, m, &report.Quarter{}, ""); got != "" {
 		t.Errorf("SparklineUntil(a quarter not in the site) = %q, want \"\"", got)

@@ -33,6 +33,9 @@ type themeData struct {
 	// the quarters', listing a row's figures of that kind with their labels.
 	Refs []report.SeriesKind
 
+	// Cards asks for the scorecard's cards for phones as well as its
+	// table: on the theme's page, not on the quarter's print page.
+	Cards bool
 	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
 }
 
@@ -109,7 +112,9 @@ func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
 // Theme renders a theme's page for quarter q, with its chart of status
 // counts by quarter.
 func (r *Renderer) Theme(w io.Writer, s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) error {
-	return r.execute(w, "theme.html", r.themeData(s, q, t, chart, ""))
+	d := r.themeData(s, q, t, chart, "")
+	d.Cards = true
+	return r.execute(w, "theme.html", d)
 }
 
 // themeData gathers what a theme's scorecard shows, for its page or for
