@@ -100,7 +100,7 @@ func scorecardCards(d themeData) []template.HTML {
 				w.raw(`<span class="empty">no data</span>`)
 			} else {
 				w.cell(c.Row.Actual)
-				w.raw(` – `)
+				w.raw(`<br>`)
 				w.status(c.Row)
 				w.noteLinks(c.Notes)
 			}
