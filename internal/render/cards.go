@@ -53,16 +53,21 @@ func (w *rowWriter) endCard() {
 	}
 }
 
-// latest writes the figures of a measure's row in a quarter: actual,
-// target, status, direction of travel.
-func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
+// against writes a row's figure and its target, the figure first.
+func (w *rowWriter) against(r *report.Row) {
 	w.item("Actual", false)
 	w.cell(r.Actual)
 	w.period(r.Period)
 	w.endItem()
 	w.item("Target", false)
-	w.cell(r.Target)
+	w.target(r)
 	w.endItem()
+}
+
+// latest writes the figures of a measure's row in a quarter: actual,
+// target, status, direction of travel.
+func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
+	w.against(r)
 	w.item("Status", true)
 	w.status(r)
 	w.noteLinks(notes)
@@ -139,12 +144,7 @@ func indexCards(t measureIndexTheme, d measureIndexData) []template.HTML {
 		} else {
 			w.html(ir.Quarter.ID.Label())
 			w.endItem()
-			w.item("Actual", false)
-			w.cell(r.Actual)
-			w.endItem()
-			w.item("Target", false)
-			w.cell(r.Target)
-			w.endItem()
+			w.against(r)
 			w.item("Status", true)
 			w.publishedStatus(r, "See the measure's notes")
 			w.endItem()
@@ -177,13 +177,7 @@ func historyCards(d measureData) []template.HTML {
 		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
 		w.quarterLink(d, h)
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
-		w.item("Actual", false)
-		w.cell(r.Actual)
-		w.period(r.Period)
-		w.endItem()
-		w.item("Target", false)
-		w.target(r)
-		w.endItem()
+		w.against(r)
 		for _, series := range [][]*report.Series{d.Targets, d.Comparators} {
 			for _, sr := range series {
 				w.item(sr.Label, false)
