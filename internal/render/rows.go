@@ -493,34 +493,34 @@ func (w *rowWriter) refs(figs []report.Figure) {
 }
 
 // indexRows writes the body of one theme's table in the measure index:
-// each measure with its latest figures.
+// each measure with its latest figures next to its name, then what good
+// is.
 func indexRows(t measureIndexTheme, root string) []template.HTML {
 	var w rowWriter
 	w.Grow(min(len(t.Rows)*700, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<tr>\n<th scope=\"row\">")
 		w.measureName(ir.Measure, root)
-		w.raw("</th>\n<td>")
-		w.html(goodShort(ir.Measure.Good))
-		w.raw("</td>\n")
-		r := ir.Row
-		if r == nil {
+		w.raw("</th>\n")
+		if r := ir.Row; r == nil {
 			w.raw(`<td colspan="5"><span class="empty">not yet reported</span></td>` + "\n")
-			w.endRow()
-			continue
+		} else {
+			w.raw("<td>")
+			w.html(ir.Quarter.ID.Label())
+			w.raw("</td>\n<td class=\"n\">")
+			w.cell(r.Target)
+			w.raw("</td>\n<td class=\"n\">")
+			w.cell(r.Actual)
+			w.raw("</td>\n<td>")
+			w.publishedStatus(r, "See the measure's notes")
+			w.raw("</td>\n<td>")
+			w.direction(r.SinceQuarter)
+			w.published(r)
+			w.raw("</td>\n")
 		}
 		w.raw("<td>")
-		w.html(ir.Quarter.ID.Label())
-		w.raw("</td>\n<td class=\"n\">")
-		w.cell(r.Target)
-		w.raw("</td>\n<td class=\"n\">")
-		w.cell(r.Actual)
-		w.raw("</td>\n<td>")
-		w.publishedStatus(r, "See the measure's notes")
-		w.raw("</td>\n<td>")
-		w.direction(r.SinceQuarter)
-		w.published(r)
-		w.raw("</td>\n\n")
+		w.html(goodShort(ir.Measure.Good))
+		w.raw("</td>\n")
 		w.endRow()
 	}
 	return w.result()
