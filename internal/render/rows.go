@@ -342,12 +342,13 @@ func (w *rowWriter) published(r *report.Row) {
 }
 
 // historyRows writes the body of a measure's history table: a row per
-// quarter, with the published and the computed status, the directions of
-// travel with their reasons, and the notes.
+// quarter, newest first, with the published and the computed status, the
+// directions of travel with their reasons, and the notes.
 func historyRows(d measureData) []template.HTML {
 	var w rowWriter
 	w.Grow(min(len(d.History)*1200, chunkSize+chunkSize/4))
-	for _, h := range d.History {
+	for i := len(d.History) - 1; i >= 0; i-- {
+		h := d.History[i]
 		r := h.Row
 		w.raw("<tr>\n<th scope=\"row\">")
 		w.quarterLink(d, h)

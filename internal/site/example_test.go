@@ -100,6 +100,14 @@ func reportOrder(tr string) string {
 	return strings.Join(cells, "\n")
 }
 
+// oldestFirst puts a history table's rows in the report's order, oldest
+// first, as the sample has them: the page puts the newest first.
+func oldestFirst(table string) string {
+	rows := regexp.MustCompile(`(?s)<tr>.*?</tr>`).FindAllString(table, -1)
+	slices.Reverse(rows)
+	return strings.Join(rows, "\n")
+}
+
 // text turns HTML into the words a reader sees, on one line.
 func text(h string) string {
 	h = footnoteRef.ReplaceAllString(h, "")
@@ -165,7 +173,7 @@ func TestExampleHasEveryScorecardRow(t *testing.T) {
 			t.Errorf("%s: measure page h1 = %q; want %q", r.id, h1, r.title)
 		}
 		table := regexp.MustCompile(`(?s)<table class="history">.*?</table>`).FindString(page)
-		got = text(table)
+		got = text(oldestFirst(table))
 		if c, ok := containsInOrder(got, r.cells); !ok {
 			t.Errorf("%s: measure page history %q lacks the cell %q (cells in order: %q)", r.id, got, c, r.cells)
 		}
