@@ -212,9 +212,12 @@ func printAnchors(s *report.Site, q *report.Quarter) []string {
 }
 
 func measureAnchors(s *report.Site, m *report.Measure) []string {
-	ids := []string{"main", "sc-history", "sc-caption"}
+	ids := []string{"main", "sc-history", "sc-caption", "sc-about"}
 	ids = append(ids, chartAnchors(trendChartID(m), false)...)
 	d := (&Renderer{}).measureData(s, m, Chart{})
+	if d.Latest != nil {
+		ids = append(ids, "sc-latest")
+	}
 	if len(d.Ties) > 0 {
 		ids = append(ids, "sc-said")
 	}

@@ -10,6 +10,7 @@ type measureData struct {
 	Chart   Chart
 	Measure *report.Measure
 	History []historyRow
+	Latest  *historyRow // the newest of History, which the page opens with; nil when none
 	Ties    []tieView
 	// The further targets and comparators the measure has a figure in,
 	// each a column of the history table, in the site's order.
@@ -69,6 +70,9 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 				break
 			}
 		}
+	}
+	if len(d.History) > 0 {
+		d.Latest = &d.History[len(d.History)-1]
 	}
 	d.Qualifiers = quals.list(s)
 	for i := len(s.Quarters) - 1; i >= 0; i-- {

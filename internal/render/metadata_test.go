@@ -27,11 +27,12 @@ func TestMeasureMetadata(t *testing.T) {
 			t.Fatal(err)
 		}
 		html := b.String()
-		start, end := strings.Index(html, `<dl class="facts">`), strings.Index(html, "</dl>")
-		if start < 0 || end < start {
+		start := strings.Index(html, `<dl class="facts">`)
+		end := strings.Index(html[max(start, 0):], "</dl>")
+		if start < 0 || end < 0 {
 			t.Fatalf("no facts list in:\n%s", html)
 		}
-		return html[start : end+len("</dl>")]
+		return html[start : start+end+len("</dl>")]
 	}
 
 	bare := page(&report.Measure{})

@@ -26,6 +26,7 @@ type measureIndexData struct {
 	page
 	Latest *report.Quarter
 	Themes []measureIndexTheme
+	spark  Sparkline // for the cards (cards.go)
 }
 
 type measureIndexTheme struct {
@@ -44,6 +45,7 @@ type measureIndexRow struct {
 func (r *Renderer) MeasureIndex(w io.Writer, s *report.Site) error {
 	d := measureIndex(s)
 	d.Title = r.say("all-measures")
+	d.spark = r.Sparkline
 	return r.execute(w, "measures.html", d)
 }
 

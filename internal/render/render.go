@@ -80,6 +80,8 @@ type Renderer struct {
 	pages map[string]*template.Template
 	base  string // the name the base template was parsed under
 	words *words.Catalogue
+
+	Sparkline Sparkline // draws the cards' sparklines; nil for none
 }
 
 // New parses the built-in templates, each replaced by the file of the same
@@ -168,8 +170,11 @@ var funcs = template.FuncMap{
 	"narr":    narr,
 	// The bodies of the big tables, written in Go for speed: rows.go.
 	"scorecardRows": scorecardRows,
+	"themeCards":    scorecardCards,
 	"historyRows":   historyRows,
+	"historyCards":  historyCards,
 	"indexRows":     indexRows,
+	"indexCards":    indexCards,
 	"countRows":     countRows,
 	"date":          longDate,
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },

@@ -187,8 +187,9 @@ func (w *rowWriter) result() []template.HTML {
 }
 
 // scorecardRows writes the body of a theme's scorecard table: a row per
-// measure, with target, actual and status for each of the columns'
-// quarters, and the directions of travel.
+// measure, the current quarter's target, actual and status next to its
+// name, then its directions of travel, what good is, its further figures,
+// and the earlier quarters', newest first, for comparison.
 func scorecardRows(d themeData) []template.HTML {
 	var w rowWriter
 	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
@@ -202,52 +203,18 @@ func scorecardRows(d themeData) []template.HTML {
 		w.html(p)
 		w.raw(`h-measure">`)
 		w.measureName(m, d.Root)
-		w.raw("</th>\n<td headers=\"")
+		w.raw("</th>\n")
+		last := len(tr.Cells) - 1
+		w.quarterCells(tr.Cells[last])
+		w.raw(`<td headers="`)
+		w.html(mh + " " + p + "h-dot")
+		w.raw(`">`)
+		w.dots(tr.Row)
+		w.raw("</td>\n<td headers=\"")
 		w.html(mh + " " + p + "h-good")
 		w.raw(`">`)
 		w.html(goodShort(m.Good))
 		w.raw("</td>\n")
-		for _, c := range tr.Cells {
-			if c.Row == nil {
-				for i, suffix := range [...]string{"-t", "-a", "-s"} {
-					w.raw(`<td`)
-					if i < 2 {
-						w.raw(` class="n"`)
-					}
-					w.raw(` headers="`)
-					w.headers(c, suffix)
-					w.raw(`"><span class="empty">no data</span></td>`)
-				}
-				w.raw("\n")
-				continue
-			}
-			w.raw(`<td class="n" headers="`)
-			w.headers(c, "-t")
-			w.raw(`">`)
-			w.cell(c.Row.Target)
-			w.raw("</td>\n<td class=\"n\" headers=\"")
-			w.headers(c, "-a")
-			w.raw(`">`)
-			w.cell(c.Row.Actual)
-			w.period(c.Row.Period)
-			w.raw("</td>\n<td headers=\"")
-			w.headers(c, "-s")
-			w.raw(`">`)
-			w.status(c.Row)
-			for _, n := range c.Notes {
-				w.raw(` <a class="noteref" href="#`)
-				w.url(n.Anchor, false)
-				w.raw(`">Note `)
-				w.html(n.Label)
-				if n.Period != "" {
-					w.raw(`<span class="visually-hidden">, `)
-					w.html(n.Period)
-					w.raw(`</span>`)
-				}
-				w.raw(`</a>`)
-			}
-			w.raw("</td>\n")
-		}
 		for _, kind := range d.Refs {
 			w.raw(`<td headers="`)
 			w.html(mh + " " + p + "h-" + kind.Key())
@@ -255,23 +222,76 @@ func scorecardRows(d themeData) []template.HTML {
 			w.refs(tr.Row.Figures(kind))
 			w.raw("</td>\n")
 		}
-		w.raw(`<td headers="`)
-		w.html(mh + " " + p + "h-dot")
-		w.raw(`">`)
-		if r := tr.Row; r != nil {
-			w.since(r.SinceQuarter)
-			w.published(r)
-			// For a yearly figure the period before is the year before:
-			// said once.
-			if r.SinceLastYear.Against != r.SinceQuarter.Against || r.SinceQuarter.Against.IsZero() {
-				w.raw("\n")
-				w.since(r.SinceLastYear)
-			}
+		for i := last - 1; i >= 0; i-- {
+			w.quarterCells(tr.Cells[i])
 		}
-		w.raw("</td>\n")
 		w.endRow()
 	}
 	return w.result()
+}
+
+// quarterCells writes a scorecard row's target, actual and status cells
+// for one quarter.
+func (w *rowWriter) quarterCells(c themeCell) {
+	if c.Row == nil {
+		for i, suffix := range [...]string{"-t", "-a", "-s"} {
+			w.raw(`<td`)
+			if i < 2 {
+				w.raw(` class="n"`)
+			}
+			w.raw(` headers="`)
+			w.headers(c, suffix)
+			w.raw(`"><span class="empty">no data</span></td>`)
+		}
+		w.raw("\n")
+		return
+	}
+	w.raw(`<td class="n" headers="`)
+	w.headers(c, "-t")
+	w.raw(`">`)
+	w.cell(c.Row.Target)
+	w.raw("</td>\n<td class=\"n\" headers=\"")
+	w.headers(c, "-a")
+	w.raw(`">`)
+	w.cell(c.Row.Actual)
+	w.period(c.Row.Period)
+	w.raw("</td>\n<td headers=\"")
+	w.headers(c, "-s")
+	w.raw(`">`)
+	w.status(c.Row)
+	w.noteLinks(c.Notes)
+	w.raw("</td>\n")
+}
+
+// noteLinks writes the links from a status to its notes.
+func (w *rowWriter) noteLinks(notes []noteLink) {
+	for _, n := range notes {
+		w.raw(` <a class="noteref" href="#`)
+		w.url(n.Anchor, false)
+		w.raw(`">Note `)
+		w.html(n.Label)
+		if n.Period != "" {
+			w.raw(`<span class="visually-hidden">, `)
+			w.html(n.Period)
+			w.raw(`</span>`)
+		}
+		w.raw(`</a>`)
+	}
+}
+
+// dots writes a scorecard row's directions of travel: since the quarter
+// before, and since a year earlier when that is another quarter.
+func (w *rowWriter) dots(r *report.Row) {
+	if r == nil {
+		return
+	}
+	w.since(r.SinceQuarter)
+	w.published(r)
+	// For a yearly figure the period before is the year before: said once.
+	if r.SinceLastYear.Against != r.SinceQuarter.Against || r.SinceQuarter.Against.IsZero() {
+		w.raw("\n")
+		w.since(r.SinceLastYear)
+	}
 }
 
 // headers writes a cell's headers attribute, as themeCell.Headers makes it.
@@ -322,22 +342,18 @@ func (w *rowWriter) published(r *report.Row) {
 }
 
 // historyRows writes the body of a measure's history table: a row per
-// quarter, with the published and the computed status, the directions of
-// travel with their reasons, and the notes.
+// quarter, newest first, with the published and the computed status, the
+// directions of travel with their reasons, and the notes.
 func historyRows(d measureData) []template.HTML {
 	var w rowWriter
 	w.Grow(min(len(d.History)*1200, chunkSize+chunkSize/4))
-	for _, h := range d.History {
+	for i := len(d.History) - 1; i >= 0; i-- {
+		h := d.History[i]
 		r := h.Row
-		w.raw("<tr>\n<th scope=\"row\"><a href=\"")
-		w.url(d.Root+h.ThemePath, true)
-		w.raw(`">`)
-		w.html(h.Quarter.ID.Label())
-		w.raw("</a></th>\n<td class=\"n\">")
-		w.cell(r.Target)
-		if r.Target.Annual {
-			w.raw(`<span class="period">Annual target</span>`)
-		}
+		w.raw("<tr>\n<th scope=\"row\">")
+		w.quarterLink(d, h)
+		w.raw("</th>\n<td class=\"n\">")
+		w.target(r)
 		w.raw("</td>\n")
 		w.figures(r, d.Targets)
 		w.raw("<td class=\"n\">")
@@ -346,42 +362,16 @@ func historyRows(d measureData) []template.HTML {
 		w.raw("</td>\n")
 		w.figures(r, d.Comparators)
 		w.raw("<td>")
-		if r.Status != nil || len(r.Notes) == 0 {
-			w.status(r)
-		} else {
-			w.raw("See the notes")
-		}
+		w.publishedStatus(r, "See the notes")
 		w.raw("</td>\n<td>")
-		if c := r.Computed; c.Status != nil {
-			w.statusTag(c.Status)
-			w.raw(`<span class="working">`)
-			w.html(c.Working)
-		} else {
-			w.raw(`<span class="empty">none</span><span class="working">`)
-			w.html(c.Reason)
-		}
-		w.raw("</span></td>\n<td>")
-		w.direction(r.SinceQuarter)
-		w.raw(`<span class="working">`)
-		w.html(r.SinceQuarter.Reason)
-		w.raw("</span>")
+		w.computed(r)
+		w.raw("</td>\n<td>")
+		w.travel(r.SinceQuarter)
 		w.published(r)
 		w.raw("</td>\n<td>")
-		w.direction(r.SinceLastYear)
-		w.raw(`<span class="working">`)
-		w.html(r.SinceLastYear.Reason)
-		w.raw("</span></td>\n<td>")
-		for _, n := range r.Notes {
-			w.raw(`<p>Note `)
-			w.html(n.Label)
-			w.raw(`: `)
-			if n.Note.Text != "" {
-				w.html(n.Note.Text)
-			} else {
-				w.raw("the report gives no text for this note.")
-			}
-			w.raw(`</p>`)
-		}
+		w.travel(r.SinceLastYear)
+		w.raw("</td>\n<td>")
+		w.notes(r)
 		if len(r.Notes) == 0 {
 			w.raw(`<span class="empty">none</span>`)
 		}
@@ -389,6 +379,70 @@ func historyRows(d measureData) []template.HTML {
 		w.endRow()
 	}
 	return w.result()
+}
+
+// quarterLink writes a history row's quarter, linked to its theme page.
+func (w *rowWriter) quarterLink(d measureData, h historyRow) {
+	w.raw(`<a href="`)
+	w.url(d.Root+h.ThemePath, true)
+	w.raw(`">`)
+	w.html(h.Quarter.ID.Label())
+	w.raw(`</a>`)
+}
+
+// target writes a history row's target, saying when it is the year's.
+func (w *rowWriter) target(r *report.Row) {
+	w.cell(r.Target)
+	if r.Target.Annual {
+		w.raw(`<span class="period">Annual target</span>`)
+	}
+}
+
+// publishedStatus writes a row's published status, or seeNotes when the
+// row has none and its notes say why.
+func (w *rowWriter) publishedStatus(r *report.Row, seeNotes string) {
+	if r.Status != nil || len(r.Notes) == 0 {
+		w.status(r)
+	} else {
+		w.raw(seeNotes)
+	}
+}
+
+// computed writes the status Scorecard works out from the figures, with
+// its working, or why there is none.
+func (w *rowWriter) computed(r *report.Row) {
+	if c := r.Computed; c.Status != nil {
+		w.statusTag(c.Status)
+		w.raw(`<span class="working">`)
+		w.html(c.Working)
+	} else {
+		w.raw(`<span class="empty">none</span><span class="working">`)
+		w.html(c.Reason)
+	}
+	w.raw("</span>")
+}
+
+// travel writes a direction of travel with its reason.
+func (w *rowWriter) travel(d report.Direction) {
+	w.direction(d)
+	w.raw(`<span class="working">`)
+	w.html(d.Reason)
+	w.raw("</span>")
+}
+
+// notes writes a row's notes, each a paragraph.
+func (w *rowWriter) notes(r *report.Row) {
+	for _, n := range r.Notes {
+		w.raw(`<p>Note `)
+		w.html(n.Label)
+		w.raw(`: `)
+		if n.Note.Text != "" {
+			w.html(n.Note.Text)
+		} else {
+			w.raw("the report gives no text for this note.")
+		}
+		w.raw(`</p>`)
+	}
 }
 
 // figures writes a cell for each of the series: the row's figure in it,
@@ -440,38 +494,34 @@ func (w *rowWriter) refs(figs []report.Figure) {
 }
 
 // indexRows writes the body of one theme's table in the measure index:
-// each measure with its latest figures.
+// each measure with its latest figures next to its name, then what good
+// is.
 func indexRows(t measureIndexTheme, root string) []template.HTML {
 	var w rowWriter
 	w.Grow(min(len(t.Rows)*700, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<tr>\n<th scope=\"row\">")
 		w.measureName(ir.Measure, root)
-		w.raw("</th>\n<td>")
-		w.html(goodShort(ir.Measure.Good))
-		w.raw("</td>\n")
-		r := ir.Row
-		if r == nil {
+		w.raw("</th>\n")
+		if r := ir.Row; r == nil {
 			w.raw(`<td colspan="5"><span class="empty">not yet reported</span></td>` + "\n")
-			w.endRow()
-			continue
+		} else {
+			w.raw("<td>")
+			w.html(ir.Quarter.ID.Label())
+			w.raw("</td>\n<td class=\"n\">")
+			w.cell(r.Target)
+			w.raw("</td>\n<td class=\"n\">")
+			w.cell(r.Actual)
+			w.raw("</td>\n<td>")
+			w.publishedStatus(r, "See the measure's notes")
+			w.raw("</td>\n<td>")
+			w.direction(r.SinceQuarter)
+			w.published(r)
+			w.raw("</td>\n")
 		}
 		w.raw("<td>")
-		w.html(ir.Quarter.ID.Label())
-		w.raw("</td>\n<td class=\"n\">")
-		w.cell(r.Target)
-		w.raw("</td>\n<td class=\"n\">")
-		w.cell(r.Actual)
-		w.raw("</td>\n<td>")
-		if r.Status != nil || len(r.Notes) == 0 {
-			w.status(r)
-		} else {
-			w.raw("See the measure's notes")
-		}
-		w.raw("</td>\n<td>")
-		w.direction(r.SinceQuarter)
-		w.published(r)
-		w.raw("</td>\n\n")
+		w.html(goodShort(ir.Measure.Good))
+		w.raw("</td>\n")
 		w.endRow()
 	}
 	return w.result()

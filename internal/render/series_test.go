@@ -74,8 +74,8 @@ func TestSeriesPages(t *testing.T) {
 		not   []string
 	}{
 		{"health", []string{
-			`<colgroup span="3"></colgroup><colgroup span="2"></colgroup><colgroup span="1"></colgroup>`,
-			`<th scope="col" rowspan="2" id="h-targets">Other targets, Q2 2016/17</th><th scope="col" rowspan="2" id="h-comparators">Comparators, Q2 2016/17</th><th scope="col" rowspan="2" id="h-dot">`,
+			`<colgroup span="1"></colgroup><colgroup span="3"></colgroup><colgroup span="2"></colgroup><colgroup span="2"></colgroup><colgroup span="3"></colgroup>`,
+			`<th scope="col" rowspan="2" id="h-good">Good is</th><th scope="col" rowspan="2" id="h-targets">Other targets, Q2 2016/17</th><th scope="col" rowspan="2" id="h-comparators">Comparators, Q2 2016/17</th><th scope="colgroup"`,
 			`<td headers="m-health-1 h-targets"><ul class="refs"><li>Annual target: 92%</li><li>Target for 2018/19: 96%</li></ul></td>`,
 			`<td headers="m-health-1 h-comparators"><ul class="refs"><li>Top quartile (London boroughs): 98%<span class="period">Period: 2015-16</span><span class="period">Source: LG Inform, March 2017</span></li><li>England average: 92%</li></ul></td>`,
 			`<td headers="m-health-2 h-targets"><ul class="refs"><li>Annual target: &lt;150</li></ul></td>`,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"slices"
 	"strconv"
@@ -33,6 +34,19 @@ type themeData struct {
 	// measure in the scorecard has this quarter: each is one column, after
 	// the quarters', listing a row's figures of that kind with their labels.
 	Refs []report.SeriesKind
+
+	// Cards asks for the scorecard's cards for phones as well as its
+	// table: on the theme's page, not on the quarter's print page.
+	Cards bool
+	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
+}
+
+// Spark is the sparkline of a measure's card, "" when there is none.
+func (d themeData) Spark(m *report.Measure) template.HTML {
+	if d.spark == nil {
+		return ""
+	}
+	return template.HTML(d.spark(m))
 }
 
 // RefHeading is the heading of the scorecard's column of further targets
@@ -100,7 +114,9 @@ func Columns(s *report.Site, q *report.Quarter) []*report.Quarter {
 // Theme renders a theme's page for quarter q, with its chart of status
 // counts by quarter.
 func (r *Renderer) Theme(w io.Writer, s *report.Site, q *report.Quarter, t *report.Theme, chart Chart) error {
-	return r.execute(w, "theme.html", r.themeData(s, q, t, chart, ""))
+	d := r.themeData(s, q, t, chart, "")
+	d.Cards = true
+	return r.execute(w, "theme.html", d)
 }
 
 // themeData gathers what a theme's scorecard shows, for its page or for
@@ -124,6 +140,9 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		IDPrefix:  prefix,
 	}
 	d.HasCharts = true
+	if r.Sparkline != nil {
+		d.spark = func(m *report.Measure) string { return r.Sparkline(s, m, q, sparkSummary(m, q)) }
+	}
 	d.reportNav(s, q, t)
 	rows := q.ThemeRows(t)
 	d.Measures = len(rows)

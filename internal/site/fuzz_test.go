@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"scorecard/internal/chart"
 	"scorecard/internal/diag"
 	"scorecard/internal/render"
 	"scorecard/internal/report"
@@ -507,6 +508,7 @@ func newHarness(f testing.TB) *harness {
 	if err != nil {
 		f.Fatal(err)
 	}
+	r.Sparkline = chart.SparklineUntil // as plan sets it
 	h := &harness{r: r, shapes: map[shape]*baseline{}, css: map[shape]map[string]string{}}
 	h.baseline(f, 0)
 	return h

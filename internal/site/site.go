@@ -206,6 +206,7 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
+	r.Sparkline = chart.SparklineUntil // the cards' sparklines
 	assetFiles, err := assets.Files()
 	if err != nil {
 		return nil, err

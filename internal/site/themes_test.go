@@ -156,9 +156,18 @@ func TestNestedThemePages(t *testing.T) {
 	// The list of all measures heads each level and lists each measure once.
 	index := page("measures/index.html")
 	lacks(t, "measure list", index, `<h2 id="theme-place">`, `<h3 id="theme-clean-streets">`, `<h4 id="theme-waste-1">`, `<h3 id="theme-safer">`, `<h2 id="theme-work">`)
+	// Once in the tables and once in the phone's cards (a list per table,
+	// with no list inside its cards).
+	cards := regexp.MustCompile(`(?s)<ul class="cards".*?</ul>`)
+	tables := cards.ReplaceAllString(index, "")
+	inCards := strings.Join(cards.FindAllString(index, -1), "")
 	for _, addr := range []string{"bv053", "cs-1", "lve-009", "work-1"} {
-		if n := strings.Count(index, `href="../measures/`+addr+`/index.html"`); n != 1 {
-			t.Errorf("the measure list links to %s %d times, want once", addr, n)
+		link := `href="../measures/` + addr + `/index.html"`
+		if n := strings.Count(tables, link); n != 1 {
+			t.Errorf("the measure list's tables link to %s %d times, want once", addr, n)
+		}
+		if n := strings.Count(inCards, link); n != 1 {
+			t.Errorf("the measure list's cards link to %s %d times, want once", addr, n)
 		}
 	}
 
