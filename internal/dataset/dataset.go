@@ -703,3 +703,20 @@ func describeQualifiers(s *report.Site) string {
 	}
 	return ". The qualifiers: " + strings.Join(parts, "; ")
 }
+
+// WriteTable writes a chart's table (package chart's Table: headings, then
+// rows) as CSV, each cell safe from spreadsheets as in the open data.
+func WriteTable(w io.Writer, table [][]string) error {
+	c := csv.NewWriter(w)
+	for _, row := range table {
+		safe := make([]string, len(row))
+		for i, cell := range row {
+			safe[i] = safeCell(cell)
+		}
+		if err := c.Write(safe); err != nil {
+			return err
+		}
+	}
+	c.Flush()
+	return c.Error()
+}
