@@ -18,12 +18,20 @@ import (
 	"scorecard/internal/value"
 )
 
-// Chart is one chart: ECharts options, and what a page says about it.
+// Chart is one chart: ECharts options, the same chart drawn as a static
+// SVG, its data as a table, and what a page says about it.
 type Chart struct {
 	ID      string // stable, so that output stays byte-identical
 	Title   string
 	Summary string // one sentence with the chart's main numbers
 	Options []byte // ECharts option JSON, with <, > and & escaped
+	// SVG is the chart drawn complete at build time: a standalone SVG
+	// document (role img, named by its <title> and <desc>, whose ids are
+	// SVGTitleID and SVGDescID of ID), escaped, with no style attribute.
+	SVG string
+	// Table is the chart's data, the first row the column headings,
+	// figures as the site's tables show them and "" for none.
+	Table [][]string
 }
 
 // Colours of the parts of charts that are not statuses: each has at least
@@ -53,9 +61,58 @@ func title(text string) charts.GlobalOpts {
 func common() []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "3%", Top: "10%", Bottom: "18%", ContainLabel: opts.Bool(true)}),
 	}
+}
+
+// The interactive chart's layout is set for a phone first: a chart about
+// phoneW px wide, with ECharts' 12 px text.
+const (
+	phoneW      = 358.0
+	echartsFont = 12.0
+)
+
+// fitPhone sets a chart's legend and grid so that the legend wraps into
+// rows under the plot, all shown (no paging), at a phone's width, with
+// below room for the x axis's labels and name.
+func fitPhone(options map[string]any, names []string, below float64) {
+	// ECharts' plain legend: a 25 px icon, 5 px to the words, 10 px
+	// between items, in rows as wide as the chart less its padding.
+	rows, x := 1, 0.0
+	for _, n := range names {
+		w := 25 + 5 + textWidth(n, echartsFont)
+		if x > 0 && x+w > phoneW-10 {
+			rows, x = rows+1, 0
+		}
+		x += w + 10
+	}
+	options["legend"] = map[string]any{"show": true, "type": "plain", "left": 0, "bottom": 0, "itemGap": 10}
+	options["grid"] = map[string]any{"left": 28, "right": 16, "top": 16,
+		"bottom": below + float64(rows)*22, "containLabel": true}
+}
+
+// legendNames are the names of the series, as the legend lists them.
+func legendNames(series charts.MultiSeries) []string {
+	var out []string
+	for _, s := range series {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+// valueAxis is a trend's y axis with the static chart's ticks, named in
+// the middle of its side, far enough out to clear the widest label.
+func valueAxis(ys yScale, u *report.Unit) map[string]any {
+	w := 0.0
+	for _, l := range ys.labels {
+		w = max(w, textWidth(l, echartsFont))
+	}
+	y := map[string]any{"type": "value", "name": axisName(u), "nameLocation": "middle", "nameGap": int(w) + 12,
+		"min": ys.lo(), "max": ys.hi(), "interval": ys.step}
+	if f := u.AxisFormat(); f != "" {
+		// The tooltips write values as the axis labels them (charts.js).
+		y["axisLabel"] = map[string]any{"formatter": f}
+	}
+	return y
 }
 
 // Trend charts a measure's actual against its target across every quarter
@@ -79,15 +136,9 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	}
 	line := charts.NewLine()
 	unit := m.Unit
-	yAxis := opts.YAxis{Type: "value", Name: unit.AxisName(), Scale: opts.Bool(true)}
-	if f := unit.AxisFormat(); f != "" {
-		// The tooltips write values as the axis labels them (charts.js).
-		yAxis.AxisLabel = &opts.AxisLabel{Formatter: types.FuncStr(f)}
-	}
 	line.SetGlobalOptions(append(common(),
 		title(m.Title),
 		charts.WithXAxisOpts(timeAxis(first, last)),
-		charts.WithYAxisOpts(yAxis),
 	)...)
 	// Each point sits on the time axis at its date, named for its period.
 	at := func(i int, v any) opts.LineData {
@@ -166,12 +217,26 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		line.MultiSeries = append(line.MultiSeries, sc)
 	}
 	options := line.JSON()
-	if !unit.Builtin {
+	ys := trendScale(rows, referenceSeries(s, rows), unit)
+	options["yAxis"] = []any{valueAxis(ys, unit)}
+	fitPhone(options, legendNames(line.MultiSeries), 50)
+	switch {
+	case isDuration(unit):
+		// Times are charted in seconds; the axis labels and tooltips write
+		// them as the tables do (charts.js).
+		form := "mm:ss"
+		if ys.hi() >= 3600 {
+			form = "h:mm:ss"
+		}
+		options["scorecard"] = map[string]any{"duration": form}
+	case !unit.Builtin:
 		// A site's own unit says how many places its figures show: the
 		// tooltips write them so (charts.js), the built-ins as written.
 		options["scorecard"] = map[string]any{"decimals": unit.Decimals}
 	}
-	return Chart{ID: id, Title: "Trend: " + m.Title, Summary: trendSummary(rows, quarters), Options: finish(id, options)}
+	t, summary := "Trend: "+m.Title, trendSummary(rows, quarters)
+	return Chart{ID: id, Title: t, Summary: summary, Options: finish(id, options),
+		SVG: trendSVG(id, t, summary, s, m, rows), Table: trendTable(s, rows)}
 }
 
 // placed returns the figures of m that have a place in time, one for each

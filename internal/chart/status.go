@@ -2,6 +2,8 @@ package chart
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -46,6 +48,7 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 			charts.WithBarChartOpts(opts.BarChart{Stack: "status", BarWidth: "60%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour, BorderColor: "#ffffff", BorderWidth: 1}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: text, Formatter: "{c}"}),
+			charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
 		)
 	}
 	bar.Validate() // puts the categories on their axis
@@ -62,7 +65,21 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 		}
 		options["yAxis"] = axes
 	}
-	return Chart{ID: id, Title: chartTitle, Summary: countsSummary(c), Options: finish(id, options)}
+	// The value axis is named in the middle of its side, clear of its
+	// labels (counts, a few digits wide).
+	heading := "Period"
+	if horizontal {
+		heading = "Theme"
+		options["xAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": 26, "minInterval": 1}}
+		fitPhone(options, legendNames(bar.MultiSeries), 46)
+	} else {
+		w := textWidth(strconv.Itoa(slices.Max(append([]int{0}, c.Totals...))), echartsFont)
+		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + 12, "minInterval": 1}}
+		fitPhone(options, legendNames(bar.MultiSeries), 30)
+	}
+	summary := countsSummary(c)
+	return Chart{ID: id, Title: chartTitle, Summary: summary, Options: finish(id, options),
+		SVG: barsSVG(id, chartTitle, summary, c), Table: countsTable(heading, c)}
 }
 
 // wrappedYAxis is a value axis whose labels wrap, with the line height

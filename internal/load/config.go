@@ -264,13 +264,37 @@ func readStatuses(d *doc, n *yaml.Node) []*report.Status {
 		if st.Colour == "" {
 			st.Colour, st.Text = neutral, report.White
 		}
-		if st.Shape == "" {
-			st.Shape = "rect"
-		}
 		st.Class = classes.unique(st.Code)
 		out = append(out, st)
 	})
+	giveShapes(out)
 	return out
+}
+
+// giveShapes gives each status that names no shape one that no status of
+// the scale has yet, in the order of shapes, so that a chart tells them
+// apart by shape as well as by their label; when every shape is taken, the
+// least used, first in that order.
+func giveShapes(scale []*report.Status) {
+	used := map[string]int{}
+	for _, st := range scale {
+		if st.Shape != "" {
+			used[st.Shape]++
+		}
+	}
+	for _, st := range scale {
+		if st.Shape != "" {
+			continue
+		}
+		best := shapes[0]
+		for _, s := range shapes {
+			if used[s] < used[best] {
+				best = s
+			}
+		}
+		st.Shape = best
+		used[best]++
+	}
 }
 
 // neutral is the colour of statuses that give none: a grey with 7:1

@@ -92,7 +92,7 @@ func (a *Anchors) Of(path string) ([]string, bool) {
 
 // chartAnchors are the ids of a chart with the given id.
 func chartAnchors(id string, counts bool) []string {
-	ids := []string{id + "-h", id, id + "-s", id + "-options", id + "-note"}
+	ids := []string{id + "-h", id, id + "-s", id + "-options", id + "-note", id + "-svg-t", id + "-svg-d"} // -svg-t, -svg-d: the static SVG's title and desc
 	if counts {
 		ids = append(ids, id+"-caption")
 	}

@@ -101,7 +101,7 @@ func (d embedData) Description() string { return d.Chart.Summary }
 
 // embedAnchors are the ids of a chart's embed page.
 func embedAnchors(id string) []string {
-	return []string{"main", id + "-h", id + "-s"}
+	return []string{"main", id + "-h", id + "-s", id + "-svg-t", id + "-svg-d"}
 }
 
 // ChartIDs are the ids of every chart of s, each once: the home chart of

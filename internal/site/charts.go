@@ -62,7 +62,7 @@ func trendChart(s *report.Site, m *report.Measure) render.Chart {
 // (a status chart's counts, a trend's sparkline), on page, showing period
 // as published in edition q (nil for none).
 func reusable(s *report.Site, c chart.Chart, into render.Chart, page, period string, q *report.Quarter) render.Chart {
-	into.ID, into.Title, into.Summary, into.Options = c.ID, c.Title, c.Summary, c.Options
+	into.ID, into.Title, into.Summary, into.Options, into.SVG, into.Table = c.ID, c.Title, c.Summary, c.Options, c.SVG, c.Table
 	return render.Reusable(s, into, page, period, q)
 }
 
