@@ -130,8 +130,8 @@ func (l *loader) stray() {
 // the same name in layouts/ replaces: render.TemplateNames, which this
 // package cannot import, as render's tests import it (a test checks that
 // the two lists agree).
-var templateNames = []string{"base.html", "scorecard.html", "home.html", "theme.html", "measure.html", "data.html",
-	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html"}
+var templateNames = []string{"base.html", "scorecard.html", "summary.html", "chart.html", "home.html", "theme.html", "measure.html", "data.html",
+	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html", "embed.html"}
 
 // knownData are the files and folders Scorecard reads in data/: each is
 // checked where it is read.
