@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
@@ -416,4 +417,76 @@ func checkSVG(t *testing.T, u string, data []byte) {
 	if doc.XMLName.Local != "svg" || doc.XMLName.Space != "http://www.w3.org/2000/svg" || doc.Title == "" {
 		t.Errorf("%s is <%s xmlns=%q> with title %q; want an SVG with its title", u, doc.XMLName.Local, doc.XMLName.Space, doc.Title)
 	}
+}
+
+// TestChartWithoutECharts serves the site with ECharts missing and checks
+// that asking for a chart keeps its static drawing, says so in its status
+// line, and breaks nothing else: no exception, no other failed load, no
+// policy violation.
+func TestChartWithoutECharts(t *testing.T) {
+	dir := builtSite(t)
+	b := startBrowser(t)
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", csp)
+		if strings.Contains(r.URL.Path, "echarts") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	tb := newTab(t, b)
+	p := sitePage{"measure-pmv-3", "measures/pmv-3/index.html", ""}
+	type state struct {
+		Drawn  bool    `json:"drawn"`
+		Static float64 `json:"static"` // the static SVG's height
+		Note   string  `json:"note"`
+	}
+	var got state
+	o, err := tb.visit(p.httpURL(srv.URL), 390, func(ctx context.Context) error {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button.chart-explore`))); err != nil {
+			return err
+		}
+		for {
+			var err error
+			got, err = chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
+				const c = document.querySelector('figure.chart[data-chart]');
+				return {drawn: c.classList.contains('chart-drawn'),
+					static: c.querySelector('.chart-static svg').getBoundingClientRect().height,
+					note: document.getElementById(c.dataset.chart + '-note').textContent};
+			})()`))
+			if err != nil || got.Note != "" {
+				return err
+			}
+			if err := chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond)); err != nil {
+				return fmt.Errorf("no word that the chart could not load: %w", err)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", p.path, err)
+	}
+	if got.Drawn || got.Static <= 0 || !strings.Contains(got.Note, "could not load") {
+		t.Errorf("%s without ECharts: drawn %v, static chart %gpx high, status %q; want the static chart kept and the status saying the interactive one could not load", p.path, got.Drawn, got.Static, got.Note)
+	}
+	var other []string
+	for _, m := range append(o.console, o.failed...) {
+		if !strings.Contains(m, "echarts") {
+			other = append(other, m)
+		}
+	}
+	if len(other) > 0 {
+		t.Errorf("%s without ECharts: other errors:%s", p.path, list(other))
+	}
+	// The missing ECharts is a 404 page, which the browser refuses to run
+	// as a script; nothing else may be refused.
+	var refused []string
+	for _, m := range o.csp {
+		if !strings.Contains(m, "echarts") {
+			refused = append(refused, m)
+		}
+	}
+	o.csp = refused
+	checkPolicy(t, p.path, o)
 }
