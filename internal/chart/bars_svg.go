@@ -8,9 +8,8 @@ import (
 
 // Layout of status bars, in SVG units.
 const (
-	barH      = 24.0
-	barGap    = 14.0
-	totalRoom = 34.0 // after the longest bar, for its total
+	barH   = 24.0
+	barGap = 14.0
 )
 
 // statusColours are the fill of a status's marks and the colour of words
@@ -30,7 +29,7 @@ func barsSVG(id, title, summary string, c report.Counts) string {
 	for _, t := range c.Totals {
 		most = max(most, t)
 	}
-	width := svgW - 2*svgPad - totalRoom
+	width := svgW - 2*svgPad - textWidth(strconv.Itoa(most), smallFnt) - 6 // room for the total
 	scale := width / float64(most)
 	body := []*node{}
 	y := svgPad

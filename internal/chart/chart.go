@@ -69,6 +69,9 @@ func common() []charts.GlobalOpts {
 const (
 	phoneW      = 358.0
 	echartsFont = 12.0
+	// labelClear is what a value axis's name needs beyond its widest
+	// label: ECharts' 8 px between the axis and its labels, and 8 more.
+	labelClear = 16
 )
 
 // fitPhone sets a chart's legend and grid so that the legend wraps into
@@ -106,7 +109,7 @@ func valueAxis(ys yScale, u *report.Unit) map[string]any {
 	for _, l := range ys.labels {
 		w = max(w, textWidth(l, echartsFont))
 	}
-	y := map[string]any{"type": "value", "name": axisName(u), "nameLocation": "middle", "nameGap": int(w) + 12,
+	y := map[string]any{"type": "value", "name": axisName(u), "nameLocation": "middle", "nameGap": int(w) + labelClear,
 		"min": ys.lo(), "max": ys.hi(), "interval": ys.step}
 	if f := u.AxisFormat(); f != "" {
 		// The tooltips write values as the axis labels them (charts.js).

@@ -85,7 +85,13 @@ func (p datum) X() string {
 
 func decode(t *testing.T, c Chart) options {
 	t.Helper()
-	var o options
+	return decodeAs[options](t, c)
+}
+
+// decodeAs decodes a chart's options into the parts a test looks at.
+func decodeAs[T any](t *testing.T, c Chart) T {
+	t.Helper()
+	var o T
 	if err := json.Unmarshal(c.Options, &o); err != nil {
 		t.Fatalf("%s: options are not JSON: %v", c.ID, err)
 	}

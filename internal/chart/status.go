@@ -30,12 +30,24 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 	}
 	bar.SetGlobalOptions(gopts...)
 	bar.SetXAxis(c.Categories)
+	// A count is written in its segment only where the segment is wide
+	// (or tall) enough to hold it on a phone: the bars' length there is
+	// about barRoom px for the largest total.
+	most := slices.Max(append([]int{1}, c.Totals...))
+	barRoom, need := 220.0, 16.0
+	if horizontal {
+		barRoom = phoneW - 140 - 40 // less the wrapped theme names and the axis's ends
+		need = textWidth(strconv.Itoa(most), echartsFont) + 6
+	}
 	for i, st := range c.Statuses {
 		data := make([]opts.BarData, len(c.Categories))
 		for j, n := range c.N[i] {
 			data[j] = opts.BarData{Value: n}
-			if n == 0 {
+			switch {
+			case n == 0:
 				data[j] = opts.BarData{Value: "-"}
+			case float64(n)/float64(most)*barRoom < need:
+				data[j].Label = &opts.Label{Show: opts.Bool(false)}
 			}
 		}
 		colour, text := "#505a5f", "#ffffff"
@@ -73,8 +85,8 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 		options["xAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": 26, "minInterval": 1}}
 		fitPhone(options, legendNames(bar.MultiSeries), 46)
 	} else {
-		w := textWidth(strconv.Itoa(slices.Max(append([]int{0}, c.Totals...))), echartsFont)
-		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + 12, "minInterval": 1}}
+		w := textWidth(strconv.Itoa(most), echartsFont)
+		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + labelClear, "minInterval": 1}}
 		fitPhone(options, legendNames(bar.MultiSeries), 30)
 	}
 	summary := countsSummary(c)

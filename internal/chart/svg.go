@@ -266,13 +266,16 @@ func niceStep(span float64, n int, duration bool) float64 {
 
 // ticks are the round values from below lo to above hi, about n steps.
 func ticks(lo, hi float64, n int, duration bool) (vals []float64, step float64) {
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
+		lo, hi = 0, 1 // no figure the loader reads is so, but never loop on one
+	}
 	if hi <= lo {
 		d := math.Max(math.Abs(lo)*0.1, 1)
 		lo, hi = lo-d, hi+d
 	}
 	step = niceStep(hi-lo, n, duration)
 	start := math.Floor(lo/step+1e-9) * step
-	for i := 0; ; i++ {
+	for i := 0; i <= 4*n; i++ { // about n steps; more only where floats lose places
 		v := start + float64(i)*step
 		vals = append(vals, v)
 		if v >= hi-1e-9*step {

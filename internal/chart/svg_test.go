@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -340,6 +341,12 @@ func TestTicks(t *testing.T) {
 			t.Errorf("ticks(%g, %g) = %s; want %s", c.lo, c.hi, strings.Join(got, " "), c.want)
 		}
 	}
+	for _, c := range [][2]float64{{math.Inf(-1), math.Inf(1)}, {1e300, 1e308}, {-1e15, 1e15 + 0.001}, {5, 5}, {math.NaN(), 1}} {
+		vals, step := ticks(c[0], c[1], 4, false)
+		if len(vals) < 2 || len(vals) > 17 || !(step > 0) {
+			t.Errorf("ticks(%g, %g) = %v by %g", c[0], c[1], vals, step)
+		}
+	}
 	if got := minSec(3725); got != "1:02:05" {
 		t.Errorf("minSec(3725) = %s", got)
 	}
@@ -361,5 +368,40 @@ func TestMarkShapes(t *testing.T) {
 		if empty := strings.HasPrefix(sh, "empty"); empty != strings.Contains(out, `fill="#ffffff"`) {
 			t.Errorf("%s: %s", sh, out)
 		}
+	}
+}
+
+// TestSVGEscapes: titles, labels and codes with markup in them stay text.
+func TestSVGEscapes(t *testing.T) {
+	s := example(t)
+	m := measure(t, s, "bmb-13") // a site of the test's own: changed at will
+	bad := `<script>alert("&")</script>`
+	m.Title = bad
+	for _, st := range s.Statuses {
+		st.Code, st.Label = st.Code+bad, bad
+	}
+	c := Trend(s, m)
+	root := parseSVG(t, c.ID, c.SVG)
+	if strings.Contains(c.SVG, "<script") {
+		t.Errorf("markup in the data reached the SVG: %s", c.SVG)
+	}
+	if !strings.Contains(root.Kids[0].Text, bad) || !strings.Contains(flatText(root.group(t, "codes")), bad) {
+		t.Errorf("the title or codes lost their text")
+	}
+}
+
+// TestBarsFit: long category names and large counts stay inside the chart.
+func TestBarsFit(t *testing.T) {
+	s := example(t)
+	var rows []*report.Row
+	for range 123456 {
+		rows = append(rows, &report.Row{Status: s.Statuses[0]})
+	}
+	rows = append(rows, &report.Row{})
+	long := strings.Repeat("Supercalifragilisticexpialidocious ", 4) + "&<b>"
+	c := StatusBars("chart-f", "Fit", report.CountStatuses(s.Statuses, []string{long, "B"}, [][]*report.Row{rows, rows[:3]}), true)
+	parseSVG(t, c.ID, c.SVG) // checks every text is inside
+	if !strings.Contains(c.SVG, "123457") || !strings.Contains(c.SVG, "&amp;&lt;b&gt;") {
+		t.Errorf("the total or the escaped name is missing")
 	}
 }

@@ -133,12 +133,17 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	// that none overlaps another: the latest always, then every stride-th
 	// before it, the smallest stride that fits.
 	xl := el("g", "class", "x-labels", "font-size", f(smallFnt), "fill", actualColour, "text-anchor", "middle")
-	lines := func(i int) []string { // "Q2 2016/17" on two lines: Q2, 2016/17
+	// A period's name on two lines at most, as narrow as that allows: "Q2
+	// 2016/17" as Q2 over 2016/17.
+	lines := func(i int) []string {
 		l := rows[i].When.Label()
-		if a, b, ok := strings.Cut(l, " "); ok {
-			return []string{a, b}
+		var out []string
+		for w := 56.0; w <= svgW/2; w += 28 {
+			if out = wrap(l, w, smallFnt); len(out) <= 2 {
+				break
+			}
 		}
-		return []string{l}
+		return out
 	}
 	labelAt := func(i int) (x, w float64) {
 		for _, l := range lines(i) {
@@ -158,7 +163,9 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			break
 		}
 	}
+	deepest := 1
 	for i := len(rows) - 1; i >= 0; i -= stride {
+		deepest = max(deepest, len(lines(i)))
 		x, _ := labelAt(i)
 		xl.add(el("line", "x1", f(xOf(i)), "y1", f(bottom), "x2", f(xOf(i)), "y2", f(bottom+4), "stroke", actualColour))
 		for k, l := range lines(i) {
@@ -191,7 +198,17 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 				"fill", bandColour, "stroke", targetColour, "stroke-width", "1")
 		}})
 	}
+	// The other series' marks, which a status's code should not cover.
+	var obstacles [][4]float64
+	avoid := func(v []float64, size float64) {
+		for i, x := range v {
+			if !math.IsNaN(x) {
+				obstacles = append(obstacles, [4]float64{xOf(i) - size/2, yOf(x) - size/2, xOf(i) + size/2, yOf(x) + size/2})
+			}
+		}
+	}
 	if hasAny(single) {
+		avoid(single, 6)
 		body = append(body, runs(single, xOf, yOf, targetColour, "6 4"), marks(single, xOf, yOf, "rect", 6, targetColour))
 		items = append(items, legendItem{label: "Target", swatch: lineSwatch(targetColour, "6 4", "rect")})
 	}
@@ -205,6 +222,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			fg := r.Reference(sr)
 			return valueOr(fg), fg != nil && (fg.Value.Kind == value.Number || fg.Value.Kind == value.Bound)
 		})
+		avoid(v, 8)
 		body = append(body, runs(v, xOf, yOf, style.colour, dash), marks(v, xOf, yOf, style.symbol, 8, style.colour))
 		items = append(items, legendItem{label: sr.Label, swatch: lineSwatch(style.colour, dash, style.symbol)})
 	}
@@ -213,7 +231,9 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	items = append([]legendItem{{label: "Actual", swatch: lineSwatch(actualColour, "", "")}}, items...)
 
 	// A mark per figure, in its status's shape and colour, with the
-	// status's code above it where it does not overlap another's.
+	// status's code above it, or below where another series' mark is in
+	// the way, and left out only where it would cover another code.
+	avoid(actual, markSize)
 	ms := el("g", "class", "marks")
 	codes := el("g", "class", "codes", "font-size", f(smallFnt), "fill", actualColour, "text-anchor", "middle")
 	var placed [][4]float64
@@ -239,12 +259,22 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 		mk.add(el("title").withText(tip + ", " + st.Describe()))
 		ms.add(mk)
 		w := textWidth(st.Code, smallFnt)
-		box := [4]float64{x - w/2, y - markSize/2 - 16, x + w/2, y - markSize/2 - 2}
-		if overlaps(box, placed) {
+		if w > svgW-2*svgPad {
+			continue // a code too long to label a mark: the legend gives it
+		}
+		x = min(max(x, svgPad+w/2), svgW-svgPad-w/2) // inside the chart
+		above := [4]float64{x - w/2, y - markSize/2 - 15, x + w/2, y - markSize/2 - 1}
+		below := [4]float64{x - w/2, y + markSize/2 + 1, x + w/2, y + markSize/2 + 15}
+		box := above
+		switch {
+		case !overlaps(above, obstacles) && !overlaps(above, placed):
+		case below[3] < bottom && !overlaps(below, obstacles) && !overlaps(below, placed):
+			box = below
+		case overlaps(above, placed):
 			continue
 		}
 		placed = append(placed, box)
-		codes.add(text(x, y-markSize/2-4, st.Code))
+		codes.add(text((box[0]+box[2])/2, box[3]-3, st.Code))
 	}
 	for _, st := range s.Statuses {
 		if shown[st] {
@@ -258,9 +288,10 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 		}
 	}
 	body = append(body, ms, codes)
-	lg, lh := legend(items, bottom+46)
+	below := bottom + 16 + float64(deepest)*15 // under the periods
+	lg, lh := legend(items, below)
 	body = append(body, lg)
-	return svgDoc(id, title, summary, bottom+46+lh+svgPad, body...)
+	return svgDoc(id, title, summary, below+lh+svgPad, body...)
 }
 
 // axisName names a trend's value axis: the unit in words, and for times

@@ -22,10 +22,8 @@ func TestDefaultShapes(t *testing.T) {
 // other status of its scale has, and those that name one keep it.
 func TestGivenShapes(t *testing.T) {
 	fsys := site(t, nil)
-	fsys["data/site.yaml"] = &fstest.MapFile{Data: []byte(`organisation: Test Council
-title: Performance Report
-accessibility: {contact_email: access@example.org, prepared: 2026-11-25}
-statuses:
+	own := string(fsys["data/site.yaml"].Data) // the base site's, with a scale of its own
+	fsys["data/site.yaml"] = &fstest.MapFile{Data: []byte(own + `statuses:
   - {code: G, rating: true, colour: "#00703c", shape: circle}
   - {code: A, rating: true, colour: "#a85000", shape: rect}
   - {code: R, rating: true, colour: "#942514", shape: triangle}
