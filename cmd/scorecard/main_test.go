@@ -50,6 +50,22 @@ func TestScripts(t *testing.T) {
 				ts.Check(copyExample(root, ts.MkAbs(".")))
 			},
 			"edit": edit,
+			// onefile PATTERN COPY: exactly one file matches the glob PATTERN
+			// (a content-hashed name such as public/style.*.css); copy it
+			// to COPY for the commands that take a file name.
+			"onefile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: onefile PATTERN COPY")
+				}
+				m, err := filepath.Glob(ts.MkAbs(args[0]))
+				ts.Check(err)
+				if len(m) != 1 {
+					ts.Fatalf("%d files match %s: %v; want one", len(m), args[0], m)
+				}
+				b, err := os.ReadFile(m[0])
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o644))
+			},
 		},
 	})
 }

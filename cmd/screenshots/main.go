@@ -230,13 +230,15 @@ func (s shot) take(tab context.Context, pageURL string) ([]byte, error) {
 	return fullPage(ctx)
 }
 
-// settle waits for charts.js to draw every chart and for the fonts, then
-// for two frames, so that the picture shows the page as a reader sees it.
+// settle waits for charts.js to set up the charts (each shows its static
+// SVG; the interactive one is drawn only when a reader asks) and for the
+// fonts, then for two frames, so that the picture shows the page as a
+// reader first sees it.
 func settle(ctx context.Context) error {
 	const drawn = `new Promise(resolve => {
 	const start = performance.now();
 	const check = () => {
-		const left = [...document.querySelectorAll('.chart')].filter(c => !c.classList.contains('chart-drawn')).length;
+		const left = document.querySelector('script[data-echarts]') && !document.documentElement.classList.contains('charts-ready') ? 1 : 0;
 		if (left === 0 || performance.now() - start > %d) {
 			document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(left))));
 		} else {
@@ -250,7 +252,7 @@ func settle(ctx context.Context) error {
 		return fmt.Errorf("waiting for the charts: %w", err)
 	}
 	if left > 0 {
-		return fmt.Errorf("%d charts not drawn within %v", left, chartLimit)
+		return fmt.Errorf("charts.js did not set up the charts within %v", chartLimit)
 	}
 	return nil
 }

@@ -1,5 +1,5 @@
 // Scorecard's search page: finds measures and narrative in the index that
-// assets/search-index.js assigns to window.scorecardSearch (a script, not
+// search/search-index.js assigns to window.scorecardSearch (a script, not
 // JSON, so that it loads from file:// too) and lists them. The page holds
 // the form (input #search-q), the status #search-status (role="status";
 // its data-browse names the measure index, ../measures/index.html unless

@@ -142,11 +142,7 @@ func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 	}
 	for _, q := range quarters {
 		for _, r := range q.AllRows() {
-			rec := record(s, q, r)
-			for i, c := range rec {
-				rec[i] = safeCell(c)
-			}
-			if err := cw.Write(rec); err != nil {
+			if err := writeSafe(cw, record(s, q, r)); err != nil {
 				return err
 			}
 		}
@@ -702,4 +698,27 @@ func describeQualifiers(s *report.Site) string {
 		parts[i] = q.Label() + " (" + q.Meaning + ")"
 	}
 	return ". The qualifiers: " + strings.Join(parts, "; ")
+}
+
+// WriteTable writes a chart's table (package chart's Table: headings, then
+// rows) as CSV, as WriteCSV writes the open data: each cell safe from
+// spreadsheets, lines ending in CRLF.
+func WriteTable(w io.Writer, table [][]string) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	for _, row := range table {
+		if err := writeSafe(cw, slices.Clone(row)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeSafe writes rec, each of its cells made safe (safeCell) in place.
+func writeSafe(cw *csv.Writer, rec []string) error {
+	for i, c := range rec {
+		rec[i] = safeCell(c)
+	}
+	return cw.Write(rec)
 }

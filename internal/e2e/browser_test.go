@@ -89,12 +89,13 @@ type observation struct {
 	layout   layout
 }
 
-// chartState is one .chart container after the wait for charts.js.
+// chartState is one .chart figure after charts.js has set it up: its
+// static drawing, or the interactive one once a reader asked for it.
 type chartState struct {
 	ID      string  `json:"id"`      // its data-chart attribute
-	Options bool    `json:"options"` // a <script type="application/json"> with that id exists
-	Drawn   bool    `json:"drawn"`   // it has the class chart-drawn
-	Graphic string  `json:"graphic"` // "svg" or "canvas" inside it, or ""
+	Options bool    `json:"options"` // a <script type="application/json"> with the id ID-options exists
+	Drawn   bool    `json:"drawn"`   // it has the class chart-drawn: the interactive chart shows
+	Graphic string  `json:"graphic"` // "svg" or "canvas" showing in it (static, or drawn by ECharts), or ""
 	Width   float64 `json:"width"`   // the graphic's size in CSS pixels
 	Height  float64 `json:"height"`
 }
@@ -103,10 +104,7 @@ type chartState struct {
 func (c chartState) problem() string {
 	var p []string
 	if !c.Options {
-		p = append(p, fmt.Sprintf(`no <script type="application/json" id=%q> holds its options`, c.ID))
-	}
-	if !c.Drawn {
-		p = append(p, "no class chart-drawn")
+		p = append(p, fmt.Sprintf(`no <script type="application/json" id=%q> holds its options`, c.ID+"-options"))
 	}
 	switch {
 	case c.Graphic == "":
@@ -146,12 +144,14 @@ document.addEventListener('securitypolicyviolation', e => {
 `
 
 const (
-	undrawnCharts = `[...document.querySelectorAll('.chart')].filter(c => !c.classList.contains('chart-drawn')).length`
+	// chartsNotReady is 1 while charts.js, on a page that loads it, has not
+	// yet set up its charts (it then adds the class charts-ready).
+	chartsNotReady = `document.querySelector('script[data-echarts]') && !document.documentElement.classList.contains('charts-ready') ? 1 : 0`
 
 	readCharts = `[...document.querySelectorAll('.chart')].map(c => {
 	const id = c.dataset.chart || '';
-	const opts = id ? document.getElementById(id) : null;
-	const g = c.querySelector('svg, canvas');
+	const opts = id ? document.getElementById(id + '-options') : null;
+	const g = c.querySelector(c.classList.contains('chart-drawn') ? '.chart-live svg, .chart-live canvas' : '.chart-static svg');
 	const r = g ? g.getBoundingClientRect() : {width: 0, height: 0};
 	return {
 		id: id,
@@ -235,7 +235,7 @@ func openTab(browser context.Context) (*tab, context.CancelFunc, error) {
 }
 
 // visit opens pageURL in the tab at the given viewport width, waits for
-// charts.js to draw every chart and for the page's requests to settle,
+// charts.js to set up the charts (it draws none until asked) and for the page's requests to settle,
 // and returns what the page did. Then, when then is not
 // nil, it runs then in the settled page; an error from then is returned
 // with the observation.
@@ -263,11 +263,11 @@ func (tb *tab) visit(pageURL string, width int64, then func(ctx context.Context)
 
 	start := time.Now()
 	for {
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](undrawnCharts))
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](chartsNotReady))
 		if err != nil {
-			return nil, fmt.Errorf("counting the charts not yet drawn: %w", err)
+			return nil, fmt.Errorf("asking whether charts.js is ready: %w", err)
 		}
-		// Every chart drawn, or something went wrong that checkCharts and
+		// charts.js ready, or something went wrong that checkCharts and
 		// checkQuiet will report: a console error, a failed request (charts.js
 		// or ECharts missing), a CSP violation. Otherwise charts.js is still
 		// at work, however long a busy machine makes that.

@@ -122,12 +122,12 @@ func serveAt(t *testing.T, dir, prefix string) *httptest.Server {
 	return srv
 }
 
-// checkCharts fails unless the page has a chart and charts.js drew every
-// one of them.
+// checkCharts fails unless the page has a chart and every one shows its
+// drawing: the static SVG, or the interactive chart once asked for.
 func checkCharts(t *testing.T, where string, o *observation) {
 	t.Helper()
 	if len(o.charts) == 0 {
-		t.Errorf(`%s: the page has no chart (no <div class="chart" data-chart="ID">); the home, theme and measure pages must each show at least one`, where)
+		t.Errorf(`%s: the page has no chart (no <figure class="chart" data-chart="ID">); the home, theme and measure pages must each show at least one`, where)
 		return
 	}
 	var bad []string
@@ -141,10 +141,10 @@ func checkCharts(t *testing.T, where string, o *observation) {
 		}
 	}
 	if len(bad) == 0 {
-		t.Logf("%s: every chart drawn (%d) within %v of the load event", where, len(o.charts), o.wait.Round(10*time.Millisecond))
+		t.Logf("%s: every chart shows its drawing (%d), %v after the load event", where, len(o.charts), o.wait.Round(10*time.Millisecond))
 		return
 	}
-	t.Errorf("%s: %d of %d charts not drawn within %v of the load event (charts.js must draw an svg or canvas of non-zero size in each and add the class chart-drawn):%s",
+	t.Errorf("%s: %d of %d charts show no drawing %v after the load event (each chart must hold its static SVG, of non-zero size, in .chart-static, and its options in ID-options):%s",
 		where, len(bad), len(o.charts), o.wait.Round(100*time.Millisecond), strings.Join(bad, ""))
 }
 

@@ -91,7 +91,7 @@ type rect struct {
 
 // readTip reads the tooltip of the first chart on the page.
 const readTip = `(() => {
-	const chart = document.querySelector('[data-chart]');
+	const chart = document.querySelector('[data-chart] .chart-live');
 	const tips = [...chart.children].filter(d => d.tagName === 'DIV' && !d.querySelector('svg, canvas'));
 	const shown = tips.find(d => {
 		const s = getComputedStyle(d), r = d.getBoundingClientRect();
@@ -134,7 +134,7 @@ type echartsAxis struct {
 func (h *hover) run(ctx context.Context) error {
 	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
 		const chart = document.querySelector('[data-chart]');
-		const data = chart && document.getElementById(chart.dataset.chart);
+		const data = chart && document.getElementById(chart.dataset.chart + '-options');
 		return data ? data.textContent : '';
 	})()`))
 	if err != nil {
@@ -229,9 +229,13 @@ func (h *hover) run(ctx context.Context) error {
 	if horizontal {
 		coord = fmt.Sprintf("[%g, %d]", at, cat)
 	}
+	// The chart is static until asked for: press its button, as a reader.
+	if err := askChart(ctx, "button"); err != nil {
+		return err
+	}
 	type point struct{ X, Y float64 }
 	p, err := chromedp.Run(ctx, chromedp.Evaluate[point](fmt.Sprintf(`(() => {
-		const chart = document.querySelector('[data-chart]');
+		const chart = document.querySelector('[data-chart] .chart-live');
 		chart.scrollIntoView({block: 'center'});
 		const [x, y] = echarts.getInstanceByDom(chart).convertToPixel({seriesIndex: %d}, %s);
 		const r = chart.getBoundingClientRect();

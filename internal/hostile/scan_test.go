@@ -29,7 +29,7 @@ func scan(name string, data []byte, trusted bool) []string {
 			return nil
 		}
 		return scanHTML(data)
-	case strings.HasSuffix(name, ".xml"):
+	case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".svg"):
 		return scanXML(data)
 	case strings.HasSuffix(name, ".json"):
 		if !json.Valid(data) {
@@ -37,7 +37,7 @@ func scan(name string, data []byte, trusted bool) []string {
 		}
 	case strings.HasSuffix(name, ".csv"):
 		return scanCSV(data)
-	case name == "assets/search-index.js":
+	case name == "search/search-index.js":
 		return scanIndex(data)
 	}
 	return nil
@@ -154,7 +154,7 @@ func ownAsset(src string) bool {
 	for strings.HasPrefix(src, "../") || strings.HasPrefix(src, "./") {
 		_, src, _ = strings.Cut(src, "/")
 	}
-	return strings.HasPrefix(src, "assets/") && strings.HasSuffix(src, ".js") && fs.ValidPath(src)
+	return (strings.HasPrefix(src, "assets/") && strings.HasSuffix(src, ".js") && fs.ValidPath(src)) || src == "search/search-index.js"
 }
 
 // scheme returns an address's scheme in lower case, as a browser reads it:

@@ -73,6 +73,9 @@ func NewAnchors(s *report.Site, layouts fs.FS) *Anchors {
 	add(SearchPath, "search.html", func() []string { return []string{"main", "search-q", "search-status", "search-results"} })
 	add(NotFoundPath, "404.html", func() []string { return []string{"main"} })
 	add("data/index.html", "data.html", func() []string { return []string{"main", "sc-columns"} })
+	for _, id := range ChartIDs(s) {
+		add(FilesOf(id).Page, "embed.html", func() []string { return embedAnchors(id) })
+	}
 	return a
 }
 
@@ -89,7 +92,7 @@ func (a *Anchors) Of(path string) ([]string, bool) {
 
 // chartAnchors are the ids of a chart with the given id.
 func chartAnchors(id string, counts bool) []string {
-	ids := []string{id + "-h", id, id + "-svg-t", id + "-svg-d"} // the static SVG's title and desc
+	ids := []string{id + "-h", id, id + "-s", id + "-options", id + "-note", id + "-svg-t", id + "-svg-d"} // -svg-t, -svg-d: the static SVG's title and desc
 	if counts {
 		ids = append(ids, id+"-caption")
 	}

@@ -100,7 +100,7 @@ func (r *Renderer) Accessibility(w io.Writer, s *report.Site) error {
 // Search renders the search page; assets/search.js does the searching.
 func (r *Renderer) Search(w io.Writer, s *report.Site) error {
 	d := newPage(s, SearchPath, "search", r.say("search"), homeCrumb, crumb{Msg: "search"})
-	d.Scripts = []string{"assets/search-index.js", "assets/search.js"}
+	d.Scripts = []string{SearchIndexPath, "assets/search.js"}
 	return r.execute(w, "search.html", d)
 }
 

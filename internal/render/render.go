@@ -68,7 +68,7 @@ func Stylesheet(s *report.Site) []byte {
 
 // Names of the built-in templates; a site's layouts/NAME replaces one.
 var templateNames = []string{"base.html", "scorecard.html", "summary.html", "chart.html", "home.html", "theme.html", "measure.html", "data.html",
-	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html"}
+	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html", "embed.html"}
 
 // partials are the templates every page's set holds: the page skeleton and
 // shared pieces. They come first in templateNames.
@@ -82,6 +82,22 @@ type Renderer struct {
 	words *words.Catalogue
 
 	Sparkline Sparkline // draws the cards' sparklines; nil for none
+	embed     string    // and embed.html's, a page of its own with no skeleton
+}
+
+// UseAssets makes the template func asset write the names in names
+// ("style.css" to "style.3f9a1c2e.css"); a name it lacks is written as it
+// is. Call it before rendering any page: the pages run concurrently.
+func (r *Renderer) UseAssets(names map[string]string) {
+	asset := template.FuncMap{"asset": func(root, name string) string {
+		if h, ok := names[name]; ok {
+			return root + h
+		}
+		return root + name
+	}}
+	for _, t := range r.pages {
+		t.Funcs(asset)
+	}
 }
 
 // New parses the built-in templates, each replaced by the file of the same
@@ -101,7 +117,7 @@ func NewIn(site fs.FS, w *words.Catalogue) (*Renderer, error) {
 		}
 		layouts[name] = l
 	}
-	r := &Renderer{pages: map[string]*template.Template{}, base: layouts["base.html"].file, words: w}
+	r := &Renderer{pages: map[string]*template.Template{}, base: layouts["base.html"].file, embed: layouts["embed.html"].file, words: w}
 	// The partials are parsed once, and each page's set is a copy of them
 	// with the page's own template added: parsing is most of New's time,
 	// and New runs on every build.
@@ -180,6 +196,10 @@ var funcs = template.FuncMap{
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"navList":       func(root string, links []navLink) navList { return navList{Root: root, Links: links} },
 	"subthemes":     func(root string, links []themeLink) subthemeList { return subthemeList{Root: root, Links: links} },
+	// asset names a file of the site by the name pages are written with
+	// (style.css, assets/charts.js); a Renderer given the built names by
+	// UseAssets writes the content-hashed one (style.3f9a1c2e.css).
+	"asset": func(root, name string) string { return root + name },
 	"chart": func(c Chart, level int, root string) chartView {
 		return chartView{Chart: c, Level: level, Root: root}
 	},
@@ -330,10 +350,11 @@ type Chart struct {
 	Title     string
 	Summary   string
 	Options   []byte         // ECharts option JSON, with <, > and & escaped
-	Sparkline string         // static SVG for readers without JavaScript; may be empty
+	SVG       string         // the static drawing, made at build time by package chart
+	Table     [][]string     // the chart's figures as rows, the first its headings: its CSV file and embed page
+	Sparkline string         // static SVG for readers without JavaScript when SVG is empty; may be empty
 	Counts    *report.Counts // the numbers of a status chart, for its table
-	SVG       string         // the chart drawn complete, a standalone SVG (package chart)
-	Table     [][]string     // the chart's data, headings first, for its CSV
+	Reuse     Reuse          // where the chart can be found and how to cite it: see Reusable
 }
 
 // chartView is what the "chart" template receives.
@@ -347,11 +368,11 @@ type chartView struct {
 // JSON escapes <, > and &, so it cannot close the element.
 func (c chartView) JSON() template.JS { return template.JS(c.Options) }
 
-// SVG is the static chart, or else the sparkline, drawn by package chart
-// from numbers only, with its text escaped.
-func (c chartView) SVG() template.HTML {
-	if c.Chart.SVG != "" {
-		return template.HTML(c.Chart.SVG)
+// Static is the static drawing, made by package chart from numbers only:
+// the chart's SVG, or its sparkline when it has none.
+func (c chartView) Static() template.HTML {
+	if c.SVG != "" {
+		return template.HTML(c.SVG)
 	}
 	return template.HTML(c.Sparkline)
 }

@@ -45,7 +45,7 @@ type index struct {
 	Docs     [][]any  `json:"docs"`
 }
 
-// Index returns the file assets/search-index.js for docs, which keep their
+// Index returns the file search/search-index.js for docs, which keep their
 // order: the script ranks results by how well they match, then in this
 // order. The same docs always give the same bytes.
 func Index(docs []Doc) []byte {

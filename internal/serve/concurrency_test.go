@@ -17,7 +17,7 @@ func TestRequestsDuringRebuilds(t *testing.T) {
 	for range 2 {
 		listen(t, r.url) // browsers waiting for reloads, as the hub broadcasts
 	}
-	paths := []string{"/", themePage, "/measures/bbh-5/", "/style.css", "/missing/"}
+	paths := []string{"/", themePage, "/measures/bbh-5/", "/favicon.svg", "/missing/"}
 	wantStatus := map[string]int{"/missing/": 404}
 
 	const (
@@ -50,7 +50,7 @@ func TestRequestsDuringRebuilds(t *testing.T) {
 					t.Errorf("GET %s: status %d, want %d", path, got.status, want)
 					return
 				}
-				if path != "/style.css" && (!strings.Contains(got.body, reloadTag) || !strings.HasSuffix(strings.TrimSpace(got.body), "</html>")) {
+				if path != "/favicon.svg" && (!strings.Contains(got.body, reloadTag) || !strings.HasSuffix(strings.TrimSpace(got.body), "</html>")) {
 					t.Errorf("GET %s: not a whole page with the reload script (%d bytes)", path, len(got.body))
 					return
 				}

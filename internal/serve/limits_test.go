@@ -98,9 +98,9 @@ func TestIdleTimeout(t *testing.T) {
 	r := startWith(t, copySite(t), Options{Limits: Limits{IdleTimeout: 50 * time.Millisecond, ReadHeaderTimeout: long, ReadTimeout: long, WriteTimeout: long}}, nil)
 	conn := dial(t, r.url)
 	br := bufio.NewReader(conn)
-	send(t, conn, request("/style.css", "127.0.0.1"))
+	send(t, conn, request("/favicon.svg", "127.0.0.1"))
 	if resp := readResponse(t, br); resp.StatusCode != 200 || resp.Close {
-		t.Fatalf("GET /style.css: status %d, close %v; want 200 and the connection kept", resp.StatusCode, resp.Close)
+		t.Fatalf("GET /favicon.svg: status %d, close %v; want 200 and the connection kept", resp.StatusCode, resp.Close)
 	}
 	closedByServer(t, conn, br, "an idle keep-alive connection")
 }
@@ -129,12 +129,12 @@ func TestConnectionCap(t *testing.T) {
 	// Two clients take both connections, each halfway through its headers.
 	held := []net.Conn{dial(t, r.url), dial(t, r.url)}
 	for _, c := range held {
-		send(t, c, "GET /style.css HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+		send(t, c, "GET /favicon.svg HTTP/1.1\r\nHost: 127.0.0.1\r\n")
 	}
 	waitFor(t, "the two connections", func() bool { return p.count(http.StateNew) == 2 })
 
 	third, fourth := dial(t, r.url), dial(t, r.url)
-	send(t, third, request("/style.css", "127.0.0.1"))
+	send(t, third, request("/favicon.svg", "127.0.0.1"))
 	send(t, fourth, request("/", "localhost"))
 	waitFor(t, "the third connection to wait", func() bool { return p.waiting.Load() == 1 })
 	br3 := bufio.NewReader(third)
@@ -171,9 +171,9 @@ func TestConnectionCapClosesIdle(t *testing.T) {
 	for i := range 2 {
 		c := dial(t, r.url)
 		br := bufio.NewReader(c)
-		send(t, c, request("/style.css", "127.0.0.1"))
+		send(t, c, request("/favicon.svg", "127.0.0.1"))
 		if resp := readResponse(t, br); resp.StatusCode != 200 {
-			t.Fatalf("GET /style.css: status %d", resp.StatusCode)
+			t.Fatalf("GET /favicon.svg: status %d", resp.StatusCode)
 		}
 		waitFor(t, "the connection to be idle", func() bool { return p.count(http.StateIdle) == i+1 })
 		conns, readers = append(conns, c), append(readers, br)
@@ -185,7 +185,7 @@ func TestConnectionCapClosesIdle(t *testing.T) {
 		t.Errorf("the third connection: status %d", resp.StatusCode)
 	}
 	closedByServer(t, conns[0], readers[0], "the connection idle longest")
-	send(t, conns[1], request("/style.css", "127.0.0.1"))
+	send(t, conns[1], request("/favicon.svg", "127.0.0.1"))
 	if resp := readResponse(t, readers[1]); resp.StatusCode != 200 {
 		t.Errorf("the other idle connection: status %d", resp.StatusCode)
 	}

@@ -313,6 +313,7 @@ func TestErrorPage(t *testing.T) {
 	r := start(t, dir)
 	events := listen(t, r.url)
 	file := filepath.Join(dir, quarter)
+	style := linkedAsset(t, r.url, styleName)
 
 	replaceInFile(t, file, "actual: 97.8%", "actual: ninety")
 	nextReload(t, events)
@@ -336,8 +337,8 @@ func TestErrorPage(t *testing.T) {
 	if got := get(t, r.url+"/"); got.status != 500 {
 		t.Errorf("GET /: status %d, want 500 while the site has errors", got.status)
 	}
-	if got := get(t, r.url+"/style.css"); got.status != 200 || !strings.HasPrefix(got.header.Get("Content-Type"), "text/css") {
-		t.Errorf("GET /style.css: status %d, %s; want the last good stylesheet", got.status, got.header.Get("Content-Type"))
+	if got := get(t, r.url+style); got.status != 200 || !strings.HasPrefix(got.header.Get("Content-Type"), "text/css") {
+		t.Errorf("GET %s: status %d, %s; want the last good stylesheet", style, got.status, got.header.Get("Content-Type"))
 	}
 	if got := get(t, r.url+overlayCSSPath); got.status != 200 || !strings.HasPrefix(got.header.Get("Content-Type"), "text/css") {
 		t.Errorf("GET %s: status %d, %s", overlayCSSPath, got.status, got.header.Get("Content-Type"))
@@ -393,8 +394,9 @@ func TestServesBuild(t *testing.T) {
 
 	for _, c := range []struct{ path, ctype string }{
 		{themePage, "text/html; charset=utf-8"},
-		{"/style.css", "text/css; charset=utf-8"},
-		{"/assets/charts.js", "text/javascript; charset=utf-8"},
+		{linkedAsset(t, r.url, styleName), "text/css; charset=utf-8"},
+		{linkedAsset(t, r.url, chartsName), "text/javascript; charset=utf-8"},
+		{"/favicon.svg", "image/svg+xml"},
 		{"/data/scorecard.csv", "text/csv; charset=utf-8"},
 		{"/data/scorecard.json", "application/json"},
 		{reloadPath, "text/javascript; charset=utf-8"},
@@ -586,8 +588,8 @@ func TestBrokenFromStart(t *testing.T) {
 	if got := get(t, r.url+"/"); got.status != 500 || !strings.Contains(got.body, "ninety") {
 		t.Fatalf("GET /: status %d, want 500 with the errors", got.status)
 	}
-	if got := get(t, r.url+"/style.css"); got.status != 404 {
-		t.Errorf("GET /style.css: status %d, want 404: no build has succeeded yet", got.status)
+	if got := get(t, r.url+"/favicon.svg"); got.status != 404 {
+		t.Errorf("GET /favicon.svg: status %d, want 404: no build has succeeded yet", got.status)
 	}
 	replaceInFile(t, file, "actual: ninety", "actual: 97.8%")
 	waitFor(t, "the site", func() bool { return get(t, r.url+"/").status == 200 })
@@ -725,3 +727,21 @@ func serveOn(t *testing.T, s *Server) (ln net.Listener, stop func(while string))
 		}
 	}
 }
+
+// linkedAsset returns the path of the asset that the home page at url
+// links by the name pattern matches (a content-hashed name, such as
+// style\.[0-9a-f]{8}\.css), from the root: "/style.3f9a1c2e.css".
+func linkedAsset(t *testing.T, url, pattern string) string {
+	t.Helper()
+	home := get(t, url+"/")
+	m := regexp.MustCompile(`(?:src|href)="(` + pattern + `)"`).FindStringSubmatch(home.body)
+	if m == nil {
+		t.Fatalf("the home page links no file named like %s", pattern)
+	}
+	return "/" + m[1]
+}
+
+const (
+	styleName  = `style\.[0-9a-f]{8}\.css`
+	chartsName = `assets/charts\.[0-9a-f]{8}\.js`
+)

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"scorecard/internal/assets"
 	"scorecard/internal/chart"
 	"scorecard/internal/diag"
 	"scorecard/internal/render"
@@ -484,7 +485,8 @@ func (sh shape) pairs(fields uint32, figure string) (shaped, figs []string) {
 
 // harness holds what every input is compared with.
 type harness struct {
-	r *render.Renderer // the built-in templates, parsed once
+	r      *render.Renderer // the built-in templates, parsed once
+	assets []assets.File    // the built-in assets, whose names the pages give
 
 	mu     sync.Mutex
 	shapes map[shape]*baseline         // made as inputs need them
@@ -509,7 +511,11 @@ func newHarness(f testing.TB) *harness {
 		f.Fatal(err)
 	}
 	r.Sparkline = chart.SparklineUntil // as plan sets it
-	h := &harness{r: r, shapes: map[shape]*baseline{}, css: map[shape]map[string]string{}}
+	files, err := assets.Files()
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := &harness{r: r, assets: files, shapes: map[shape]*baseline{}, css: map[shape]map[string]string{}}
 	h.baseline(f, 0)
 	return h
 }
@@ -588,7 +594,7 @@ func (h *harness) stylesheets(f testing.TB, sh shape) map[string]string {
 			if problem != "" {
 				f.Fatalf("%s: %s", file.Path, problem)
 			}
-			css[file.Path] = shape
+			css[unhashed(file.Path)] = shape
 		}
 	}
 	h.css[sh] = css
@@ -654,7 +660,7 @@ func TestFuzzSiteShapes(t *testing.T) {
 			case strings.HasSuffix(file.Path, ".html"):
 				pages = append(pages, file.Path)
 			case strings.HasSuffix(file.Path, ".css"):
-				if shape, _ := cssShape(file.Data); shape != b.css[file.Path] {
+				if shape, _ := cssShape(file.Data); shape != b.css[unhashed(file.Path)] {
 					t.Errorf("shape %#x: %s differs from the stylesheet of the shape's colours", sh, file.Path)
 				}
 			}
@@ -715,7 +721,10 @@ func (h *harness) renderWith(f testing.TB, fields uint32, sh shape, text, markdo
 // that they are byte for byte what Generate makes.
 func (h *harness) outputs(s *report.Site) []output {
 	var out []output
-	for _, j := range siteJobs(s, h.r, nil) {
+	for _, j := range siteJobs(s, h.r, h.assets) {
+		if strings.HasPrefix(j.path, "assets/") {
+			continue
+		}
 		out = append(out, output{j.path, j.write})
 	}
 	return out
@@ -737,7 +746,7 @@ func (o output) make() ([]byte, error) {
 func (h *harness) same(s *report.Site, files []File) string {
 	want := map[string][]byte{}
 	for _, f := range files {
-		if !strings.HasPrefix(f.Path, "assets/") || f.Path == "assets/search-index.js" {
+		if !strings.HasPrefix(f.Path, "assets/") {
 			want[f.Path] = f.Data
 		}
 	}
@@ -956,12 +965,12 @@ func isDir(fsys fstest.MapFS, name string) bool {
 // what is wrong, or "".
 func (b *baseline) checkFile(name string, data []byte) string {
 	switch {
-	case strings.HasPrefix(name, "assets/") && name != "assets/search-index.js", name == "robots.txt",
+	case strings.HasPrefix(name, "assets/"), name == "robots.txt",
 		strings.HasSuffix(name, ".html"), name == "logo.svg":
 		return ""
 	case strings.HasSuffix(name, ".css"):
 		shape, problem := cssShape(data)
-		if problem == "" && shape != b.css[name] {
+		if problem == "" && shape != b.css[unhashed(name)] {
 			problem = "the stylesheet's rules differ from the harmless site's:\n" + shape
 		}
 		return problem
@@ -981,7 +990,7 @@ func (b *baseline) checkFile(name string, data []byte) string {
 				}
 			}
 		}
-	case strings.HasSuffix(name, ".xml"):
+	case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".svg"):
 		d := xml.NewDecoder(bytes.NewReader(data))
 		for {
 			_, err := d.Token()
@@ -992,7 +1001,7 @@ func (b *baseline) checkFile(name string, data []byte) string {
 				return "not well-formed XML: " + err.Error()
 			}
 		}
-	case name == "assets/search-index.js":
+	case name == render.SearchIndexPath:
 		_, rest, ok := bytes.Cut(data, []byte("="))
 		if !ok || !bytes.HasPrefix(data, []byte("window.")) || !json.Valid(bytes.TrimRight(rest, ";\n")) {
 			return "the search index is not window.NAME=JSON"
@@ -1122,7 +1131,7 @@ func ownAsset(src string) bool {
 	for strings.HasPrefix(src, "../") {
 		src = src[3:]
 	}
-	return strings.HasPrefix(src, "assets/") && strings.HasSuffix(src, ".js") && fs.ValidPath(src)
+	return (strings.HasPrefix(src, "assets/") && strings.HasSuffix(src, ".js") && fs.ValidPath(src)) || src == render.SearchIndexPath
 }
 
 // cssShape returns a stylesheet with its strings emptied and its status
@@ -1203,3 +1212,11 @@ func scheme(url string) string {
 	}
 	return strings.ToLower(url[:i])
 }
+
+// unhashed is a style sheet's path without the hash of its content, which
+// differs with the site's text: style.3f9a1c2e.css is style.css.
+func unhashed(path string) string {
+	return hashedCSS.ReplaceAllString(path, ".css")
+}
+
+var hashedCSS = regexp.MustCompile(`\.[0-9a-f]{8}\.css$`)

@@ -96,7 +96,7 @@ func TestNamesQuarter(t *testing.T) {
 // gateSite is a small site with a published Q2 and a Q3 started from it.
 func gateSite(q3 map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
-		"data/site.yaml":                {Data: []byte("organisation: Test Council\ntitle: Performance Report\naccessibility: {contact_email: access@example.org, prepared: 2026-11-25}\n")},
+		"data/site.yaml":                {Data: []byte("organisation: Test Council\ntitle: Performance Report\nbase_url: https://www.example.org/performance/\naccessibility: {contact_email: access@example.org, prepared: 2026-11-25}\n")},
 		"data/measures.yaml":            {Data: []byte("themes:\n  - {id: homes, title: Homes}\nmeasures:\n  - {id: homes-1, theme: homes, title: Homes built, good: higher, unit: count}\n")},
 		"data/quarters/2016-17-q2.yaml": {Data: []byte("quarter: 2016-17 Q2\nmeasures:\n  homes-1: {target: 100, actual: 120, status: HG}\n")},
 		"content/2016-17-q2/homes.md":   {Data: []byte("## Summary of achievement at Quarter 2\n\nText.\n\n## Key projects\n\nMore.\n")},

@@ -145,7 +145,7 @@ func TestNarrativeEveryPlace(t *testing.T) {
 			`<h3 id="tie-2016-17-q2-new-homes">`, `<a href="../../2016-17/q2/roads/index.html">the roads</a>`}},
 		{"about", "about/index.html", []string{
 			`<a href="../measures/index.html">every measure</a>`, `<a href="#statuses">the statuses</a>`, `<h2 id="who">Who we are</h2>`}},
-		{"search", "assets/search-index.js", []string{
+		{"search", render.SearchIndexPath, []string{
 			`We built homes, see below and Phoenix.`, `Fewer potholes: see the homes.`, `See Homes built and the roads.`,
 			"2016-17/q2/homes/index.html#summary", "2016-17/q2/index.html#roads"}},
 		{"feed", "feed.xml", []string{"<title>Our report</title>", "https://example.org/report/2016-17/q2/"}},
@@ -162,7 +162,7 @@ func TestNarrativeEveryPlace(t *testing.T) {
 			}
 		}
 	}
-	if strings.Contains(files["assets/search-index.js"], "Phoenix.1") {
+	if strings.Contains(files[render.SearchIndexPath], "Phoenix.1") {
 		t.Errorf("search: a footnote's number is in the text")
 	}
 }

@@ -64,6 +64,9 @@ func (sc *scope) allDrafts(how string) diag.List {
 // published statuses and directions that differ from them.
 func (sc *scope) figures() diag.List {
 	var out diag.List
+	if sc.view != nil {
+		out = append(out, missingBaseURL(sc.view)...)
+	}
 	if n := len(sc.pub.Quarters); n > 0 {
 		out = append(out, completeness(sc.pub)...)
 	}

@@ -220,6 +220,7 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 // on scheduling.
 func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*job {
 	var jobs []*job
+	css, cssPath := useAssets(s, r, assetFiles)
 	page := func(path string, write func(io.Writer) error) { jobs = append(jobs, &job{path: path, write: write}) }
 	file := func(path string, make func() []byte) {
 		jobs = append(jobs, &job{path: path, write: func(w io.Writer) error { _, err := w.Write(make()); return err }})
@@ -234,12 +235,9 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		}
 	}
 	for _, m := range s.Measures {
-		page(render.MeasurePath(m), func(w io.Writer) error {
-			c := chart.Trend(s, m)
-			return r.Measure(w, s, m, render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options,
-				Sparkline: chart.Sparkline(s, m, c.Summary), SVG: c.SVG, Table: c.Table})
-		})
+		page(render.MeasurePath(m), func(w io.Writer) error { return r.Measure(w, s, m, trendChart(s, m)) })
 	}
+	jobs = append(jobs, chartJobs(s, r)...)
 	for _, a := range assetFiles {
 		file(a.Path, func() []byte { return a.Data })
 	}
@@ -253,11 +251,11 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
 		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
 	}
-	file("assets/search-index.js", func() []byte { return search.Index(searchDocs(s)) })
+	file(render.SearchIndexPath, func() []byte { return search.Index(searchDocs(s)) })
 	if s.BaseURL != "" {
 		var pages []string
 		for _, j := range jobs {
-			if strings.HasSuffix(j.path, ".html") && j.path != render.NotFoundPath {
+			if strings.HasSuffix(j.path, ".html") && j.path != render.NotFoundPath && !strings.HasPrefix(j.path, "charts/") { // embed pages are noindex
 				pages = append(pages, j.path)
 			}
 		}
@@ -273,7 +271,10 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	for _, q := range s.Quarters {
 		page(render.DataPath(q.ID), func(w io.Writer) error { return dataset.WriteCSV(w, s, q) })
 	}
-	file("style.css", func() []byte { return render.Stylesheet(s) })
+	file(cssPath, func() []byte { return css })
+	if render.Favicon(s) == render.FaviconPath {
+		file(render.FaviconPath, func() []byte { return render.FaviconSVG(s) })
+	}
 	return jobs
 }
 
@@ -511,7 +512,7 @@ func homeChart(s *report.Site, q *report.Quarter) render.Chart {
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	c := chart.StatusBars(render.HomeChartID(q), "Published statuses by theme, "+q.ID.Label(), counts, true)
-	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts, SVG: c.SVG, Table: c.Table}
+	return reusable(s, c, render.Chart{Counts: &counts}, render.QuarterPath(q.ID), q.ID.Label(), q)
 }
 
 // themeChart charts a theme's status counts in each quarter up to the
@@ -526,7 +527,7 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
 	c := chart.StatusBars(render.ThemeChartID(q, t), t.Title+": published statuses by "+s.EditionWord(), counts, false)
-	return render.Chart{ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, Counts: &counts, SVG: c.SVG, Table: c.Table}
+	return reusable(s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), span(quarters[0].ID, q.ID), q)
 }
 
 // checkOut refuses an output folder whose replacement would destroy the

@@ -239,7 +239,7 @@ func TestBaseURL(t *testing.T) {
 		"sitemap.xml":                 "<loc>https://www.example.gov.uk/performance/measures/pmv-3/</loc>",
 		"robots.txt":                  "Sitemap: https://www.example.gov.uk/performance/sitemap.xml",
 		"feed.xml":                    "<link href=\"https://www.example.gov.uk/performance/2016-17/q1/\"></link>",
-		"404.html":                    `href="https://www.example.gov.uk/performance/style.css"`,
+		"404.html":                    `<link rel="stylesheet" href="https://www.example.gov.uk/performance/style.`,
 		"data/index.html":             `"contentUrl":"https://www.example.gov.uk/performance/data/scorecard.csv"`,
 		"accessibility/index.html":    `applies to <a href="https://www.example.gov.uk/performance/">`,
 		"2016-17/q2/print/index.html": `<link rel="canonical" href="https://www.example.gov.uk/performance/2016-17/q2/print/">`,

@@ -7,6 +7,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
+
+	"scorecard/internal/render"
 )
 
 // nestedFS is internal/load's site whose themes nest three levels deep,
@@ -172,7 +174,7 @@ func TestNestedThemePages(t *testing.T) {
 	}
 
 	// Search finds the measure at its address; open data keeps the id as written.
-	if ix := page("assets/search-index.js"); !strings.Contains(ix, "measures/lve-009/index.html") || !strings.Contains(ix, "2016-17/q2/waste-1/index.html#") {
+	if ix := page(render.SearchIndexPath); !strings.Contains(ix, "measures/lve-009/index.html") || !strings.Contains(ix, "2016-17/q2/waste-1/index.html#") {
 		t.Errorf("the search index lacks the measure or the nested theme's narrative")
 	}
 	if csv := page("data/2016-17-q2.csv"); !strings.Contains(csv, ",Waste 1,LVE 009,") {
