@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"scorecard/internal/narrative"
@@ -127,17 +126,17 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	d.reportNav(s, q, t)
 	rows := q.ThemeRows(t)
 	d.Measures = len(rows)
-	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
+	d.Summary = newSummary(s, q, r.say("theme-summary-caption", "Count", len(rows), "Theme", t.Title, "Period", q.ID.Label()), rows)
 	if len(t.Children) > 0 {
 		// A parent's glance is its roll-up: its own measures and those of
 		// every theme below it.
 		all := q.TreeRows(t)
-		d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(all))+" measures under "+t.Title+" in "+q.ID.Label(), all)
+		d.Summary = newSummary(s, q, r.say("theme-summary-caption-tree", "Measures", r.say("count-measures", len(all)), "Theme", t.Title, "Period", q.ID.Label()), all)
 		d.Children = themeLinks(s, q, t.Children)
-		d.Rollups = rollupView{Caption: "Themes within " + t.Title + " in " + q.ID.Label() + ": measures on and off target", Root: d.Root, Links: d.Children}
-		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(all), "measure")+" in this theme and those within it", all)
+		d.Rollups = rollupView{Caption: r.say("theme-rollups-caption", "Theme", t.Title, "Period", q.ID.Label()), Root: d.Root, Links: d.Children}
+		d.Headline = r.newHeadline(s, d.Root, r.say("theme-headline-of-tree", "Measures", r.say("count-measures", len(all))), all)
 	} else {
-		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(rows), "measure")+" in this theme", rows)
+		d.Headline = r.newHeadline(s, d.Root, r.say("theme-headline-of", "Measures", r.say("count-measures", len(rows))), rows)
 	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])

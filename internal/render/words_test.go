@@ -225,7 +225,7 @@ func TestPseudoLanguage(t *testing.T) {
 		own = append(own, th.Title, th.FullTitle())
 	}
 	for _, st := range s.Statuses {
-		own = append(own, st.Describe(), bandFor(s, st))
+		own = append(own, st.Describe(), r.bandFor(s, st))
 	}
 	for _, rule := range s.Rating.Rules {
 		own = append(own, rule.Describe())
@@ -234,7 +234,7 @@ func TestPseudoLanguage(t *testing.T) {
 		own = append(own, sr.Label, sr.Source, sr.Column())
 	}
 	a := s.Accessibility
-	own = append(own, a.Compliance, a.ContactEmail, a.ContactPhone, a.ContactURL, longDate(a.Prepared), longDate(a.Reviewed), longDate(a.Tested), s.BaseURL)
+	own = append(own, a.Compliance, a.ContactEmail, a.ContactPhone, a.ContactURL, r.longDate(a.Prepared), r.longDate(a.Reviewed), r.longDate(a.Tested), s.BaseURL)
 	own = append(own, a.Exceptions...)
 	own = append(own, "(CSV)", "(JSON)")                                   // the files' formats, by their names
 	slices.SortFunc(own, func(a, b string) int { return len(b) - len(a) }) // longest first

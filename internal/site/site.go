@@ -250,7 +250,7 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
 	for _, q := range s.Quarters {
 		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
-		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
+		file(render.PrintCSSPath(q.ID), func() []byte { return r.PrintCSS(s, q) })
 	}
 	file("assets/search-index.js", func() []byte { return search.Index(searchDocs(s)) })
 	if s.BaseURL != "" {
