@@ -156,7 +156,7 @@ var funcs = template.FuncMap{
 	"link":        func(root, p string) string { return root + p },
 	"statusClass": statusClass,
 	"measurePath": MeasurePath,
-	"good":        unbound, // bound per Renderer: goodWords
+	"good":        unbound,                 // bound per Renderer: goodWords
 	"unitName":    (*report.Unit).Describe, // for layouts older than units: (pages write .Measure.Unit.Describe)
 	"dirClass":    dirClass,
 	"dirMsg":      dirMsg,
