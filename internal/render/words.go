@@ -5,6 +5,9 @@ import (
 	"html/template"
 	"slices"
 	"text/template/parse"
+
+	"scorecard/internal/report"
+	"scorecard/internal/words"
 )
 
 // wordFuncs are the template funcs that print the words of the
@@ -45,6 +48,19 @@ func (r *Renderer) sayOne(id string, args ...any) string {
 		panic(err)
 	}
 	return s
+}
+
+// Words is the renderer's catalogue, for the charts' words (package chart).
+func (r *Renderer) Words() *words.Catalogue { return r.words }
+
+// HomeChartTitle is the title of an edition's chart of statuses by theme.
+func (r *Renderer) HomeChartTitle(q *report.Quarter) string {
+	return r.say("chart-home-title", "Period", q.ID.Label())
+}
+
+// ThemeChartTitle is the title of a theme's chart of statuses by edition.
+func (r *Renderer) ThemeChartTitle(s *report.Site, t *report.Theme) string {
+	return r.say("chart-theme-title", "Theme", t.Title, "Edition", s.EditionWord())
 }
 
 // wordFuncNames are the template funcs whose first argument is a message id.
