@@ -163,7 +163,8 @@ var funcs = template.FuncMap{
 	"statusList":  statusList,
 	"countLabel":  report.CountLabel,
 	// Wording that follows the data: "1 measure", "3 measures";
-	// "Quarter" for "quarter".
+	// "Quarter" for "quarter". plural is English only, kept for sites'
+	// own layouts: the built-in ones count with {{t "count-measures" .N}}.
 	"plural":  plural,
 	"capital": capital,
 	"bandFor": unbound, // bound per Renderer, as the words are
