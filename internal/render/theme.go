@@ -32,15 +32,17 @@ type themeData struct {
 	// measure in the scorecard has this quarter: each is one column, after
 	// the quarters', listing a row's figures of that kind with their labels.
 	Refs []report.SeriesKind
+	// refHeadings are RefHeading's words: other targets, comparators.
+	refHeadings [2]string
 }
 
 // RefHeading is the heading of the scorecard's column of further targets
 // or comparators.
 func (d themeData) RefHeading(kind report.SeriesKind) string {
 	if kind == report.TargetSeries {
-		return "Other targets, " + d.Quarter.ID.Label()
+		return d.refHeadings[0]
 	}
-	return "Comparators, " + d.Quarter.ID.Label()
+	return d.refHeadings[1]
 }
 
 type themeRow struct {
@@ -121,6 +123,8 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		CSV:       DataPath(q.ID),
 		Level:     2,
 		IDPrefix:  prefix,
+		refHeadings: [2]string{r.say("col-other-targets", "Period", q.ID.Label()),
+			r.say("col-comparators", "Period", q.ID.Label())},
 	}
 	d.HasCharts = true
 	d.reportNav(s, q, t)
@@ -201,14 +205,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	mixed := len(d.Notes) > 0 && d.Notes[len(d.Notes)-1].quarter != q.ID
 	for i := range d.Notes {
 		n := &d.Notes[i]
-		n.Text = noteText(n.note)
-		if mixed {
-			word := ", note"
-			if len(n.note.Labels) > 1 {
-				word = ", notes"
-			}
-			n.Text = n.quarter.Label() + word + strings.TrimPrefix(n.Text, "Note")
-		}
+		n.Text = r.noteText(n.note, n.quarter, mixed)
 	}
 	if mixed {
 		for _, tr := range d.Rows {
@@ -245,15 +242,23 @@ func uniqueAnchor(a string, used map[string]bool) string {
 	return a
 }
 
-// noteText prints a note as the report does: "Note 1, 2, 6 & 7: text".
-func noteText(n *report.Note) string {
+// noteText prints a note as the report does: "Note 1, 2, 6 & 7: text";
+// in a list of several quarters' notes, with its quarter: "Q1 2016/17,
+// notes 1, 2, 6 & 7: text".
+func (r *Renderer) noteText(n *report.Note, q report.Period, withPeriod bool) string {
 	labels := n.Labels[0]
 	if k := len(n.Labels); k > 1 {
-		labels = strings.Join(n.Labels[:k-1], ", ") + " & " + n.Labels[k-1]
+		labels = r.say("note-labels", "List", strings.Join(n.Labels[:k-1], ", "), "Last", n.Labels[k-1])
 	}
 	text := n.Text
 	if text == "" {
-		text = "the report gives no text for this note."
+		text = r.say("note-no-text")
 	}
-	return "Note " + labels + ": " + text
+	switch {
+	case withPeriod && len(n.Labels) > 1:
+		return r.say("note-period-several", "Period", q.Label(), "Labels", labels, "Text", text)
+	case withPeriod:
+		return r.say("note-period", "Period", q.Label(), "Labels", labels, "Text", text)
+	}
+	return r.say("note", "Labels", labels, "Text", text)
 }
