@@ -24,7 +24,7 @@ func statusColours(st *report.Status) (fill, words string) {
 // barsSVG draws counts as one horizontal stacked bar per category, its
 // name above it (wrapped, never clipped), each segment's count inside it
 // where the count fits, the total after the bar, and the legend below.
-func barsSVG(id, title, summary string, c report.Counts) string {
+func barsSVG(id, title, summary string, c report.Counts, say sayer) string {
 	most := 1
 	for _, t := range c.Totals {
 		most = max(most, t)
@@ -52,7 +52,7 @@ func barsSVG(id, title, summary string, c report.Counts) string {
 			w := float64(n) * scale
 			fill, words := statusColours(st)
 			seg := el("rect", "x", f(x), "y", f(y), "width", f(w), "height", f(barH), "fill", fill)
-			seg.add(el("title").withText(cat + ": " + strconv.Itoa(n) + " " + report.CountLabel(st)))
+			seg.add(el("title").withText(say("chart-bar-segment", "Category", cat, "N", n, "Status", countLabel(st, say))))
 			bar.add(seg)
 			if s := strconv.Itoa(n); textWidth(s, smallFnt)+6 <= w {
 				counts.add(text(x+w/2, y+barH/2+4.5, s, "fill", words))
@@ -73,7 +73,7 @@ func barsSVG(id, title, summary string, c report.Counts) string {
 			continue
 		}
 		fill, _ := statusColours(st)
-		items = append(items, legendItem{label: report.CountLabel(st), swatch: func(x, y float64) *node {
+		items = append(items, legendItem{label: countLabel(st, say), swatch: func(x, y float64) *node {
 			return el("rect", "x", f(x-swatchW/2), "y", f(y-7), "width", f(swatchW), "height", "14", "fill", fill)
 		}})
 	}
@@ -84,10 +84,10 @@ func barsSVG(id, title, summary string, c report.Counts) string {
 
 // countsTable is status counts as rows under headings: the category, then
 // one column for each status.
-func countsTable(heading string, c report.Counts) [][]string {
+func countsTable(heading string, c report.Counts, say sayer) [][]string {
 	head := []string{heading}
 	for _, st := range c.Statuses {
-		head = append(head, report.CountLabel(st))
+		head = append(head, countLabel(st, say))
 	}
 	out := [][]string{head}
 	for j, cat := range c.Categories {

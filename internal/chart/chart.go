@@ -104,12 +104,12 @@ func legendNames(series charts.MultiSeries) []string {
 
 // valueAxis is a trend's y axis with the static chart's ticks, named in
 // the middle of its side, far enough out to clear the widest label.
-func valueAxis(ys yScale, u *report.Unit) map[string]any {
+func valueAxis(ys yScale, u *report.Unit, name string) map[string]any {
 	w := 0.0
 	for _, l := range ys.labels {
 		w = max(w, textWidth(l, echartsFont))
 	}
-	y := map[string]any{"type": "value", "name": axisName(u), "nameLocation": "middle", "nameGap": int(w) + labelClear,
+	y := map[string]any{"type": "value", "name": name, "nameLocation": "middle", "nameGap": int(w) + labelClear,
 		"min": ys.lo(), "max": ys.hi(), "interval": ys.step}
 	if f := u.AxisFormat(); f != "" {
 		// The tooltips write values as the axis labels them (charts.js).
@@ -120,7 +120,8 @@ func valueAxis(ys yScale, u *report.Unit) map[string]any {
 
 // Trend charts a measure's actual against its target across every quarter
 // the site holds, marking each actual with its published status.
-func Trend(s *report.Site, m *report.Measure) Chart {
+func Trend(s *report.Site, m *report.Measure, w Words) Chart {
+	say := sayIn(w)
 	id := "chart-trend-" + m.Address
 	rows := placed(s, m)
 	quarters := make([]string, len(rows)) // each figure's period, in words
@@ -141,7 +142,7 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	unit := m.Unit
 	line.SetGlobalOptions(append(common(),
 		title(m.Title),
-		charts.WithXAxisOpts(timeAxis(first, last)),
+		charts.WithXAxisOpts(timeAxis(first, last, say("chart-period"))),
 	)...)
 	// Each point sits on the time axis at its date, named for its period.
 	at := func(i int, v any) opts.LineData {
@@ -152,12 +153,12 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	for i, r := range rows {
 		actual[i] = at(i, point(r.Actual))
 	}
-	line.AddSeries("Actual", actual,
+	line.AddSeries(say("chart-actual"), actual,
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: actualColour, Width: 2}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: actualColour}),
 	)
-	for _, tl := range targetLines(rows, at) {
+	for _, tl := range targetLines(rows, at, say) {
 		line.AddSeries(tl.name, tl.data,
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "rect", SymbolSize: 6}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: targetColour, Width: 2, Type: "dashed"}),
@@ -221,7 +222,7 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 	}
 	options := line.JSON()
 	ys := trendScale(rows, referenceSeries(s, rows), unit)
-	options["yAxis"] = []any{valueAxis(ys, unit)}
+	options["yAxis"] = []any{valueAxis(ys, unit, axisName(unit, say))}
 	fitPhone(options, legendNames(line.MultiSeries), 50)
 	switch {
 	case isDuration(unit):
@@ -237,9 +238,9 @@ func Trend(s *report.Site, m *report.Measure) Chart {
 		// tooltips write them so (charts.js), the built-ins as written.
 		options["scorecard"] = map[string]any{"decimals": unit.Decimals}
 	}
-	t, summary := "Trend: "+m.Title, trendSummary(rows, quarters)
+	t, summary := say("chart-trend-title", "Measure", m.Title), trendSummary(rows, quarters, say)
 	return Chart{ID: id, Title: t, Summary: summary, Options: finish(id, options),
-		SVG: trendSVG(id, t, summary, s, m, rows), Table: trendTable(s, rows)}
+		SVG: trendSVG(id, t, summary, s, m, rows, say), Table: trendTable(s, rows, say)}
 }
 
 // placed returns the figures of m that have a place in time, one for each
@@ -272,8 +273,8 @@ func placed(s *report.Site, m *report.Measure) []*report.Row {
 // from the first day of the earliest period to the last of the latest, so
 // that every point sits inside the plot, where a reader's pointer finds
 // it.
-func timeAxis(first, last time.Time) opts.XAxis {
-	x := opts.XAxis{Type: "time", Name: "Period", NameLocation: "middle", NameGap: 30}
+func timeAxis(first, last time.Time, name string) opts.XAxis {
+	x := opts.XAxis{Type: "time", Name: name, NameLocation: "middle", NameGap: 30}
 	if !first.IsZero() {
 		x.Min, x.Max = first.Format("2006-01-02"), last.Format("2006-01-02")
 	}
@@ -323,10 +324,10 @@ type targetLine struct {
 
 // targetLines draws numeric targets as one dashed line, and range targets
 // as two, one for each end.
-func targetLines(rows []*report.Row, at func(int, any) opts.LineData) []targetLine {
-	single := targetLine{name: "Target", data: make([]opts.LineData, len(rows))}
-	low := targetLine{name: "Target range, lower end", data: make([]opts.LineData, len(rows))}
-	high := targetLine{name: "Target range, upper end", data: make([]opts.LineData, len(rows))}
+func targetLines(rows []*report.Row, at func(int, any) opts.LineData, say sayer) []targetLine {
+	single := targetLine{name: say("chart-target"), data: make([]opts.LineData, len(rows))}
+	low := targetLine{name: say("chart-target-low"), data: make([]opts.LineData, len(rows))}
+	high := targetLine{name: say("chart-target-high"), data: make([]opts.LineData, len(rows))}
 	var hasSingle, hasRange bool
 	for i, r := range rows {
 		single.data[i], low.data[i], high.data[i] = at(i, "-"), at(i, "-"), at(i, "-")
@@ -356,7 +357,7 @@ func targetLines(rows []*report.Row, at func(int, any) opts.LineData) []targetLi
 // trendSummary says, in one sentence, where the measure stands: "Actual
 // 97.8% in Q2 2016/17, down from 99.6% in Q1 2016/17; target 93%;
 // published status High green (HG)."
-func trendSummary(rows []*report.Row, quarters []string) string {
+func trendSummary(rows []*report.Row, quarters []string, say sayer) string {
 	last := -1
 	for i, r := range rows {
 		if r.Actual.Kind == value.Number {
@@ -364,11 +365,11 @@ func trendSummary(rows []*report.Row, quarters []string) string {
 		}
 	}
 	if last < 0 {
-		return "No actual figure has been published for this measure yet."
+		return say("chart-no-actual")
 	}
 	r := rows[last]
 	var b strings.Builder
-	fmt.Fprintf(&b, "Actual %s in %s", r.Actual.Raw, quarters[last])
+	b.WriteString(say("chart-summary-actual", "Figure", r.Actual.Raw, "Period", quarters[last]))
 	prev := -1
 	for i := last - 1; i >= 0; i-- {
 		if rows[i].Actual.Kind == value.Number && rows[i].Actual.Unit == r.Actual.Unit {
@@ -380,29 +381,29 @@ func trendSummary(rows []*report.Row, quarters []string) string {
 		p := rows[prev].Actual
 		switch {
 		case r.Actual.Num > p.Num:
-			fmt.Fprintf(&b, ", up from %s in %s", p.Raw, quarters[prev])
+			b.WriteString(say("chart-summary-up", "Figure", p.Raw, "Period", quarters[prev]))
 		case r.Actual.Num < p.Num:
-			fmt.Fprintf(&b, ", down from %s in %s", p.Raw, quarters[prev])
+			b.WriteString(say("chart-summary-down", "Figure", p.Raw, "Period", quarters[prev]))
 		default:
-			fmt.Fprintf(&b, ", the same as in %s", quarters[prev])
+			b.WriteString(say("chart-summary-same", "Period", quarters[prev]))
 		}
 	} else {
-		b.WriteString(", the first figure published here")
+		b.WriteString(say("chart-summary-first"))
 	}
 	switch r.Target.Kind {
 	case value.Blank, value.NotApplicable:
-		b.WriteString("; no target")
+		b.WriteString(say("chart-summary-no-target"))
 	case value.Word:
-		fmt.Fprintf(&b, "; no target figure (%s: %s)", strings.TrimSpace(r.Target.Raw), r.Target.Meaning())
+		b.WriteString(say("chart-summary-target-word", "Word", strings.TrimSpace(r.Target.Raw), "Meaning", r.Target.Meaning()))
 	default:
-		fmt.Fprintf(&b, "; target %s", r.Target.Raw)
+		b.WriteString(say("chart-summary-target", "Figure", r.Target.Raw))
 	}
 	for _, f := range append(r.Targets[:len(r.Targets):len(r.Targets)], r.Comparators...) {
-		fmt.Fprintf(&b, "; %s: %s", f.Series.Label, f.Text())
+		b.WriteString(say("chart-summary-series", "Label", f.Series.Label, "Figure", f.Text()))
 	}
 	if r.Status != nil {
-		fmt.Fprintf(&b, "; published status %s", r.Status.Describe())
+		b.WriteString(say("chart-summary-status", "Status", r.Status.Describe()))
 	}
-	b.WriteString(".")
+	b.WriteString(say("chart-summary-end"))
 	return b.String()
 }

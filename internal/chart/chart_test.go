@@ -100,7 +100,7 @@ func decodeAs[T any](t *testing.T, c Chart) T {
 
 func TestTrend(t *testing.T) {
 	s := example(t)
-	c := Trend(s, measure(t, s, "pmv-1"))
+	c := Trend(s, measure(t, s, "pmv-1"), en)
 	if c.ID != "chart-trend-pmv-1" {
 		t.Errorf("ID = %q", c.ID)
 	}
@@ -154,7 +154,7 @@ func TestTrendSummaries(t *testing.T) {
 		"bmb-6":  "Actual 56% in Q1 2016/17, the first figure published here; target [60%].",
 		"bbh-52": "Actual 38% in Q1 2016/17, down from 43% in Q2 2015/16; target 50%; published status High red (HR).",
 	} {
-		if got := Trend(s, measure(t, s, id)).Summary; got != want {
+		if got := Trend(s, measure(t, s, id), en).Summary; got != want {
 			t.Errorf("%s: %q\nwant  %q", id, got, want)
 		}
 	}
@@ -167,7 +167,7 @@ func TestStatusBars(t *testing.T) {
 		{{Status: st[1]}, {}},
 	}
 	counts := report.CountStatuses(st, []string{"Q1", "Q2"}, rows)
-	c := StatusBars("chart-x", "Statuses", counts, false)
+	c := StatusBars("chart-x", "Statuses", counts, false, en)
 	if want := "Q1, 3 measures: 2 Green (G), 1 Red (R); Q2, 2 measures: 1 Red (R), 1 No status published."; c.Summary != want {
 		t.Errorf("Summary = %q\nwant      %q", c.Summary, want)
 	}
@@ -179,7 +179,7 @@ func TestStatusBars(t *testing.T) {
 	if g.Name != "Green (G)" || g.Stack != "status" || g.ItemStyle.Color != "#00703c" || g.Data[0].Y() != 2.0 || g.Data[1].Y() != "-" {
 		t.Errorf("Green series = %+v", g)
 	}
-	h := decode(t, StatusBars("chart-y", "Statuses", counts, true))
+	h := decode(t, StatusBars("chart-y", "Statuses", counts, true, en))
 	if len(h.YAxis) == 0 || strings.Join(h.YAxis[0].Data, ",") != "Q1,Q2" {
 		t.Errorf("horizontal bars: y axis = %+v; want the categories", h.YAxis)
 	}
@@ -213,7 +213,7 @@ func BenchmarkTrend(b *testing.B) {
 	rag.Assess(s)
 	for b.Loop() {
 		for _, m := range s.Measures {
-			Trend(s, m)
+			Trend(s, m, en)
 		}
 	}
 }
@@ -242,7 +242,7 @@ func TestLightStatus(t *testing.T) {
 	if m == nil {
 		t.Fatal("the example has no measure rated A")
 	}
-	o := decode(t, Trend(s, m))
+	o := decode(t, Trend(s, m, en))
 	shapes := map[string]string{}
 	for _, sr := range o.Series {
 		if sr.Type != "scatter" {
@@ -263,7 +263,7 @@ func TestLightStatus(t *testing.T) {
 		t.Errorf("%s: no amber marks among %v", m.ID, shapes)
 	}
 	counts := report.CountStatuses(s.Statuses, []string{"Q"}, [][]*report.Row{{{Status: amber}, {Status: s.Statuses[0]}}})
-	for _, sr := range decode(t, StatusBars("chart-z", "Statuses", counts, false)).Series {
+	for _, sr := range decode(t, StatusBars("chart-z", "Statuses", counts, false, en)).Series {
 		want := "#ffffff"
 		if sr.Name == amber.Describe() {
 			want = report.DarkText
@@ -306,7 +306,7 @@ func TestTrendTimeAxis(t *testing.T) {
 	for _, q := range s.Quarters {
 		q.IndexRows()
 	}
-	o := decode(t, Trend(s, m))
+	o := decode(t, Trend(s, m, en))
 	for _, sr := range o.Series {
 		if sr.Name != "Actual" {
 			continue
@@ -342,7 +342,7 @@ func TestTrendDecimals(t *testing.T) {
 		m.Theme = th
 		q := &report.Quarter{ID: report.QuarterOf(2016, 1), Rows: []*report.Row{{Measure: m, When: report.QuarterOf(2016, 1), Actual: value.Value{Kind: value.Number, Num: 12.5}}}}
 		q.IndexRows()
-		o := decode(t, Trend(&report.Site{Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q}}, m))
+		o := decode(t, Trend(&report.Site{Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q}}, m, en))
 		got := "none"
 		if o.Scorecard != nil {
 			got = fmt.Sprint(o.Scorecard.Decimals)

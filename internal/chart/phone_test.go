@@ -45,7 +45,7 @@ func phone(t *testing.T, c Chart) phoneOptions {
 func TestPhoneLayout(t *testing.T) {
 	s := example(t)
 	for _, m := range s.Measures {
-		c := Trend(s, m)
+		c := Trend(s, m, en)
 		o := phone(t, c)
 		if o.Legend.Type != "plain" || !o.Legend.Show {
 			t.Errorf("%s: legend %+v; want a plain one", c.ID, o.Legend)
@@ -87,7 +87,7 @@ func TestBarLabels(t *testing.T) {
 	rows = append(rows, &report.Row{Status: st[1]})
 	counts := report.CountStatuses(st, []string{"Theme"}, [][]*report.Row{rows})
 	for _, horizontal := range []bool{true, false} {
-		o := phone(t, StatusBars("chart-b", "Bars", counts, horizontal))
+		o := phone(t, StatusBars("chart-b", "Bars", counts, horizontal, en))
 		shown := map[string]bool{}
 		for _, sr := range o.Series {
 			for _, d := range sr.Data {

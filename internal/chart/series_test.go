@@ -30,7 +30,7 @@ func TestTrendSeries(t *testing.T) {
 		{"homes-1", map[string][]any{}, "Actual 120 in Q2 2016/17, up from 96 in Q1 2016/17; target 100; published status High green (HG)."},
 	} {
 		t.Run(tc.measure, func(t *testing.T) {
-			c := Trend(s, measure(t, s, tc.measure))
+			c := Trend(s, measure(t, s, tc.measure), en)
 			if c.Summary != tc.summary {
 				t.Errorf("Summary = %q\nwant      %q", c.Summary, tc.summary)
 			}

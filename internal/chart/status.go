@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,15 +13,17 @@ import (
 
 // StatusBars charts counts as stacked bars, one per category, horizontal
 // when the categories are long names.
-func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
+func StatusBars(id, chartTitle string, c report.Counts, horizontal bool, w Words) Chart {
+	say := sayIn(w)
+	measures := say("col-measures")
 	bar := charts.NewBar()
 	catAxis := opts.XAxis{Type: "category"}
-	valAxis := opts.YAxis{Type: "value", Name: "Measures", MinInterval: 1}
+	valAxis := opts.YAxis{Type: "value", Name: measures, MinInterval: 1}
 	gopts := append(common(), title(chartTitle))
 	if horizontal {
 		bar.XYReversal()
 		gopts = append(gopts,
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "Measures", MinInterval: 1}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: measures, MinInterval: 1}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 140, Overflow: "break"}}),
 		)
 	} else {
@@ -56,7 +57,7 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 		} else if st != nil {
 			colour = st.Colour
 		}
-		bar.AddSeries(report.CountLabel(st), data,
+		bar.AddSeries(countLabel(st, say), data,
 			charts.WithBarChartOpts(opts.BarChart{Stack: "status", BarWidth: "60%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour, BorderColor: "#ffffff", BorderWidth: 1}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: text, Formatter: "{c}"}),
@@ -79,19 +80,19 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool) Chart {
 	}
 	// The value axis is named in the middle of its side, clear of its
 	// labels (counts, a few digits wide).
-	heading := "Period"
+	heading := say("chart-period")
 	if horizontal {
-		heading = "Theme"
-		options["xAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": 26, "minInterval": 1}}
+		heading = say("col-theme")
+		options["xAxis"] = []any{map[string]any{"type": "value", "name": measures, "nameLocation": "middle", "nameGap": 26, "minInterval": 1}}
 		fitPhone(options, legendNames(bar.MultiSeries), 46)
 	} else {
 		w := textWidth(strconv.Itoa(most), echartsFont)
-		options["yAxis"] = []any{map[string]any{"type": "value", "name": "Measures", "nameLocation": "middle", "nameGap": int(w) + labelClear, "minInterval": 1}}
+		options["yAxis"] = []any{map[string]any{"type": "value", "name": measures, "nameLocation": "middle", "nameGap": int(w) + labelClear, "minInterval": 1}}
 		fitPhone(options, legendNames(bar.MultiSeries), 30)
 	}
-	summary := countsSummary(c)
+	summary := countsSummary(c, say)
 	return Chart{ID: id, Title: chartTitle, Summary: summary, Options: finish(id, options),
-		SVG: barsSVG(id, chartTitle, summary, c), Table: countsTable(heading, c)}
+		SVG: barsSVG(id, chartTitle, summary, c, say), Table: countsTable(heading, c, say)}
 }
 
 // wrappedYAxis is a value axis whose labels wrap, with the line height
@@ -108,16 +109,16 @@ type wrappedLabel struct {
 
 // countsSummary says what the last category holds: "Q2 2016/17: 7 of 14
 // High green (HG), 1 Low green (LG), ...".
-func countsSummary(c report.Counts) string {
+func countsSummary(c report.Counts, say sayer) string {
 	var parts []string
 	for j, cat := range c.Categories {
 		var items []string
 		for i, st := range c.Statuses {
 			if n := c.N[i][j]; n > 0 {
-				items = append(items, fmt.Sprintf("%d %s", n, report.CountLabel(st)))
+				items = append(items, say("chart-counts-status", "N", n, "Status", countLabel(st, say)))
 			}
 		}
-		parts = append(parts, fmt.Sprintf("%s, %d measures: %s", cat, c.Totals[j], strings.Join(items, ", ")))
+		parts = append(parts, say("chart-counts-category", "Category", cat, "N", c.Totals[j], "Statuses", strings.Join(items, ", ")))
 	}
-	return strings.Join(parts, "; ") + "."
+	return strings.Join(parts, "; ") + say("chart-summary-end")
 }

@@ -167,7 +167,7 @@ var element = map[string]string{"circle": "circle", "rect": "rect", "roundRect":
 func TestTrendSVG(t *testing.T) {
 	s := example(t)
 	m := measure(t, s, "bmb-13")
-	c := Trend(s, m)
+	c := Trend(s, m, en)
 	root := parseSVG(t, c.ID, c.SVG)
 	golden(t, "trend-bmb-13.svg", c.SVG)
 
@@ -242,14 +242,14 @@ func TestStatusBarsSVG(t *testing.T) {
 		names = append(names, th.Title)
 		rows = append(rows, q.TreeRows(th))
 	}
-	home := StatusBars("chart-home", "Published statuses by theme", report.CountStatuses(s.Statuses, names, rows), true)
+	home := StatusBars("chart-home", "Published statuses by theme", report.CountStatuses(s.Statuses, names, rows), true, en)
 	th := s.Themes[0]
 	names, rows = nil, nil
 	for _, q := range s.Quarters {
 		names = append(names, q.ID.Label())
 		rows = append(rows, q.TreeRows(th))
 	}
-	theme := StatusBars("chart-theme", th.Title+": published statuses", report.CountStatuses(s.Statuses, names, rows), false)
+	theme := StatusBars("chart-theme", th.Title+": published statuses", report.CountStatuses(s.Statuses, names, rows), false, en)
 	for name, c := range map[string]Chart{"bars-home.svg": home, "bars-theme.svg": theme} {
 		root := parseSVG(t, c.ID, c.SVG)
 		golden(t, name, c.SVG)
@@ -380,7 +380,7 @@ func TestSVGEscapes(t *testing.T) {
 	for _, st := range s.Statuses {
 		st.Code, st.Label = st.Code+bad, bad
 	}
-	c := Trend(s, m)
+	c := Trend(s, m, en)
 	root := parseSVG(t, c.ID, c.SVG)
 	if strings.Contains(c.SVG, "<script") {
 		t.Errorf("markup in the data reached the SVG: %s", c.SVG)
@@ -399,7 +399,7 @@ func TestBarsFit(t *testing.T) {
 	}
 	rows = append(rows, &report.Row{})
 	long := strings.Repeat("Supercalifragilisticexpialidocious ", 4) + "&<b>"
-	c := StatusBars("chart-f", "Fit", report.CountStatuses(s.Statuses, []string{long, "B"}, [][]*report.Row{rows, rows[:3]}), true)
+	c := StatusBars("chart-f", "Fit", report.CountStatuses(s.Statuses, []string{long, "B"}, [][]*report.Row{rows, rows[:3]}), true, en)
 	parseSVG(t, c.ID, c.SVG) // checks every text is inside
 	if !strings.Contains(c.SVG, "123457") || !strings.Contains(c.SVG, "&amp;&lt;b&gt;") {
 		t.Errorf("the total or the escaped name is missing")

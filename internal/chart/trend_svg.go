@@ -84,7 +84,7 @@ const (
 )
 
 // trendSVG draws a measure's trend as a static chart.
-func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows []*report.Row) string {
+func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows []*report.Row, say sayer) string {
 	refs := referenceSeries(s, rows)
 	ys := trendScale(rows, refs, m.Unit)
 	labelW := 0.0
@@ -117,7 +117,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 
 	body := []*node{}
 	// The axis's name, above it: never clipped, however long.
-	name := axisName(m.Unit)
+	name := axisName(m.Unit, say)
 	body = append(body, text(svgPad, 16, name, "font-size", f(smallFnt), "fill", targetColour))
 	grid := el("g", "stroke", "#d8dadc", "stroke-width", "1")
 	axis := el("g", "class", "y-ticks", "font-size", f(smallFnt), "fill", actualColour, "text-anchor", "end")
@@ -193,7 +193,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	high := vals(func(r *report.Row) (float64, bool) { return r.Target.High, sameUnit(r) && r.Target.Kind == value.Range })
 	if band := rangeBand(low, high, xOf, yOf); band != nil {
 		body = append(body, band)
-		items = append(items, legendItem{label: "Target range", swatch: func(x, y float64) *node {
+		items = append(items, legendItem{label: say("chart-target-range"), swatch: func(x, y float64) *node {
 			return el("rect", "x", f(x-swatchW/2), "y", f(y-5), "width", f(swatchW), "height", "10",
 				"fill", bandColour, "stroke", targetColour, "stroke-width", "1")
 		}})
@@ -210,7 +210,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	if hasAny(single) {
 		avoid(single, 6)
 		body = append(body, runs(single, xOf, yOf, targetColour, "6 4"), marks(single, xOf, yOf, "rect", 6, targetColour))
-		items = append(items, legendItem{label: "Target", swatch: lineSwatch(targetColour, "6 4", "rect")})
+		items = append(items, legendItem{label: say("chart-target"), swatch: lineSwatch(targetColour, "6 4", "rect")})
 	}
 	for i, sr := range refs {
 		style := seriesStyles[i%len(seriesStyles)]
@@ -228,7 +228,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	}
 	actual := vals(func(r *report.Row) (float64, bool) { return r.Actual.Num, r.Actual.Kind == value.Number })
 	body = append(body, runs(actual, xOf, yOf, actualColour, ""))
-	items = append([]legendItem{{label: "Actual", swatch: lineSwatch(actualColour, "", "")}}, items...)
+	items = append([]legendItem{{label: say("chart-actual"), swatch: lineSwatch(actualColour, "", "")}}, items...)
 
 	// A mark per figure, in its status's shape and colour, with the
 	// status's code above it, or below where another series' mark is in
@@ -296,12 +296,12 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 
 // axisName names a trend's value axis: the unit in words, and for times
 // the form the labels take.
-func axisName(u *report.Unit) string {
+func axisName(u *report.Unit, say sayer) string {
 	switch {
 	case u == nil:
 		return ""
 	case isDuration(u):
-		return "Minutes:seconds"
+		return say("chart-minutes-seconds")
 	}
 	return u.AxisName()
 }
@@ -408,9 +408,9 @@ func rangeBand(low, high []float64, xOf func(int) float64, yOf func(float64) flo
 
 // trendTable is a trend's data as rows under headings, figures as the
 // tables show them.
-func trendTable(s *report.Site, rows []*report.Row) [][]string {
+func trendTable(s *report.Site, rows []*report.Row, say sayer) [][]string {
 	refs := referenceSeries(s, rows)
-	head := []string{"Period", "Target", "Actual", "Published status"}
+	head := []string{say("chart-period"), say("chart-target"), say("chart-actual"), say("col-published-status")}
 	for _, sr := range refs {
 		head = append(head, sr.Label)
 	}

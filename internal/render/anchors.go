@@ -2,9 +2,11 @@ package render
 
 import (
 	"io/fs"
+	"sync"
 
 	"scorecard/internal/narrative"
 	"scorecard/internal/report"
+	"scorecard/internal/words"
 )
 
 // The ids a page writes, for the link check, worked out without rendering
@@ -149,8 +151,12 @@ func homeAnchors(s *report.Site, q *report.Quarter) []string {
 
 // themeDataFor is what the scorecard of a theme shows, for its ids.
 func themeDataFor(s *report.Site, q *report.Quarter, t *report.Theme, prefix string) themeData {
-	return (&Renderer{}).themeData(s, q, t, Chart{}, prefix)
+	return idsOnly().themeData(s, q, t, Chart{}, prefix)
 }
+
+// idsOnly is a renderer for the ids of pages, not their words: English
+// will do, loaded once.
+var idsOnly = sync.OnceValue(func() *Renderer { return &Renderer{words: words.English()} })
 
 // scorecardAnchors are the ids of the "scorecard" template.
 func scorecardAnchors(d themeData) []string {

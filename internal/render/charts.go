@@ -42,7 +42,7 @@ type Reuse struct {
 // root) showing period (its label, such as "Q2 2016/17" or "Q1 2015/16 to
 // Q2 2016/17") as published in edition q: its citation is dated by q's
 // publication date when it has one, else by the last day of q's period.
-func Reusable(s *report.Site, c Chart, page, period string, q *report.Quarter) Chart {
+func (rd *Renderer) Reusable(s *report.Site, c Chart, page, period string, q *report.Quarter) Chart {
 	dir := strings.TrimSuffix(page, "index.html")
 	embed := strings.TrimSuffix(FilesOf(c.ID).Page, "index.html")
 	r := Reuse{Page: page, Address: s.BaseURL + dir + "#" + c.ID, Embed: s.BaseURL + embed}
@@ -50,10 +50,10 @@ func Reusable(s *report.Site, c Chart, page, period string, q *report.Quarter) C
 	switch {
 	case q == nil:
 	case q.Published != "":
-		date = " Published " + longDate(q.Published) + "."
+		date = " Published " + rd.longDate(q.Published) + "."
 	default:
 		_, end := q.ID.Dates()
-		date = " Figures to " + end.Format("2 January 2006") + "."
+		date = " Figures to " + rd.longDate(end.Format("2006-01-02")) + "."
 	}
 	r.Cite = s.Organisation + ", " + s.Title + ": " + c.Title
 	if period != "" && !strings.Contains(c.Title, period) {

@@ -30,7 +30,7 @@ type headlineView struct {
 // headlineCount is one count of the headline, in words.
 type headlineCount struct {
 	N     int
-	Words string // "on target"
+	Msg   string // the id of its words: "headline-on-target"
 	Class string // its colour in the bar and the list: hl-on, hl-off, hl-none
 }
 
@@ -49,27 +49,27 @@ type highlight struct {
 
 // newHeadline counts rows (those of a page: an edition, or a theme's
 // tree) for the page's headline.
-func newHeadline(s *report.Site, q *report.Quarter, root, of string, rows []*report.Row) headlineView {
+func (r *Renderer) newHeadline(s *report.Site, root, of string, rows []*report.Row) headlineView {
 	h := report.NewHeadline(s.Rating, rows, headlineMost)
-	v := headlineView{Root: root, Of: of, Total: h.Total, Head: h, Since: "the previous " + s.EditionWord(), Rule: newHeadlineRule(s)}
+	v := headlineView{Root: root, Of: of, Total: h.Total, Head: h, Since: r.say("headline-since-previous", "Edition", s.EditionWord()), Rule: newHeadlineRule(s)}
 	if !h.Since.IsZero() {
 		v.Since = h.Since.Label()
 	}
 	for _, c := range []headlineCount{
-		{h.OnTarget, "on target", "hl-on"},
-		{h.OffTarget, "off target", "hl-off"},
-		{h.NotRated, "not rated against a target", "hl-none"},
+		{h.OnTarget, "headline-on-target", "hl-on"},
+		{h.OffTarget, "headline-off-target", "hl-off"},
+		{h.NotRated, "headline-not-rated", "hl-none"},
 	} {
 		if c.N > 0 || c.Class != "hl-none" {
 			v.Counts = append(v.Counts, c)
 		}
 	}
 	v.Bar = bar(h)
-	for _, r := range h.FurthestOff {
-		v.Off = append(v.Off, highlight{Row: r, Path: MeasurePath(r.Measure), By: percentWords(-r.Computed.Gap, "worse than target", "worse than a target of zero")})
+	for _, row := range h.FurthestOff {
+		v.Off = append(v.Off, highlight{Row: row, Path: MeasurePath(row.Measure), By: r.percentWords(-row.Computed.Gap, "headline-worse-by", "headline-worse-by-zero")})
 	}
-	for _, r := range h.MostImproved {
-		v.Up = append(v.Up, highlight{Row: r, Path: MeasurePath(r.Measure), By: percentWords(r.SinceQuarter.Change, "better", "better than zero")})
+	for _, row := range h.MostImproved {
+		v.Up = append(v.Up, highlight{Row: row, Path: MeasurePath(row.Measure), By: r.percentWords(row.SinceQuarter.Change, "headline-better-by", "headline-better-by-zero")})
 	}
 	v.Nothing = len(v.Off) == 0 && len(v.Up) == 0
 	return v
@@ -97,14 +97,14 @@ func (t themeLink) Bar() []barSegment { return bar(t.Head) }
 // fixed prints a bar coordinate with two decimals.
 func fixed(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 
-// percentWords says a positive percentage in words, "12.5% worse than
-// target", with at most one decimal; inf is the words for an infinite one
-// (a change from zero).
-func percentWords(p float64, words, inf string) string {
+// percentWords says a positive percentage in words, message id with its
+// Percent: "12.5% worse than target", with at most one decimal; inf is the
+// message for an infinite one (a change from zero).
+func (r *Renderer) percentWords(p float64, id, inf string) string {
 	if math.IsInf(p, 0) {
-		return inf
+		return r.sayOne(inf)
 	}
-	return strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64) + "% " + words
+	return r.sayOne(id, "Percent", strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64))
 }
 
 // headlineRule is the rule for on and off target in the site's own

@@ -41,16 +41,20 @@ func TestBar(t *testing.T) {
 
 // TestPercentWords: one decimal at most; the words for a change from zero.
 func TestPercentWords(t *testing.T) {
+	r, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		p    float64
 		want string
 	}{
-		{33.333, "33.3% worse"},
-		{6.75, "6.8% worse"},
-		{20, "20% worse"},
-		{math.Inf(1), "from zero"},
+		{33.333, "33.3% worse than target"},
+		{6.75, "6.8% worse than target"},
+		{20, "20% worse than target"},
+		{math.Inf(1), "worse than a target of zero"},
 	} {
-		if got := percentWords(tc.p, "worse", "from zero"); got != tc.want {
+		if got := r.percentWords(tc.p, "headline-worse-by", "headline-worse-by-zero"); got != tc.want {
 			t.Errorf("percentWords(%v) = %q, want %q", tc.p, got, tc.want)
 		}
 	}

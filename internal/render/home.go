@@ -2,7 +2,6 @@ package render
 
 import (
 	"io"
-	"strconv"
 
 	"scorecard/internal/narrative"
 	"scorecard/internal/report"
@@ -62,16 +61,16 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		Heading:   heading,
 		Quarter:   q,
 		Latest:    q == s.Quarters[len(s.Quarters)-1],
-		Summary:   newSummary(s, q, "All "+strconv.Itoa(len(q.Rows))+" measures in "+q.ID.Label(), q.Rows),
+		Summary:   newSummary(s, q, r.say("home-summary-caption", "Measures", r.say("count-measures", len(q.Rows)), "Period", q.ID.Label()), q.Rows),
 		Chart:     chart,
 		CSV:       DataPath(q.ID),
 		PrintPath: PrintPath(q.ID),
 	}
-	d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(q.Rows), "measure")+" in "+q.ID.Label(), q.Rows)
+	d.Headline = r.newHeadline(s, d.Root, r.say("home-headline-of", "Measures", r.say("count-measures", len(q.Rows)), "Period", q.ID.Label()), q.Rows)
 	d.HasCharts = true
 	d.reportNav(s, q, nil)
 	if at != "index.html" {
-		d.Crumbs = []crumb{{Text: "Home", Path: "index.html"}, {Text: q.ID.Label()}}
+		d.Crumbs = []crumb{homeCrumb, {Text: q.ID.Label()}}
 	}
 	for _, tl := range themeLinks(s, q, s.Themes) {
 		t := tl.Theme
@@ -83,6 +82,6 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		}
 		d.Themes = append(d.Themes, tl)
 	}
-	d.Rollups = rollupView{Caption: "Themes in " + q.ID.Label() + ": measures on and off target", Root: d.Root, Links: d.Themes}
+	d.Rollups = rollupView{Caption: r.say("home-rollups-caption", "Period", q.ID.Label()), Root: d.Root, Links: d.Themes}
 	return r.execute(w, "home.html", d)
 }

@@ -174,15 +174,18 @@ var funcs = template.FuncMap{
 	"link":        func(root, p string) string { return root + p },
 	"statusClass": statusClass,
 	"measurePath": MeasurePath,
-	"good":        goodShort,
+	"good":        unbound,                 // bound per Renderer: goodWords
 	"unitName":    (*report.Unit).Describe, // for layouts older than units: (pages write .Measure.Unit.Describe)
 	"dirClass":    dirClass,
+	"dirMsg":      dirMsg,
+	"statusList":  statusList,
 	"countLabel":  report.CountLabel,
 	// Wording that follows the data: "1 measure", "3 measures";
-	// "Quarter" for "quarter".
+	// "Quarter" for "quarter". plural is English only, kept for sites'
+	// own layouts: the built-in ones count with {{t "count-measures" .N}}.
 	"plural":  plural,
 	"capital": capital,
-	"bandFor": bandFor,
+	"bandFor": unbound, // bound per Renderer, as the words are
 	"narr":    narr,
 	// The bodies of the big tables, written in Go for speed: rows.go.
 	"scorecardRows": scorecardRows,
@@ -192,7 +195,7 @@ var funcs = template.FuncMap{
 	"indexRows":     indexRows,
 	"indexCards":    indexCards,
 	"countRows":     countRows,
-	"date":          longDate,
+	"date":          unbound, // bound per Renderer: longDate
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"navList":       func(root string, links []navLink) navList { return navList{Root: root, Links: links} },
 	"subthemes":     func(root string, links []themeLink) subthemeList { return subthemeList{Root: root, Links: links} },
@@ -215,7 +218,29 @@ func unbound(string, ...any) (string, error) {
 }
 
 func dirClass(k report.DirectionKind) string {
-	return "dot-" + strings.ReplaceAll(strings.ToLower(k.String()), " ", "-")
+	return "dot-" + dirSlug(k)
+}
+
+func dirSlug(k report.DirectionKind) string {
+	return strings.ReplaceAll(strings.ToLower(k.String()), " ", "-")
+}
+
+// dirMsg is the id of a direction's words in the catalogue: one of
+// directionMsgs.
+func dirMsg(k report.DirectionKind) string { return "direction-" + dirSlug(k) }
+
+// directionMsgs are the ids dirMsg makes, written out for the tests that
+// hold the catalogue and the code to each other (TestWordsUsed).
+var directionMsgs = []string{"direction-improved", "direction-no-change", "direction-worse",
+	"direction-not-comparable", "direction-increased", "direction-decreased"}
+
+// statusList names statuses in a list: "Green, Amber".
+func statusList(sts []*report.Status) string {
+	names := make([]string, len(sts))
+	for i, st := range sts {
+		names[i] = st.Describe()
+	}
+	return strings.Join(names, ", ")
 }
 
 // DataPath is the open-data file of one quarter's scorecard.
@@ -248,6 +273,23 @@ func tagText(s *report.Status) string {
 	return "#fff"
 }
 
+// goodWords says which way is good for a measure, in the site's words.
+func (r *Renderer) goodWords(p report.Polarity) string {
+	switch p {
+	case report.Higher:
+		return r.say("good-higher")
+	case report.Lower:
+		return r.say("good-lower")
+	case report.InRange:
+		return r.say("good-in-range")
+	case report.NotStated:
+		return r.say("good-not-stated")
+	}
+	return string(p)
+}
+
+// goodShort is goodWords in English, for rows.go until its words come
+// from the catalogue.
 func goodShort(p report.Polarity) string {
 	switch p {
 	case report.Higher:
@@ -441,7 +483,7 @@ func PrintCSSPath(q report.Period) string { return q.Path() + "/print.css" }
 // numbers at the foot. CSS cannot take the title from the page, so each
 // theme is a named page with its own head; theme scorecards, too wide for
 // portrait, print on landscape pages of their own.
-func PrintCSS(s *report.Site, q *report.Quarter) []byte {
+func (r *Renderer) PrintCSS(s *report.Site, q *report.Quarter) []byte {
 	var b strings.Builder
 	b.WriteString("@charset \"utf-8\";\n/* Running heads for printed pages of " + cssComment(q.ID.Label()) + ". */\n")
 	head := s.Organisation + " · " + s.Title + " · " + q.ID.Label()
@@ -452,12 +494,12 @@ func PrintCSS(s *report.Site, q *report.Quarter) []byte {
 		}
 		fmt.Fprintf(&b, "@page %s {%s @top-left { content: %s; } @top-right { content: %s; } }\n", name, size, cssString(head), cssString(title))
 	}
-	page("overview", "Overview", false)
+	page("overview", r.say("overview"), false)
 	fmt.Fprintf(&b, ".page-overview { page: overview; }\n")
 	for _, t := range s.AllThemes() {
 		name := "theme-" + t.Address
 		page(name, t.Title, false)
-		page(name+"-wide", t.Title+": scorecard", true)
+		page(name+"-wide", r.say("print-head-scorecard", "Theme", t.Title), true)
 		fmt.Fprintf(&b, ".page-%s { page: %s; }\n.page-%s .scorecard-part { page: %s-wide; }\n", name, name, name, name)
 	}
 	return []byte(b.String())
@@ -481,7 +523,7 @@ type quarterLink struct {
 }
 
 // bandFor says when the figures give a status, from the site's bands.
-func bandFor(s *report.Site, st *report.Status) string {
+func (r *Renderer) bandFor(s *report.Site, st *report.Status) string {
 	var parts []string
 	for i, b := range s.Rating.Bands {
 		if b.Status == st {
@@ -489,21 +531,32 @@ func bandFor(s *report.Site, st *report.Status) string {
 		}
 	}
 	if s.Rating.InRange == st {
-		parts = append(parts, "inside the target range, for a measure that should stay in range")
+		parts = append(parts, r.say("band-in-range"))
 	}
 	if s.Rating.NoTarget == st {
-		parts = append(parts, "a measure with no target")
+		parts = append(parts, r.say("band-no-target"))
 	}
-	return strings.Join(parts, "; or ")
+	if len(parts) == 0 {
+		return ""
+	}
+	out := parts[len(parts)-1]
+	for i := len(parts) - 2; i >= 0; i-- {
+		out = r.say("band-or", "First", parts[i], "Then", out)
+	}
+	return out
 }
 
-// longDate prints 2026-11-25 as 25 November 2026.
-func longDate(s string) string {
+// monthMsgs are the ids of the months' names, January first.
+var monthMsgs = [12]string{"month-1", "month-2", "month-3", "month-4", "month-5", "month-6",
+	"month-7", "month-8", "month-9", "month-10", "month-11", "month-12"}
+
+// longDate prints 2026-11-25 as 25 November 2026, in the site's words.
+func (r *Renderer) longDate(s string) string {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return s
 	}
-	return t.Format("2 January 2006")
+	return r.say("date-long", "Day", t.Day(), "Month", r.sayOne(monthMsgs[t.Month()-1]), "Year", t.Year())
 }
 
 // plural writes n and noun, with an s when n is not 1: "1 theme", "3

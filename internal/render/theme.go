@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"scorecard/internal/narrative"
@@ -35,6 +34,9 @@ type themeData struct {
 	// the quarters', listing a row's figures of that kind with their labels.
 	Refs []report.SeriesKind
 
+	// refHeadings are RefHeading's words: other targets, comparators.
+	refHeadings [2]string
+
 	// Cards asks for the scorecard's cards for phones as well as its
 	// table: on the theme's page, not on the quarter's print page.
 	Cards bool
@@ -53,9 +55,9 @@ func (d themeData) Spark(m *report.Measure) template.HTML {
 // or comparators.
 func (d themeData) RefHeading(kind report.SeriesKind) string {
 	if kind == report.TargetSeries {
-		return "Other targets, " + d.Quarter.ID.Label()
+		return d.refHeadings[0]
 	}
-	return "Comparators, " + d.Quarter.ID.Label()
+	return d.refHeadings[1]
 }
 
 type themeRow struct {
@@ -138,6 +140,8 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		CSV:       DataPath(q.ID),
 		Level:     2,
 		IDPrefix:  prefix,
+		refHeadings: [2]string{r.say("col-other-targets", "Period", q.ID.Label()),
+			r.say("col-comparators", "Period", q.ID.Label())},
 	}
 	d.HasCharts = true
 	if r.Sparkline != nil {
@@ -146,17 +150,17 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	d.reportNav(s, q, t)
 	rows := q.ThemeRows(t)
 	d.Measures = len(rows)
-	d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(rows))+" "+t.Title+" measures in "+q.ID.Label(), rows)
+	d.Summary = newSummary(s, q, r.say("theme-summary-caption", "Count", len(rows), "Theme", t.Title, "Period", q.ID.Label()), rows)
 	if len(t.Children) > 0 {
 		// A parent's glance is its roll-up: its own measures and those of
 		// every theme below it.
 		all := q.TreeRows(t)
-		d.Summary = newSummary(s, q, "The "+strconv.Itoa(len(all))+" measures under "+t.Title+" in "+q.ID.Label(), all)
+		d.Summary = newSummary(s, q, r.say("theme-summary-caption-tree", "Measures", r.say("count-measures", len(all)), "Theme", t.Title, "Period", q.ID.Label()), all)
 		d.Children = themeLinks(s, q, t.Children)
-		d.Rollups = rollupView{Caption: "Themes within " + t.Title + " in " + q.ID.Label() + ": measures on and off target", Root: d.Root, Links: d.Children}
-		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(all), "measure")+" in this theme and those within it", all)
+		d.Rollups = rollupView{Caption: r.say("theme-rollups-caption", "Theme", t.Title, "Period", q.ID.Label()), Root: d.Root, Links: d.Children}
+		d.Headline = r.newHeadline(s, d.Root, r.say("theme-headline-of-tree", "Measures", r.say("count-measures", len(all))), all)
 	} else {
-		d.Headline = newHeadline(s, q, d.Root, "the "+plural(len(rows), "measure")+" in this theme", rows)
+		d.Headline = r.newHeadline(s, d.Root, r.say("theme-headline-of", "Measures", r.say("count-measures", len(rows))), rows)
 	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])
@@ -221,14 +225,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	mixed := len(d.Notes) > 0 && d.Notes[len(d.Notes)-1].quarter != q.ID
 	for i := range d.Notes {
 		n := &d.Notes[i]
-		n.Text = noteText(n.note)
-		if mixed {
-			word := ", note"
-			if len(n.note.Labels) > 1 {
-				word = ", notes"
-			}
-			n.Text = n.quarter.Label() + word + strings.TrimPrefix(n.Text, "Note")
-		}
+		n.Text = r.noteText(n.note, n.quarter, mixed)
 	}
 	if mixed {
 		for _, tr := range d.Rows {
@@ -265,15 +262,23 @@ func uniqueAnchor(a string, used map[string]bool) string {
 	return a
 }
 
-// noteText prints a note as the report does: "Note 1, 2, 6 & 7: text".
-func noteText(n *report.Note) string {
+// noteText prints a note as the report does: "Note 1, 2, 6 & 7: text";
+// in a list of several quarters' notes, with its quarter: "Q1 2016/17,
+// notes 1, 2, 6 & 7: text".
+func (r *Renderer) noteText(n *report.Note, q report.Period, withPeriod bool) string {
 	labels := n.Labels[0]
 	if k := len(n.Labels); k > 1 {
-		labels = strings.Join(n.Labels[:k-1], ", ") + " & " + n.Labels[k-1]
+		labels = r.say("note-labels", "List", strings.Join(n.Labels[:k-1], ", "), "Last", n.Labels[k-1])
 	}
 	text := n.Text
 	if text == "" {
-		text = "the report gives no text for this note."
+		text = r.say("note-no-text")
 	}
-	return "Note " + labels + ": " + text
+	switch {
+	case withPeriod && len(n.Labels) > 1:
+		return r.say("note-period-several", "Period", q.Label(), "Labels", labels, "Text", text)
+	case withPeriod:
+		return r.say("note-period", "Period", q.Label(), "Labels", labels, "Text", text)
+	}
+	return r.say("note", "Labels", labels, "Text", text)
 }

@@ -5,6 +5,9 @@ import (
 	"html/template"
 	"slices"
 	"text/template/parse"
+
+	"scorecard/internal/report"
+	"scorecard/internal/words"
 )
 
 // wordFuncs are the template funcs that print the words of the
@@ -23,6 +26,10 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 		"t":       r.words.Text,
 		"tpieces": r.words.Pieces,
 		"tforms":  r.words.FormsJSON,
+		// Words of the data, in the site's words.
+		"good":    r.goodWords,
+		"bandFor": r.bandFor,
+		"date":    r.longDate,
 	}
 }
 
@@ -30,12 +37,30 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 // tests check that each exists and takes those arguments (TestWordsUsed),
 // and package words that every message can be written, so an error is a
 // bug in Scorecard.
-func (r *Renderer) say(id string, args ...any) string {
+func (r *Renderer) say(id string, args ...any) string { return r.sayOne(id, args...) }
+
+// sayOne is say for an id chosen at run time from a list of constants
+// written out in the code (monthMsgs, directionMsgs, ...), which
+// TestWordsUsed counts as used.
+func (r *Renderer) sayOne(id string, args ...any) string {
 	s, err := r.words.Text(id, args...)
 	if err != nil {
 		panic(err)
 	}
 	return s
+}
+
+// Words is the renderer's catalogue, for the charts' words (package chart).
+func (r *Renderer) Words() *words.Catalogue { return r.words }
+
+// HomeChartTitle is the title of an edition's chart of statuses by theme.
+func (r *Renderer) HomeChartTitle(q *report.Quarter) string {
+	return r.say("chart-home-title", "Period", q.ID.Label())
+}
+
+// ThemeChartTitle is the title of a theme's chart of statuses by edition.
+func (r *Renderer) ThemeChartTitle(s *report.Site, t *report.Theme) string {
+	return r.say("chart-theme-title", "Theme", t.Title, "Edition", s.EditionWord())
 }
 
 // wordFuncNames are the template funcs whose first argument is a message id.

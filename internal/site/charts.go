@@ -28,20 +28,20 @@ func chartJobs(s *report.Site, r *render.Renderer) []*job {
 		)
 	}
 	for i, q := range s.Quarters {
-		add(render.HomeChartID(q), func() render.Chart { return homeChart(s, q) })
+		add(render.HomeChartID(q), func() render.Chart { return homeChart(r, s, q) })
 		for _, t := range s.AllThemes() {
-			add(render.ThemeChartID(q, t), func() render.Chart { return themeChart(s, s.Quarters[:i+1], t) })
+			add(render.ThemeChartID(q, t), func() render.Chart { return themeChart(r, s, s.Quarters[:i+1], t) })
 		}
 	}
 	for _, m := range s.Measures {
-		add(render.TrendChartID(m), func() render.Chart { return trendChart(s, m) })
+		add(render.TrendChartID(m), func() render.Chart { return trendChart(r, s, m) })
 	}
 	return jobs
 }
 
 // trendChart charts a measure's figures over time.
-func trendChart(s *report.Site, m *report.Measure) render.Chart {
-	c := chart.Trend(s, m)
+func trendChart(r *render.Renderer, s *report.Site, m *report.Measure) render.Chart {
+	c := chart.Trend(s, m, r.Words())
 	var first, last *report.Quarter
 	for _, q := range s.Quarters {
 		if len(q.RowsOf(m)) > 0 {
@@ -55,15 +55,15 @@ func trendChart(s *report.Site, m *report.Measure) render.Chart {
 	if first != nil {
 		period = span(first.ID, last.ID)
 	}
-	return reusable(s, c, render.Chart{Sparkline: chart.Sparkline(s, m, c.Summary)}, render.MeasurePath(m), period, last)
+	return reusable(r, s, c, render.Chart{Sparkline: chart.Sparkline(s, m, c.Summary)}, render.MeasurePath(m), period, last)
 }
 
 // reusable is the chart c as a page shows it, with what into has besides
 // (a status chart's counts, a trend's sparkline), on page, showing period
 // as published in edition q (nil for none).
-func reusable(s *report.Site, c chart.Chart, into render.Chart, page, period string, q *report.Quarter) render.Chart {
+func reusable(r *render.Renderer, s *report.Site, c chart.Chart, into render.Chart, page, period string, q *report.Quarter) render.Chart {
 	into.ID, into.Title, into.Summary, into.Options, into.SVG, into.Table = c.ID, c.Title, c.Summary, c.Options, c.SVG, c.Table
-	return render.Reusable(s, into, page, period, q)
+	return r.Reusable(s, into, page, period, q)
 }
 
 // span names the periods from first to last: "Q2 2016/17", or "Q1 2015/16

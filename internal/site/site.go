@@ -226,16 +226,16 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		jobs = append(jobs, &job{path: path, write: func(w io.Writer) error { _, err := w.Write(make()); return err }})
 	}
 	latest := s.Quarters[len(s.Quarters)-1]
-	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", homeChart(s, latest)) })
+	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", homeChart(r, s, latest)) })
 	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
-		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(s, q)) })
+		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(r, s, q)) })
 		for _, t := range s.AllThemes() {
-			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(s, s.Quarters[:i+1], t)) })
+			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(r, s, s.Quarters[:i+1], t)) })
 		}
 	}
 	for _, m := range s.Measures {
-		page(render.MeasurePath(m), func(w io.Writer) error { return r.Measure(w, s, m, trendChart(s, m)) })
+		page(render.MeasurePath(m), func(w io.Writer) error { return r.Measure(w, s, m, trendChart(r, s, m)) })
 	}
 	jobs = append(jobs, chartJobs(s, r)...)
 	for _, a := range assetFiles {
@@ -249,7 +249,7 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
 	for _, q := range s.Quarters {
 		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
-		file(render.PrintCSSPath(q.ID), func() []byte { return render.PrintCSS(s, q) })
+		file(render.PrintCSSPath(q.ID), func() []byte { return r.PrintCSS(s, q) })
 	}
 	file(render.SearchIndexPath, func() []byte { return search.Index(searchDocs(s)) })
 	if s.BaseURL != "" {
@@ -503,7 +503,7 @@ func appendSections(docs []search.Doc, sections []*report.Section, page string, 
 }
 
 // homeChart charts a quarter's status counts, theme by theme.
-func homeChart(s *report.Site, q *report.Quarter) render.Chart {
+func homeChart(r *render.Renderer, s *report.Site, q *report.Quarter) render.Chart {
 	var names []string
 	var rows [][]*report.Row
 	for _, t := range s.Themes {
@@ -511,13 +511,13 @@ func homeChart(s *report.Site, q *report.Quarter) render.Chart {
 		rows = append(rows, q.TreeRows(t)) // a top-level theme with the themes below it
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
-	c := chart.StatusBars(render.HomeChartID(q), "Published statuses by theme, "+q.ID.Label(), counts, true)
-	return reusable(s, c, render.Chart{Counts: &counts}, render.QuarterPath(q.ID), q.ID.Label(), q)
+	c := chart.StatusBars(render.HomeChartID(q), r.HomeChartTitle(q), counts, true, r.Words())
+	return reusable(r, s, c, render.Chart{Counts: &counts}, render.QuarterPath(q.ID), q.ID.Label(), q)
 }
 
 // themeChart charts a theme's status counts in each quarter up to the
 // page's own.
-func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) render.Chart {
+func themeChart(r *render.Renderer, s *report.Site, quarters []*report.Quarter, t *report.Theme) render.Chart {
 	var names []string
 	var rows [][]*report.Row
 	for _, q := range quarters {
@@ -526,8 +526,8 @@ func themeChart(s *report.Site, quarters []*report.Quarter, t *report.Theme) ren
 	}
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
-	c := chart.StatusBars(render.ThemeChartID(q, t), t.Title+": published statuses by "+s.EditionWord(), counts, false)
-	return reusable(s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), span(quarters[0].ID, q.ID), q)
+	c := chart.StatusBars(render.ThemeChartID(q, t), r.ThemeChartTitle(s, t), counts, false, r.Words())
+	return reusable(r, s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), span(quarters[0].ID, q.ID), q)
 }
 
 // checkOut refuses an output folder whose replacement would destroy the

@@ -120,7 +120,7 @@ func TestNestedThemePages(t *testing.T) {
 		`<tr class="depth-2"><th scope="row"><a href="../../../2016-17/q2/safer/index.html">Safer streets</a></th><td class="n">0</td>`,
 		// The headline counts the whole tree.
 		`<p class="hl-of">Of the 3 measures in this theme and those within it:</p>`,
-		"This theme's own measures, not those of the themes within it:",
+		"This theme&#39;s own measures, not those of the themes within it:",
 		`<a href="../../../measures/bv053/index.html">`,
 	)
 	// The headline may name it; the scorecard may not.
