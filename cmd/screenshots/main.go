@@ -1,9 +1,9 @@
 // Screenshots takes pictures of a built Scorecard site, to look at a
 // change before it is published: PNG screenshots of a page of every kind
 // (home, an edition, a theme, measures, the measures index, print, search,
-// about, accessibility, open data, 404) at 1280 and 390 px wide (the whole
-// page), and A4 PDFs of a theme page and of the quarter's print page, as a
-// browser prints them.
+// about, accessibility, open data, 404, a chart's embed page) at 1280 and
+// 390 px wide (the whole page), and A4 PDFs of a theme page and of the
+// quarter's print page, as a browser prints them.
 //
 // Usage:
 //
@@ -75,6 +75,7 @@ var pageKinds = []struct {
 	{"accessibility", "accessibility/index.html", false},
 	{"data", "data/index.html", false},
 	{"404", "404.html", false},
+	{"embed-trend-pmv-3", "charts/trend-pmv-3/index.html", true}, // a chart on its own, to embed
 }
 
 // shots are the example's pictures: every page kind at both widths, and

@@ -11,12 +11,13 @@ import (
 
 // phonePages are the pages a resident reads a scorecard on: the edition's
 // home, a theme's scorecard (the widest table), a measure and the index of
-// every measure.
+// every measure, and a chart on its own, as the council embeds it.
 var phonePages = []struct{ name, path string }{
 	{"home", "index.html"},
 	{"theme", "2016-17/q2/build-a-better-harrow/index.html"},
 	{"measure", "measures/pmv-3/index.html"},
 	{"measure-index", "measures/index.html"},
+	{"embed", "charts/trend-pmv-3/index.html"}, // a chart on the council's other pages
 }
 
 // sideways is what readSideways finds on a page.
