@@ -106,6 +106,7 @@ func parseSVG(t *testing.T, id, doc string) elem {
 		t.Errorf("%s: %d ids; want only the title's and desc's", id, ids)
 	}
 	checkTextFits(t, id, root, w, h)
+	checkShapesFit(t, id, root)
 	return root
 }
 
@@ -400,7 +401,7 @@ func TestBarsFit(t *testing.T) {
 	rows = append(rows, &report.Row{})
 	long := strings.Repeat("Supercalifragilisticexpialidocious ", 4) + "&<b>"
 	c := StatusBars("chart-f", "Fit", report.CountStatuses(s.Statuses, []string{long, "B"}, [][]*report.Row{rows, rows[:3]}), true, en)
-	parseSVG(t, c.ID, c.SVG) // checks every text is inside
+	parseSVG(t, c.ID, c.SVG) // checks every text, legend key and mark is inside
 	if !strings.Contains(c.SVG, "123457") || !strings.Contains(c.SVG, "&amp;&lt;b&gt;") {
 		t.Errorf("the total or the escaped name is missing")
 	}
