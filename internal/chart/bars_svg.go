@@ -10,7 +10,7 @@ import (
 const (
 	barH     = 24.0
 	barGap   = 14.0
-	segMark  = 10.0 // a segment's shape mark, across
+	segMark  = 11.0 // a segment's shape mark, across
 	segSpace = 3.0  // room each side of what a segment holds
 )
 
