@@ -139,13 +139,6 @@ func TestBarsShapes(t *testing.T) {
 	}
 	// The example's home chart, and a chart where every status of the
 	// scale and rows without one have wide segments.
-	q := s.Quarters[len(s.Quarters)-1]
-	var names []string
-	var rows [][]*report.Row
-	for _, th := range s.Themes {
-		names = append(names, th.Title)
-		rows = append(rows, q.TreeRows(th))
-	}
 	var all []*report.Row
 	for _, st := range append(append([]*report.Status{}, s.Statuses...), nil) {
 		for range 10 {
@@ -154,7 +147,7 @@ func TestBarsShapes(t *testing.T) {
 	}
 	wide := 0
 	for _, c := range []report.Counts{
-		report.CountStatuses(s.Statuses, names, rows),
+		homeCounts(s),
 		report.CountStatuses(s.Statuses, []string{"Every status", "A few"}, [][]*report.Row{all, all[:25]}),
 	} {
 		ch := StatusBars("chart-s", "Shapes", c, true, en)
