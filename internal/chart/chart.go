@@ -77,12 +77,13 @@ const (
 // fitPhone sets a chart's legend and grid so that the legend wraps into
 // rows under the plot, all shown (no paging), at a phone's width, with
 // below room for the x axis's labels and name.
-func fitPhone(options map[string]any, names []string, below float64) {
-	// ECharts' plain legend: a 25 px icon, 5 px to the words, 10 px
-	// between items, in rows as wide as the chart less its padding.
+func fitPhone(options map[string]any, names []string, below, icon float64) {
+	// ECharts' plain legend: an icon px wide (ECharts' own is 25 px), 5
+	// px to the words, 10 px between items, in rows as wide as the chart
+	// less its padding.
 	rows, x := 1, 0.0
 	for _, n := range names {
-		w := 25 + 5 + textWidth(n, echartsFont)
+		w := icon + 5 + textWidth(n, echartsFont)
 		if x > 0 && x+w > phoneW-10 {
 			rows, x = rows+1, 0
 		}
@@ -207,15 +208,9 @@ func Trend(s *report.Site, m *report.Measure, w Words) Chart {
 		// Scatter chart for it: NewScatter fills every default of a chart
 		// by reflection, a third of a trend's time.
 		sc := charts.SingleSeries{Name: st.Describe(), Type: types.ChartScatter, Data: data}
-		// A light colour (#ffbf47) barely shows on the white page: its
-		// marks are edged in dark text, and told apart by shape as ever.
-		edge := st.Colour
-		if st.Light() {
-			edge = st.Text
-		}
 		sc.ConfigureSeriesOpts(
 			charts.WithScatterChartOpts(opts.ScatterChart{Symbol: st.Shape, SymbolSize: 14}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: st.Colour, BorderColor: edge, BorderWidth: 2}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: st.Colour, BorderColor: markEdge(st), BorderWidth: 2}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: st.Code, Color: actualColour}),
 		)
 		line.MultiSeries = append(line.MultiSeries, sc)
@@ -223,7 +218,7 @@ func Trend(s *report.Site, m *report.Measure, w Words) Chart {
 	options := line.JSON()
 	ys := trendScale(rows, referenceSeries(s, rows), unit)
 	options["yAxis"] = []any{valueAxis(ys, unit, axisName(unit, say))}
-	fitPhone(options, legendNames(line.MultiSeries), 50)
+	fitPhone(options, legendNames(line.MultiSeries), 50, 25)
 	switch {
 	case isDuration(unit):
 		// Times are charted in seconds; the axis labels and tooltips write

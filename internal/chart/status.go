@@ -81,18 +81,42 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool, w Words
 	// The value axis is named in the middle of its side, clear of its
 	// labels (counts, a few digits wide).
 	heading := say("chart-period")
+	names := legendNames(bar.MultiSeries)
 	if horizontal {
 		heading = say("col-theme")
 		options["xAxis"] = []any{map[string]any{"type": "value", "name": measures, "nameLocation": "middle", "nameGap": 26, "minInterval": 1}}
-		fitPhone(options, legendNames(bar.MultiSeries), 46)
+		fitPhone(options, names, 46, legendIcon)
 	} else {
 		w := textWidth(strconv.Itoa(most), echartsFont)
 		options["yAxis"] = []any{map[string]any{"type": "value", "name": measures, "nameLocation": "middle", "nameGap": int(w) + labelClear, "minInterval": 1}}
-		fitPhone(options, legendNames(bar.MultiSeries), 30)
+		fitPhone(options, names, 30, legendIcon)
 	}
+	shapeLegend(options, names, countShapes(c.Statuses))
 	summary := countsSummary(c, say)
 	return Chart{ID: id, Title: chartTitle, Summary: summary, Options: finish(id, options),
 		SVG: barsSVG(id, chartTitle, summary, c, say), Table: countsTable(heading, c, say)}
+}
+
+// legendIcon is the size, in px, of a bar chart's legend keys: square, so
+// that each shape keeps its proportions (ECharts stretches an icon to the
+// legend's item box, 25 by 14 px unless set).
+const legendIcon = 14
+
+// shapeLegend keys each series of the legend by its status's shape (the
+// names of ECharts' symbols), as the static chart does, so that a reader
+// tells apart statuses that share a colour; ECharts draws an "empty" shape
+// as an outline.
+func shapeLegend(options map[string]any, names, shapes []string) {
+	data := make([]map[string]any, len(names))
+	for i, n := range names {
+		data[i] = map[string]any{"name": n}
+		if shapes[i] != "" {
+			data[i]["icon"] = shapes[i]
+		}
+	}
+	lg := options["legend"].(map[string]any)
+	lg["data"] = data
+	lg["itemWidth"], lg["itemHeight"] = legendIcon, legendIcon
 }
 
 // wrappedYAxis is a value axis whose labels wrap, with the line height

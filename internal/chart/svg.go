@@ -143,10 +143,16 @@ func text(x, y float64, s string, attrs ...string) *node {
 // cx, cy: filled with fill and edged with edge, or for an empty one, white
 // and edged with fill.
 func mark(shape string, cx, cy, size float64, fill, edge string) *node {
+	return hollowMark(shape, cx, cy, size, fill, edge, "#ffffff")
+}
+
+// hollowMark is mark with the inside of an empty shape in inside: "none"
+// on a coloured ground, which then shows through the outline.
+func hollowMark(shape string, cx, cy, size float64, fill, edge, inside string) *node {
 	attrs := []string{"fill", fill, "stroke", edge, "stroke-width", "1.5"}
 	if s, empty := strings.CutPrefix(shape, "empty"); empty && s != "" {
 		shape = strings.ToLower(s[:1]) + s[1:]
-		attrs = []string{"fill", "#ffffff", "stroke", fill, "stroke-width", "2"}
+		attrs = []string{"fill", inside, "stroke", fill, "stroke-width", "2"}
 	}
 	h := size / 2
 	var n *node

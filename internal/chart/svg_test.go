@@ -106,6 +106,7 @@ func parseSVG(t *testing.T, id, doc string) elem {
 		t.Errorf("%s: %d ids; want only the title's and desc's", id, ids)
 	}
 	checkTextFits(t, id, root, w, h)
+	checkShapesFit(t, id, root)
 	return root
 }
 
@@ -235,16 +236,10 @@ func TestTrendSVG(t *testing.T) {
 // legend.
 func TestStatusBarsSVG(t *testing.T) {
 	s := example(t)
-	q := s.Quarters[len(s.Quarters)-1]
+	home := StatusBars("chart-home", "Published statuses by theme", homeCounts(s), true, en)
+	th := s.Themes[0]
 	var names []string
 	var rows [][]*report.Row
-	for _, th := range s.Themes {
-		names = append(names, th.Title)
-		rows = append(rows, q.TreeRows(th))
-	}
-	home := StatusBars("chart-home", "Published statuses by theme", report.CountStatuses(s.Statuses, names, rows), true, en)
-	th := s.Themes[0]
-	names, rows = nil, nil
 	for _, q := range s.Quarters {
 		names = append(names, q.ID.Label())
 		rows = append(rows, q.TreeRows(th))
@@ -277,6 +272,19 @@ func TestStatusBarsSVG(t *testing.T) {
 			}
 		}
 	}
+}
+
+// homeCounts are the statuses of the example's latest quarter by theme,
+// as its home page charts them.
+func homeCounts(s *report.Site) report.Counts {
+	q := s.Quarters[len(s.Quarters)-1]
+	var names []string
+	var rows [][]*report.Row
+	for _, th := range s.Themes {
+		names = append(names, th.Title)
+		rows = append(rows, q.TreeRows(th))
+	}
+	return report.CountStatuses(s.Statuses, names, rows)
 }
 
 func flatText(e elem) string {
@@ -400,7 +408,7 @@ func TestBarsFit(t *testing.T) {
 	rows = append(rows, &report.Row{})
 	long := strings.Repeat("Supercalifragilisticexpialidocious ", 4) + "&<b>"
 	c := StatusBars("chart-f", "Fit", report.CountStatuses(s.Statuses, []string{long, "B"}, [][]*report.Row{rows, rows[:3]}), true, en)
-	parseSVG(t, c.ID, c.SVG) // checks every text is inside
+	parseSVG(t, c.ID, c.SVG) // checks every text, legend key and mark is inside
 	if !strings.Contains(c.SVG, "123457") || !strings.Contains(c.SVG, "&amp;&lt;b&gt;") {
 		t.Errorf("the total or the escaped name is missing")
 	}

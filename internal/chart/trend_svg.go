@@ -251,11 +251,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			continue
 		}
 		shown[st] = true
-		edge := st.Colour
-		if st.Light() {
-			edge = st.Text
-		}
-		mk := mark(st.Shape, x, y, markSize, st.Colour, edge)
+		mk := mark(st.Shape, x, y, markSize, st.Colour, markEdge(st))
 		mk.add(el("title").withText(tip + ", " + st.Describe()))
 		ms.add(mk)
 		w := textWidth(st.Code, smallFnt)
@@ -278,12 +274,8 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	}
 	for _, st := range s.Statuses {
 		if shown[st] {
-			edge := st.Colour
-			if st.Light() {
-				edge = st.Text
-			}
 			items = append(items, legendItem{label: st.Describe(), swatch: func(x, y float64) *node {
-				return mark(st.Shape, x, y, markSize, st.Colour, edge)
+				return mark(st.Shape, x, y, markSize, st.Colour, markEdge(st))
 			}})
 		}
 	}
@@ -440,4 +432,13 @@ func cellText(v value.Value) string {
 		return ""
 	}
 	return strings.TrimSpace(v.Figure())
+}
+
+// markEdge is the edge of a status's marks: its own colour, or on a light
+// colour, which barely shows on the white page, the dark of its words.
+func markEdge(st *report.Status) string {
+	if st.Light() {
+		return st.Text
+	}
+	return st.Colour
 }
