@@ -92,9 +92,8 @@ func StatusBars(id, chartTitle string, c report.Counts, horizontal bool, w Words
 		fitPhone(options, names, 30, legendIcon)
 	}
 	shapeLegend(options, names, countShapes(c.Statuses))
-	summary := countsSummary(c, say)
-	return Chart{ID: id, Title: chartTitle, Summary: summary, Options: finish(id, options),
-		SVG: barsSVG(id, chartTitle, summary, c, say), Table: countsTable(heading, c, say)}
+	return Chart{ID: id, Title: chartTitle, Summary: countsSummary(c, horizontal, say), Options: finish(id, options),
+		SVG: barsSVG(id, chartTitle, countsDetail(c, say), c, say), Table: countsTable(heading, c, say)}
 }
 
 // legendIcon is the size, in px, of a bar chart's legend keys: square, so
@@ -131,9 +130,56 @@ type wrappedLabel struct {
 	LineHeight int `json:"lineHeight,omitempty"`
 }
 
-// countsSummary says what the last category holds: "Q2 2016/17: 7 of 14
-// High green (HG), 1 Low green (LG), ...".
-func countsSummary(c report.Counts, say sayer) string {
+// summaryCategories is the most categories a status chart's summary
+// names: the sentence stays short, and the table under the chart holds
+// every count.
+const summaryCategories = 4
+
+// countsSummary is a status chart's one sentence: the most common status
+// in each category (the first categories, themes, when the bars are
+// horizontal; the latest, periods, when they are not), with how many more
+// the table holds: "The most common published status in each theme:
+// Build a Better Harrow, 19 of 44 No status published; ...". A tie goes to
+// the status first in the scale.
+func countsSummary(c report.Counts, horizontal bool, say sayer) string {
+	from, to := 0, len(c.Categories)
+	if to > summaryCategories {
+		if horizontal {
+			to = summaryCategories
+		} else {
+			from = to - summaryCategories
+		}
+	}
+	var parts []string
+	for j := from; j < to; j++ {
+		top := -1
+		for i := range c.Statuses {
+			if c.N[i][j] > 0 && (top < 0 || c.N[i][j] > c.N[top][j]) {
+				top = i
+			}
+		}
+		if top < 0 {
+			parts = append(parts, say("chart-counts-none", "Category", c.Categories[j]))
+			continue
+		}
+		parts = append(parts, say("chart-counts-most", "Category", c.Categories[j], "N", c.N[top][j], "Total", c.Totals[j],
+			"Status", countLabel(c.Statuses[top], say)))
+	}
+	lead := "chart-counts-lead-periods"
+	if horizontal {
+		lead = "chart-counts-lead-themes"
+	}
+	out := say(lead, "Parts", strings.Join(parts, "; "))
+	if more := len(c.Categories) - (to - from); more > 0 {
+		out += say("chart-counts-more", more)
+	}
+	return out + say("chart-counts-end")
+}
+
+// countsDetail is every count of a status chart in words, for the static
+// drawing's description: "Q2 2016/17, 14 measures: 7 High green (HG), 1
+// Low green (LG), ...; ...".
+func countsDetail(c report.Counts, say sayer) string {
 	var parts []string
 	for j, cat := range c.Categories {
 		var items []string
