@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"scorecard/internal/report"
@@ -80,6 +81,8 @@ type Renderer struct {
 	pages map[string]*template.Template
 	base  string // the name the base template was parsed under
 	words *words.Catalogue
+
+	said sync.Map // the escaped text of messages without arguments, for rows.go
 
 	Sparkline Sparkline // draws the cards' sparklines; nil for none
 	embed     string    // and embed.html's, a page of its own with no skeleton
@@ -188,14 +191,16 @@ var funcs = template.FuncMap{
 	"bandFor": unbound, // bound per Renderer, as the words are
 	"narr":    narr,
 	// The bodies of the big tables, written in Go for speed: rows.go.
-	"scorecardRows": scorecardRows,
-	"themeCards":    scorecardCards,
-	"historyRows":   historyRows,
-	"historyCards":  historyCards,
-	"indexRows":     indexRows,
-	"indexCards":    indexCards,
-	"countRows":     countRows,
+	// Bound per Renderer, for their words (wordFuncs).
+	"scorecardRows": unbound,
+	"themeCards":    unbound,
+	"historyRows":   unbound,
+	"historyCards":  unbound,
+	"indexRows":     unbound,
+	"indexCards":    unbound,
+	"countRows":     unbound,
 	"date":          unbound, // bound per Renderer: longDate
+	"describe":      unbound, // bound per Renderer: the meta description
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"navList":       func(root string, links []navLink) navList { return navList{Root: root, Links: links} },
 	"subthemes":     func(root string, links []themeLink) subthemeList { return subthemeList{Root: root, Links: links} },
@@ -284,22 +289,6 @@ func (r *Renderer) goodWords(p report.Polarity) string {
 		return r.say("good-in-range")
 	case report.NotStated:
 		return r.say("good-not-stated")
-	}
-	return string(p)
-}
-
-// goodShort is goodWords in English, for rows.go until its words come
-// from the catalogue.
-func goodShort(p report.Polarity) string {
-	switch p {
-	case report.Higher:
-		return "Higher"
-	case report.Lower:
-		return "Lower"
-	case report.InRange:
-		return "In range"
-	case report.NotStated:
-		return "Not stated"
 	}
 	return string(p)
 }

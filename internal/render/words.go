@@ -27,9 +27,19 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 		"tpieces": r.words.Pieces,
 		"tforms":  r.words.FormsJSON,
 		// Words of the data, in the site's words.
-		"good":    r.goodWords,
-		"bandFor": r.bandFor,
-		"date":    r.longDate,
+		"good":     r.goodWords,
+		"bandFor":  r.bandFor,
+		"date":     r.longDate,
+		"describe": r.describe,
+		// The bodies of the big tables, written in Go for speed (rows.go,
+		// cards.go), in the catalogue's words.
+		"scorecardRows": r.scorecardRows,
+		"themeCards":    r.scorecardCards,
+		"historyRows":   r.historyRows,
+		"historyCards":  r.historyCards,
+		"indexRows":     r.indexRows,
+		"indexCards":    r.indexCards,
+		"countRows":     r.countRows,
 	}
 }
 
