@@ -64,6 +64,15 @@ func (rd *Renderer) Reusable(s *report.Site, c Chart, page, period string, q *re
 	return c
 }
 
+// Span names the periods from first to last, for a chart's citation: "Q2
+// 2016/17", or "Q1 2015/16 to Q2 2016/17".
+func (r *Renderer) Span(first, last report.Period) string {
+	if first == last {
+		return last.Label()
+	}
+	return r.say("span", "First", first.Label(), "Last", last.Label())
+}
+
 // Files gives the paths of the chart's files.
 func (c chartView) Files() ChartFiles { return FilesOf(c.ID) }
 

@@ -178,11 +178,12 @@ var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"measurePath": MeasurePath,
 	"good":        unbound,                 // bound per Renderer: goodWords
+	"goodLong":    unbound,                 // bound per Renderer: goodLong
 	"unitName":    (*report.Unit).Describe, // for layouts older than units: (pages write .Measure.Unit.Describe)
 	"dirClass":    dirClass,
 	"dirMsg":      dirMsg,
 	"statusList":  statusList,
-	"countLabel":  report.CountLabel,
+	"countLabel":  unbound, // bound per Renderer: countLabel
 	// Wording that follows the data: "1 measure", "3 measures";
 	// "Quarter" for "quarter". plural is English only, kept for sites'
 	// own layouts: the built-in ones count with {{t "count-measures" .N}}.
@@ -289,6 +290,22 @@ func (r *Renderer) goodWords(p report.Polarity) string {
 		return r.say("good-in-range")
 	case report.NotStated:
 		return r.say("good-not-stated")
+	}
+	return string(p)
+}
+
+// goodLong says in full which way is good for a measure: Polarity.Describe
+// in the catalogue's words.
+func (r *Renderer) goodLong(p report.Polarity) string {
+	switch p {
+	case report.Higher:
+		return r.say("good-long-higher")
+	case report.Lower:
+		return r.say("good-long-lower")
+	case report.InRange:
+		return r.say("good-long-in-range")
+	case report.NotStated:
+		return r.say("good-long-not-stated")
 	}
 	return string(p)
 }

@@ -605,7 +605,7 @@ func (r *Renderer) countRows(c *report.Counts) []template.HTML {
 		}
 	}
 	for i, st := range c.Statuses {
-		row(report.CountLabel(st), c.N[i])
+		row(r.countLabel(st), c.N[i])
 		w.endRow()
 	}
 	row(r.say("all-measures"), c.Totals)

@@ -27,10 +27,12 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 		"tpieces": r.words.Pieces,
 		"tforms":  r.words.FormsJSON,
 		// Words of the data, in the site's words.
-		"good":     r.goodWords,
-		"bandFor":  r.bandFor,
-		"date":     r.longDate,
-		"describe": r.describe,
+		"good":       r.goodWords,
+		"goodLong":   r.goodLong,
+		"bandFor":    r.bandFor,
+		"date":       r.longDate,
+		"describe":   r.describe,
+		"countLabel": r.countLabel,
 		// The bodies of the big tables, written in Go for speed (rows.go,
 		// cards.go), in the catalogue's words.
 		"scorecardRows": r.scorecardRows,
@@ -150,4 +152,14 @@ func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
 	if b.ElseList != nil {
 		walkTemplate(b.ElseList, visit)
 	}
+}
+
+// countLabel names a status in a status chart's table: the status, or
+// words for the measures with none (report.CountLabel in the catalogue's
+// words).
+func (r *Renderer) countLabel(st *report.Status) string {
+	if st == nil {
+		return r.say("summary-no-status")
+	}
+	return st.Describe()
 }

@@ -527,7 +527,7 @@ func themeChart(r *render.Renderer, s *report.Site, quarters []*report.Quarter, 
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
 	c := chart.StatusBars(render.ThemeChartID(q, t), r.ThemeChartTitle(s, t), counts, false, r.Words())
-	return reusable(r, s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), span(quarters[0].ID, q.ID), q)
+	return reusable(r, s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), r.Span(quarters[0].ID, q.ID), q)
 }
 
 // checkOut refuses an output folder whose replacement would destroy the
