@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -184,6 +185,7 @@ var funcs = template.FuncMap{
 	"dirMsg":      dirMsg,
 	"statusList":  statusList,
 	"countLabel":  unbound, // bound per Renderer: countLabel
+	"reason":      unbound, // bound per Renderer: a direction's reason in the catalogue's words
 	// Wording that follows the data: "1 measure", "3 measures";
 	// "Quarter" for "quarter". plural is English only, kept for sites'
 	// own layouts: the built-in ones count with {{t "count-measures" .N}}.
@@ -579,5 +581,7 @@ func capital(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	// The first letter, whole: it may be more than a byte (é, ŵ).
+	_, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(s[:n]) + s[n:]
 }

@@ -366,7 +366,7 @@ func (w *rowWriter) since(d report.Direction) {
 	w.direction(d)
 	w.raw(` <span class="against">`)
 	if d.Kind == report.NotComparable {
-		w.say("since-reason", "Period", d.Against.Label(), "Reason", d.Reason)
+		w.say("since-reason", "Period", d.Against.Label(), "Reason", w.r.reason(d))
 	} else {
 		w.say("since", "Period", d.Against.Label())
 	}
@@ -484,7 +484,7 @@ func (w *rowWriter) computed(r *report.Row) {
 func (w *rowWriter) travel(d report.Direction) {
 	w.direction(d)
 	w.raw(`<span class="working">`)
-	w.html(d.Reason)
+	w.html(w.r.reason(d))
 	w.raw("</span>")
 }
 

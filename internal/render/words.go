@@ -33,6 +33,7 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 		"date":       r.longDate,
 		"describe":   r.describe,
 		"countLabel": r.countLabel,
+		"reason":     r.reason,
 		// The bodies of the big tables, written in Go for speed (rows.go,
 		// cards.go), in the catalogue's words.
 		"scorecardRows": r.scorecardRows,
@@ -162,4 +163,14 @@ func (r *Renderer) countLabel(st *report.Status) string {
 		return r.say("summary-no-status")
 	}
 	return st.Describe()
+}
+
+// reason says why a direction of travel is what it is (package rag's
+// reasons) in the catalogue's words; in English when the model gives no
+// message.
+func (r *Renderer) reason(d report.Direction) string {
+	if d.Why.ID == "" {
+		return d.Reason
+	}
+	return r.sayOne(d.Why.ID, d.Why.Args...)
 }
