@@ -94,13 +94,7 @@ func TestRowsMatchTemplates(t *testing.T) {
 			compare("ref-history-cards", d, words.historyCards(d))
 		}
 		for _, q := range s.Quarters {
-			var names []string
-			var rows [][]*report.Row
-			for _, th := range s.Themes {
-				names = append(names, th.Title)
-				rows = append(rows, q.ThemeRows(th))
-			}
-			c := report.CountStatuses(s.Statuses, names, rows)
+			c := countsBy(s, s.Themes, func(th *report.Theme) (string, []*report.Row) { return th.Title, q.ThemeRows(th) })
 			compare("ref-counts", c, words.countRows(&c))
 		}
 		d := measureIndex(s)

@@ -304,26 +304,14 @@ func TestPseudoLanguage(t *testing.T) {
 	q := s.Quarters[len(s.Quarters)-1]
 	// The charts, as package site makes them: their words are the
 	// catalogue's too (TestChartWords).
-	var names []string
-	var rows [][]*report.Row
-	for _, th := range s.Themes {
-		names = append(names, th.Title)
-		rows = append(rows, q.TreeRows(th))
-	}
-	counts := report.CountStatuses(s.Statuses, names, rows)
+	counts := countsBy(s, s.Themes, func(th *report.Theme) (string, []*report.Row) { return th.Title, q.TreeRows(th) })
 	reuse := func(c chart.Chart, into Chart, page, period string) Chart {
 		into.ID, into.Title, into.Summary, into.Options, into.SVG, into.Table = c.ID, c.Title, c.Summary, c.Options, c.SVG, c.Table
 		return r.Reusable(s, into, page, period, q)
 	}
 	home := reuse(chart.StatusBars(HomeChartID(q), r.HomeChartTitle(q), counts, true, r.Words()), Chart{Counts: &counts}, QuarterPath(q.ID), q.ID.Label())
 	th := s.Themes[0]
-	var thNames []string
-	var thRows [][]*report.Row
-	for _, e := range s.Quarters {
-		thNames = append(thNames, e.ID.Label())
-		thRows = append(thRows, e.TreeRows(th))
-	}
-	thCounts := report.CountStatuses(s.Statuses, thNames, thRows)
+	thCounts := countsBy(s, s.Quarters, func(e *report.Quarter) (string, []*report.Row) { return e.ID.Label(), e.TreeRows(th) })
 	theme := reuse(chart.StatusBars(ThemeChartID(q, th), r.ThemeChartTitle(s, th), thCounts, false, r.Words()), Chart{Counts: &thCounts}, ThemePath(q.ID, th),
 		r.Span(s.Quarters[0].ID, q.ID))
 	trend := func(m *report.Measure) Chart {
@@ -395,4 +383,17 @@ func TestLayoutUnknownMessage(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("New: %v; want %s", err, want)
 	}
+}
+
+// countsBy counts the statuses of a status chart: each item's name, and
+// its rows.
+func countsBy[T any](s *report.Site, items []T, of func(T) (string, []*report.Row)) report.Counts {
+	var names []string
+	var rows [][]*report.Row
+	for _, it := range items {
+		name, rs := of(it)
+		names = append(names, name)
+		rows = append(rows, rs)
+	}
+	return report.CountStatuses(s.Statuses, names, rows)
 }
