@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -73,24 +74,75 @@ func (w *rowWriter) html(s string) {
 }
 
 // say writes a message of the renderer's catalogue (ids written out, as
-// for Renderer.say), escaped. A message without arguments is the same on
-// every row, and is looked up once.
+// for Renderer.say), escaped as html/template escapes it. A message is
+// the same on every row but for its arguments: it is cut around them
+// once per Renderer (words.Catalogue.Pieces) and its pieces reused, so a
+// table of millions of rows does not format each message anew.
 func (w *rowWriter) say(id string, args ...any) { w.sayOne(id, args...) }
 
 // sayOne is say for an id chosen at run time from constants written out.
 func (w *rowWriter) sayOne(id string, args ...any) {
-	if len(args) > 0 {
+	cached, ok := w.r.said.Load(id)
+	if !ok {
+		cached = w.r.cut(id, args)
+		w.r.said.Store(id, cached)
+	}
+	pieces, _ := cached.([]rowPiece)
+	if pieces == nil {
+		// A message that cannot be cut: one that shows an argument twice,
+		// or not at all (a site's translation may), or a counted one.
 		w.html(w.r.sayOne(id, args...))
 		return
 	}
-	if s, ok := w.r.said.Load(id); ok {
-		w.WriteString(s.(string))
-		return
+	for _, p := range pieces {
+		if p.arg < 0 {
+			w.raw(p.text)
+			continue
+		}
+		switch v := args[p.arg].(type) {
+		case string:
+			w.html(v)
+		default:
+			w.html(fmt.Sprint(v))
+		}
 	}
-	var e rowWriter
-	e.html(w.r.sayOne(id))
-	w.r.said.Store(id, e.String())
-	w.WriteString(e.String())
+}
+
+// rowPiece is a piece of a message cut around its arguments: its text,
+// escaped, or the index in say's args of the argument's value (arg >= 0).
+type rowPiece struct {
+	text string
+	arg  int
+}
+
+// cut cuts message id around the arguments args names, for say; nil when
+// it cannot.
+func (r *Renderer) cut(id string, args []any) any {
+	if r.words.Plural(id) {
+		return nil
+	}
+	slots := make([]any, len(args))
+	index := map[string]int{}
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		slots[i] = name
+		index[name] = i + 1
+	}
+	pieces, err := r.words.Pieces(id, slots...)
+	if err != nil {
+		return nil
+	}
+	out := make([]rowPiece, 0, len(pieces))
+	for _, p := range pieces {
+		if p.Slot != "" {
+			out = append(out, rowPiece{arg: index[p.Slot]})
+			continue
+		}
+		var e rowWriter
+		e.html(p.Text)
+		out = append(out, rowPiece{text: e.String(), arg: -1})
+	}
+	return out
 }
 
 // good writes what good is for a measure, as {{good}} does.
