@@ -129,7 +129,7 @@ func Direction(in Comparison) report.Direction {
 // of the data files, which are in English whatever the site's language.
 // Its ids are written out here, so an error is a bug.
 func english(id string, args ...any) string {
-	s, err := englishWords().Text(id, args...)
+	s, err := englishWords().Fill(id, args...)
 	if err != nil {
 		panic(err)
 	}
