@@ -174,3 +174,14 @@ func (r *Renderer) reason(d report.Direction) string {
 	}
 	return r.sayOne(d.Why.ID, d.Why.Args...)
 }
+
+// SearchWords is a search result's context in the catalogue's words
+// (package site's search index): search-measure, "measure BV053", or
+// search-status, "Q2 2016/17: Green".
+func (r *Renderer) SearchWords(id string, args ...any) string {
+	switch id {
+	case "search-measure", "search-status":
+		return r.sayOne(id, args...)
+	}
+	panic("render: SearchWords(" + id + "): not a search result's words")
+}
