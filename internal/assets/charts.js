@@ -13,6 +13,12 @@
   'use strict';
   var me = document.currentScript;
   var echartsURL = me && me.getAttribute('data-echarts');
+  // The words, in the site's language, from the script's element: its
+  // data-no-load, data-no-figures, data-no-draw, data-no-png, data-png and
+  // data-status ("Status: {status}") attributes.
+  function words(name) {
+    return (me && me.getAttribute('data-' + name)) || '';
+  }
   var loading = null; // the callbacks waiting for ECharts, while it loads
   var failed = false;
   var drawn = [];
@@ -60,7 +66,7 @@
       el.classList.remove('chart-loading');
       el.removeAttribute('aria-busy');
       if (!ok) {
-        say(el, 'The interactive chart could not load. The chart shown has the same figures.');
+        say(el, words('no-load'));
         return;
       }
       draw(el);
@@ -71,7 +77,7 @@
     var id = el.getAttribute('data-chart');
     var data = document.getElementById(id + '-options');
     if (!data) {
-      say(el, 'The interactive chart has no figures to draw.');
+      say(el, words('no-figures'));
       return;
     }
     var live = document.createElement('div');
@@ -86,7 +92,7 @@
     } catch (err) {
       el.classList.remove('chart-drawn');
       el.removeChild(live);
-      say(el, 'The interactive chart could not be drawn. The chart shown has the same figures.');
+      say(el, words('no-draw'));
       return;
     }
     var button = buttonFor(id, 'chart-explore');
@@ -227,7 +233,7 @@
         }
         item.appendChild(key);
         item.appendChild(document.createTextNode(
-          p.seriesType === 'scatter' ? 'Status: ' + p.seriesName : p.seriesName + ': ' + label(v)));
+          p.seriesType === 'scatter' ? words('status').replace('{status}', function () { return p.seriesName; }) : p.seriesName + ': ' + label(v)));
         list.appendChild(item);
       }
       nodes.push(list);
@@ -241,7 +247,7 @@
   function png(el) {
     var svg = el.querySelector('.chart-static svg');
     var id = el.getAttribute('data-chart');
-    var cannot = 'This browser could not make a PNG here. Download the SVG instead, which any browser or drawing program opens.';
+    var cannot = words('no-png');
     if (!svg) {
       say(el, cannot);
       return;
@@ -268,7 +274,7 @@
         document.body.appendChild(a);
         a.click();
         document.body.removeChild(a);
-        say(el, 'The PNG is downloading.');
+        say(el, words('png'));
       } catch (err) {
         say(el, cannot);
       }

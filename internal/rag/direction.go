@@ -1,11 +1,12 @@
 package rag
 
 import (
-	"fmt"
 	"strings"
+	"sync"
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
+	"scorecard/internal/words"
 )
 
 // Comparison is what a direction of travel is worked out from, as Input
@@ -28,47 +29,50 @@ type Comparison struct {
 func Direction(in Comparison) report.Direction {
 	row, against, prior := in.Row, in.Against, in.Prior
 	d := report.Direction{Against: against}
-	notComparable := func(reason string) report.Direction {
-		d.Reason = reason
+	notComparable := func(id string, args ...any) report.Direction {
+		d.Why = report.Words{ID: id, Args: args}
+		d.Reason = english(id, args...)
 		return d
 	}
 	cur := row.Actual
 	switch {
 	case cur.Kind == value.Blank || cur.Kind == value.NotApplicable:
-		return notComparable("no actual this quarter")
+		return notComparable("why-no-actual")
 	case cur.Kind == value.Word:
-		return notComparable("no figure this quarter: " + cur.Meaning())
+		return notComparable("why-word", "Meaning", cur.Meaning())
 	case cur.Kind != value.Number:
-		return notComparable("the actual is not a single figure")
+		return notComparable("why-not-single")
 	case row.When.IsZero():
-		return notComparable(fmt.Sprintf("the data period %q is not one Scorecard can place in time", row.Period))
+		return notComparable("why-period", "Period", row.Period)
 	case against.IsZero() && row.When.Kind == report.ToDatePeriod:
-		return notComparable("a year-to-date figure is compared only with the same part of the year before")
+		return notComparable("why-to-date")
 	case in.New:
-		return notComparable("new measure")
+		return notComparable("why-new")
 	case against.IsZero():
-		return notComparable("no earlier figure for a period of the same length is published here")
+		return notComparable("why-no-earlier")
 	case !in.Held:
-		return notComparable("no figures for " + against.Label() + " are published here")
+		return notComparable("why-not-held", "Period", against.Label())
 	case prior == nil:
-		return notComparable("not reported in " + against.Label())
+		return notComparable("why-not-reported", "Period", against.Label())
 	}
 	old := prior.Actual
 	switch {
 	case old.Kind == value.Blank || old.Kind == value.NotApplicable:
 		if prior.Status != nil && !prior.Status.Rating {
-			return notComparable(fmt.Sprintf("no actual in %s (%s)", against.Label(), prior.Status.Code))
+			return notComparable("why-no-actual-in-status", "Period", against.Label(), "Code", prior.Status.Code)
 		}
-		return notComparable("no actual in " + against.Label())
+		return notComparable("why-no-actual-in", "Period", against.Label())
 	case old.Kind == value.Word:
-		return notComparable(fmt.Sprintf("no figure in %s: %s", against.Label(), old.Meaning()))
+		return notComparable("why-word-in", "Period", against.Label(), "Meaning", old.Meaning())
 	case old.Kind != value.Number:
-		return notComparable(fmt.Sprintf("the actual in %s is not a single figure", against.Label()))
+		return notComparable("why-not-single-in", "Period", against.Label())
 	case old.Unit != cur.Unit:
-		return notComparable(fmt.Sprintf("the actuals are in different units (%s, then %s)", old.Raw, cur.Raw))
+		return notComparable("why-units", "Before", old.Raw, "Now", cur.Raw)
 	}
 	if ok, why := report.Comparable(prior.When, row.When); !ok {
-		return notComparable(why)
+		// The model's English, not yet a message of the catalogue.
+		d.Reason = why
+		return d
 	}
 	better := cur.Num - old.Num
 	up, down := report.Improved, report.Worse
@@ -81,7 +85,7 @@ func Direction(in Comparison) report.Direction {
 		if target := row.Target; target.Kind == value.Range {
 			better = distance(old.Num, target) - distance(cur.Num, target)
 		} else {
-			return notComparable("for an in-range measure, only a target range says which way is better")
+			return notComparable("why-in-range")
 		}
 	}
 	if in.Measure.Good != report.NotStated { // up or down, not better
@@ -99,18 +103,40 @@ func Direction(in Comparison) report.Direction {
 	default:
 		d.Kind = report.NoChange
 		d.Change = 0
-		d.Reason = fmt.Sprintf("%s in %s, %s now", old.Raw, against.Label(), cur.Raw)
+		d.Why = report.Words{ID: "why-same", Args: []any{"Before", old.Raw, "Period", against.Label(), "Now", cur.Raw}}
+		d.Reason = english(d.Why.ID, d.Why.Args...)
 		return d
 	}
-	if strings.Contains(against.Label(), " to ") {
-		// "fell from 44.9% (July 2013 to June 2014) to 43.3%": a span in
-		// brackets, so that its "to" is not read as the movement's.
-		d.Reason = fmt.Sprintf("%s from %s (%s) to %s", moved, old.Raw, against.Label(), cur.Raw)
-		return d
+	// "fell from 44.9% (July 2013 to June 2014) to 43.3%": a span in
+	// brackets, so that its "to" is not read as the movement's.
+	span := strings.Contains(against.Label(), " to ")
+	switch {
+	case moved == "rose" && span:
+		d.Why.ID = "why-rose-span"
+	case moved == "rose":
+		d.Why.ID = "why-rose"
+	case span:
+		d.Why.ID = "why-fell-span"
+	default:
+		d.Why.ID = "why-fell"
 	}
-	d.Reason = fmt.Sprintf("%s from %s in %s to %s", moved, old.Raw, against.Label(), cur.Raw)
+	d.Why.Args = []any{"Before", old.Raw, "Period", against.Label(), "Now", cur.Raw}
+	d.Reason = english(d.Why.ID, d.Why.Args...)
 	return d
 }
+
+// english writes a message of Scorecard's English catalogue: the reasons
+// of the data files, which are in English whatever the site's language.
+// Its ids are written out here, so an error is a bug.
+func english(id string, args ...any) string {
+	s, err := englishWords().Fill(id, args...)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+var englishWords = sync.OnceValue(words.English)
 
 // distance is how far v lies outside a target range; 0 inside it.
 func distance(v float64, target value.Value) float64 {

@@ -25,20 +25,31 @@ type Sparkline func(s *report.Site, m *report.Measure, q *report.Quarter, summar
 
 // sparkSummary is a sparkline's accessible name: the card says the
 // figures in words, so the picture says what it shows.
-func sparkSummary(m *report.Measure, q *report.Quarter) string {
-	return "Trend of " + m.Title + " up to " + q.ID.Label()
+func (r *Renderer) sparkSummary(m *report.Measure, q *report.Quarter) string {
+	return r.say("spark-summary", "Measure", m.Title, "Period", q.ID.Label())
 }
 
 // item writes one term of a card's list of figures; wide items take the
 // card's whole width.
 func (w *rowWriter) item(term string, wide bool) {
+	w.startItem(wide)
+	w.html(term)
+	w.raw(`</dt><dd>`)
+}
+
+// sayItem is item with a message of the catalogue as its term.
+func (w *rowWriter) sayItem(wide bool, id string, args ...any) {
+	w.startItem(wide)
+	w.sayOne(id, args...)
+	w.raw(`</dt><dd>`)
+}
+
+func (w *rowWriter) startItem(wide bool) {
 	if wide {
 		w.raw(`<div class="card-wide"><dt>`)
 	} else {
 		w.raw(`<div><dt>`)
 	}
-	w.html(term)
-	w.raw(`</dt><dd>`)
 }
 
 func (w *rowWriter) endItem() { w.raw("</dd></div>\n") }
@@ -55,11 +66,11 @@ func (w *rowWriter) endCard() {
 
 // against writes a row's figure and its target, the figure first.
 func (w *rowWriter) against(r *report.Row) {
-	w.item("Actual", false)
+	w.sayItem(false, "col-actual")
 	w.cell(r.Actual)
 	w.period(r.Period)
 	w.endItem()
-	w.item("Target", false)
+	w.sayItem(false, "col-target")
 	w.target(r)
 	w.endItem()
 }
@@ -68,11 +79,11 @@ func (w *rowWriter) against(r *report.Row) {
 // target, status, direction of travel.
 func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
 	w.against(r)
-	w.item("Status", true)
+	w.sayItem(true, "col-status")
 	w.status(r)
 	w.noteLinks(notes)
 	w.endItem()
-	w.item("Direction of travel", true)
+	w.sayItem(true, "col-direction-of-travel")
 	w.dots(r)
 	w.endItem()
 }
@@ -80,8 +91,8 @@ func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
 // scorecardCards writes a theme's scorecard as cards: for each measure,
 // the quarter's figures, what good is, its further figures, the earlier
 // quarters' actual and status, and its sparkline up to the quarter.
-func scorecardCards(d themeData) []template.HTML {
-	var w rowWriter
+func (r *Renderer) scorecardCards(d themeData) []template.HTML {
+	w := rowWriter{r: r}
 	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
 	for _, tr := range d.Rows {
 		m := tr.Measure
@@ -90,8 +101,8 @@ func scorecardCards(d themeData) []template.HTML {
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
 		last := len(tr.Cells) - 1
 		w.latest(tr.Row, tr.Cells[last].Notes)
-		w.item("Good is", false)
-		w.html(goodShort(m.Good))
+		w.sayItem(false, "col-good-is")
+		w.html(w.r.goodWords(m.Good))
 		w.endItem()
 		for _, kind := range d.Refs {
 			w.item(d.RefHeading(kind), true)
@@ -102,7 +113,9 @@ func scorecardCards(d themeData) []template.HTML {
 			c := tr.Cells[i]
 			w.item(c.Quarter.ID.Label(), false)
 			if c.Row == nil {
-				w.raw(`<span class="empty">no data</span>`)
+				w.raw(`<span class="empty">`)
+				w.say("cell-no-data")
+				w.raw(`</span>`)
 			} else {
 				w.cell(c.Row.Actual)
 				w.raw(`<br>`)
@@ -124,37 +137,39 @@ func (d measureIndexData) Spark(m *report.Measure, q *report.Quarter) template.H
 	if d.spark == nil {
 		return ""
 	}
-	return template.HTML(d.spark(d.Site, m, q, sparkSummary(m, q)))
+	return template.HTML(d.spark(m, q))
 }
 
 // indexCards writes one theme's part of the measure index as cards: each
 // measure's latest figures and its sparkline.
-func indexCards(t measureIndexTheme, d measureIndexData) []template.HTML {
-	var w rowWriter
+func (rd *Renderer) indexCards(t measureIndexTheme, d measureIndexData) []template.HTML {
+	w := rowWriter{r: rd}
 	w.Grow(min(len(t.Rows)*1200, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
 		w.measureName(ir.Measure, d.Root)
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
 		r := ir.Row
-		w.item("Latest "+d.Site.EditionWord(), true)
+		w.sayItem(true, "card-latest", "Edition", d.Site.EditionWord())
 		if r == nil {
-			w.raw(`<span class="empty">not yet reported</span>`)
+			w.raw(`<span class="empty">`)
+			w.say("not-yet-reported")
+			w.raw(`</span>`)
 			w.endItem()
 		} else {
 			w.html(ir.Quarter.ID.Label())
 			w.endItem()
 			w.against(r)
-			w.item("Status", true)
-			w.publishedStatus(r, "See the measure's notes")
+			w.sayItem(true, "col-status")
+			w.publishedStatus(r, true)
 			w.endItem()
-			w.item("Since the previous "+d.Site.EditionWord(), true)
+			w.sayItem(true, "card-since-previous", "Edition", d.Site.EditionWord())
 			w.direction(r.SinceQuarter)
 			w.published(r)
 			w.endItem()
 		}
-		w.item("Good is", false)
-		w.html(goodShort(ir.Measure.Good))
+		w.sayItem(false, "col-good-is")
+		w.html(w.r.goodWords(ir.Measure.Good))
 		w.endItem()
 		w.raw("</dl>\n")
 		if r != nil {
@@ -167,8 +182,8 @@ func indexCards(t measureIndexTheme, d measureIndexData) []template.HTML {
 
 // historyCards writes a measure's history as cards, newest quarter first:
 // each with what the history table's row holds.
-func historyCards(d measureData) []template.HTML {
-	var w rowWriter
+func (rd *Renderer) historyCards(d measureData) []template.HTML {
+	w := rowWriter{r: rd}
 	w.Grow(min(len(d.History)*1400, chunkSize+chunkSize/4))
 	edition := d.Site.EditionWord()
 	for i := len(d.History) - 1; i >= 0; i-- {
@@ -184,31 +199,33 @@ func historyCards(d measureData) []template.HTML {
 				if f := r.Reference(sr); f != nil {
 					w.figure(f)
 				} else {
-					w.raw(`<span class="empty">none</span>`)
+					w.raw(`<span class="empty">`)
+					w.say("cell-none")
+					w.raw(`</span>`)
 				}
 				if sr.Source != "" {
-					w.raw(`<span class="period">Source: `)
-					w.html(sr.Source)
+					w.raw(`<span class="period">`)
+					w.say("figure-source", "Source", sr.Source)
 					w.raw(`</span>`)
 				}
 				w.endItem()
 			}
 		}
-		w.item("Published status", true)
-		w.publishedStatus(r, "See the notes")
+		w.sayItem(true, "col-published-status")
+		w.publishedStatus(r, false)
 		w.endItem()
-		w.item("Status from the figures", true)
+		w.sayItem(true, "card-computed")
 		w.computed(r)
 		w.endItem()
-		w.item("Since the previous "+edition, true)
+		w.sayItem(true, "card-since-previous", "Edition", edition)
 		w.travel(r.SinceQuarter)
 		w.published(r)
 		w.endItem()
-		w.item("Since a year earlier", true)
+		w.sayItem(true, "card-since-year")
 		w.travel(r.SinceLastYear)
 		w.endItem()
 		if len(r.Notes) > 0 {
-			w.item("Notes", true)
+			w.sayItem(true, "col-notes")
 			w.notes(r)
 			w.endItem()
 		}

@@ -50,18 +50,27 @@ func (rd *Renderer) Reusable(s *report.Site, c Chart, page, period string, q *re
 	switch {
 	case q == nil:
 	case q.Published != "":
-		date = " Published " + rd.longDate(q.Published) + "."
+		date = rd.say("cite-published", "Date", rd.longDate(q.Published))
 	default:
 		_, end := q.ID.Dates()
-		date = " Figures to " + rd.longDate(end.Format("2006-01-02")) + "."
+		date = rd.say("cite-figures-to", "Date", rd.longDate(end.Format("2006-01-02")))
 	}
-	r.Cite = s.Organisation + ", " + s.Title + ": " + c.Title
 	if period != "" && !strings.Contains(c.Title, period) {
-		r.Cite += ", " + period
+		r.Cite = rd.say("cite-period", "Organisation", s.Organisation, "Title", s.Title, "Chart", c.Title, "Period", period, "Address", r.Address, "Date", date)
+	} else {
+		r.Cite = rd.say("cite", "Organisation", s.Organisation, "Title", s.Title, "Chart", c.Title, "Address", r.Address, "Date", date)
 	}
-	r.Cite += ". " + r.Address + "." + date
 	c.Reuse = r
 	return c
+}
+
+// Span names the periods from first to last, for a chart's citation: "Q2
+// 2016/17", or "Q1 2015/16 to Q2 2016/17".
+func (r *Renderer) Span(first, last report.Period) string {
+	if first == last {
+		return last.Label()
+	}
+	return r.say("span", "First", first.Label(), "Last", last.Label())
 }
 
 // Files gives the paths of the chart's files.
@@ -95,9 +104,6 @@ func (r *Renderer) Embed(w io.Writer, s *report.Site, c Chart) error {
 	}
 	return r.pages["embed.html"].ExecuteTemplate(w, r.embed, d)
 }
-
-// Description is the chart's summary.
-func (d embedData) Description() string { return d.Chart.Summary }
 
 // embedAnchors are the ids of a chart's embed page.
 func embedAnchors(id string) []string {

@@ -38,7 +38,7 @@ func (r *Renderer) Measure(w io.Writer, s *report.Site, m *report.Measure, chart
 
 func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) measureData {
 	at := MeasurePath(m)
-	crumbs := []crumb{{Text: "Home", Path: "index.html"}, {Text: "All measures", Path: MeasureIndexPath}}
+	crumbs := []crumb{{Msg: "home", Path: "index.html"}, {Msg: "all-measures", Path: MeasureIndexPath}}
 	if s.Nested() {
 		// Where the measure sits among nested themes: each theme's part
 		// of the list of all measures.

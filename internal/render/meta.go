@@ -2,7 +2,6 @@ package render
 
 import (
 	"path"
-	"strconv"
 	"strings"
 
 	"scorecard/internal/report"
@@ -43,43 +42,55 @@ func FaviconSVG(s *report.Site) []byte {
 		`<path d="M7 24h4v-8H7zm7 0h4V8h-4zm7 0h4v-12h-4z" fill="#fff"/></svg>` + "\n")
 }
 
-// Description is a sentence about the page for its meta description, for
-// the pages that say nothing more particular: each names the site.
-func (p page) Description() string {
-	site := p.Site.Organisation + ": " + p.Site.Title
+// describe is the template func that writes a page's meta description
+// (base.html's <head>, embed.html), from the page's own content in the
+// catalogue's words: a report page counts its measures by status, a
+// measure's gives its latest figure, the others say what they hold.
+func (r *Renderer) describe(data any) string {
+	switch d := data.(type) {
+	case homeData:
+		return r.say("meta-home", "Organisation", d.Site.Organisation, "Title", d.Site.Title, "Period", d.Quarter.ID.Long(), "Counts", r.statusCounts(d.Site, d.Quarter.Rows))
+	case themeData:
+		return r.say("meta-theme", "Theme", d.Theme.Title, "Period", d.Quarter.ID.Long(), "Organisation", d.Site.Organisation, "Title", d.Site.Title, "Counts", r.statusCounts(d.Site, d.Quarter.TreeRows(d.Theme)))
+	case measureData:
+		return r.measureDescription(d)
+	case embedData:
+		return d.Chart.Summary
+	case interface{ basePage() page }:
+		return r.pageDescription(d.basePage())
+	}
+	return ""
+}
+
+// basePage is the page's own part of a page's data, for describe.
+func (p page) basePage() page { return p }
+
+// pageDescription is the meta description of the pages that say nothing
+// more particular: each names the site.
+func (r *Renderer) pageDescription(p page) string {
+	site := r.say("meta-site", "Organisation", p.Site.Organisation, "Title", p.Site.Title)
 	switch {
 	case p.Path == MeasureIndexPath:
-		return "Every measure in " + site + ", with its latest figure, status and direction of travel."
+		return r.say("meta-measures", "Site", site)
 	case p.Path == AboutPath:
-		return "About " + site + ": what it reports, how to read its statuses and directions of travel."
+		return r.say("meta-about", "Site", site)
 	case p.Path == AccessibilityPath:
-		return "Accessibility statement for " + site + "."
+		return r.say("meta-accessibility", "Site", site)
 	case p.Path == SearchPath:
-		return "Search the measures and reports of " + site + "."
+		return r.say("meta-search", "Site", site)
 	case p.Path == "data/index.html":
-		return "The figures of " + site + " as open data: CSV and JSON files to download."
+		return r.say("meta-data", "Site", site)
 	case p.Path == NotFoundPath:
-		return "The page was not found on " + site + "."
+		return r.say("meta-not-found", "Site", site)
 	case strings.HasSuffix(p.Path, "/print/index.html"):
-		return "The whole report of " + site + " on one page, for printing: " + p.Title + "."
+		return r.say("meta-print", "Site", site, "Page", p.Title)
 	}
-	return p.Title + ": " + site + "."
+	return r.say("meta-page", "Site", site, "Page", p.Title)
 }
 
-// Description names the edition and counts its measures by status.
-func (d homeData) Description() string {
-	return d.Site.Organisation + ": " + d.Site.Title + ", " + d.Quarter.ID.Long() + ". " + statusCounts(d.Site, d.Quarter.Rows)
-}
-
-// Description names the theme and edition and counts its measures by
-// status.
-func (d themeData) Description() string {
-	return d.Theme.Title + ", " + d.Quarter.ID.Long() + ", in " + d.Site.Organisation + ": " + d.Site.Title + ". " + statusCounts(d.Site, d.Quarter.TreeRows(d.Theme))
-}
-
-// Description gives the measure's latest figure against its target, and
-// its status.
-func (d measureData) Description() string {
+// measureDescription gives the measure's latest figure against its
+// target, and its status.
+func (r *Renderer) measureDescription(d measureData) string {
 	s, m := d.Site, d.Measure
 	var latest *report.Row
 	var when report.Period
@@ -88,28 +99,25 @@ func (d measureData) Description() string {
 			latest, when = rows[len(rows)-1], q.ID
 		}
 	}
-	var b strings.Builder
-	b.WriteString(m.Title + ", " + s.Organisation + ": " + s.Title + ".")
+	out := r.say("meta-measure", "Measure", m.Title, "Organisation", s.Organisation, "Title", s.Title)
 	if latest == nil {
-		b.WriteString(" No figures published yet.")
-		return b.String()
+		return out + r.say("meta-measure-none")
 	}
 	if latest.When != (report.Period{}) {
 		when = latest.When
 	}
-	if shown(latest.Actual) {
-		b.WriteString(" " + when.Label() + ": " + latest.Actual.Figure())
-		if shown(latest.Target) {
-			b.WriteString(" against a target of " + latest.Target.Figure())
-		}
-		b.WriteString(".")
-	} else {
-		b.WriteString(" " + when.Label() + ": no figure.")
+	switch {
+	case shown(latest.Actual) && shown(latest.Target):
+		out += r.say("meta-measure-against", "Period", when.Label(), "Actual", latest.Actual.Figure(), "Target", latest.Target.Figure())
+	case shown(latest.Actual):
+		out += r.say("meta-measure-actual", "Period", when.Label(), "Actual", latest.Actual.Figure())
+	default:
+		out += r.say("meta-measure-no-figure", "Period", when.Label())
 	}
 	if latest.Status != nil {
-		b.WriteString(" Status: " + latest.Status.Describe() + ".")
+		out += r.say("meta-measure-status", "Status", latest.Status.Describe())
 	}
-	return b.String()
+	return out
 }
 
 // shown reports whether v is a figure to quote: not blank, not "n/a".
@@ -117,19 +125,18 @@ func shown(v value.Value) bool { return v.Kind != value.Blank && v.Kind != value
 
 // statusCounts writes "54 measures: 20 High green (HG), 10 Red (R), 4 with
 // no status."
-func statusCounts(s *report.Site, rows []*report.Row) string {
+func (r *Renderer) statusCounts(s *report.Site, rows []*report.Row) string {
 	sum := report.Summarise(rows, s.Statuses)
-	out := plural(sum.Total, "measure")
 	var parts []string
 	for _, c := range sum.Statuses {
 		if c.Status == nil {
-			parts = append(parts, strconv.Itoa(c.N)+" with no status")
+			parts = append(parts, r.say("meta-count-no-status", c.N))
 			continue
 		}
-		parts = append(parts, strconv.Itoa(c.N)+" "+c.Status.Describe())
+		parts = append(parts, r.say("meta-count-status", "N", c.N, "Status", c.Status.Describe()))
 	}
-	if len(parts) > 0 {
-		out += ": " + strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		return r.say("meta-counts-none", "Measures", r.say("count-measures", sum.Total))
 	}
-	return out + "."
+	return r.say("meta-counts", "Measures", r.say("count-measures", sum.Total), "Statuses", strings.Join(parts, r.say("list-comma")))
 }

@@ -26,7 +26,7 @@ type measureIndexData struct {
 	page
 	Latest *report.Quarter
 	Themes []measureIndexTheme
-	spark  Sparkline // for the cards (cards.go)
+	spark  func(m *report.Measure, q *report.Quarter) string // a card's sparkline (cards.go); nil for none
 }
 
 type measureIndexTheme struct {
@@ -45,7 +45,9 @@ type measureIndexRow struct {
 func (r *Renderer) MeasureIndex(w io.Writer, s *report.Site) error {
 	d := measureIndex(s)
 	d.Title = r.say("all-measures")
-	d.spark = r.Sparkline
+	if r.Sparkline != nil {
+		d.spark = func(m *report.Measure, q *report.Quarter) string { return r.Sparkline(s, m, q, r.sparkSummary(m, q)) }
+	}
 	return r.execute(w, "measures.html", d)
 }
 

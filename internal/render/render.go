@@ -12,7 +12,9 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -80,6 +82,8 @@ type Renderer struct {
 	pages map[string]*template.Template
 	base  string // the name the base template was parsed under
 	words *words.Catalogue
+
+	said sync.Map // the escaped text of messages without arguments, for rows.go
 
 	Sparkline Sparkline // draws the cards' sparklines; nil for none
 	embed     string    // and embed.html's, a page of its own with no skeleton
@@ -175,11 +179,13 @@ var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"measurePath": MeasurePath,
 	"good":        unbound,                 // bound per Renderer: goodWords
+	"goodLong":    unbound,                 // bound per Renderer: goodLong
 	"unitName":    (*report.Unit).Describe, // for layouts older than units: (pages write .Measure.Unit.Describe)
 	"dirClass":    dirClass,
 	"dirMsg":      dirMsg,
 	"statusList":  statusList,
-	"countLabel":  report.CountLabel,
+	"countLabel":  unbound, // bound per Renderer: countLabel
+	"reason":      unbound, // bound per Renderer: a direction's reason in the catalogue's words
 	// Wording that follows the data: "1 measure", "3 measures";
 	// "Quarter" for "quarter". plural is English only, kept for sites'
 	// own layouts: the built-in ones count with {{t "count-measures" .N}}.
@@ -188,14 +194,16 @@ var funcs = template.FuncMap{
 	"bandFor": unbound, // bound per Renderer, as the words are
 	"narr":    narr,
 	// The bodies of the big tables, written in Go for speed: rows.go.
-	"scorecardRows": scorecardRows,
-	"themeCards":    scorecardCards,
-	"historyRows":   historyRows,
-	"historyCards":  historyCards,
-	"indexRows":     indexRows,
-	"indexCards":    indexCards,
-	"countRows":     countRows,
+	// Bound per Renderer, for their words (wordFuncs).
+	"scorecardRows": unbound,
+	"themeCards":    unbound,
+	"historyRows":   unbound,
+	"historyCards":  unbound,
+	"indexRows":     unbound,
+	"indexCards":    unbound,
+	"countRows":     unbound,
 	"date":          unbound, // bound per Renderer: longDate
+	"describe":      unbound, // bound per Renderer: the meta description
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },
 	"navList":       func(root string, links []navLink) navList { return navList{Root: root, Links: links} },
 	"subthemes":     func(root string, links []themeLink) subthemeList { return subthemeList{Root: root, Links: links} },
@@ -288,18 +296,18 @@ func (r *Renderer) goodWords(p report.Polarity) string {
 	return string(p)
 }
 
-// goodShort is goodWords in English, for rows.go until its words come
-// from the catalogue.
-func goodShort(p report.Polarity) string {
+// goodLong says in full which way is good for a measure: Polarity.Describe
+// in the catalogue's words.
+func (r *Renderer) goodLong(p report.Polarity) string {
 	switch p {
 	case report.Higher:
-		return "Higher"
+		return r.say("good-long-higher")
 	case report.Lower:
-		return "Lower"
+		return r.say("good-long-lower")
 	case report.InRange:
-		return "In range"
+		return r.say("good-long-in-range")
 	case report.NotStated:
-		return "Not stated"
+		return r.say("good-long-not-stated")
 	}
 	return string(p)
 }
@@ -573,5 +581,7 @@ func capital(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	// The first letter, whole: it may be more than a byte (é, ŵ).
+	_, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(s[:n]) + s[n:]
 }

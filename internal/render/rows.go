@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ import (
 type rowWriter struct {
 	strings.Builder
 	chunks []template.HTML
+	r      *Renderer // whose catalogue gives the words
 }
 
 const chunkSize = 32 << 10
@@ -69,6 +71,94 @@ func (w *rowWriter) html(s string) {
 		}
 	}
 	w.WriteString(s[last:])
+}
+
+// say writes a message of the renderer's catalogue (ids written out, as
+// for Renderer.say), escaped as html/template escapes it. A message is
+// the same on every row but for its arguments: it is cut around them
+// once per Renderer (words.Catalogue.Pieces) and its pieces reused, so a
+// table of millions of rows does not format each message anew.
+func (w *rowWriter) say(id string, args ...any) { w.sayOne(id, args...) }
+
+// sayOne is say for an id chosen at run time from constants written out.
+func (w *rowWriter) sayOne(id string, args ...any) {
+	cached, ok := w.r.said.Load(id)
+	if !ok {
+		cached = w.r.cut(id, args)
+		w.r.said.Store(id, cached)
+	}
+	pieces, _ := cached.([]rowPiece)
+	if pieces == nil {
+		// A message that cannot be cut: one that shows an argument twice,
+		// or not at all (a site's translation may), or a counted one.
+		w.html(w.r.sayOne(id, args...))
+		return
+	}
+	for _, p := range pieces {
+		if p.arg < 0 {
+			w.raw(p.text)
+			continue
+		}
+		switch v := args[p.arg].(type) {
+		case string:
+			w.html(v)
+		default:
+			w.html(fmt.Sprint(v))
+		}
+	}
+}
+
+// rowPiece is a piece of a message cut around its arguments: its text,
+// escaped, or the index in say's args of the argument's value (arg >= 0).
+type rowPiece struct {
+	text string
+	arg  int
+}
+
+// cut cuts message id around the arguments args names, for say; nil when
+// it cannot.
+func (r *Renderer) cut(id string, args []any) any {
+	if r.words.Plural(id) {
+		return nil
+	}
+	slots := make([]any, len(args))
+	index := map[string]int{}
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		slots[i] = name
+		index[name] = i + 1
+	}
+	pieces, err := r.words.Pieces(id, slots...)
+	if err != nil {
+		return nil
+	}
+	out := make([]rowPiece, 0, len(pieces))
+	for _, p := range pieces {
+		if p.Slot != "" {
+			out = append(out, rowPiece{arg: index[p.Slot]})
+			continue
+		}
+		var e rowWriter
+		e.html(p.Text)
+		out = append(out, rowPiece{text: e.String(), arg: -1})
+	}
+	return out
+}
+
+// good writes what good is for a measure, as {{good}} does.
+func (w *rowWriter) good(p report.Polarity) {
+	switch p {
+	case report.Higher:
+		w.say("good-higher")
+	case report.Lower:
+		w.say("good-lower")
+	case report.InRange:
+		w.say("good-in-range")
+	case report.NotStated:
+		w.say("good-not-stated")
+	default:
+		w.html(string(p))
+	}
 }
 
 // raw writes markup that is part of the layout.
@@ -111,9 +201,13 @@ func isHex(c byte) bool {
 func (w *rowWriter) cell(v value.Value) {
 	switch v.Kind {
 	case value.Blank:
-		w.raw(`<span class="empty">no data</span>`)
+		w.raw(`<span class="empty">`)
+		w.say("cell-no-data")
+		w.raw(`</span>`)
 	case value.NotApplicable:
-		w.raw(`<span class="empty">not applicable</span>`)
+		w.raw(`<span class="empty">`)
+		w.say("cell-not-applicable")
+		w.raw(`</span>`)
 	default:
 		w.html(v.Figure())
 		for _, q := range v.Qualifiers() {
@@ -138,7 +232,9 @@ func (w *rowWriter) status(r *report.Row) {
 	case r.Status != nil:
 		w.statusTag(r.Status)
 	case len(r.Notes) == 0:
-		w.raw(`<span class="empty">no data</span>`)
+		w.raw(`<span class="empty">`)
+		w.say("cell-no-data")
+		w.raw(`</span>`)
 	}
 }
 
@@ -157,7 +253,7 @@ func (w *rowWriter) direction(d report.Direction) {
 	w.raw(`"><span aria-hidden="true">`)
 	w.html(d.Kind.Arrow())
 	w.raw(`</span> `)
-	w.html(d.Kind.String())
+	w.html(w.r.sayOne(dirMsg(d.Kind)))
 	w.raw(`</span>`)
 }
 
@@ -174,7 +270,9 @@ func (w *rowWriter) measureName(m *report.Measure, root string) {
 	w.html(m.Title)
 	w.raw(`</a>`)
 	if m.Equalities {
-		w.raw(` <span class="tag">Equalities measure</span>`)
+		w.raw(` <span class="tag">`)
+		w.say("tag-equalities")
+		w.raw(`</span>`)
 	}
 }
 
@@ -190,8 +288,8 @@ func (w *rowWriter) result() []template.HTML {
 // measure, the current quarter's target, actual and status next to its
 // name, then its directions of travel, what good is, its further figures,
 // and the earlier quarters', newest first, for comparison.
-func scorecardRows(d themeData) []template.HTML {
-	var w rowWriter
+func (r *Renderer) scorecardRows(d themeData) []template.HTML {
+	w := rowWriter{r: r}
 	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
 	p := d.IDPrefix
 	for _, tr := range d.Rows {
@@ -213,7 +311,7 @@ func scorecardRows(d themeData) []template.HTML {
 		w.raw("</td>\n<td headers=\"")
 		w.html(mh + " " + p + "h-good")
 		w.raw(`">`)
-		w.html(goodShort(m.Good))
+		w.good(m.Good)
 		w.raw("</td>\n")
 		for _, kind := range d.Refs {
 			w.raw(`<td headers="`)
@@ -241,7 +339,9 @@ func (w *rowWriter) quarterCells(c themeCell) {
 			}
 			w.raw(` headers="`)
 			w.headers(c, suffix)
-			w.raw(`"><span class="empty">no data</span></td>`)
+			w.raw(`"><span class="empty">`)
+			w.say("cell-no-data")
+			w.raw(`</span></td>`)
 		}
 		w.raw("\n")
 		return
@@ -268,8 +368,8 @@ func (w *rowWriter) noteLinks(notes []noteLink) {
 	for _, n := range notes {
 		w.raw(` <a class="noteref" href="#`)
 		w.url(n.Anchor, false)
-		w.raw(`">Note `)
-		w.html(n.Label)
+		w.raw(`">`)
+		w.say("note-ref", "Label", n.Label)
 		if n.Period != "" {
 			w.raw(`<span class="visually-hidden">, `)
 			w.html(n.Period)
@@ -306,8 +406,8 @@ func (w *rowWriter) headers(c themeCell, suffix string) {
 
 func (w *rowWriter) period(p string) {
 	if p != "" {
-		w.raw(`<span class="period">Data period: `)
-		w.html(p)
+		w.raw(`<span class="period">`)
+		w.say("data-period", "Period", p)
 		w.raw(`</span>`)
 	}
 }
@@ -316,11 +416,11 @@ func (w *rowWriter) period(p string) {
 func (w *rowWriter) since(d report.Direction) {
 	w.raw(`<span class="since">`)
 	w.direction(d)
-	w.raw(` <span class="against">since `)
-	w.html(d.Against.Label())
+	w.raw(` <span class="against">`)
 	if d.Kind == report.NotComparable {
-		w.raw(`: `)
-		w.html(d.Reason)
+		w.say("since-reason", "Period", d.Against.Label(), "Reason", w.r.reason(d))
+	} else {
+		w.say("since", "Period", d.Against.Label())
 	}
 	w.raw(`</span></span>`)
 }
@@ -332,20 +432,20 @@ func (w *rowWriter) published(r *report.Row) {
 	if p == nil || p.Kind == r.SinceQuarter.Kind {
 		return
 	}
-	w.raw(`<span class="since published-dot"><span class="against">The report published: </span>`)
+	w.raw(`<span class="since published-dot"><span class="against">`)
+	w.say("published-dot")
+	w.raw(`</span>`)
 	w.direction(report.Direction{Kind: p.Kind})
-	w.raw(` <span class="against">(`)
-	w.html(p.Raw)
-	w.raw(`); Scorecard's, from the figures: `)
-	w.html(strings.ToLower(r.SinceQuarter.Kind.String()))
+	w.raw(` <span class="against">`)
+	w.say("published-dot-ours", "Raw", p.Raw, "Ours", strings.ToLower(w.r.sayOne(dirMsg(r.SinceQuarter.Kind))))
 	w.raw(`</span></span>`)
 }
 
 // historyRows writes the body of a measure's history table: a row per
 // quarter, newest first, with the published and the computed status, the
 // directions of travel with their reasons, and the notes.
-func historyRows(d measureData) []template.HTML {
-	var w rowWriter
+func (rd *Renderer) historyRows(d measureData) []template.HTML {
+	w := rowWriter{r: rd}
 	w.Grow(min(len(d.History)*1200, chunkSize+chunkSize/4))
 	for i := len(d.History) - 1; i >= 0; i-- {
 		h := d.History[i]
@@ -362,7 +462,7 @@ func historyRows(d measureData) []template.HTML {
 		w.raw("</td>\n")
 		w.figures(r, d.Comparators)
 		w.raw("<td>")
-		w.publishedStatus(r, "See the notes")
+		w.publishedStatus(r, false)
 		w.raw("</td>\n<td>")
 		w.computed(r)
 		w.raw("</td>\n<td>")
@@ -373,7 +473,9 @@ func historyRows(d measureData) []template.HTML {
 		w.raw("</td>\n<td>")
 		w.notes(r)
 		if len(r.Notes) == 0 {
-			w.raw(`<span class="empty">none</span>`)
+			w.raw(`<span class="empty">`)
+			w.say("cell-none")
+			w.raw(`</span>`)
 		}
 		w.raw("</td>\n")
 		w.endRow()
@@ -394,17 +496,23 @@ func (w *rowWriter) quarterLink(d measureData, h historyRow) {
 func (w *rowWriter) target(r *report.Row) {
 	w.cell(r.Target)
 	if r.Target.Annual {
-		w.raw(`<span class="period">Annual target</span>`)
+		w.raw(`<span class="period">`)
+		w.say("annual-target")
+		w.raw(`</span>`)
 	}
 }
 
-// publishedStatus writes a row's published status, or seeNotes when the
-// row has none and its notes say why.
-func (w *rowWriter) publishedStatus(r *report.Row, seeNotes string) {
-	if r.Status != nil || len(r.Notes) == 0 {
+// publishedStatus writes a row's published status, or, when the row has
+// none and its notes say why, words pointing to the notes: the measure's,
+// from the index, when measures is set.
+func (w *rowWriter) publishedStatus(r *report.Row, measures bool) {
+	switch {
+	case r.Status != nil || len(r.Notes) == 0:
 		w.status(r)
-	} else {
-		w.raw(seeNotes)
+	case measures:
+		w.say("see-measure-notes")
+	default:
+		w.say("see-notes")
 	}
 }
 
@@ -416,7 +524,9 @@ func (w *rowWriter) computed(r *report.Row) {
 		w.raw(`<span class="working">`)
 		w.html(c.Working)
 	} else {
-		w.raw(`<span class="empty">none</span><span class="working">`)
+		w.raw(`<span class="empty">`)
+		w.say("cell-none")
+		w.raw(`</span><span class="working">`)
 		w.html(c.Reason)
 	}
 	w.raw("</span>")
@@ -426,21 +536,19 @@ func (w *rowWriter) computed(r *report.Row) {
 func (w *rowWriter) travel(d report.Direction) {
 	w.direction(d)
 	w.raw(`<span class="working">`)
-	w.html(d.Reason)
+	w.html(w.r.reason(d))
 	w.raw("</span>")
 }
 
 // notes writes a row's notes, each a paragraph.
 func (w *rowWriter) notes(r *report.Row) {
 	for _, n := range r.Notes {
-		w.raw(`<p>Note `)
-		w.html(n.Label)
-		w.raw(`: `)
-		if n.Note.Text != "" {
-			w.html(n.Note.Text)
-		} else {
-			w.raw("the report gives no text for this note.")
+		w.raw(`<p>`)
+		text := n.Note.Text
+		if text == "" {
+			text = w.r.say("note-no-text")
 		}
+		w.say("note", "Labels", n.Label, "Text", text)
 		w.raw(`</p>`)
 	}
 }
@@ -453,7 +561,9 @@ func (w *rowWriter) figures(r *report.Row, series []*report.Series) {
 		if f := r.Reference(sr); f != nil {
 			w.figure(f)
 		} else {
-			w.raw(`<span class="empty">none</span>`)
+			w.raw(`<span class="empty">`)
+			w.say("cell-none")
+			w.raw(`</span>`)
 		}
 		w.raw("</td>\n")
 	}
@@ -464,13 +574,13 @@ func (w *rowWriter) figures(r *report.Row, series []*report.Series) {
 func (w *rowWriter) figure(f *report.Figure) {
 	w.cell(f.Value)
 	if f.Period != "" {
-		w.raw(`<span class="period">Period: `)
-		w.html(f.Period)
+		w.raw(`<span class="period">`)
+		w.say("figure-period", "Period", f.Period)
 		w.raw(`</span>`)
 	}
 	if f.Source != "" {
-		w.raw(`<span class="period">Source: `)
-		w.html(f.Source)
+		w.raw(`<span class="period">`)
+		w.say("figure-source", "Source", f.Source)
 		w.raw(`</span>`)
 	}
 }
@@ -479,7 +589,9 @@ func (w *rowWriter) figure(f *report.Figure) {
 // the "Other targets" and "Comparators" cells of a theme's scorecard.
 func (w *rowWriter) refs(figs []report.Figure) {
 	if len(figs) == 0 {
-		w.raw(`<span class="empty">none</span>`)
+		w.raw(`<span class="empty">`)
+		w.say("cell-none")
+		w.raw(`</span>`)
 		return
 	}
 	w.raw(`<ul class="refs">`)
@@ -496,15 +608,17 @@ func (w *rowWriter) refs(figs []report.Figure) {
 // indexRows writes the body of one theme's table in the measure index:
 // each measure with its latest figures next to its name, then what good
 // is.
-func indexRows(t measureIndexTheme, root string) []template.HTML {
-	var w rowWriter
+func (rd *Renderer) indexRows(t measureIndexTheme, root string) []template.HTML {
+	w := rowWriter{r: rd}
 	w.Grow(min(len(t.Rows)*700, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<tr>\n<th scope=\"row\">")
 		w.measureName(ir.Measure, root)
 		w.raw("</th>\n")
 		if r := ir.Row; r == nil {
-			w.raw(`<td colspan="5"><span class="empty">not yet reported</span></td>` + "\n")
+			w.raw(`<td colspan="5"><span class="empty">`)
+			w.say("not-yet-reported")
+			w.raw("</span></td>\n")
 		} else {
 			w.raw("<td>")
 			w.html(ir.Quarter.ID.Label())
@@ -513,14 +627,14 @@ func indexRows(t measureIndexTheme, root string) []template.HTML {
 			w.raw("</td>\n<td class=\"n\">")
 			w.cell(r.Actual)
 			w.raw("</td>\n<td>")
-			w.publishedStatus(r, "See the measure's notes")
+			w.publishedStatus(r, true)
 			w.raw("</td>\n<td>")
 			w.direction(r.SinceQuarter)
 			w.published(r)
 			w.raw("</td>\n")
 		}
 		w.raw("<td>")
-		w.html(goodShort(ir.Measure.Good))
+		w.good(ir.Measure.Good)
 		w.raw("</td>\n")
 		w.endRow()
 	}
@@ -529,8 +643,8 @@ func indexRows(t measureIndexTheme, root string) []template.HTML {
 
 // countRows writes the body of a status chart's table: a row per status,
 // with its count in each category, then the totals.
-func countRows(c *report.Counts) []template.HTML {
-	var w rowWriter
+func (r *Renderer) countRows(c *report.Counts) []template.HTML {
+	w := rowWriter{r: r}
 	w.Grow(min((len(c.Statuses)+1)*(len(c.Categories)*24+64), chunkSize+chunkSize/4))
 	row := func(label string, n []int) {
 		w.raw(`<tr><th scope="row">`)
@@ -543,10 +657,10 @@ func countRows(c *report.Counts) []template.HTML {
 		}
 	}
 	for i, st := range c.Statuses {
-		row(report.CountLabel(st), c.N[i])
+		row(r.countLabel(st), c.N[i])
 		w.endRow()
 	}
-	row("All measures", c.Totals)
+	row(r.say("all-measures"), c.Totals)
 	w.raw("</tr>")
 	return w.result()
 }

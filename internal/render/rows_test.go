@@ -83,37 +83,31 @@ func TestRowsMatchTemplates(t *testing.T) {
 			for _, th := range s.Themes {
 				for _, prefix := range []string{"", "t-" + th.ID + "-"} {
 					d := r.themeData(s, q, th, Chart{}, prefix)
-					compare("ref-scorecard", d, scorecardRows(d))
-					compare("ref-scorecard-cards", d, scorecardCards(d))
+					compare("ref-scorecard", d, words.scorecardRows(d))
+					compare("ref-scorecard-cards", d, words.scorecardCards(d))
 				}
 			}
 		}
 		for _, m := range s.Measures {
 			d := r.measureData(s, m, Chart{})
-			compare("ref-history", d, historyRows(d))
-			compare("ref-history-cards", d, historyCards(d))
+			compare("ref-history", d, words.historyRows(d))
+			compare("ref-history-cards", d, words.historyCards(d))
 		}
 		for _, q := range s.Quarters {
-			var names []string
-			var rows [][]*report.Row
-			for _, th := range s.Themes {
-				names = append(names, th.Title)
-				rows = append(rows, q.ThemeRows(th))
-			}
-			c := report.CountStatuses(s.Statuses, names, rows)
-			compare("ref-counts", c, countRows(&c))
+			c := countsBy(s, s.Themes, func(th *report.Theme) (string, []*report.Row) { return th.Title, q.ThemeRows(th) })
+			compare("ref-counts", c, words.countRows(&c))
 		}
 		d := measureIndex(s)
-		d.spark = r.Sparkline
+		d.spark = func(m *report.Measure, q *report.Quarter) string { return r.Sparkline(s, m, q, r.sparkSummary(m, q)) }
 		for _, th := range d.Themes {
 			compare("ref-index-cards", struct {
 				Theme measureIndexTheme
 				D     measureIndexData
-			}{th, d}, indexCards(th, d))
+			}{th, d}, words.indexCards(th, d))
 			compare("ref-index", struct {
 				Root  string
 				Theme measureIndexTheme
-			}{d.Root, th}, indexRows(th, d.Root))
+			}{d.Root, th}, words.indexRows(th, d.Root))
 		}
 		if n < 100 || chunked == 0 {
 			t.Errorf("%d tables compared, %d of them in more than one chunk; want 100 and some", n, chunked)

@@ -24,6 +24,7 @@ type themeData struct {
 	IDPrefix  string            // before every id in the scorecard, when several share a page
 	Columns   []*report.Quarter // oldest first, ending with Quarter
 	Earlier   []*report.Quarter // Columns less Quarter, newest first
+	Caption   string            // the scorecard table's
 	Rows      []themeRow
 	Notes     []noteView
 	Narrative *narrativeView
@@ -145,7 +146,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	}
 	d.HasCharts = true
 	if r.Sparkline != nil {
-		d.spark = func(m *report.Measure) string { return r.Sparkline(s, m, q, sparkSummary(m, q)) }
+		d.spark = func(m *report.Measure) string { return r.Sparkline(s, m, q, r.sparkSummary(m, q)) }
 	}
 	d.reportNav(s, q, t)
 	rows := q.ThemeRows(t)
@@ -164,6 +165,14 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])
+	}
+	d.Caption = r.say("scorecard-caption", "Theme", t.Title, "Period", q.ID.Label())
+	if n := len(d.Earlier); n > 0 {
+		labels := make([]string, n)
+		for i, e := range d.Earlier {
+			labels[i] = e.ID.Label()
+		}
+		d.Caption = r.say("scorecard-caption-earlier", "Theme", t.Title, "Period", q.ID.Label(), "Earlier", r.list(labels))
 	}
 	anchors := map[*report.Note]string{}
 	// Notes of one quarter with the same labels and text are listed once:
@@ -281,4 +290,13 @@ func (r *Renderer) noteText(n *report.Note, q report.Period, withPeriod bool) st
 		return r.say("note-period", "Period", q.Label(), "Labels", labels, "Text", text)
 	}
 	return r.say("note", "Labels", labels, "Text", text)
+}
+
+// list joins words as a list in the catalogue's words: "Q1 and Q2",
+// "Q1, Q2 and Q3".
+func (r *Renderer) list(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return r.say("list-and", "List", strings.Join(items[:len(items)-1], r.say("list-comma")), "Last", items[len(items)-1])
 }

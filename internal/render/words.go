@@ -27,9 +27,22 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 		"tpieces": r.words.Pieces,
 		"tforms":  r.words.FormsJSON,
 		// Words of the data, in the site's words.
-		"good":    r.goodWords,
-		"bandFor": r.bandFor,
-		"date":    r.longDate,
+		"good":       r.goodWords,
+		"goodLong":   r.goodLong,
+		"bandFor":    r.bandFor,
+		"date":       r.longDate,
+		"describe":   r.describe,
+		"countLabel": r.countLabel,
+		"reason":     r.reason,
+		// The bodies of the big tables, written in Go for speed (rows.go,
+		// cards.go), in the catalogue's words.
+		"scorecardRows": r.scorecardRows,
+		"themeCards":    r.scorecardCards,
+		"historyRows":   r.historyRows,
+		"historyCards":  r.historyCards,
+		"indexRows":     r.indexRows,
+		"indexCards":    r.indexCards,
+		"countRows":     r.countRows,
 	}
 }
 
@@ -140,4 +153,35 @@ func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
 	if b.ElseList != nil {
 		walkTemplate(b.ElseList, visit)
 	}
+}
+
+// countLabel names a status in a status chart's table: the status, or
+// words for the measures with none (report.CountLabel in the catalogue's
+// words).
+func (r *Renderer) countLabel(st *report.Status) string {
+	if st == nil {
+		return r.say("summary-no-status")
+	}
+	return st.Describe()
+}
+
+// reason says why a direction of travel is what it is (package rag's
+// reasons) in the catalogue's words; in English when the model gives no
+// message.
+func (r *Renderer) reason(d report.Direction) string {
+	if d.Why.ID == "" {
+		return d.Reason
+	}
+	return r.sayOne(d.Why.ID, d.Why.Args...)
+}
+
+// SearchWords is a search result's context in the catalogue's words
+// (package site's search index): search-measure, "measure BV053", or
+// search-status, "Q2 2016/17: Green".
+func (r *Renderer) SearchWords(id string, args ...any) string {
+	switch id {
+	case "search-measure", "search-status":
+		return r.sayOne(id, args...)
+	}
+	panic("render: SearchWords(" + id + "): not a search result's words")
 }

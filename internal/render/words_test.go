@@ -17,8 +17,13 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"html/template"
+
+	"scorecard/internal/chart"
 	"scorecard/internal/load"
 	"scorecard/internal/rag"
+	"scorecard/internal/report"
+	"scorecard/internal/value"
 	"scorecard/internal/words"
 )
 
@@ -81,6 +86,12 @@ func TestWordsUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, charts...)
+	// and package rag's, whose reasons are messages of the catalogue.
+	reasons, err := filepath.Glob("../rag/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, reasons...)
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
@@ -132,12 +143,12 @@ func TestWordsUsed(t *testing.T) {
 // their own text holds no word outside the site's data and the markup.
 // (The others are converted in a later pass.)
 var converted = []string{"about.html", "accessibility.html", "data.html", "search.html", "print.html",
-	"home.html", "theme.html", "summary.html"}
+	"home.html", "theme.html", "summary.html", "chart.html", "scorecard.html", "measures.html", "measure.html",
+	"404.html", "embed.html"}
 
 // TestNoWordsLeft finds words written into the converted templates
-// themselves, and into base.html outside its <head>: text between tags,
-// and the words of attributes a reader meets (aria-label, title, alt,
-// placeholder).
+// themselves, and into base.html: text between tags, and the words of
+// attributes a reader meets (aria-label, title, alt, placeholder).
 func TestNoWordsLeft(t *testing.T) {
 	tags := regexp.MustCompile(`<[^>]*>`)
 	actions := regexp.MustCompile(`(?s)\{\{.*?\}\}`)
@@ -149,10 +160,6 @@ func TestNoWordsLeft(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(src)
-		if name == "base.html" {
-			// Not this part's: the head.
-			text = text[strings.Index(text, "</head>"):]
-		}
 		// The actions are the catalogue's words or the site's; what is
 		// left is the template's own.
 		own := actions.ReplaceAllStringFunc(text, func(a string) string { return strings.Repeat(" ", len(a)) })
@@ -243,12 +250,45 @@ func TestPseudoLanguage(t *testing.T) {
 				own = append(own, sec.Heading)
 			}
 		}
-		for _, row := range q.Rows {
-			own = append(own, capital(row.SinceQuarter.Reason))
+		for _, row := range append(slices.Clone(q.Rows), q.More...) {
+			// The words of the model, not yet the catalogue's: the rag
+			// package's workings of a status.
+			own = append(own, row.Computed.Working, row.Computed.Reason, row.Period, row.Target.Figure(), row.Actual.Figure())
+			if !row.When.IsZero() {
+				// The model's names of periods, not yet the catalogue's.
+				own = append(own, row.When.Label(), row.When.Long())
+				// as a chart's axis wraps them: "October 2013 to" above
+				// "September 2014"
+				if a, b, ok := strings.Cut(row.When.Label(), " to "); ok {
+					own = append(own, a+" to", b)
+				}
+			}
+			for _, v := range []value.Value{row.Target, row.Actual} {
+				for _, ql := range v.Qualifiers() {
+					own = append(own, ql.Word, ql.Meaning)
+				}
+			}
+			if p := row.PublishedDirection; p != nil {
+				own = append(own, p.Raw)
+			}
+			for _, n := range row.Notes {
+				own = append(own, n.Note.Text)
+			}
+		}
+		for _, n := range q.Notes {
+			own = append(own, n.Text)
+		}
+	}
+	// A measure's own facts, as the site's data gives them.
+	for _, m := range s.Measures {
+		own = append(own, m.Definition, m.Why, m.Source, m.Frequency, m.Owner, m.Caveats, m.Number, m.Unit.Describe())
+		own = append(own, m.Codes...)
+		for _, id := range m.IDs {
+			own = append(own, id.Scheme, id.ID)
 		}
 	}
 	for _, st := range s.Statuses {
-		own = append(own, st.Describe(), r.bandFor(s, st))
+		own = append(own, st.Describe(), st.Code, st.Label, r.bandFor(s, st))
 	}
 	for _, rule := range s.Rating.Rules {
 		own = append(own, rule.Describe())
@@ -262,14 +302,39 @@ func TestPseudoLanguage(t *testing.T) {
 	own = append(own, "(CSV)", "(JSON)")                                   // the files' formats, by their names
 	slices.SortFunc(own, func(a, b string) int { return len(b) - len(a) }) // longest first
 	q := s.Quarters[len(s.Quarters)-1]
+	// The charts, as package site makes them: their words are the
+	// catalogue's too (TestChartWords).
+	counts := countsBy(s, s.Themes, func(th *report.Theme) (string, []*report.Row) { return th.Title, q.TreeRows(th) })
+	reuse := func(c chart.Chart, into Chart, page, period string) Chart {
+		into.ID, into.Title, into.Summary, into.Options, into.SVG, into.Table = c.ID, c.Title, c.Summary, c.Options, c.SVG, c.Table
+		return r.Reusable(s, into, page, period, q)
+	}
+	home := reuse(chart.StatusBars(HomeChartID(q), r.HomeChartTitle(q), counts, true, r.Words()), Chart{Counts: &counts}, QuarterPath(q.ID), q.ID.Label())
+	th := s.Themes[0]
+	thCounts := countsBy(s, s.Quarters, func(e *report.Quarter) (string, []*report.Row) { return e.ID.Label(), e.TreeRows(th) })
+	theme := reuse(chart.StatusBars(ThemeChartID(q, th), r.ThemeChartTitle(s, th), thCounts, false, r.Words()), Chart{Counts: &thCounts}, ThemePath(q.ID, th),
+		r.Span(s.Quarters[0].ID, q.ID))
+	trend := func(m *report.Measure) Chart {
+		return reuse(chart.Trend(s, m, r.Words()), Chart{}, MeasurePath(m), r.Span(s.Quarters[0].ID, q.ID))
+	}
+	r.Sparkline = func(s *report.Site, m *report.Measure, q *report.Quarter, summary string) string {
+		return "<svg><title>" + template.HTMLEscapeString(summary) + "</title></svg>"
+	}
 	pages := map[string]func(*bytes.Buffer) error{
 		"about":         func(b *bytes.Buffer) error { return r.About(b, s) },
 		"accessibility": func(b *bytes.Buffer) error { return r.Accessibility(b, s) },
 		"data":          func(b *bytes.Buffer) error { return r.Data(b, s) },
 		"search":        func(b *bytes.Buffer) error { return r.Search(b, s) },
 		"print":         func(b *bytes.Buffer) error { return r.Print(b, s, q) },
-		"home":          func(b *bytes.Buffer) error { return r.Home(b, s, q, "index.html", Chart{}) },
-		"theme":         func(b *bytes.Buffer) error { return r.Theme(b, s, q, s.Themes[0], Chart{}) },
+		"home":          func(b *bytes.Buffer) error { return r.Home(b, s, q, "index.html", home) },
+		"theme":         func(b *bytes.Buffer) error { return r.Theme(b, s, q, th, theme) },
+		"measures":      func(b *bytes.Buffer) error { return r.MeasureIndex(b, s) },
+		"404":           func(b *bytes.Buffer) error { return r.NotFound(b, s) },
+		"embed":         func(b *bytes.Buffer) error { return r.Embed(b, s, trend(s.Measures[0])) },
+	}
+	// Every measure's page: each has its own facts, notes and figures.
+	for _, m := range s.Measures {
+		pages["measure "+m.ID] = func(b *bytes.Buffer) error { return r.Measure(b, s, m, trend(m)) }
 	}
 	for name, render := range pages {
 		var b bytes.Buffer
@@ -280,23 +345,21 @@ func TestPseudoLanguage(t *testing.T) {
 		if !strings.Contains(page, "⟦") {
 			t.Errorf("%s: no word from the catalogue", name)
 		}
-		main := page[strings.Index(page, "<body>"):]
-		if name == "print" {
-			// The scorecards and narrative are the later pass's and the
-			// council's: only the page's own frame is checked.
-			main = main[:strings.Index(main, `<section class="print-theme`)] + main[strings.Index(main, "</main>"):]
-			main = regexp.MustCompile(`(?s)<div class="narrative">.*?</div>`).ReplaceAllString(main, "")
+		body := strings.Index(page, "<body")
+		main := page[body:]
+		// The narrative is the council's; the embed code is code.
+		main = regexp.MustCompile(`(?s)<div class="narrative"[^>]*>.*?</div>|<code class="chart-embed">.*?</code>`).ReplaceAllString(main, "")
+		// The head's words: the title, the descriptions, the feed's name.
+		for _, m := range regexp.MustCompile(`<title>(.*?)</title>|<meta (?:name|property)="(?:description|og:description|og:title|og:site_name)" content="([^"]*)"|<link rel="alternate"[^>]* title="([^"]*)"`).FindAllStringSubmatch(page[:body], -1) {
+			main += " " + m[1] + m[2] + m[3]
 		}
-		if name == "home" || name == "theme" {
-			// The scorecard is the later pass's (scorecard.html); the
-			// narrative is the council's.
-			main = regexp.MustCompile(`(?s)<div class="table-wrap" role="region".*?</table>\n</div>|<h3 id="sc-notes">.*?</ul>|<div class="narrative"[^>]*>.*?</div>`).ReplaceAllString(main, "")
-		}
-		if name == "about" {
-			main = regexp.MustCompile(`(?s)<div class="narrative">.*?</div>\n<h2`).ReplaceAllString(main, "<h2")
+		// The words of attributes: those a reader meets, and those the
+		// charts' script writes.
+		for _, m := range regexp.MustCompile(`\s(?:aria-label|title|alt|placeholder|data-no-load|data-no-figures|data-no-draw|data-no-png|data-png|data-status)="([^"]*)"`).FindAllStringSubmatch(page[:body]+main, -1) {
+			main += " " + m[1]
 		}
 		text := regexp.MustCompile(`(?s)<script.*?</script>|<[^>]*>`).ReplaceAllString(main, " ")
-		text = strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&amp;", "&").Replace(text)
+		text = strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&amp;", "&", "&gt;", ">", "&lt;", "<").Replace(text)
 		for inner := regexp.MustCompile(`⟦[^⟦⟧]*⟧`); inner.MatchString(text); {
 			text = inner.ReplaceAllString(text, " ")
 		}
@@ -320,4 +383,17 @@ func TestLayoutUnknownMessage(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("New: %v; want %s", err, want)
 	}
+}
+
+// countsBy counts the statuses of a status chart: each item's name, and
+// its rows.
+func countsBy[T any](s *report.Site, items []T, of func(T) (string, []*report.Row)) report.Counts {
+	var names []string
+	var rows [][]*report.Row
+	for _, it := range items {
+		name, rs := of(it)
+		names = append(names, name)
+		rows = append(rows, rs)
+	}
+	return report.CountStatuses(s.Statuses, names, rows)
 }

@@ -578,11 +578,20 @@ const (
 type Direction struct {
 	Kind    DirectionKind
 	Against Period // the period compared with
-	Reason  string // why not comparable, or the movement in words
+	Reason  string // why not comparable, or the movement in words: Why in English, for the data files
+	Why     Words  // Reason as a message of Scorecard's catalogue, for pages in the site's language
 	// Change is how far the figure moved in the good direction, as a
 	// percentage of the earlier figure's size (negative when worse; ±Inf
 	// from zero); 0 when not comparable or no stated polarity.
 	Change float64
+}
+
+// Words are a message of Scorecard's catalogue of words (package words,
+// internal/words/en.yaml) with its arguments as names and values: words
+// of the model that a page prints in the site's language.
+type Words struct {
+	ID   string
+	Args []any
 }
 
 // NoteRef is a row's reference to a note by its published label.

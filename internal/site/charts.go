@@ -53,7 +53,7 @@ func trendChart(r *render.Renderer, s *report.Site, m *report.Measure) render.Ch
 	}
 	period := ""
 	if first != nil {
-		period = span(first.ID, last.ID)
+		period = r.Span(first.ID, last.ID)
 	}
 	return reusable(r, s, c, render.Chart{Sparkline: chart.Sparkline(s, m, c.Summary)}, render.MeasurePath(m), period, last)
 }
@@ -64,15 +64,6 @@ func trendChart(r *render.Renderer, s *report.Site, m *report.Measure) render.Ch
 func reusable(r *render.Renderer, s *report.Site, c chart.Chart, into render.Chart, page, period string, q *report.Quarter) render.Chart {
 	into.ID, into.Title, into.Summary, into.Options, into.SVG, into.Table = c.ID, c.Title, c.Summary, c.Options, c.SVG, c.Table
 	return r.Reusable(s, into, page, period, q)
-}
-
-// span names the periods from first to last: "Q2 2016/17", or "Q1 2015/16
-// to Q2 2016/17".
-func span(first, last report.Period) string {
-	if first == last {
-		return last.Label()
-	}
-	return first.Label() + " to " + last.Label()
 }
 
 // useAssets gives r the content-hashed names of the assets and of the

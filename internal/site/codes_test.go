@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"scorecard/internal/render"
 	"scorecard/internal/report"
 	"scorecard/internal/search"
 )
@@ -18,7 +19,11 @@ func TestSearchFindsCodes(t *testing.T) {
 	q := &report.Quarter{ID: report.QuarterOf(2016, 2), Rows: []*report.Row{{Measure: m}}}
 	q.IndexRows()
 	s := &report.Site{Themes: []*report.Theme{th}, Measures: []*report.Measure{m}, Quarters: []*report.Quarter{q}}
-	docs := searchDocs(s)
+	r, err := render.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := searchDocs(r, s)
 	if len(docs) != 1 || docs[0].Kind != "measure" {
 		t.Fatalf("docs = %+v", docs)
 	}

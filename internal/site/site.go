@@ -251,7 +251,7 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
 		file(render.PrintCSSPath(q.ID), func() []byte { return r.PrintCSS(s, q) })
 	}
-	file(render.SearchIndexPath, func() []byte { return search.Index(searchDocs(s)) })
+	file(render.SearchIndexPath, func() []byte { return search.Index(searchDocs(r, s)) })
 	if s.BaseURL != "" {
 		var pages []string
 		for _, j := range jobs {
@@ -451,15 +451,15 @@ func addStatic(fsys fs.FS, jobs []*job) ([]*job, error) {
 }
 
 // searchDocs lists what search finds: every measure, and every section of
-// narrative in every quarter.
-func searchDocs(s *report.Site) []search.Doc {
+// narrative in every quarter, with their context in r's words.
+func searchDocs(r *render.Renderer, s *report.Site) []search.Doc {
 	var docs []search.Doc
 	latest := s.Quarters[len(s.Quarters)-1]
 	for _, m := range s.Measures {
-		context := append(themeTitles(m.Theme), "measure "+m.ID)
+		context := append(themeTitles(m.Theme), r.SearchWords("search-measure", "ID", m.ID))
 		context = append(context, m.Codes...) // a resident may search a code: BV053
-		if r := latest.Row(m); r != nil && r.Status != nil {
-			context = append(context, latest.ID.Label()+": "+r.Status.Describe())
+		if row := latest.Row(m); row != nil && row.Status != nil {
+			context = append(context, r.SearchWords("search-status", "Period", latest.ID.Label(), "Status", row.Status.Describe()))
 		}
 		docs = append(docs, search.Doc{Kind: "measure", Title: m.Title, Context: context, URL: render.MeasurePath(m), Text: m.Definition})
 	}
@@ -527,7 +527,7 @@ func themeChart(r *render.Renderer, s *report.Site, quarters []*report.Quarter, 
 	counts := report.CountStatuses(s.Statuses, names, rows)
 	q := quarters[len(quarters)-1]
 	c := chart.StatusBars(render.ThemeChartID(q, t), r.ThemeChartTitle(s, t), counts, false, r.Words())
-	return reusable(r, s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), span(quarters[0].ID, q.ID), q)
+	return reusable(r, s, c, render.Chart{Counts: &counts}, render.ThemePath(q.ID, t), r.Span(quarters[0].ID, q.ID), q)
 }
 
 // checkOut refuses an output folder whose replacement would destroy the

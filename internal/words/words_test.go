@@ -298,3 +298,26 @@ func mustTag(t *testing.T, s string) language.Tag {
 	}
 	return tag
 }
+
+// Fill writes what Text writes, from the message cut once: for messages
+// with arguments, without, counted, and called again with other values.
+func TestFill(t *testing.T) {
+	c := English()
+	for _, call := range [][]any{
+		{"why-rose", "Before", "1", "Period", "Q1 2016/17", "Now", "2"},
+		{"why-rose", "Before", "<3>", "Period", "July 2013 to June 2014", "Now", 4},
+		{"why-new"},
+		{"count-measures", 1},
+		{"count-measures", 5},
+		{"theme-summary-caption", "Count", 2, "Theme", "Homes", "Period", "Q2"},
+	} {
+		id, args := call[0].(string), call[1:]
+		want, err := c.Text(id, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := c.Fill(id, args...); err != nil || got != want {
+			t.Errorf("Fill(%v) = %q, %v; want %q", call, got, err, want)
+		}
+	}
+}
