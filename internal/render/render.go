@@ -281,17 +281,19 @@ func tagText(s *report.Status) string {
 	return "#fff"
 }
 
+// goodIDs are the messages that say which way is good for a measure:
+// short ("Higher"), for tables, and long ("Higher is better").
+var goodIDs = map[report.Polarity]struct{ short, long string }{
+	report.Higher:    {"good-higher", "good-long-higher"},
+	report.Lower:     {"good-lower", "good-long-lower"},
+	report.InRange:   {"good-in-range", "good-long-in-range"},
+	report.NotStated: {"good-not-stated", "good-long-not-stated"},
+}
+
 // goodWords says which way is good for a measure, in the site's words.
 func (r *Renderer) goodWords(p report.Polarity) string {
-	switch p {
-	case report.Higher:
-		return r.say("good-higher")
-	case report.Lower:
-		return r.say("good-lower")
-	case report.InRange:
-		return r.say("good-in-range")
-	case report.NotStated:
-		return r.say("good-not-stated")
+	if id, ok := goodIDs[p]; ok {
+		return r.sayOne(id.short)
 	}
 	return string(p)
 }
@@ -299,15 +301,8 @@ func (r *Renderer) goodWords(p report.Polarity) string {
 // goodLong says in full which way is good for a measure: Polarity.Describe
 // in the catalogue's words.
 func (r *Renderer) goodLong(p report.Polarity) string {
-	switch p {
-	case report.Higher:
-		return r.say("good-long-higher")
-	case report.Lower:
-		return r.say("good-long-lower")
-	case report.InRange:
-		return r.say("good-long-in-range")
-	case report.NotStated:
-		return r.say("good-long-not-stated")
+	if id, ok := goodIDs[p]; ok {
+		return r.sayOne(id.long)
 	}
 	return string(p)
 }
