@@ -47,6 +47,12 @@ type Site struct {
 	About         *Narrative // content/_about.md, or nil
 	AllowHTML     bool       // allow_html: raw HTML in narrative is passed through, not shown as text
 	Import        Import     // import: where a spreadsheet keeps each field, for scorecard import
+	// Releases are the dates the next reports are due (releases:), in
+	// date order: the release calendar.
+	Releases []Release
+	// CodeOfPractice is the statement of voluntary application of the
+	// Code of Practice for Statistics (code_of_practice:), or nil.
+	CodeOfPractice *CodeOfPractice
 
 	Themes   []*Theme   // the top-level themes, in the order of the catalogue; AllThemes walks every level
 	Measures []*Measure // theme by theme, in the depth-first order of AllThemes
@@ -217,6 +223,7 @@ type Measure struct {
 	IDs        []ExternalID // identifiers in other datasets, in the order written
 	Caveats    string       // what a reader of the figures should bear in mind
 	Bands      []Band       // this measure's own bands; nil means the site's
+	Breaks     []Break      // where its series breaks or its method changes, earliest first
 	Pos        diag.Pos
 	Index      int // its place in Site.Measures, set by the loader: rows are found by it
 }
@@ -272,7 +279,11 @@ type Quarter struct {
 	Narrative map[*Theme]*Narrative // per theme; missing when none was published
 	Published string                // the date the quarter's report was published, YYYY-MM-DD, or ""
 	Draft     bool                  // not to be published yet: shown by serve, left out of build
-	Pos       diag.Pos
+	// Corrections are the changes made to the edition since it was put
+	// on the record (corrections: in its data file), in the order
+	// written; each is also on its row (Row.Corrections).
+	Corrections []*Correction
+	Pos         diag.Pos
 
 	byIndex []*Row            // by Measure.Index; set by IndexRows
 	byTheme map[*Theme][]*Row // set by IndexRows
@@ -399,8 +410,13 @@ type Row struct {
 	// Published direction of travel, as the report printed it ("improved",
 	// "↑"), recorded beside the computed one; nil when none was recorded.
 	PublishedDirection *PublishedDirection
-	Pos                diag.Pos // the row's key in the quarter file
-	StatusPos          diag.Pos // the status cell, or the row when it has none
+	// Forecast is the figure expected at the year's end, or nil.
+	Forecast *Forecast
+	// Corrections are the changes made to this row's figures since the
+	// edition was put on the record, in the order written.
+	Corrections []*Correction
+	Pos         diag.Pos // the row's key in the quarter file
+	StatusPos   diag.Pos // the status cell, or the row when it has none
 
 	// Worked out from the figures by package rag, after loading.
 	Computed      Assessment
