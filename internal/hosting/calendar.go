@@ -49,13 +49,24 @@ func Calendar(s *report.Site, quarterPath func(report.Period) string) []byte {
 		c.text("SUMMARY", s.Title+": "+r.Edition.Long()+" published")
 		c.text("DESCRIPTION", s.Organisation+" publishes its "+s.Title+" for "+r.Edition.Long()+" on this day.")
 		if s.BaseURL != "" {
-			c.line("URL", URL(s.BaseURL, quarterPath(r.Edition)))
+			c.line("URL", releaseURL(s, r.Edition, quarterPath))
 		}
 		c.line("TRANSP", "TRANSPARENT") // a date to note, not time taken
 		c.line("END", "VEVENT")
 	}
 	c.line("END", "VCALENDAR")
 	return []byte(c.b.String())
+}
+
+// releaseURL is the page a release's event links: the edition's, once
+// the site publishes it, or else its row of the release calendar's page.
+func releaseURL(s *report.Site, e report.Period, quarterPath func(report.Period) string) string {
+	for _, q := range s.Quarters {
+		if q.ID == e {
+			return URL(s.BaseURL, quarterPath(e))
+		}
+	}
+	return URL(s.BaseURL, "releases/index.html") + "#release-" + e.Slug()
 }
 
 // uidHost is the part of an event's UID after the @: the site's address
