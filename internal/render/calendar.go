@@ -109,7 +109,7 @@ func markdownBlocks(md string, allowHTML bool) report.Blocks {
 
 // codeOfPracticeIDs are the ids the statement's page writes.
 func codeOfPracticeIDs(s *report.Site) []string {
-	ids := []string{"main", "pillars", "practice", "contact", "preparation"}
+	ids := []string{"main", "practice", "contact", "preparation"}
 	for _, p := range []struct{ id, md string }{
 		{"trustworthiness", s.CodeOfPractice.Trustworthiness},
 		{"quality", s.CodeOfPractice.Quality},
