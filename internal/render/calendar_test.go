@@ -70,14 +70,7 @@ func TestCodeOfPractice(t *testing.T) {
 	if strings.Contains(html, "releases/index.html") {
 		t.Error("the statement links a release calendar the site does not have")
 	}
-	var got []string
-	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(html, -1) {
-		got = append(got, m[1])
-	}
-	want, _ := NewAnchors(s, nil).Of(CodeOfPracticePath)
-	slices.Sort(got)
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
+	if got, want := pageIDs(html), declaredIDs(s, CodeOfPracticePath); !slices.Equal(got, want) {
 		t.Errorf("the page writes the ids %v; anchors.go declares %v", got, want)
 	}
 
@@ -128,6 +121,9 @@ func TestReleasesPage(t *testing.T) {
 	if strings.Contains(html, "code-of-practice") {
 		t.Error("the page links a statement the site does not have")
 	}
+	if got, want := pageIDs(html), declaredIDs(s, ReleasesPath); !slices.Equal(got, want) {
+		t.Errorf("the page writes the ids %v; anchors.go declares %v", got, want)
+	}
 
 	home := func(q *report.Quarter, path string) string {
 		var b bytes.Buffer
@@ -147,4 +143,21 @@ func TestReleasesPage(t *testing.T) {
 	if h := home(s.Quarters[1], "index.html"); strings.Contains(h, "Next report") {
 		t.Error("the home page announces a next report the calendar does not name")
 	}
+}
+
+// pageIDs are the ids a page writes, sorted.
+func pageIDs(html string) []string {
+	var ids []string
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(html, -1) {
+		ids = append(ids, m[1])
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// declaredIDs are the ids anchors.go declares for the page at path, sorted.
+func declaredIDs(s *report.Site, path string) []string {
+	ids, _ := NewAnchors(s, nil).Of(path)
+	slices.Sort(ids)
+	return ids
 }
