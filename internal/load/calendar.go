@@ -61,7 +61,11 @@ func readReleases(d *doc, n *yaml.Node, s *report.Site) []report.Release {
 			d.errorf(item, "a release has no edition; write one such as \"{edition: %s, date: 2017-02-15}\"", exampleEdition(s))
 			return
 		case dateNode == nil && !d.wasRefused(item):
-			d.errorf(item, "the release of %s has no date; add one such as \"date: 2017-02-15\"", r.Edition.Label())
+			what := "a release"
+			if !r.Edition.IsZero() {
+				what = "the release of " + r.Edition.Label()
+			}
+			d.errorf(item, "%s has no date; add one such as \"date: 2017-02-15\"", what)
 			return
 		case r.Edition.IsZero() || r.Date == "":
 			return // reported already
