@@ -46,7 +46,7 @@ func runBuild(env *Env, args []string) error {
 		dir = filepath.Join(*src, dir)
 	}
 	start := env.Now()
-	res, err := site.Build(*src, dir, site.Options{Drafts: *drafts})
+	res, err := site.Build(*src, dir, site.Options{Drafts: *drafts, Today: env.Now()})
 	var list diag.List
 	if errors.As(err, &list) {
 		return fmt.Errorf("%v\n\nThe build stopped: %d %s to fix. Nothing was written; %s is as it was.", list, len(list), plural(len(list), "error", "errors"), dir)

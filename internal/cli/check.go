@@ -31,7 +31,7 @@ func runCheck(env *Env, args []string) error {
 		return err
 	}
 	defer fsys.Close()
-	r := site.Inspect(fsys, site.Options{Drafts: *drafts})
+	r := site.Inspect(fsys, site.Options{Drafts: *drafts, Today: env.Now()})
 	for i, d := range r.Findings {
 		fmt.Fprintln(env.Stdout, findingLine(d, r.Draft[i]))
 	}

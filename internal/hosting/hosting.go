@@ -89,6 +89,9 @@ func Feed(s *report.Site, quarterPath func(report.Period) string) []byte {
 			Summary: summary(q),
 		})
 	}
+	if e, ok := nextRelease(s); ok {
+		feed.Entries = append([]entry{{Title: e.title, ID: e.url, Link: link{Href: e.url}, Updated: e.updated, Summary: e.summary}}, feed.Entries...)
+	}
 	return marshal(feed)
 }
 

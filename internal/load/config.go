@@ -88,6 +88,7 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		return nil
 	}
 	var rating *rawRating
+	var releases *yaml.Node // read once editions: and year: are known
 	series := seriesReader{d: d}
 	defer func() {
 		if series.out != nil {
@@ -125,7 +126,13 @@ func (l *loader) readConfig(d *doc, n *yaml.Node, s *report.Site) *rawRating {
 		field{"allow_html", func(_, v *yaml.Node) { s.AllowHTML = d.boolean(v, "allow_html") }},
 		// The spreadsheet import's column mapping, for scorecard import.
 		field{"import", func(_, v *yaml.Node) { s.Import = readImport(d, v) }},
+		// The release calendar and the Code of Practice statement (calendar.go).
+		field{"releases", func(_, v *yaml.Node) { releases = v }},
+		field{"code_of_practice", func(_, v *yaml.Node) { s.CodeOfPractice = readCodeOfPractice(d, v) }},
 	)
+	if releases != nil {
+		s.Releases = readReleases(d, releases, s)
+	}
 	return rating
 }
 

@@ -72,6 +72,12 @@ func NewAnchors(s *report.Site, layouts fs.FS) *Anchors {
 	add(AccessibilityPath, "accessibility.html", func() []string {
 		return []string{"main", "compliance", "not-accessible", "alternative-formats", "reporting", "enforcement", "preparation"}
 	})
+	if len(s.Releases) > 0 {
+		add(ReleasesPath, "releases.html", func() []string { return releasesAnchors(s) })
+	}
+	if s.CodeOfPractice != nil {
+		add(CodeOfPracticePath, "codeofpractice.html", func() []string { return codeOfPracticeIDs(s) })
+	}
 	add(SearchPath, "search.html", func() []string { return []string{"main", "search-q", "search-status", "search-results"} })
 	add(NotFoundPath, "404.html", func() []string { return []string{"main"} })
 	add("data/index.html", "data.html", func() []string { return []string{"main", "sc-columns"} })

@@ -103,6 +103,9 @@ func prepare(fsys fs.FS, opts Options, in from) *prepared {
 		return p
 	}
 	if in.last == nil {
+		due := pastDue(full, opts.Today)
+		p.findings = append(p.findings, due...)
+		p.data = append(p.data, due...)
 		drafts := p.allDrafts(in.how)
 		p.findings = append(p.findings, drafts...)
 		p.data = append(p.data, drafts...)

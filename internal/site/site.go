@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"scorecard/internal/assets"
 	"scorecard/internal/chart"
@@ -63,6 +64,10 @@ type Options struct {
 	// Drafts includes narrative and quarters marked draft: a build
 	// publishes them, a preview shows them, and check checks them too.
 	Drafts bool
+	// Today is the day check and build run on, for the release
+	// calendar's warning of a report past due (calendar.go); the zero
+	// time, as in tests, checks no date. No file depends on it.
+	Today time.Time
 }
 
 // Build loads the site in src, renders it and writes it to out, replacing
@@ -245,6 +250,13 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	page(render.MeasureIndexPath, func(w io.Writer) error { return r.MeasureIndex(w, s) })
 	page(render.AboutPath, func(w io.Writer) error { return r.About(w, s) })
 	page(render.AccessibilityPath, func(w io.Writer) error { return r.Accessibility(w, s) })
+	if len(s.Releases) > 0 { // the release calendar, and the file to subscribe to it
+		page(render.ReleasesPath, func(w io.Writer) error { return r.Releases(w, s) })
+		file(render.CalendarPath, func() []byte { return hosting.Calendar(s, render.QuarterPath) })
+	}
+	if s.CodeOfPractice != nil {
+		page(render.CodeOfPracticePath, func(w io.Writer) error { return r.CodeOfPractice(w, s) })
+	}
 	page(render.SearchPath, func(w io.Writer) error { return r.Search(w, s) })
 	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
 	for _, q := range s.Quarters {
