@@ -131,7 +131,8 @@ func (l *loader) stray() {
 // package cannot import, as render's tests import it (a test checks that
 // the two lists agree).
 var templateNames = []string{"base.html", "scorecard.html", "summary.html", "chart.html", "home.html", "theme.html", "measure.html", "data.html",
-	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html", "embed.html"}
+	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html", "embed.html",
+	"corrections.html"}
 
 // knownData are the files and folders Scorecard reads in data/: each is
 // checked where it is read.

@@ -74,6 +74,7 @@ func NewAnchors(s *report.Site, layouts fs.FS) *Anchors {
 	})
 	add(SearchPath, "search.html", func() []string { return []string{"main", "search-q", "search-status", "search-results"} })
 	add(NotFoundPath, "404.html", func() []string { return []string{"main"} })
+	add(CorrectionsPath, "corrections.html", func() []string { return correctionsAnchors(s) })
 	add("data/index.html", "data.html", func() []string { return []string{"main", "sc-columns"} })
 	for _, id := range ChartIDs(s) {
 		add(FilesOf(id).Page, "embed.html", func() []string { return embedAnchors(id) })

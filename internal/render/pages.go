@@ -32,6 +32,7 @@ type measureIndexData struct {
 type measureIndexTheme struct {
 	Theme *report.Theme
 	Rows  []measureIndexRow
+	site  *report.Site // for the notes of corrected figures
 }
 
 type measureIndexRow struct {
@@ -60,7 +61,7 @@ func measureIndex(s *report.Site) measureIndexData {
 	}
 	quals := qualifierSet{}
 	for _, t := range s.AllThemes() {
-		mt := measureIndexTheme{Theme: t}
+		mt := measureIndexTheme{Theme: t, site: s}
 		for _, m := range t.Measures {
 			row := measureIndexRow{Measure: m}
 			for i := len(s.Quarters) - 1; i >= 0 && row.Row == nil; i-- {
