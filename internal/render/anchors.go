@@ -203,6 +203,9 @@ func themeAnchors(d themeData) []string {
 
 func printAnchors(s *report.Site, q *report.Quarter) []string {
 	ids := append([]string{"main"}, introAnchors(q.Intro)...)
+	if len(q.Corrections) > 0 {
+		ids = append(ids, "print-corrections", "print-corrections-caption")
+	}
 	large := len(q.Rows) > PrintMaxMeasures
 	for _, t := range s.AllThemes() {
 		p := t.Address + "-"

@@ -130,16 +130,33 @@ func (r *Renderer) Corrections(w io.Writer, s *report.Site) error {
 		if len(d.Editions) == 0 || d.Editions[len(d.Editions)-1].Quarter != e.Quarter {
 			d.Editions = append(d.Editions, correctionEdition{Quarter: e.Quarter, Path: QuarterPath(e.Quarter.ID)})
 		}
-		c := e.Correction
-		ce := correctionEntry{CorrectionEntry: e, Measure: c.Measure, Field: r.correctionField(s, c.Field),
-			From: correctionFigure(s, c, c.From), To: correctionFigure(s, c, c.To), Date: r.longDate(c.Date)}
-		if c.Measure != nil {
-			ce.ThemePath, ce.ThemeTitle = ThemePath(e.Quarter.ID, c.Measure.Theme), c.Measure.Theme.Title
-		}
 		ed := &d.Editions[len(d.Editions)-1]
-		ed.Entries = append(ed.Entries, ce)
+		ed.Entries = append(ed.Entries, r.correctionEntry(s, e))
 	}
 	return r.execute(w, "corrections.html", d)
+}
+
+// correctionEntry is a correction in words, as the corrections page and
+// an edition's print page list it.
+func (r *Renderer) correctionEntry(s *report.Site, e report.CorrectionEntry) correctionEntry {
+	c := e.Correction
+	ce := correctionEntry{CorrectionEntry: e, Measure: c.Measure, Field: r.correctionField(s, c.Field),
+		From: correctionFigure(s, c, c.From), To: correctionFigure(s, c, c.To), Date: r.longDate(c.Date)}
+	if c.Measure != nil {
+		ce.ThemePath, ce.ThemeTitle = ThemePath(e.Quarter.ID, c.Measure.Theme), c.Measure.Theme.Title
+	}
+	return ce
+}
+
+// editionCorrections are the corrections of edition q in words, in the
+// order written, for its print page: on paper a link to the corrections
+// page cannot be followed, so the page lists them with their reasons.
+func (r *Renderer) editionCorrections(s *report.Site, q *report.Quarter) []correctionEntry {
+	var out []correctionEntry
+	for _, c := range q.Corrections {
+		out = append(out, r.correctionEntry(s, report.CorrectionEntry{Quarter: q, Correction: c, Anchor: q.CorrectionAnchor(c)}))
+	}
+	return out
 }
 
 // CorrectionsCSVPath is the open data of every correction.

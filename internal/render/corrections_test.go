@@ -98,7 +98,10 @@ func TestCorrectionsBesideFigures(t *testing.T) {
 			// earlier edition's column in the table and the cards
 			map[string]int{link("../../../", id, note): 3, link("../../../", statusID, statusNote): 2, link("../../../", earlierID, "Added on 3 October 2016"): 2}},
 		{"print", render(func(b *bytes.Buffer) error { return r.Print(b, s, q) }),
-			map[string]int{link("../../../", id, note): 1, link("../../../", statusID, statusNote): 1}},
+			// and, for readers on paper, the edition's corrections with
+			// their reasons at its end
+			map[string]int{link("../../../", id, note): 1, link("../../../", statusID, statusNote): 1,
+				`<h2 id="print-corrections">Corrections to this quarter</h2>`: 1, "<td>" + actual.Why + "</td>": 1, "<td>" + status.Why + "</td>": 1}},
 		{"measure", render(func(b *bytes.Buffer) error { return r.Measure(b, s, m, Chart{}) }),
 			// the latest figures, the history table and its cards
 			map[string]int{link("../../", id, note): 3, link("../../", earlierID, "Added on 3 October 2016"): 2}},
@@ -112,6 +115,11 @@ func TestCorrectionsBesideFigures(t *testing.T) {
 		}
 		if !strings.Contains(tc.html, `corrections/index.html">Corrections</a></li>`) {
 			t.Errorf("%s: no link to the corrections page in the footer", tc.page)
+		}
+		if tc.page == "print" {
+			if got, want := pageIDs(tc.html), declaredIDs(t, s, PrintPath(q.ID)); !slices.Equal(got, want) {
+				t.Errorf("print: the page writes the ids\n%v\nbut render declares\n%v", got, want)
+			}
 		}
 	}
 }
@@ -159,14 +167,8 @@ func TestCorrectionsPage(t *testing.T) {
 	if !slices.IsSorted(at) {
 		t.Errorf("the page does not list its parts in order (newest edition first, each edition's in the order written): at %v", at)
 	}
-	var ids []string
-	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1) {
-		ids = append(ids, m[1])
-	}
-	declared := NewAnchors(s, nil)
-	want, ok := declared.Of(CorrectionsPath)
-	if !ok || !slices.Equal(ids, want) {
-		t.Errorf("the page writes the ids %v; render declares %v", ids, want)
+	if got, want := pageIDs(page), declaredIDs(t, s, CorrectionsPath); !slices.Equal(got, want) {
+		t.Errorf("the page writes the ids %v; render declares %v", got, want)
 	}
 
 	for _, q := range s.Quarters {
@@ -186,4 +188,26 @@ func escaped(s string) string {
 	var w rowWriter
 	w.html(s)
 	return w.String()
+}
+
+// pageIDs are the ids a page writes, sorted.
+func pageIDs(page string) []string {
+	var ids []string
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1) {
+		ids = append(ids, m[1])
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// declaredIDs are the ids render declares for the page at path, sorted.
+func declaredIDs(t *testing.T, s *report.Site, path string) []string {
+	t.Helper()
+	ids, ok := NewAnchors(s, nil).Of(path)
+	if !ok {
+		t.Fatalf("render declares no ids for %s", path)
+	}
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
