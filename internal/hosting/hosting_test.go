@@ -32,22 +32,7 @@ func TestFeed(t *testing.T) {
 		s.Quarters = append(s.Quarters, &report.Quarter{ID: id})
 	}
 	s.Quarters[1].Intro = &report.Narrative{Title: "Report – Quarter 2, 2016/17"}
-	b := Feed(s, func(q report.Period) string { return q.Path() + "/index.html" }, "corrections/index.html")
-	var feed struct {
-		Title   string `xml:"title"`
-		Updated string `xml:"updated"`
-		Entries []struct {
-			Title   string `xml:"title"`
-			ID      string `xml:"id"`
-			Updated string `xml:"updated"`
-			Link    struct {
-				Href string `xml:"href,attr"`
-			} `xml:"link"`
-		} `xml:"entry"`
-	}
-	if err := xml.Unmarshal(b, &feed); err != nil {
-		t.Fatalf("the feed is not XML: %v\n%s", err, b)
-	}
+	feed := parseFeed(t, Feed(s, func(q report.Period) string { return q.Path() + "/index.html" }, "corrections/index.html"))
 	if len(feed.Entries) != 2 || feed.Entries[0].Title != "Report – Quarter 2, 2016/17" ||
 		feed.Entries[0].Link.Href != "https://example.org/perf/2016-17/q2/" || feed.Entries[1].ID != "https://example.org/perf/2016-17/q1/" {
 		t.Errorf("entries = %+v; want Q2 then Q1, with full addresses", feed.Entries)
@@ -82,24 +67,9 @@ func TestFeedCorrections(t *testing.T) {
 		{Measure: m, Field: "actual", From: "46%", To: "47%", Date: "2016-12-05", Why: "One more return & a <late> one."},
 	}
 	s.Quarters = []*report.Quarter{q1, q2}
-	b := Feed(s, func(q report.Period) string { return q.Path() + "/index.html" }, "corrections/index.html")
-	var feed struct {
-		Updated string `xml:"updated"`
-		Entries []struct {
-			Title   string `xml:"title"`
-			ID      string `xml:"id"`
-			Updated string `xml:"updated"`
-			Summary string `xml:"summary"`
-			Link    struct {
-				Href string `xml:"href,attr"`
-			} `xml:"link"`
-		} `xml:"entry"`
-	}
-	if err := xml.Unmarshal(b, &feed); err != nil {
-		t.Fatalf("the feed is not XML: %v\n%s", err, b)
-	}
+	feed := parseFeed(t, Feed(s, func(q report.Period) string { return q.Path() + "/index.html" }, "corrections/index.html"))
 	if len(feed.Entries) != 4 {
-		t.Fatalf("%d entries, want 2 editions and 2 corrections:\n%s", len(feed.Entries), b)
+		t.Fatalf("%d entries, want 2 editions and 2 corrections: %+v", len(feed.Entries), feed.Entries)
 	}
 	for i, want := range []struct{ href, updated, summary string }{
 		{"https://example.org/perf/corrections/#c-2016-17-q1-bbh-5-actual", "2016-11-30T00:00:00Z", "The actual was 44% and is now 46%. Late survey returns were counted."},
@@ -116,4 +86,28 @@ func TestFeedCorrections(t *testing.T) {
 	if feed.Updated != "2016-12-05T00:00:00Z" {
 		t.Errorf("updated = %s; want the newest correction's date", feed.Updated)
 	}
+}
+
+// feedDoc is what the tests read of a feed.
+type feedDoc struct {
+	Title   string `xml:"title"`
+	Updated string `xml:"updated"`
+	Entries []struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"entry"`
+}
+
+func parseFeed(t *testing.T, b []byte) feedDoc {
+	t.Helper()
+	var feed feedDoc
+	if err := xml.Unmarshal(b, &feed); err != nil {
+		t.Fatalf("the feed is not XML: %v\n%s", err, b)
+	}
+	return feed
 }
