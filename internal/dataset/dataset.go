@@ -643,6 +643,14 @@ func Package(s *report.Site) []byte {
 	}
 	resources = append(resources, resource{Name: "scorecard-json", Path: "scorecard.json", Format: "json", Mediatype: "application/json",
 		Title: "Every measure in every " + s.EditionWord() + ", with the measure catalogue"})
+	corrections := &struct {
+		Fields []field `json:"fields"`
+	}{}
+	for _, c := range CorrectionColumns {
+		corrections.Fields = append(corrections.Fields, field{c.Name, "", c.Type, c.Description})
+	}
+	resources = append(resources, resource{Name: "corrections", Path: "corrections.csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
+		Title: "Every correction to a published figure, newest " + s.EditionWord() + " first", Schema: corrections})
 	doc := struct {
 		Name      string     `json:"name"`
 		Title     string     `json:"title"`

@@ -73,7 +73,7 @@ func TestSeriesPackage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, res := range pkg.Resources {
-		if res.Schema == nil {
+		if res.Schema == nil || res.Name == "corrections" { // the corrections' columns are their own
 			continue
 		}
 		fields := res.Schema.Fields

@@ -26,6 +26,7 @@ var a11yPages = []sitePage{
 	{"measure-index", "measures/index.html", ""},
 	{"search", "search/index.html", "q=recycling"},
 	{"accessibility", "accessibility/index.html", ""},
+	{"corrections", "corrections/index.html", ""},
 	{"embed-trend-pmv-3", "charts/trend-pmv-3/index.html", ""},
 	{"embed-home", "charts/home-2016-17-q2/index.html", ""},
 }

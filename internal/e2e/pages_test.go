@@ -30,6 +30,7 @@ var pages = []struct {
 	{"search", "search/index.html?q=recycling", false},
 	{"about", "about/index.html", false},
 	{"accessibility", "accessibility/index.html", false},
+	{"corrections", "corrections/index.html", false},
 	{"open-data", "data/index.html", false},
 	{"print", "2016-17/q2/print/index.html", false},
 }

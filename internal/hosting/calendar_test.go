@@ -144,7 +144,7 @@ func TestFeedNextRelease(t *testing.T) {
 			Summary string `xml:"summary"`
 		} `xml:"entry"`
 	}
-	if err := xml.Unmarshal(Feed(s, quarterPath), &feed); err != nil {
+	if err := xml.Unmarshal(Feed(s, quarterPath, "corrections/index.html"), &feed); err != nil {
 		t.Fatal(err)
 	}
 	if len(feed.Entries) != 3 {
@@ -158,7 +158,7 @@ func TestFeedNextRelease(t *testing.T) {
 	// Once Q3 is published, Q4 is next; once Q4 is, nothing is.
 	s.Quarters = append(s.Quarters, &report.Quarter{ID: report.QuarterOf(2016, 3)}, &report.Quarter{ID: report.QuarterOf(2016, 4)})
 	feed.Entries = nil
-	if err := xml.Unmarshal(Feed(s, quarterPath), &feed); err != nil {
+	if err := xml.Unmarshal(Feed(s, quarterPath, "corrections/index.html"), &feed); err != nil {
 		t.Fatal(err)
 	}
 	if strings.HasPrefix(feed.Entries[0].Title, "Next report") {

@@ -40,9 +40,11 @@ func Robots(base string) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + base + "sitemap.xml\n")
 }
 
-// Feed announces each published quarter, newest first. A quarter's date is
-// its "published" date, or else the last day of the quarter.
-func Feed(s *report.Site, quarterPath func(report.Period) string) []byte {
+// Feed announces each published quarter, newest first, and each
+// correction to a published figure, linking its entry on the page at
+// correctionsPath. A quarter's date is its "published" date, or else the
+// last day of the quarter; a correction's is the day it was made.
+func Feed(s *report.Site, quarterPath func(report.Period) string, correctionsPath string) []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -91,6 +93,12 @@ func Feed(s *report.Site, quarterPath func(report.Period) string) []byte {
 	}
 	if e, ok := nextRelease(s); ok {
 		feed.Entries = append([]entry{{Title: e.title, ID: e.url, Link: link{Href: e.url}, Updated: e.updated, Summary: e.summary}}, feed.Entries...)
+	}
+	for _, c := range corrections(s, correctionsPath) {
+		if feed.Updated < c.Updated {
+			feed.Updated = c.Updated
+		}
+		feed.Entries = append(feed.Entries, entry{Title: c.Title, ID: c.ID, Link: link{Href: c.Href}, Updated: c.Updated, Summary: c.Summary})
 	}
 	return marshal(feed)
 }

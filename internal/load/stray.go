@@ -132,7 +132,7 @@ func (l *loader) stray() {
 // the two lists agree).
 var templateNames = []string{"base.html", "scorecard.html", "summary.html", "chart.html", "home.html", "theme.html", "measure.html", "data.html",
 	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html", "embed.html",
-	"releases.html", "codeofpractice.html"}
+	"releases.html", "codeofpractice.html", "corrections.html"}
 
 // knownData are the files and folders Scorecard reads in data/: each is
 // checked where it is read.

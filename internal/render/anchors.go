@@ -80,6 +80,7 @@ func NewAnchors(s *report.Site, layouts fs.FS) *Anchors {
 	}
 	add(SearchPath, "search.html", func() []string { return []string{"main", "search-q", "search-status", "search-results"} })
 	add(NotFoundPath, "404.html", func() []string { return []string{"main"} })
+	add(CorrectionsPath, "corrections.html", func() []string { return correctionsAnchors(s) })
 	add("data/index.html", "data.html", func() []string { return []string{"main", "sc-columns"} })
 	for _, id := range ChartIDs(s) {
 		add(FilesOf(id).Page, "embed.html", func() []string { return embedAnchors(id) })
@@ -208,6 +209,9 @@ func themeAnchors(d themeData) []string {
 
 func printAnchors(s *report.Site, q *report.Quarter) []string {
 	ids := append([]string{"main"}, introAnchors(q.Intro)...)
+	if len(q.Corrections) > 0 {
+		ids = append(ids, "print-corrections", "print-corrections-caption")
+	}
 	large := len(q.Rows) > PrintMaxMeasures
 	for _, t := range s.AllThemes() {
 		p := t.Address + "-"

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -70,7 +69,7 @@ func TestCodeOfPractice(t *testing.T) {
 	if strings.Contains(html, "releases/index.html") {
 		t.Error("the statement links a release calendar the site does not have")
 	}
-	if got, want := pageIDs(html), declaredIDs(s, CodeOfPracticePath); !slices.Equal(got, want) {
+	if got, want := pageIDs(html), declaredIDs(t, s, CodeOfPracticePath); !slices.Equal(got, want) {
 		t.Errorf("the page writes the ids %v; anchors.go declares %v", got, want)
 	}
 
@@ -121,7 +120,7 @@ func TestReleasesPage(t *testing.T) {
 	if strings.Contains(html, "code-of-practice") {
 		t.Error("the page links a statement the site does not have")
 	}
-	if got, want := pageIDs(html), declaredIDs(s, ReleasesPath); !slices.Equal(got, want) {
+	if got, want := pageIDs(html), declaredIDs(t, s, ReleasesPath); !slices.Equal(got, want) {
 		t.Errorf("the page writes the ids %v; anchors.go declares %v", got, want)
 	}
 
@@ -145,19 +144,3 @@ func TestReleasesPage(t *testing.T) {
 	}
 }
 
-// pageIDs are the ids a page writes, sorted.
-func pageIDs(html string) []string {
-	var ids []string
-	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(html, -1) {
-		ids = append(ids, m[1])
-	}
-	slices.Sort(ids)
-	return ids
-}
-
-// declaredIDs are the ids anchors.go declares for the page at path, sorted.
-func declaredIDs(s *report.Site, path string) []string {
-	ids, _ := NewAnchors(s, nil).Of(path)
-	slices.Sort(ids)
-	return ids
-}

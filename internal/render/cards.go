@@ -65,23 +65,26 @@ func (w *rowWriter) endCard() {
 }
 
 // against writes a row's figure and its target, the figure first.
-func (w *rowWriter) against(r *report.Row) {
+func (w *rowWriter) against(q *report.Quarter, r *report.Row) {
 	w.sayItem(false, "col-actual")
 	w.cell(r.Actual)
 	w.period(r.Period)
+	w.corrections(q, r, "actual")
 	w.endItem()
 	w.sayItem(false, "col-target")
 	w.target(r)
+	w.corrections(q, r, "target")
 	w.endItem()
 }
 
 // latest writes the figures of a measure's row in a quarter: actual,
 // target, status, direction of travel.
-func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
-	w.against(r)
+func (w *rowWriter) latest(q *report.Quarter, r *report.Row, notes []noteLink) {
+	w.against(q, r)
 	w.sayItem(true, "col-status")
 	w.status(r)
 	w.noteLinks(notes)
+	w.corrections(q, r, "status")
 	w.endItem()
 	w.sayItem(true, "col-direction-of-travel")
 	w.dots(r)
@@ -92,7 +95,7 @@ func (w *rowWriter) latest(r *report.Row, notes []noteLink) {
 // the quarter's figures, what good is, its further figures, the earlier
 // quarters' actual and status, and its sparkline up to the quarter.
 func (r *Renderer) scorecardCards(d themeData) []template.HTML {
-	w := rowWriter{r: r}
+	w := rowWriter{r: r, site: d.Site, root: d.Root}
 	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
 	for _, tr := range d.Rows {
 		m := tr.Measure
@@ -100,13 +103,13 @@ func (r *Renderer) scorecardCards(d themeData) []template.HTML {
 		w.measureName(m, d.Root)
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
 		last := len(tr.Cells) - 1
-		w.latest(tr.Row, tr.Cells[last].Notes)
+		w.latest(d.Quarter, tr.Row, tr.Cells[last].Notes)
 		w.sayItem(false, "col-good-is")
 		w.html(w.r.goodWords(m.Good))
 		w.endItem()
 		for _, kind := range d.Refs {
 			w.item(d.RefHeading(kind), true)
-			w.refs(tr.Row.Figures(kind))
+			w.refs(d.Quarter, tr.Row, tr.Row.Figures(kind))
 			w.endItem()
 		}
 		for i := last - 1; i >= 0; i-- {
@@ -118,9 +121,11 @@ func (r *Renderer) scorecardCards(d themeData) []template.HTML {
 				w.raw(`</span>`)
 			} else {
 				w.cell(c.Row.Actual)
+				w.corrections(c.Quarter, c.Row, "actual")
 				w.raw(`<br>`)
 				w.status(c.Row)
 				w.noteLinks(c.Notes)
+				w.corrections(c.Quarter, c.Row, "status")
 			}
 			w.endItem()
 		}
@@ -143,7 +148,7 @@ func (d measureIndexData) Spark(m *report.Measure, q *report.Quarter) template.H
 // indexCards writes one theme's part of the measure index as cards: each
 // measure's latest figures and its sparkline.
 func (rd *Renderer) indexCards(t measureIndexTheme, d measureIndexData) []template.HTML {
-	w := rowWriter{r: rd}
+	w := rowWriter{r: rd, site: d.Site, root: d.Root}
 	w.Grow(min(len(t.Rows)*1200, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
@@ -159,9 +164,10 @@ func (rd *Renderer) indexCards(t measureIndexTheme, d measureIndexData) []templa
 		} else {
 			w.html(ir.Quarter.ID.Label())
 			w.endItem()
-			w.against(r)
+			w.against(ir.Quarter, r)
 			w.sayItem(true, "col-status")
 			w.publishedStatus(r, true)
+			w.corrections(ir.Quarter, r, "status")
 			w.endItem()
 			w.sayItem(true, "card-since-previous", "Edition", d.Site.EditionWord())
 			w.direction(r.SinceQuarter)
@@ -183,7 +189,7 @@ func (rd *Renderer) indexCards(t measureIndexTheme, d measureIndexData) []templa
 // historyCards writes a measure's history as cards, newest quarter first:
 // each with what the history table's row holds.
 func (rd *Renderer) historyCards(d measureData) []template.HTML {
-	w := rowWriter{r: rd}
+	w := rowWriter{r: rd, site: d.Site, root: d.Root}
 	w.Grow(min(len(d.History)*1400, chunkSize+chunkSize/4))
 	edition := d.Site.EditionWord()
 	for i := len(d.History) - 1; i >= 0; i-- {
@@ -192,12 +198,13 @@ func (rd *Renderer) historyCards(d measureData) []template.HTML {
 		w.raw("<li class=\"card\">\n<p class=\"card-title\">")
 		w.quarterLink(d, h)
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
-		w.against(r)
+		w.against(h.Quarter, r)
 		for _, series := range [][]*report.Series{d.Targets, d.Comparators} {
 			for _, sr := range series {
 				w.item(sr.Label, false)
 				if f := r.Reference(sr); f != nil {
 					w.figure(f)
+					w.corrections(h.Quarter, r, sr.ID)
 				} else {
 					w.raw(`<span class="empty">`)
 					w.say("cell-none")
@@ -213,6 +220,7 @@ func (rd *Renderer) historyCards(d measureData) []template.HTML {
 		}
 		w.sayItem(true, "col-published-status")
 		w.publishedStatus(r, false)
+		w.corrections(h.Quarter, r, "status")
 		w.endItem()
 		w.sayItem(true, "card-computed")
 		w.computed(r)

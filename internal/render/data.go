@@ -30,6 +30,7 @@ func (r *Renderer) Data(w io.Writer, s *report.Site) error {
 	d.Files = append(d.Files,
 		dataFile{Path: "data/scorecard.json", Title: r.say("data-file-json", "Edition", s.EditionWord()), Format: "JSON"},
 		dataFile{Path: "data/datapackage.json", Title: r.say("data-file-package"), Format: "JSON"})
+	d.Files = append(d.Files, dataFile{Path: CorrectionsCSVPath, Title: r.say("data-file-corrections"), Format: "CSV"})
 	d.JSONLD = r.datasetJSONLD(s, d.Files)
 	return r.execute(w, "data.html", d)
 }

@@ -45,11 +45,14 @@ type highlight struct {
 	Row  *report.Row
 	Path string
 	By   string // how far off target, or how much better: "20% worse than target"
+	// Corrected says which of its figures were corrected since the
+	// edition was published (corrections.go).
+	Corrected []correctionNote
 }
 
 // newHeadline counts rows (those of a page: an edition, or a theme's
 // tree) for the page's headline.
-func (r *Renderer) newHeadline(s *report.Site, root, of string, rows []*report.Row) headlineView {
+func (r *Renderer) newHeadline(s *report.Site, q *report.Quarter, root, of string, rows []*report.Row) headlineView {
 	h := report.NewHeadline(s.Rating, rows, headlineMost)
 	v := headlineView{Root: root, Of: of, Total: h.Total, Head: h, Since: r.say("headline-since-previous", "Edition", s.EditionWord()), Rule: newHeadlineRule(s)}
 	if !h.Since.IsZero() {
@@ -66,10 +69,12 @@ func (r *Renderer) newHeadline(s *report.Site, root, of string, rows []*report.R
 	}
 	v.Bar = bar(h)
 	for _, row := range h.FurthestOff {
-		v.Off = append(v.Off, highlight{Row: row, Path: MeasurePath(row.Measure), By: r.percentWords(-row.Computed.Gap, "headline-worse-by", "headline-worse-by-zero")})
+		v.Off = append(v.Off, highlight{Row: row, Path: MeasurePath(row.Measure), By: r.percentWords(-row.Computed.Gap, "headline-worse-by", "headline-worse-by-zero"),
+			Corrected: r.figureCorrections(s, root, q, row)})
 	}
 	for _, row := range h.MostImproved {
-		v.Up = append(v.Up, highlight{Row: row, Path: MeasurePath(row.Measure), By: r.percentWords(row.SinceQuarter.Change, "headline-better-by", "headline-better-by-zero")})
+		v.Up = append(v.Up, highlight{Row: row, Path: MeasurePath(row.Measure), By: r.percentWords(row.SinceQuarter.Change, "headline-better-by", "headline-better-by-zero"),
+			Corrected: r.figureCorrections(s, root, q, row)})
 	}
 	v.Nothing = len(v.Off) == 0 && len(v.Up) == 0
 	return v

@@ -66,7 +66,7 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		CSV:       DataPath(q.ID),
 		PrintPath: PrintPath(q.ID),
 	}
-	d.Headline = r.newHeadline(s, d.Root, r.say("home-headline-of", "Measures", r.say("count-measures", len(q.Rows)), "Period", q.ID.Label()), q.Rows)
+	d.Headline = r.newHeadline(s, q, d.Root, r.say("home-headline-of", "Measures", r.say("count-measures", len(q.Rows)), "Period", q.ID.Label()), q.Rows)
 	d.HasCharts = true
 	d.reportNav(s, q, nil)
 	if at != "index.html" {

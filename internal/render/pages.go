@@ -32,6 +32,7 @@ type measureIndexData struct {
 type measureIndexTheme struct {
 	Theme *report.Theme
 	Rows  []measureIndexRow
+	site  *report.Site // for the notes of corrected figures
 }
 
 type measureIndexRow struct {
@@ -60,7 +61,7 @@ func measureIndex(s *report.Site) measureIndexData {
 	}
 	quals := qualifierSet{}
 	for _, t := range s.AllThemes() {
-		mt := measureIndexTheme{Theme: t}
+		mt := measureIndexTheme{Theme: t, site: s}
 		for _, m := range t.Measures {
 			row := measureIndexRow{Measure: m}
 			for i := len(s.Quarters) - 1; i >= 0 && row.Row == nil; i-- {
@@ -126,6 +127,9 @@ type printData struct {
 	Themes   []themeData
 	Measures int  // in the quarter's scorecard
 	Large    bool // more than PrintMaxMeasures: the scorecards print from the theme pages
+	// Corrections are those made to the edition since it was published,
+	// listed with their reasons at the report's end.
+	Corrections []correctionEntry
 }
 
 // PrintMaxMeasures is the most measures whose scorecards a quarter's print
@@ -151,6 +155,7 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 	d.PrintCSS = PrintCSSPath(q.ID)
 	d.Measures = len(q.Rows)
 	d.Large = d.Measures > PrintMaxMeasures
+	d.Corrections = r.editionCorrections(s, q)
 	for _, t := range s.AllThemes() {
 		var td themeData
 		if d.Large {

@@ -71,7 +71,7 @@ func Stylesheet(s *report.Site) []byte {
 // Names of the built-in templates; a site's layouts/NAME replaces one.
 var templateNames = []string{"base.html", "scorecard.html", "summary.html", "chart.html", "home.html", "theme.html", "measure.html", "data.html",
 	"measures.html", "about.html", "accessibility.html", "search.html", "404.html", "print.html", "embed.html",
-	"releases.html", "codeofpractice.html"}
+	"releases.html", "codeofpractice.html", "corrections.html"}
 
 // partials are the templates every page's set holds: the page skeleton and
 // shared pieces. They come first in templateNames.
@@ -203,6 +203,7 @@ var funcs = template.FuncMap{
 	"indexRows":     unbound,
 	"indexCards":    unbound,
 	"countRows":     unbound,
+	"corrections":   unbound, // bound per Renderer: the notes beside a corrected figure (corrections.go)
 	"date":          unbound, // bound per Renderer: longDate
 	"describe":      unbound, // bound per Renderer: the meta description
 	"quarterPath":   func(q *report.Quarter) string { return QuarterPath(q.ID) },

@@ -33,6 +33,11 @@ type rowWriter struct {
 	strings.Builder
 	chunks []template.HTML
 	r      *Renderer // whose catalogue gives the words
+
+	// For the notes of corrected figures (corrections.go): the site, and
+	// the way from the page to its root.
+	site *report.Site
+	root string
 }
 
 const chunkSize = 32 << 10
@@ -289,7 +294,7 @@ func (w *rowWriter) result() []template.HTML {
 // name, then its directions of travel, what good is, its further figures,
 // and the earlier quarters', newest first, for comparison.
 func (r *Renderer) scorecardRows(d themeData) []template.HTML {
-	w := rowWriter{r: r}
+	w := rowWriter{r: r, site: d.Site, root: d.Root}
 	w.Grow(min(len(d.Rows)*1600, chunkSize+chunkSize/4))
 	p := d.IDPrefix
 	for _, tr := range d.Rows {
@@ -317,7 +322,7 @@ func (r *Renderer) scorecardRows(d themeData) []template.HTML {
 			w.raw(`<td headers="`)
 			w.html(mh + " " + p + "h-" + kind.Key())
 			w.raw(`">`)
-			w.refs(tr.Row.Figures(kind))
+			w.refs(d.Quarter, tr.Row, tr.Row.Figures(kind))
 			w.raw("</td>\n")
 		}
 		for i := last - 1; i >= 0; i-- {
@@ -350,16 +355,19 @@ func (w *rowWriter) quarterCells(c themeCell) {
 	w.headers(c, "-t")
 	w.raw(`">`)
 	w.cell(c.Row.Target)
+	w.corrections(c.Quarter, c.Row, "target")
 	w.raw("</td>\n<td class=\"n\" headers=\"")
 	w.headers(c, "-a")
 	w.raw(`">`)
 	w.cell(c.Row.Actual)
 	w.period(c.Row.Period)
+	w.corrections(c.Quarter, c.Row, "actual")
 	w.raw("</td>\n<td headers=\"")
 	w.headers(c, "-s")
 	w.raw(`">`)
 	w.status(c.Row)
 	w.noteLinks(c.Notes)
+	w.corrections(c.Quarter, c.Row, "status")
 	w.raw("</td>\n")
 }
 
@@ -445,7 +453,7 @@ func (w *rowWriter) published(r *report.Row) {
 // quarter, newest first, with the published and the computed status, the
 // directions of travel with their reasons, and the notes.
 func (rd *Renderer) historyRows(d measureData) []template.HTML {
-	w := rowWriter{r: rd}
+	w := rowWriter{r: rd, site: d.Site, root: d.Root}
 	w.Grow(min(len(d.History)*1200, chunkSize+chunkSize/4))
 	for i := len(d.History) - 1; i >= 0; i-- {
 		h := d.History[i]
@@ -454,15 +462,18 @@ func (rd *Renderer) historyRows(d measureData) []template.HTML {
 		w.quarterLink(d, h)
 		w.raw("</th>\n<td class=\"n\">")
 		w.target(r)
+		w.corrections(h.Quarter, r, "target")
 		w.raw("</td>\n")
-		w.figures(r, d.Targets)
+		w.figures(h.Quarter, r, d.Targets)
 		w.raw("<td class=\"n\">")
 		w.cell(r.Actual)
 		w.period(r.Period)
+		w.corrections(h.Quarter, r, "actual")
 		w.raw("</td>\n")
-		w.figures(r, d.Comparators)
+		w.figures(h.Quarter, r, d.Comparators)
 		w.raw("<td>")
 		w.publishedStatus(r, false)
+		w.corrections(h.Quarter, r, "status")
 		w.raw("</td>\n<td>")
 		w.computed(r)
 		w.raw("</td>\n<td>")
@@ -555,11 +566,12 @@ func (w *rowWriter) notes(r *report.Row) {
 
 // figures writes a cell for each of the series: the row's figure in it,
 // or "none".
-func (w *rowWriter) figures(r *report.Row, series []*report.Series) {
+func (w *rowWriter) figures(q *report.Quarter, r *report.Row, series []*report.Series) {
 	for _, sr := range series {
 		w.raw(`<td class="n">`)
 		if f := r.Reference(sr); f != nil {
 			w.figure(f)
+			w.corrections(q, r, sr.ID)
 		} else {
 			w.raw(`<span class="empty">`)
 			w.say("cell-none")
@@ -587,7 +599,7 @@ func (w *rowWriter) figure(f *report.Figure) {
 
 // refs writes a row's figures of one kind as a list, each with its label:
 // the "Other targets" and "Comparators" cells of a theme's scorecard.
-func (w *rowWriter) refs(figs []report.Figure) {
+func (w *rowWriter) refs(q *report.Quarter, r *report.Row, figs []report.Figure) {
 	if len(figs) == 0 {
 		w.raw(`<span class="empty">`)
 		w.say("cell-none")
@@ -600,6 +612,7 @@ func (w *rowWriter) refs(figs []report.Figure) {
 		w.html(figs[i].Series.Label)
 		w.raw(`: `)
 		w.figure(&figs[i])
+		w.corrections(q, r, figs[i].Series.ID)
 		w.raw(`</li>`)
 	}
 	w.raw(`</ul>`)
@@ -609,7 +622,7 @@ func (w *rowWriter) refs(figs []report.Figure) {
 // each measure with its latest figures next to its name, then what good
 // is.
 func (rd *Renderer) indexRows(t measureIndexTheme, root string) []template.HTML {
-	w := rowWriter{r: rd}
+	w := rowWriter{r: rd, site: t.site, root: root}
 	w.Grow(min(len(t.Rows)*700, chunkSize+chunkSize/4))
 	for _, ir := range t.Rows {
 		w.raw("<tr>\n<th scope=\"row\">")
@@ -624,10 +637,13 @@ func (rd *Renderer) indexRows(t measureIndexTheme, root string) []template.HTML 
 			w.html(ir.Quarter.ID.Label())
 			w.raw("</td>\n<td class=\"n\">")
 			w.cell(r.Target)
+			w.corrections(ir.Quarter, r, "target")
 			w.raw("</td>\n<td class=\"n\">")
 			w.cell(r.Actual)
+			w.corrections(ir.Quarter, r, "actual")
 			w.raw("</td>\n<td>")
 			w.publishedStatus(r, true)
+			w.corrections(ir.Quarter, r, "status")
 			w.raw("</td>\n<td>")
 			w.direction(r.SinceQuarter)
 			w.published(r)

@@ -15,11 +15,31 @@ import (
 // current quarter first and the earlier ones after it, newest first.
 var refFuncs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
-	"seriesItem": func(s *report.Series, r *report.Row) any {
+	"seriesItem": func(sr *report.Series, r *report.Row, s *report.Site, root string, q *report.Quarter) any {
 		return struct {
-			Series *report.Series
-			Row    *report.Row
-		}{s, r}
+			Series  *report.Series
+			Row     *report.Row
+			Site    *report.Site
+			Root    string
+			Quarter *report.Quarter
+		}{sr, r, s, root, q}
+	},
+	// cellAt and rowAt give a template what the notes of corrected
+	// figures need besides the cell or row: the site and the page's root.
+	"cellAt": func(d themeData, c themeCell) any {
+		return struct {
+			C    themeCell
+			Site *report.Site
+			Root string
+		}{c, d.Site, d.Root}
+	},
+	"rowAt": func(s *report.Site, root string, q *report.Quarter, r *report.Row) any {
+		return struct {
+			Site    *report.Site
+			Root    string
+			Quarter *report.Quarter
+			Row     *report.Row
+		}{s, root, q, r}
 	},
 	// countdown returns n-1, n-2, ... 0.
 	"countdown": func(n int) []int {
@@ -107,13 +127,17 @@ func TestRowsMatchTemplates(t *testing.T) {
 			compare("ref-index", struct {
 				Root  string
 				Theme measureIndexTheme
-			}{d.Root, th}, words.indexRows(th, d.Root))
+				Site  *report.Site
+			}{d.Root, th, s}, words.indexRows(th, d.Root))
 		}
 		if n < 100 || chunked == 0 {
 			t.Errorf("%d tables compared, %d of them in more than one chunk; want 100 and some", n, chunked)
 		}
 	}
-	t.Run("example", func(t *testing.T) { check(t, s) })
+	t.Run("example", func(t *testing.T) {
+		correctSome(s, "44%", "Late survey returns were counted.")
+		check(t, s)
+	})
 	t.Run("hostile text", func(t *testing.T) {
 		const nasty = `<script>alert('x')</script> & "quoted" + 1 \x00 é ` + "\x00"
 		for _, st := range s.Statuses {
@@ -170,6 +194,44 @@ func TestRowsMatchTemplates(t *testing.T) {
 				}
 			}
 		}
+		correctSome(s, nasty, nasty)
 		check(t, s)
 	})
+}
+
+// correctSome gives some rows of every quarter corrections, as the loader
+// would from the quarters' corrections: lists: of the target, actual,
+// status and further figures, with figures added, changed and withdrawn,
+// and two in a row of one figure. Rows corrected before lose those
+// corrections.
+func correctSome(s *report.Site, was, why string) {
+	fields := []string{"target", "actual", "status"}
+	for _, sr := range s.Series {
+		fields = append(fields, sr.ID)
+	}
+	for _, q := range s.Quarters {
+		q.Corrections = nil
+		for i, r := range q.Rows {
+			r.Corrections = nil
+			if i%4 != 1 {
+				continue
+			}
+			for j, field := range fields {
+				c := &report.Correction{Measure: r.Measure, Field: field, From: was, To: "46%", Date: "2016-11-30", Why: why}
+				switch (i + j) % 5 {
+				case 1:
+					c.From = ""
+				case 2:
+					c.To = ""
+				case 3:
+					c.From = "HG" // a status's code, said in words
+				}
+				r.Corrections = append(r.Corrections, c)
+				if (i+j)%3 == 0 {
+					r.Corrections = append(r.Corrections, &report.Correction{Measure: r.Measure, Field: field, From: "46%", To: "47%", Date: "2016-12-05", Why: why})
+				}
+			}
+			q.Corrections = append(q.Corrections, r.Corrections...)
+		}
+	}
 }

@@ -159,9 +159,9 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		d.Summary = newSummary(s, q, r.say("theme-summary-caption-tree", "Measures", r.say("count-measures", len(all)), "Theme", t.Title, "Period", q.ID.Label()), all)
 		d.Children = themeLinks(s, q, t.Children)
 		d.Rollups = rollupView{Caption: r.say("theme-rollups-caption", "Theme", t.Title, "Period", q.ID.Label()), Root: d.Root, Links: d.Children}
-		d.Headline = r.newHeadline(s, d.Root, r.say("theme-headline-of-tree", "Measures", r.say("count-measures", len(all))), all)
+		d.Headline = r.newHeadline(s, q, d.Root, r.say("theme-headline-of-tree", "Measures", r.say("count-measures", len(all))), all)
 	} else {
-		d.Headline = r.newHeadline(s, d.Root, r.say("theme-headline-of", "Measures", r.say("count-measures", len(rows))), rows)
+		d.Headline = r.newHeadline(s, q, d.Root, r.say("theme-headline-of", "Measures", r.say("count-measures", len(rows))), rows)
 	}
 	for i := len(d.Columns) - 2; i >= 0; i-- {
 		d.Earlier = append(d.Earlier, d.Columns[i])

@@ -43,6 +43,7 @@ func (r *Renderer) wordFuncs() template.FuncMap {
 		"indexRows":     r.indexRows,
 		"indexCards":    r.indexCards,
 		"countRows":     r.countRows,
+		"corrections":   r.correctionNotes,
 	}
 }
 

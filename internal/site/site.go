@@ -259,6 +259,7 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	}
 	page(render.SearchPath, func(w io.Writer) error { return r.Search(w, s) })
 	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
+	page(render.CorrectionsPath, func(w io.Writer) error { return r.Corrections(w, s) })
 	for _, q := range s.Quarters {
 		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
 		file(render.PrintCSSPath(q.ID), func() []byte { return r.PrintCSS(s, q) })
@@ -273,13 +274,14 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		}
 		file("sitemap.xml", func() []byte { return hosting.Sitemap(s.BaseURL, pages) })
 		file("robots.txt", func() []byte { return hosting.Robots(s.BaseURL) })
-		file("feed.xml", func() []byte { return hosting.Feed(s, render.QuarterPath) })
+		file("feed.xml", func() []byte { return hosting.Feed(s, render.QuarterPath, render.CorrectionsPath) })
 	}
 	// The open data is the largest output, hundreds of megabytes for a big
 	// site, so it is written as it is made rather than built in memory.
 	page("data/scorecard.csv", func(w io.Writer) error { return dataset.WriteCSV(w, s) })
 	page("data/scorecard.json", func(w io.Writer) error { return dataset.WriteJSON(w, s) })
 	file("data/datapackage.json", func() []byte { return dataset.Package(s) })
+	page(render.CorrectionsCSVPath, func(w io.Writer) error { return dataset.WriteCorrections(w, s) })
 	for _, q := range s.Quarters {
 		page(render.DataPath(q.ID), func(w io.Writer) error { return dataset.WriteCSV(w, s, q) })
 	}
@@ -475,6 +477,7 @@ func searchDocs(r *render.Renderer, s *report.Site) []search.Doc {
 		}
 		docs = append(docs, search.Doc{Kind: "measure", Title: m.Title, Context: context, URL: render.MeasurePath(m), Text: m.Definition})
 	}
+	docs = append(docs, correctionDocs(r, s)...)
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]
 		if q.Intro != nil {
