@@ -55,6 +55,11 @@ func Direction(in Comparison) report.Direction {
 	case prior == nil:
 		return notComparable("why-not-reported", "Period", against.Label())
 	}
+	if b := in.Measure.Between(prior.When, row.When); b != nil {
+		// Figures either side of a break measure different things, or
+		// the same thing counted another way.
+		return notComparable("why-"+b.Kind.Key(), "Period", b.From.Label(), "Reason", b.Reason)
+	}
 	old := prior.Actual
 	switch {
 	case old.Kind == value.Blank || old.Kind == value.NotApplicable:
