@@ -25,10 +25,19 @@ func cuts(m *report.Measure, rows []*report.Row, say sayer) []cut {
 	var out []cut
 	for i := 1; i < len(rows); i++ {
 		if b := m.Between(rows[i-1].When, rows[i].When); b != nil {
-			out = append(out, cut{at: i, brk: b, label: say("break-" + b.Kind.Key())})
+			out = append(out, cut{at: i, brk: b, label: say(labelKind(b.Kind))})
 		}
 	}
 	return out
+}
+
+// kindWords are the ids of the words for a kind of break: as a label,
+// and within a sentence.
+func kindWords(k report.BreakKind) (label, lower string) {
+	if k == report.MethodChange {
+		return "break-method", "break-method-lower"
+	}
+	return "break-break", "break-break-lower"
 }
 
 // cutAt reports, for each row, whether a break falls just before it.
@@ -125,4 +134,16 @@ func breakSentences(cs []cut, say sayer) string {
 		b.WriteString(say("chart-summary-break", "Kind", c.label, "Period", c.brk.From.Label(), "Reason", reason))
 	}
 	return b.String()
+}
+
+// lowerKind is the id of the words for a kind of break within a sentence.
+func lowerKind(k report.BreakKind) string {
+	_, lower := kindWords(k)
+	return lower
+}
+
+// labelKind is the id of the words for a kind of break as a label.
+func labelKind(k report.BreakKind) string {
+	label, _ := kindWords(k)
+	return label
 }

@@ -379,7 +379,7 @@ func trendSummary(m *report.Measure, rows []*report.Row, quarters []string, say 
 		b0 := m.Between(rows[prev].When, r.When)
 		switch {
 		case b0 != nil:
-			b.WriteString(say("chart-summary-across", "Figure", p.Raw, "Period", quarters[prev], "Kind", say("break-"+b0.Kind.Key()+"-lower")))
+			b.WriteString(say("chart-summary-across", "Figure", p.Raw, "Period", quarters[prev], "Kind", say(lowerKind(b0.Kind))))
 		case r.Actual.Num > p.Num:
 			b.WriteString(say("chart-summary-up", "Figure", p.Raw, "Period", quarters[prev]))
 		case r.Actual.Num < p.Num:

@@ -58,7 +58,11 @@ func Direction(in Comparison) report.Direction {
 	if b := in.Measure.Between(prior.When, row.When); b != nil {
 		// Figures either side of a break measure different things, or
 		// the same thing counted another way.
-		return notComparable("why-"+b.Kind.Key(), "Period", b.From.Label(), "Reason", b.Reason)
+		why := "why-break"
+		if b.Kind == report.MethodChange {
+			why = "why-method"
+		}
+		return notComparable(why, "Period", b.From.Label(), "Reason", b.Reason)
 	}
 	old := prior.Actual
 	switch {

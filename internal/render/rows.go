@@ -304,6 +304,13 @@ func (r *Renderer) scorecardRows(d themeData) []template.HTML {
 		w.raw("</th>\n")
 		last := len(tr.Cells) - 1
 		w.quarterCells(tr.Cells[last])
+		if d.Forecast {
+			w.raw(`<td headers="`)
+			w.html(mh + " " + p + "h-forecast")
+			w.raw(`">`)
+			w.forecast(tr.Row.Forecast)
+			w.raw("</td>\n")
+		}
 		w.raw(`<td headers="`)
 		w.html(mh + " " + p + "h-dot")
 		w.raw(`">`)
@@ -463,6 +470,10 @@ func (rd *Renderer) historyRows(d measureData) []template.HTML {
 		w.figures(r, d.Comparators)
 		w.raw("<td>")
 		w.publishedStatus(r, false)
+		if d.Forecasts {
+			w.raw("</td>\n<td>")
+			w.forecast(r.Forecast)
+		}
 		w.raw("</td>\n<td>")
 		w.computed(r)
 		w.raw("</td>\n<td>")
@@ -479,6 +490,9 @@ func (rd *Renderer) historyRows(d measureData) []template.HTML {
 		}
 		w.raw("</td>\n")
 		w.endRow()
+		if b := d.BreakBefore(i); b != nil {
+			w.breakRow(b, d.HistoryColumns())
+		}
 	}
 	return w.result()
 }

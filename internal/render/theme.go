@@ -41,6 +41,9 @@ type themeData struct {
 	// Cards asks for the scorecard's cards for phones as well as its
 	// table: on the theme's page, not on the quarter's print page.
 	Cards bool
+	// Forecast says some row of the scorecard has a year-end forecast:
+	// the table has a column for them, after the edition's status.
+	Forecast bool
 	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
 }
 
@@ -222,6 +225,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		}
 		d.Rows = append(d.Rows, tr)
 	}
+	d.Forecast = anyForecast(d.Rows, func(tr themeRow) *report.Row { return tr.Row })
 	for _, kind := range []report.SeriesKind{report.TargetSeries, report.ComparatorSeries} {
 		for _, tr := range d.Rows {
 			if len(tr.Row.Figures(kind)) > 0 {
