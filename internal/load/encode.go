@@ -58,7 +58,7 @@ type EditionRow struct {
 	// Forecast and ForecastStatus are the year-end forecast's figure and
 	// status code; "" for none.
 	Forecast, ForecastStatus string
-	Notes       []string        // the labels of the notes the row refers to
+	Notes                    []string // the labels of the notes the row refers to
 }
 
 // EditionFigure is one figure of a further series: its series' id and

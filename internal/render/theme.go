@@ -44,7 +44,7 @@ type themeData struct {
 	// Forecast says some row of the scorecard has a year-end forecast:
 	// the table has a column for them, after the edition's status.
 	Forecast bool
-	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
+	spark    func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
 }
 
 // Spark is the sparkline of a measure's card, "" when there is none.
