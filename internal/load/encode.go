@@ -55,10 +55,11 @@ type EditionRow struct {
 	Targets     []EditionFigure // targets: {annual: 96%}
 	Comparators []EditionFigure // comparators: {england: {value: 91%, period: 2015-16}}
 	Direction   string          // the published direction of travel, or ""
+	Notes       []string        // the labels of the notes the row refers to
+
 	// Forecast and ForecastStatus are the year-end forecast's figure and
 	// status code; "" for none.
 	Forecast, ForecastStatus string
-	Notes                    []string // the labels of the notes the row refers to
 }
 
 // EditionFigure is one figure of a further series: its series' id and

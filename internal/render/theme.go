@@ -41,10 +41,11 @@ type themeData struct {
 	// Cards asks for the scorecard's cards for phones as well as its
 	// table: on the theme's page, not on the quarter's print page.
 	Cards bool
+	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
+
 	// Forecast says some row of the scorecard has a year-end forecast:
 	// the table has a column for them, after the edition's status.
 	Forecast bool
-	spark    func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
 }
 
 // Spark is the sparkline of a measure's card, "" when there is none.
