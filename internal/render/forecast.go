@@ -58,6 +58,7 @@ func anyForecast[T any](rows []T, row func(T) *report.Row) bool {
 // breakView is a break in a measure's series as its page shows it.
 type breakView struct {
 	Title  string // "Method change from Q1 2016/17"
+	Lead   string // the title before the reason: "Method change from Q1 2016/17:"
 	Reason string
 }
 
@@ -67,7 +68,8 @@ func (r *Renderer) viewBreak(b *report.Break) *breakView {
 	if b.Kind == report.MethodChange {
 		kind = r.say("break-method")
 	}
-	return &breakView{Title: r.say("break-from", "Kind", kind, "Period", b.From.Label()), Reason: b.Reason}
+	title := r.say("break-from", "Kind", kind, "Period", b.From.Label())
+	return &breakView{Title: title, Lead: r.say("break-lead", "Title", title), Reason: b.Reason}
 }
 
 // breaksBefore finds, for each of a measure's history rows, the break
@@ -125,7 +127,7 @@ func (w *rowWriter) breakRow(b *breakView, columns int) {
 // means for the figures.
 func (w *rowWriter) breakText(b *breakView) {
 	w.raw(`<span class="break-title">`)
-	w.html(b.Title)
+	w.html(b.Lead)
 	w.raw(`</span> `)
 	w.html(b.Reason)
 	w.raw(` `)

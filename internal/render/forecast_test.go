@@ -26,7 +26,7 @@ func TestBreaksAndForecastPages(t *testing.T) {
 	}
 	page := b.String()
 	for _, want := range []string{
-		`<dt>Changes to the series</dt><dd><ul class="breaks"><li><span class="break-title">Method change from Q1 2016/17</span> From April 2016 the survey asks every tenant, not a sample.</li></ul></dd>`,
+		`<dt>Changes to the series</dt><dd><ul class="breaks"><li><span class="break-title">Method change from Q1 2016/17:</span> From April 2016 the survey asks every tenant, not a sample.</li></ul></dd>`,
 		`<th scope="col">Published status</th><th scope="col">Year-end forecast</th><th scope="col">Status from the figures</th>`,
 		`<dt>Year-end forecast</dt><dd><span class="forecast">95% <span class="status status-a">Amber (A)</span></span></dd>`,
 		`<div class="card-wide"><dt>Method change from Q1 2016/17</dt><dd>From April 2016 the survey asks every tenant, not a sample. Figures from then on are not compared with those before.</dd></div>`,
