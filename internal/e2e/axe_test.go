@@ -97,26 +97,7 @@ func TestAxe(t *testing.T) {
 	}
 	browser := startBrowser(t)
 	srv := serve(t, dir)
-	tb := newTab(t, browser)
-	tags := fmt.Sprintf("['%s']", strings.Join(axeTags, "', '"))
-	script := fmt.Sprintf(runAxe, tags)
-
-	// audit opens a page and runs axe in it.
-	audit := func(pageURL string, width int64) (*observation, axeResults, error) {
-		var res axeResults
-		o, err := tb.visit(pageURL, width, func(ctx context.Context) error {
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
-				return fmt.Errorf("injecting node_modules/axe-core/axe.min.js: %w", err)
-			}
-			var err error
-			res, err = chromedp.Run(ctx, chromedp.Evaluate[axeResults](script, chromedp.EvalAwaitPromise))
-			if err != nil {
-				return fmt.Errorf("running axe: %w", err)
-			}
-			return nil
-		})
-		return o, res, err
-	}
+	audit := auditor(newTab(t, browser), src)
 
 	t.Run("self-check", func(t *testing.T) {
 		// A page with one fault of each kind below: if axe misses one, its
@@ -164,6 +145,28 @@ func TestAxe(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// auditor returns a function that opens a page in tb at a width and runs
+// axe (its source src) in it.
+func auditor(tb *tab, src []byte) func(pageURL string, width int64) (*observation, axeResults, error) {
+	tags := fmt.Sprintf("['%s']", strings.Join(axeTags, "', '"))
+	script := fmt.Sprintf(runAxe, tags)
+	return func(pageURL string, width int64) (*observation, axeResults, error) {
+		var res axeResults
+		o, err := tb.visit(pageURL, width, func(ctx context.Context) error {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+				return fmt.Errorf("injecting node_modules/axe-core/axe.min.js: %w", err)
+			}
+			var err error
+			res, err = chromedp.Run(ctx, chromedp.Evaluate[axeResults](script, chromedp.EvalAwaitPromise))
+			if err != nil {
+				return fmt.Errorf("running axe: %w", err)
+			}
+			return nil
+		})
+		return o, res, err
 	}
 }
 
