@@ -11,6 +11,10 @@ import (
 type dataPage struct {
 	page
 	Files []dataFile
+
+	// Forecasts says some row gives a year-end forecast: the CSV files
+	// have its columns.
+	Forecasts bool
 }
 
 type dataFile struct {
@@ -31,6 +35,9 @@ func (r *Renderer) Data(w io.Writer, s *report.Site) error {
 		dataFile{Path: "data/scorecard.json", Title: r.say("data-file-json", "Edition", s.EditionWord()), Format: "JSON"},
 		dataFile{Path: "data/datapackage.json", Title: r.say("data-file-package"), Format: "JSON"})
 	d.JSONLD = r.datasetJSONLD(s, d.Files)
+	for _, q := range s.Quarters {
+		d.Forecasts = d.Forecasts || anyForecast(q.AllRows(), func(r *report.Row) *report.Row { return r })
+	}
 	return r.execute(w, "data.html", d)
 }
 
