@@ -76,6 +76,20 @@ func TestTrendBreak(t *testing.T) {
 		t.Errorf("the actual's runs have %s points, %s without the break; want 2 and 3", got, was)
 	}
 
+	// The target range's band is not joined across the break either.
+	bands := func(c Chart) int {
+		n := 0
+		parseSVG(t, c.ID, c.SVG).walk(func(e elem) {
+			if e.XMLName.Local == "polygon" {
+				n++
+			}
+		})
+		return n
+	}
+	if got, was := bands(c), bands(plain); got != was+1 {
+		t.Errorf("%d target range bands, %d without the break; want one more", got, was)
+	}
+
 	// The interactive chart: a gap in the line at the break, and a line
 	// marking it.
 	var o struct {

@@ -194,7 +194,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	})
 	low := vals(func(r *report.Row) (float64, bool) { return r.Target.Low, sameUnit(r) && r.Target.Kind == value.Range })
 	high := vals(func(r *report.Row) (float64, bool) { return r.Target.High, sameUnit(r) && r.Target.Kind == value.Range })
-	if band := rangeBand(low, high, xOf, yOf); band != nil {
+	if band := rangeBand(low, high, cut, xOf, yOf); band != nil {
 		body = append(body, band)
 		items = append(items, legendItem{label: say("chart-target-range"), swatch: func(x, y float64) *node {
 			return el("rect", "x", f(x-swatchW/2), "y", f(y-5), "width", f(swatchW), "height", "10",
@@ -371,8 +371,9 @@ func marks(v []float64, xOf func(int) float64, yOf func(float64) float64, shape 
 const bandColour = "#dcdfe1"
 
 // rangeBand shades the target ranges, one band for each run of periods
-// that have one; nil when none has.
-func rangeBand(low, high []float64, xOf func(int) float64, yOf func(float64) float64) *node {
+// that have one, a run ending at a break in the series (cut); nil when
+// none has.
+func rangeBand(low, high []float64, cut []bool, xOf func(int) float64, yOf func(float64) float64) *node {
 	if !hasAny(low) {
 		return nil
 	}
@@ -384,7 +385,7 @@ func rangeBand(low, high []float64, xOf func(int) float64, yOf func(float64) flo
 			continue
 		}
 		j := i
-		for j < len(low) && !math.IsNaN(low[j]) {
+		for j < len(low) && !math.IsNaN(low[j]) && (j == i || !cut[j]) {
 			j++
 		}
 		var p []float64
