@@ -27,26 +27,8 @@ func (l *loader) readBreaks(d *doc, n *yaml.Node, id string) []report.Break {
 		if item.Kind != yaml.MappingNode {
 			return
 		}
-		ok := true
-		example := l.exampleEdition().String()
-		switch {
-		case fromNode == nil:
-			d.errorf(item, "measure %s: a break has no from; add the first period of the new series, such as \"from: %s\"", id, example)
-			ok = false
-		default:
-			text, read := d.str(fromNode, "from")
-			if !read {
-				ok = false
-				break
-			}
-			p, err := report.ParsePeriod(text, l.site.Years)
-			if err != nil {
-				d.errorf(fromNode, "measure %s: break from: %v", id, err)
-				ok = false
-				break
-			}
-			b.From = p
-		}
+		var ok bool
+		b.From, ok = l.breakFrom(d, item, fromNode, id)
 		switch {
 		case kindNode == nil:
 			d.errorf(item, "measure %s: a break has no kind; add \"kind: method\" (the same thing counted a new way) or \"kind: break\" (a new definition, source or boundary)", id)
@@ -64,8 +46,10 @@ func (l *loader) readBreaks(d *doc, n *yaml.Node, id string) []report.Break {
 		case reasonNode == nil:
 			d.errorf(item, "measure %s: a break has no reason; add \"reason:\" saying in a sentence why figures before and after it differ", id)
 			ok = false
-		case strings.TrimSpace(b.Reason) == "" && !d.wasRefused(reasonNode):
-			d.errorf(reasonNode, "measure %s: a break's reason is empty; say in a sentence why figures before and after it differ", id)
+		case strings.TrimSpace(b.Reason) == "":
+			if !d.wasRefused(reasonNode) { // a list or an alias: said already
+				d.errorf(reasonNode, "measure %s: a break's reason is empty; say in a sentence why figures before and after it differ", id)
+			}
 			ok = false
 		}
 		if !ok {
@@ -81,6 +65,25 @@ func (l *loader) readBreaks(d *doc, n *yaml.Node, id string) []report.Break {
 		out = append(out, b)
 	})
 	return out
+}
+
+// breakFrom reads a break's from:, the first period of its new series,
+// reporting one that is missing or names no period.
+func (l *loader) breakFrom(d *doc, item, n *yaml.Node, id string) (report.Period, bool) {
+	if n == nil {
+		d.errorf(item, "measure %s: a break has no from; add the first period of the new series, such as \"from: %s\"", id, l.exampleEdition())
+		return report.Period{}, false
+	}
+	text, ok := d.str(n, "from")
+	if !ok {
+		return report.Period{}, false
+	}
+	p, err := report.ParsePeriod(text, l.site.Years)
+	if err != nil {
+		d.errorf(n, "measure %s: break from: %v", id, err)
+		return report.Period{}, false
+	}
+	return p, true
 }
 
 // readForecast reads a row's forecast: the figure expected at the year's
