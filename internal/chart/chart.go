@@ -150,17 +150,19 @@ func Trend(s *report.Site, m *report.Measure, w Words) Chart {
 		return opts.LineData{Name: quarters[i], Value: []any{dates[i], v}}
 	}
 
+	// A break in the series: a gap in every line, and a rule marking it.
+	cs := cuts(m, rows, say)
 	actual := make([]opts.LineData, len(rows))
 	for i, r := range rows {
 		actual[i] = at(i, point(r.Actual))
 	}
-	line.AddSeries(say("chart-actual"), actual,
+	line.AddSeries(say("chart-actual"), gapped(actual, cs), append([]charts.SeriesOpts{
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: actualColour, Width: 2}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: actualColour}),
-	)
+	}, breakLines(cs)...)...)
 	for _, tl := range targetLines(rows, at, say) {
-		line.AddSeries(tl.name, tl.data,
+		line.AddSeries(tl.name, gapped(tl.data, cs),
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "rect", SymbolSize: 6}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: targetColour, Width: 2, Type: "dashed"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: targetColour}),
@@ -182,7 +184,7 @@ func Trend(s *report.Site, m *report.Measure, w Words) Chart {
 				data[j] = at(j, f.Value.Num)
 			}
 		}
-		line.AddSeries(sr.Label, data,
+		line.AddSeries(sr.Label, gapped(data, cs),
 			charts.WithLineChartOpts(opts.LineChart{Symbol: style.symbol, SymbolSize: 8, ConnectNulls: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: style.colour, Width: 2, Type: dash}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: style.colour}),
@@ -233,9 +235,9 @@ func Trend(s *report.Site, m *report.Measure, w Words) Chart {
 		// tooltips write them so (charts.js), the built-ins as written.
 		options["scorecard"] = map[string]any{"decimals": unit.Decimals}
 	}
-	t, summary := say("chart-trend-title", "Measure", m.Title), trendSummary(rows, quarters, say)
+	t, summary := say("chart-trend-title", "Measure", m.Title), trendSummary(m, rows, quarters, say)+breakSentences(cs, say)
 	return Chart{ID: id, Title: t, Summary: summary, Options: finish(id, options),
-		SVG: trendSVG(id, t, summary, s, m, rows, say), Table: trendTable(s, rows, say)}
+		SVG: trendSVG(id, t, summary, s, m, rows, cs, say), Table: trendTable(s, rows, say)}
 }
 
 // placed returns the figures of m that have a place in time, one for each
@@ -352,7 +354,7 @@ func targetLines(rows []*report.Row, at func(int, any) opts.LineData, say sayer)
 // trendSummary says, in one sentence, where the measure stands: "Actual
 // 97.8% in Q2 2016/17, down from 99.6% in Q1 2016/17; target 93%;
 // published status High green (HG)."
-func trendSummary(rows []*report.Row, quarters []string, say sayer) string {
+func trendSummary(m *report.Measure, rows []*report.Row, quarters []string, say sayer) string {
 	last := -1
 	for i, r := range rows {
 		if r.Actual.Kind == value.Number {
@@ -374,7 +376,10 @@ func trendSummary(rows []*report.Row, quarters []string, say sayer) string {
 	}
 	if prev >= 0 {
 		p := rows[prev].Actual
+		b0 := m.Between(rows[prev].When, r.When)
 		switch {
+		case b0 != nil:
+			b.WriteString(say("chart-summary-across", "Figure", p.Raw, "Period", quarters[prev], "Kind", say(lowerKind(b0.Kind))))
 		case r.Actual.Num > p.Num:
 			b.WriteString(say("chart-summary-up", "Figure", p.Raw, "Period", quarters[prev]))
 		case r.Actual.Num < p.Num:

@@ -24,9 +24,12 @@ const (
 func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 	var actual, target, at []float64
 	var statuses []*report.Status
+	var cut []bool // a break in the series falls before the figure
 	// Every figure with a place in time, as the trend chart has them, each
 	// where its period sits on the time line.
-	for _, r := range placed(s, m) {
+	rows := placed(s, m)
+	for i, r := range rows {
+		cut = append(cut, i > 0 && m.Between(rows[i-1].When, r.When) != nil)
 		at = append(at, float64(r.When.PlotAt().Unix()))
 		a, t := math.NaN(), math.NaN()
 		if r.Actual.Kind == value.Number {
@@ -68,8 +71,8 @@ func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="sparkline" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
 		f(sparkW), f(sparkH), f(sparkW), f(sparkH), html.EscapeString(summary))
-	b.WriteString(polyline(target, x, y, `stroke="`+targetColour+`" stroke-width="1.5" stroke-dasharray="4 3"`))
-	b.WriteString(polyline(actual, x, y, `stroke="`+actualColour+`" stroke-width="2"`))
+	b.WriteString(polyline(target, cut, x, y, `stroke="`+targetColour+`" stroke-width="1.5" stroke-dasharray="4 3"`))
+	b.WriteString(polyline(actual, cut, x, y, `stroke="`+actualColour+`" stroke-width="2"`))
 	for i, v := range actual {
 		if math.IsNaN(v) {
 			continue
@@ -87,8 +90,9 @@ func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 	return b.String()
 }
 
-// polyline draws the runs of consecutive known values.
-func polyline(vals []float64, x func(int) float64, y func(float64) float64, attrs string) string {
+// polyline draws the runs of consecutive known values, starting a new
+// run where cut says a break in the series falls.
+func polyline(vals []float64, cut []bool, x func(int) float64, y func(float64) float64, attrs string) string {
 	var b strings.Builder
 	var run []string
 	flush := func() {
@@ -98,8 +102,10 @@ func polyline(vals []float64, x func(int) float64, y func(float64) float64, attr
 		run = run[:0]
 	}
 	for i, v := range vals {
-		if math.IsNaN(v) {
+		if math.IsNaN(v) || cut[i] {
 			flush()
+		}
+		if math.IsNaN(v) {
 			continue
 		}
 		run = append(run, f(x(i))+","+f(y(v)))

@@ -84,7 +84,7 @@ const (
 )
 
 // trendSVG draws a measure's trend as a static chart.
-func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows []*report.Row, say sayer) string {
+func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows []*report.Row, cs []cut, say sayer) string {
 	refs := referenceSeries(s, rows)
 	ys := trendScale(rows, refs, m.Unit)
 	labelW := 0.0
@@ -174,6 +174,9 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	}
 	body = append(body, xl)
 
+	breaks, labels := breakRules(cs, xOf, trendTop, bottom)
+	body = append(body, breaks)
+	cut := cutAt(cs, len(rows))
 	var items []legendItem
 	vals := func(get func(r *report.Row) (float64, bool)) []float64 {
 		out := make([]float64, len(rows))
@@ -191,7 +194,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	})
 	low := vals(func(r *report.Row) (float64, bool) { return r.Target.Low, sameUnit(r) && r.Target.Kind == value.Range })
 	high := vals(func(r *report.Row) (float64, bool) { return r.Target.High, sameUnit(r) && r.Target.Kind == value.Range })
-	if band := rangeBand(low, high, xOf, yOf); band != nil {
+	if band := rangeBand(low, high, cut, xOf, yOf); band != nil {
 		body = append(body, band)
 		items = append(items, legendItem{label: say("chart-target-range"), swatch: func(x, y float64) *node {
 			return el("rect", "x", f(x-swatchW/2), "y", f(y-5), "width", f(swatchW), "height", "10",
@@ -209,7 +212,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	}
 	if hasAny(single) {
 		avoid(single, 6)
-		body = append(body, runs(single, xOf, yOf, targetColour, "6 4"), marks(single, xOf, yOf, "rect", 6, targetColour))
+		body = append(body, runs(single, cut, xOf, yOf, targetColour, "6 4"), marks(single, xOf, yOf, "rect", 6, targetColour))
 		items = append(items, legendItem{label: say("chart-target"), swatch: lineSwatch(targetColour, "6 4", "rect")})
 	}
 	for i, sr := range refs {
@@ -223,11 +226,11 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 			return valueOr(fg), fg != nil && (fg.Value.Kind == value.Number || fg.Value.Kind == value.Bound)
 		})
 		avoid(v, 8)
-		body = append(body, runs(v, xOf, yOf, style.colour, dash), marks(v, xOf, yOf, style.symbol, 8, style.colour))
+		body = append(body, runs(v, cut, xOf, yOf, style.colour, dash), marks(v, xOf, yOf, style.symbol, 8, style.colour))
 		items = append(items, legendItem{label: sr.Label, swatch: lineSwatch(style.colour, dash, style.symbol)})
 	}
 	actual := vals(func(r *report.Row) (float64, bool) { return r.Actual.Num, r.Actual.Kind == value.Number })
-	body = append(body, runs(actual, xOf, yOf, actualColour, ""))
+	body = append(body, runs(actual, cut, xOf, yOf, actualColour, ""))
 	items = append([]legendItem{{label: say("chart-actual"), swatch: lineSwatch(actualColour, "", "")}}, items...)
 
 	// A mark per figure, in its status's shape and colour, with the
@@ -236,7 +239,7 @@ func trendSVG(id, title, summary string, s *report.Site, m *report.Measure, rows
 	avoid(actual, markSize)
 	ms := el("g", "class", "marks")
 	codes := el("g", "class", "codes", "font-size", f(smallFnt), "fill", actualColour, "text-anchor", "middle")
-	var placed [][4]float64
+	placed := labels // the breaks' labels
 	shown := map[*report.Status]bool{}
 	for i, r := range rows {
 		v := actual[i]
@@ -323,8 +326,9 @@ func overlaps(b [4]float64, placed [][4]float64) bool {
 	return false
 }
 
-// runs draws the runs of consecutive known values as lines.
-func runs(v []float64, xOf func(int) float64, yOf func(float64) float64, colour, dash string) *node {
+// runs draws the runs of consecutive known values as lines, starting a
+// new run where cut says a break in the series falls before a value.
+func runs(v []float64, cut []bool, xOf func(int) float64, yOf func(float64) float64, colour, dash string) *node {
 	g := el("g", "fill", "none", "stroke", colour, "stroke-width", "2")
 	if dash != "" {
 		g.attrs = append(g.attrs, "stroke-dasharray", dash)
@@ -337,6 +341,9 @@ func runs(v []float64, xOf func(int) float64, yOf func(float64) float64, colour,
 		run = run[:0]
 	}
 	for i, x := range v {
+		if cut[i] {
+			flush()
+		}
 		if math.IsNaN(x) {
 			flush()
 			continue
@@ -364,8 +371,9 @@ func marks(v []float64, xOf func(int) float64, yOf func(float64) float64, shape 
 const bandColour = "#dcdfe1"
 
 // rangeBand shades the target ranges, one band for each run of periods
-// that have one; nil when none has.
-func rangeBand(low, high []float64, xOf func(int) float64, yOf func(float64) float64) *node {
+// that have one, a run ending at a break in the series (cut); nil when
+// none has.
+func rangeBand(low, high []float64, cut []bool, xOf func(int) float64, yOf func(float64) float64) *node {
 	if !hasAny(low) {
 		return nil
 	}
@@ -377,7 +385,7 @@ func rangeBand(low, high []float64, xOf func(int) float64, yOf func(float64) flo
 			continue
 		}
 		j := i
-		for j < len(low) && !math.IsNaN(low[j]) {
+		for j < len(low) && !math.IsNaN(low[j]) && (j == i || !cut[j]) {
 			j++
 		}
 		var p []float64

@@ -90,6 +90,9 @@ func SiteColumns(s *report.Site) []Column {
 		cols, _ := seriesColumns(sr)
 		out = append(out, cols[:]...)
 	}
+	if hasForecasts(s) {
+		out = append(out, forecastColumns...)
+	}
 	return out
 }
 
@@ -140,9 +143,14 @@ func WriteCSV(w io.Writer, s *report.Site, quarters ...*report.Quarter) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
+	forecasts := hasForecasts(s)
 	for _, q := range quarters {
 		for _, r := range q.AllRows() {
-			if err := writeSafe(cw, record(s, q, r)); err != nil {
+			rec := record(s, q, r)
+			if forecasts {
+				rec = append(rec, forecastCells(r)...)
+			}
+			if err := writeSafe(cw, rec); err != nil {
 				return err
 			}
 		}
@@ -341,7 +349,8 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 	for _, m := range s.Measures {
 		doc.Measures = append(doc.Measures, jsonMeasure{ID: m.ID, Number: m.Number, Theme: m.Theme.ID, Title: m.Title,
 			Good: string(m.Good), Unit: m.Unit.ID, Equalities: m.Equalities, Definition: m.Definition,
-			Why: m.Why, Source: m.Source, Frequency: m.Frequency, Owner: m.Owner, Codes: m.Codes, IDs: idMap(m.IDs), Caveats: m.Caveats})
+			Why: m.Why, Source: m.Source, Frequency: m.Frequency, Owner: m.Owner, Codes: m.Codes, IDs: idMap(m.IDs), Caveats: m.Caveats,
+			Breaks: breaksOf(m)})
 	}
 	for _, q := range s.Quarters {
 		doc.Quarters = append(doc.Quarters, q.ID.String())
@@ -394,6 +403,7 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 				jr.Notes = append(jr.Notes, jsonNote{Label: n.Label, Text: n.Note.Text})
 			}
 			jr.Targets, jr.Comparators = figures(r.Targets), figures(r.Comparators)
+			jr.Forecast = forecastOf(r)
 			row.Reset()
 			if err := enc.Encode(jr); err != nil {
 				panic(err) // as for head
@@ -504,6 +514,7 @@ type jsonMeasure struct {
 	Codes      []string          `json:"codes,omitempty"`
 	IDs        map[string]string `json:"ids,omitempty"` // dataset: id; encoding/json writes the keys sorted
 	Caveats    string            `json:"caveats,omitempty"`
+	Breaks     []jsonBreak       `json:"breaks,omitempty"` // earliest first
 }
 
 func idMap(xs []report.ExternalID) map[string]string {
@@ -534,6 +545,8 @@ type jsonRow struct {
 	Comparators map[string]jsonFigure `json:"comparators,omitempty"`
 	// The report's own direction of travel, where it recorded one.
 	DotPublished *jsonPublished `json:"dot_published,omitempty"`
+	// The figure forecast for the year's end, where the row gives one.
+	Forecast *jsonForecast `json:"forecast,omitempty"`
 }
 
 // jsonPublished is a published direction of travel: as written, and read
@@ -634,6 +647,11 @@ func Package(s *report.Site) []byte {
 			schema.Fields = append(schema.Fields, field{c.Name, titles[i], c.Type, c.Description})
 		}
 	}
+	if hasForecasts(s) {
+		for _, c := range forecastColumns {
+			schema.Fields = append(schema.Fields, field{c.Name, "", c.Type, c.Description})
+		}
+	}
 	var resources []resource
 	resources = append(resources, resource{Name: "scorecard", Path: "scorecard.csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
 		Title: "Every measure in every " + s.EditionWord(), Schema: schema})
@@ -652,17 +670,19 @@ func Package(s *report.Site) []byte {
 	resources = append(resources, resource{Name: "corrections", Path: "corrections.csv", Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
 		Title: "Every correction to a published figure, newest " + s.EditionWord() + " first", Schema: corrections})
 	doc := struct {
-		Name      string     `json:"name"`
-		Title     string     `json:"title"`
-		Publisher string     `json:"publisher"`
-		Licenses  []any      `json:"licenses"`
-		Resources []resource `json:"resources"`
+		Name        string     `json:"name"`
+		Title       string     `json:"title"`
+		Description string     `json:"description,omitempty"`
+		Publisher   string     `json:"publisher"`
+		Licenses    []any      `json:"licenses"`
+		Resources   []resource `json:"resources"`
 	}{
-		Name:      "scorecard",
-		Title:     s.Organisation + ": " + s.Title,
-		Publisher: s.Organisation,
-		Licenses:  []any{map[string]string{"name": LicenceName, "title": LicenceTitle, "path": LicenceURL}},
-		Resources: resources,
+		Name:        "scorecard",
+		Title:       s.Organisation + ": " + s.Title,
+		Description: describeBreaks(s),
+		Publisher:   s.Organisation,
+		Licenses:    []any{map[string]string{"name": LicenceName, "title": LicenceTitle, "path": LicenceURL}},
+		Resources:   resources,
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {

@@ -112,7 +112,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 	addrs := map[string]*report.Measure{}
 	d.list(n, "measures", func(item *yaml.Node) {
 		m := &report.Measure{Pos: d.pos(item)}
-		var idNode, themeNode, goodNode, unitNode, titleNode *yaml.Node
+		var idNode, themeNode, goodNode, unitNode, titleNode, breaksNode *yaml.Node
 		before := len(*d.errs)
 		d.mapping(item, "a measure",
 			field{"id", func(_, v *yaml.Node) { idNode = v; m.ID, _ = d.str(v, "id") }},
@@ -132,6 +132,7 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 			field{"codes", func(_, v *yaml.Node) { m.Codes = readCodes(d, v) }},
 			field{"ids", func(_, v *yaml.Node) { m.IDs = readIDs(d, v) }},
 			field{"caveats", func(_, v *yaml.Node) { m.Caveats, _ = d.str(v, "caveats") }},
+			field{"breaks", func(_, v *yaml.Node) { breaksNode = v }},
 		)
 		if item.Kind != yaml.MappingNode {
 			return
@@ -163,6 +164,9 @@ func (l *loader) measures(d *doc, n *yaml.Node, s *report.Site) {
 		m.Theme = l.themeRef(d, item, themeNode, s, "measure "+m.ID)
 		m.Good = readPolarity(d, goodNode, m.ID)
 		m.Unit = readUnit(d, item, unitNode, m.ID, s)
+		if breaksNode != nil {
+			m.Breaks = l.readBreaks(d, breaksNode, m.ID)
+		}
 		if m.Theme == nil || len(*d.errs) > before {
 			l.broken[m.ID] = true
 		}

@@ -56,6 +56,10 @@ type EditionRow struct {
 	Comparators []EditionFigure // comparators: {england: {value: 91%, period: 2015-16}}
 	Direction   string          // the published direction of travel, or ""
 	Notes       []string        // the labels of the notes the row refers to
+
+	// Forecast and ForecastStatus are the year-end forecast's figure and
+	// status code; "" for none.
+	Forecast, ForecastStatus string
 }
 
 // EditionFigure is one figure of a further series: its series' id and
@@ -145,6 +149,17 @@ func RowNode(r EditionRow, inList bool) *yaml.Node {
 	}
 	if r.Direction != "" {
 		add("direction", TextNode(r.Direction))
+	}
+	switch {
+	case r.ForecastStatus != "":
+		f := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		if r.Forecast != "" {
+			f.Content = append(f.Content, TextNode("value"), TextNode(r.Forecast))
+		}
+		f.Content = append(f.Content, TextNode("status"), TextNode(r.ForecastStatus))
+		add("forecast", f)
+	case r.Forecast != "":
+		add("forecast", TextNode(r.Forecast))
 	}
 	if len(r.Notes) > 0 {
 		add("notes", LabelsNode(r.Notes))
@@ -286,6 +301,12 @@ func editionRow(r *report.Row) EditionRow {
 	}
 	if r.PublishedDirection != nil {
 		er.Direction = r.PublishedDirection.Raw
+	}
+	if f := r.Forecast; f != nil {
+		er.Forecast = f.Value.Raw
+		if f.Status != nil {
+			er.ForecastStatus = f.Status.Code
+		}
 	}
 	for _, n := range r.Notes {
 		er.Notes = append(er.Notes, n.Label)

@@ -33,6 +33,8 @@ type (
 		Targets, Comparators    []figureModel
 		Direction               *report.DirectionKind
 		DirectionRaw            string
+		Forecast                *value.Value
+		ForecastStatus          string
 		Notes                   []noteModel
 	}
 	figureModel struct {
@@ -64,6 +66,12 @@ func modelOf(q *report.Quarter) editionModel {
 		}
 		if d := r.PublishedDirection; d != nil {
 			rm.Direction, rm.DirectionRaw = &d.Kind, d.Raw
+		}
+		if f := r.Forecast; f != nil {
+			rm.Forecast = &f.Value
+			if f.Status != nil {
+				rm.ForecastStatus = f.Status.Code
+			}
 		}
 		for _, n := range r.Notes {
 			rm.Notes = append(rm.Notes, note(n.Note))
@@ -149,8 +157,9 @@ func TestEditionEncode(t *testing.T) {
 			{ID: "homes-1", Theme: "Homes\nand places", Comment: "Homes built", Rows: []EditionRow{{Target: "100", Open: true,
 				Targets: []EditionFigure{{Series: "annual", Value: "1,000"}}}}},
 			{ID: "homes-2", Rows: []EditionRow{{Target: "[60%]", Actual: "01:30", Status: "G", Period: "Apr 16", Notes: []string{"1", "a"},
-				Comparators: []EditionFigure{{Series: "england", Value: "91%", Period: "2015-16", Source: "LG Inform"}}, Direction: "↑"}}},
-			{ID: "work-1", Theme: "Work", Rows: []EditionRow{{Actual: "5", Period: "Apr 16"}, {Actual: "-", Period: "May 16"}}},
+				Comparators: []EditionFigure{{Series: "england", Value: "91%", Period: "2015-16", Source: "LG Inform"}}, Direction: "↑",
+				Forecast: "95%", ForecastStatus: "A"}}},
+			{ID: "work-1", Theme: "Work", Rows: []EditionRow{{Actual: "5", Period: "Apr 16", Forecast: "6"}, {Actual: "-", Period: "May 16", ForecastStatus: "R"}}},
 		},
 		Notes: []EditionNote{{Theme: "homes", Labels: []string{"1", "a"}, Text: "Yes: no", Comment: "Give the text."}},
 	}
@@ -162,11 +171,11 @@ published: "2016-12-07"
 measures:
   # Homes and places
   homes-1: {target: "100", actual: "", status: "", targets: {annual: '1,000'}} # Homes built
-  homes-2: {target: '[60%]', actual: '01:30', status: G, period: Apr 16, comparators: {england: {value: 91%, period: 2015-16, source: LG Inform}}, direction: ↑, notes: [1, a]}
+  homes-2: {target: '[60%]', actual: '01:30', status: G, period: Apr 16, comparators: {england: {value: 91%, period: 2015-16, source: LG Inform}}, direction: ↑, forecast: {value: 95%, status: A}, notes: [1, a]}
   # Work
   work-1:
-    - {period: Apr 16, actual: "5"}
-    - {period: May 16, actual: '-'}
+    - {period: Apr 16, actual: "5", forecast: "6"}
+    - {period: May 16, actual: '-', forecast: {status: R}}
 notes:
   # Give the text.
   - {theme: homes, labels: [1, a], text: 'Yes: no'}

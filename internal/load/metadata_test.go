@@ -38,7 +38,7 @@ func TestMeasureMetadata(t *testing.T) {
 				IDs: []report.ExternalID{{Scheme: "LG Inform", ID: "1"}}, Caveats: "c"}},
 
 		{name: "unknown field", yaml: "    reference: BV053\n",
-			err: `data/measures.yaml:12:5: a measure has an unknown field "reference"; the fields are: id, number, theme, title, good, unit, equalities, cumulative, definition, bands, why, source, frequency, owner, codes, ids, caveats (check the spelling and indentation)`},
+			err: `data/measures.yaml:12:5: a measure has an unknown field "reference"; the fields are: id, number, theme, title, good, unit, equalities, cumulative, definition, bands, why, source, frequency, owner, codes, ids, caveats, breaks (check the spelling and indentation)`},
 		{name: "source a list", yaml: "    source: [a, b]\n",
 			err: "data/measures.yaml:12:13: source should be a single value, but it is a list"},
 		{name: "owner a mapping", yaml: "    owner: {name: x}\n",

@@ -328,6 +328,7 @@ func (l *loader) row(d *doc, k, n *yaml.Node, m *report.Measure, notes noteIndex
 		field{"targets", func(_, v *yaml.Node) { r.Targets = l.figures(d, v, m, report.TargetSeries) }},
 		field{"comparators", func(_, v *yaml.Node) { r.Comparators = l.figures(d, v, m, report.ComparatorSeries) }},
 		field{"direction", func(_, v *yaml.Node) { r.PublishedDirection = readPublishedDirection(d, v, m) }},
+		field{"forecast", func(_, v *yaml.Node) { r.Forecast = l.readForecast(d, v, m) }},
 		field{"notes", func(_, v *yaml.Node) {
 			d.list(v, "notes", func(item *yaml.Node) {
 				label, ok := d.str(item, "a note label")

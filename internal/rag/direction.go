@@ -55,6 +55,15 @@ func Direction(in Comparison) report.Direction {
 	case prior == nil:
 		return notComparable("why-not-reported", "Period", against.Label())
 	}
+	if b := in.Measure.Between(prior.When, row.When); b != nil {
+		// Figures either side of a break measure different things, or
+		// the same thing counted another way.
+		why := "why-break"
+		if b.Kind == report.MethodChange {
+			why = "why-method"
+		}
+		return notComparable(why, "Period", b.From.Label(), "Reason", b.Reason)
+	}
 	old := prior.Actual
 	switch {
 	case old.Kind == value.Blank || old.Kind == value.NotApplicable:

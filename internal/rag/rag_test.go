@@ -308,6 +308,7 @@ func TestDirection(t *testing.T) {
 		isNew     bool
 		notHeld   bool
 		unplaced  bool // the current row names a period Scorecard cannot read
+		breaks    []report.Break
 		want      report.DirectionKind
 		why       string
 	}{
@@ -336,9 +337,25 @@ func TestDirection(t *testing.T) {
 		{name: "not stated rose", good: "not stated", cur: row("12", ""), prev: row("10", ""), want: report.Increased, why: "rose from 10 in Q1 2016/17 to 12"},
 		{name: "not stated fell", good: "not stated", cur: row("8", ""), prev: row("10", ""), want: report.Decreased, why: "fell from 10"},
 		{name: "not stated same", good: "not stated", cur: row("10", ""), prev: row("10.0", ""), want: report.NoChange},
+		// A break in the series between the two figures: none.
+		{name: "method change between", good: "higher", cur: row("90%", ""), prev: row("80%", ""),
+			breaks: []report.Break{{From: q1.Next(), Kind: report.MethodChange, Reason: "Every tenant is asked."}},
+			why:    "the method changed from Q2 2016/17: Every tenant is asked."},
+		{name: "series break a year back", good: "higher", cur: row("90%", ""), prev: row("80%", "2015-16 Q2"),
+			breaks: []report.Break{{From: q1, Kind: report.SeriesBreak, Reason: "A new definition."}},
+			why:    "the series breaks at Q1 2016/17: A new definition."},
+		{name: "break before both", good: "higher", cur: row("90%", ""), prev: row("80%", ""),
+			breaks: []report.Break{{From: q1.Prev(), Kind: report.SeriesBreak, Reason: "A new definition."}},
+			want:   report.Improved, why: "rose from 80%"},
+		{name: "break after both", good: "higher", cur: row("90%", ""), prev: row("80%", ""),
+			breaks: []report.Break{{From: q1.Next().Next(), Kind: report.SeriesBreak, Reason: "A new definition."}},
+			want:   report.Improved, why: "rose from 80%"},
+		{name: "year to date across a break", good: "higher", cur: row("51%", "2016-17 Q2 YTD"), prev: row("40%", "2015-16 Q2 YTD"),
+			breaks: []report.Break{{From: q1, Kind: report.MethodChange, Reason: "New counting."}},
+			why:    "the method changed from Q1 2016/17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := &report.Measure{ID: "m-1", Good: tc.good}
+			m := &report.Measure{ID: "m-1", Good: tc.good, Breaks: tc.breaks}
 			if tc.target != "" {
 				tc.cur.Target = parse(t, tc.target)
 			}

@@ -176,6 +176,9 @@ func scorecardAnchors(d themeData) []string {
 	for _, k := range d.Refs {
 		ids = append(ids, p+"h-"+k.Key())
 	}
+	if d.Forecast {
+		ids = append(ids, p+"h-forecast")
+	}
 	for _, r := range d.Rows {
 		ids = append(ids, p+"m-"+r.Measure.Address)
 	}
@@ -233,7 +236,7 @@ func printAnchors(s *report.Site, q *report.Quarter) []string {
 func measureAnchors(s *report.Site, m *report.Measure) []string {
 	ids := []string{"main", "sc-history", "sc-caption", "sc-about"}
 	ids = append(ids, chartAnchors(trendChartID(m), false)...)
-	d := (&Renderer{}).measureData(s, m, Chart{})
+	d := idsOnly().measureData(s, m, Chart{}) // words, for a break's
 	if d.Latest != nil {
 		ids = append(ids, "sc-latest")
 	}

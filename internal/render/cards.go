@@ -104,6 +104,7 @@ func (r *Renderer) scorecardCards(d themeData) []template.HTML {
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
 		last := len(tr.Cells) - 1
 		w.latest(d.Quarter, tr.Row, tr.Cells[last].Notes)
+		w.forecastItem(tr.Row)
 		w.sayItem(false, "col-good-is")
 		w.html(w.r.goodWords(m.Good))
 		w.endItem()
@@ -222,6 +223,7 @@ func (rd *Renderer) historyCards(d measureData) []template.HTML {
 		w.publishedStatus(r, false)
 		w.corrections(h.Quarter, r, "status")
 		w.endItem()
+		w.forecastItem(r)
 		w.sayItem(true, "card-computed")
 		w.computed(r)
 		w.endItem()
@@ -235,6 +237,13 @@ func (rd *Renderer) historyCards(d measureData) []template.HTML {
 		if len(r.Notes) > 0 {
 			w.sayItem(true, "col-notes")
 			w.notes(r)
+			w.endItem()
+		}
+		if b := d.BreakBefore(i); b != nil {
+			w.item(b.Title, true)
+			w.html(b.Reason)
+			w.raw(` `)
+			w.say("break-not-compared")
 			w.endItem()
 		}
 		w.raw("</dl>\n")

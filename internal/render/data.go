@@ -11,6 +11,10 @@ import (
 type dataPage struct {
 	page
 	Files []dataFile
+
+	// Forecasts says some row gives a year-end forecast: the CSV files
+	// have its columns.
+	Forecasts bool
 }
 
 type dataFile struct {
@@ -32,6 +36,9 @@ func (r *Renderer) Data(w io.Writer, s *report.Site) error {
 		dataFile{Path: "data/datapackage.json", Title: r.say("data-file-package"), Format: "JSON"})
 	d.Files = append(d.Files, dataFile{Path: CorrectionsCSVPath, Title: r.say("data-file-corrections"), Format: "CSV"})
 	d.JSONLD = r.datasetJSONLD(s, d.Files)
+	for _, q := range s.Quarters {
+		d.Forecasts = d.Forecasts || anyForecast(q.AllRows(), func(r *report.Row) *report.Row { return r })
+	}
 	return r.execute(w, "data.html", d)
 }
 

@@ -15,6 +15,13 @@ type measureData struct {
 	// The further targets and comparators the measure has a figure in,
 	// each a column of the history table, in the site's order.
 	Targets, Comparators []*report.Series
+	// Forecasts says some row of the history has a year-end forecast: the
+	// table has a column for them.
+	Forecasts bool
+	// Breaks are the measure's breaks in its series, earliest first, for
+	// its About; breakAt the one before each row of History, or nil.
+	Breaks  []*breakView
+	breakAt []*breakView
 }
 
 type historyRow struct {
@@ -74,6 +81,11 @@ func (r *Renderer) measureData(s *report.Site, m *report.Measure, chart Chart) m
 	if len(d.History) > 0 {
 		d.Latest = &d.History[len(d.History)-1]
 	}
+	d.Forecasts = anyForecast(d.History, func(h historyRow) *report.Row { return h.Row })
+	for i := range m.Breaks {
+		d.Breaks = append(d.Breaks, r.viewBreak(&m.Breaks[i]))
+	}
+	d.breakAt = r.breaksBefore(m, d.History)
 	d.Qualifiers = quals.list(s)
 	for i := len(s.Quarters) - 1; i >= 0; i-- {
 		q := s.Quarters[i]

@@ -309,6 +309,13 @@ func (r *Renderer) scorecardRows(d themeData) []template.HTML {
 		w.raw("</th>\n")
 		last := len(tr.Cells) - 1
 		w.quarterCells(tr.Cells[last])
+		if d.Forecast {
+			w.raw(`<td headers="`)
+			w.html(mh + " " + p + "h-forecast")
+			w.raw(`">`)
+			w.forecast(tr.Row.Forecast)
+			w.raw("</td>\n")
+		}
 		w.raw(`<td headers="`)
 		w.html(mh + " " + p + "h-dot")
 		w.raw(`">`)
@@ -474,6 +481,10 @@ func (rd *Renderer) historyRows(d measureData) []template.HTML {
 		w.raw("<td>")
 		w.publishedStatus(r, false)
 		w.corrections(h.Quarter, r, "status")
+		if d.Forecasts {
+			w.raw("</td>\n<td>")
+			w.forecast(r.Forecast)
+		}
 		w.raw("</td>\n<td>")
 		w.computed(r)
 		w.raw("</td>\n<td>")
@@ -490,6 +501,9 @@ func (rd *Renderer) historyRows(d measureData) []template.HTML {
 		}
 		w.raw("</td>\n")
 		w.endRow()
+		if b := d.BreakBefore(i); b != nil {
+			w.breakRow(b, d.HistoryColumns())
+		}
 	}
 	return w.result()
 }

@@ -195,6 +195,31 @@ func TestRowsMatchTemplates(t *testing.T) {
 			}
 		}
 		correctSome(s, nasty, nasty)
+		// Year-end forecasts on some rows (a figure, a status, or both),
+		// and a break in every other measure's series: its history then
+		// has a row and a card marking it.
+		for _, q := range s.Quarters {
+			for i, r := range q.Rows {
+				switch i % 4 {
+				case 1:
+					r.Forecast = &report.Forecast{Value: r.Actual}
+				case 2:
+					r.Forecast = &report.Forecast{Value: r.Actual, Status: s.Statuses[i%len(s.Statuses)]}
+				case 3:
+					r.Forecast = &report.Forecast{Status: s.Statuses[0]}
+				}
+			}
+		}
+		breaks := 0
+		for i, m := range s.Measures {
+			if i%2 == 0 {
+				m.Breaks = []report.Break{{From: s.Quarters[len(s.Quarters)-1].ID, Kind: report.BreakKind(1 + i%4/2), Reason: nasty}}
+				breaks++
+			}
+		}
+		if breaks == 0 {
+			t.Fatal("no measure to break")
+		}
 		check(t, s)
 	})
 }

@@ -42,6 +42,10 @@ type themeData struct {
 	// table: on the theme's page, not on the quarter's print page.
 	Cards bool
 	spark func(*report.Measure) string // a measure's sparkline up to Quarter, for its card
+
+	// Forecast says some row of the scorecard has a year-end forecast:
+	// the table has a column for them, after the edition's status.
+	Forecast bool
 }
 
 // Spark is the sparkline of a measure's card, "" when there is none.
@@ -222,6 +226,7 @@ func (r *Renderer) themeData(s *report.Site, q *report.Quarter, t *report.Theme,
 		}
 		d.Rows = append(d.Rows, tr)
 	}
+	d.Forecast = anyForecast(d.Rows, func(tr themeRow) *report.Row { return tr.Row })
 	for _, kind := range []report.SeriesKind{report.TargetSeries, report.ComparatorSeries} {
 		for _, tr := range d.Rows {
 			if len(tr.Row.Figures(kind)) > 0 {

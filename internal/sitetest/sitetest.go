@@ -20,6 +20,11 @@ import (
 // for 2018-19) and two comparators.
 const Series = "../../cmd/scorecard/testdata/script/series.txtar"
 
+// Breaks is the path, from a package folder under internal/, of the
+// testscript whose site has a method change in a measure's series (from
+// 2016-17 Q1, in homes-1) and year-end forecasts in 2016-17 Q2.
+const Breaks = "../../cmd/scorecard/testdata/script/breaks.txtar"
+
 // Load loads the site held in the txtar archive at path (its files that
 // are not the script's, laid out as a site folder) and assesses it, as a
 // build does. It fails the test when the site has errors.
