@@ -150,13 +150,14 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 		}
 		return q
 	}
-	var measures, notes, quarterNode *yaml.Node
+	var measures, notes, quarterNode, corrections *yaml.Node
 	key := l.editionKey()
 	d.mapping(n, "the "+key+" file",
 		field{key, func(_, v *yaml.Node) { quarterNode = v }},
 		field{"measures", func(_, v *yaml.Node) { measures = v }},
 		field{"notes", func(_, v *yaml.Node) { notes = v }},
 		field{"draft", func(_, v *yaml.Node) { q.Draft = d.boolean(v, "draft") }},
+		field{"corrections", func(_, v *yaml.Node) { corrections = v }},
 		field{"published", func(_, v *yaml.Node) {
 			q.Published, _ = d.str(v, "published")
 			if _, err := time.Parse("2006-01-02", q.Published); err != nil {
@@ -180,6 +181,9 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 		return q
 	}
 	l.rows(d, measures, q, s)
+	if corrections != nil {
+		l.corrections(d, corrections, q, s)
+	}
 	return q
 }
 
