@@ -103,25 +103,16 @@ func (l *loader) corrections(d *doc, n *yaml.Node, q *report.Quarter, s *report.
 		if !good || c.Measure == nil {
 			return
 		}
+		// A period no row of the measure has is a row withdrawn since
+		// publication, or a slip, which the record finds (package record).
 		var row *report.Row
-		rows := q.RowsOf(c.Measure)
 		if main := q.Row(c.Measure); main != nil && (c.Period == "" || c.Period == main.Period) {
 			c.Period, row = "", main
 		} else if c.Period != "" {
-			for _, r := range rows {
+			for _, r := range q.RowsOf(c.Measure) {
 				if r.Period == c.Period {
 					row = r
 				}
-			}
-			if row == nil && len(rows) > 0 {
-				var ps []string
-				for _, r := range rows {
-					if r != q.Row(c.Measure) {
-						ps = append(ps, strconv.Quote(r.Period))
-					}
-				}
-				d.errorf(period, "measure %s has no row for period %q in this file; its further periods are %s (leave period: out for the %s's own row)", c.Measure.ID, c.Period, list(ps), l.editionKey())
-				return
 			}
 		}
 		if row != nil {

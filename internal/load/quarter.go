@@ -157,13 +157,13 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 		field{"measures", func(_, v *yaml.Node) { measures = v }},
 		field{"notes", func(_, v *yaml.Node) { notes = v }},
 		field{"draft", func(_, v *yaml.Node) { q.Draft = d.boolean(v, "draft") }},
-		field{"corrections", func(_, v *yaml.Node) { corrections = v }},
 		field{"published", func(_, v *yaml.Node) {
 			q.Published, _ = d.str(v, "published")
 			if _, err := time.Parse("2006-01-02", q.Published); err != nil {
 				d.errorf(v, "published %q is not a date; write the date the quarter's report was published as YYYY-MM-DD, such as 2016-12-07", q.Published)
 			}
 		}},
+		field{"corrections", func(_, v *yaml.Node) { corrections = v }},
 	)
 	if n.Kind != yaml.MappingNode {
 		return q

@@ -139,6 +139,9 @@ func cells(l *Lock, lr, w *Row, first map[string]*report.Correction, at func(Key
 		if where.Line == 0 {
 			where = lr.Pos
 		}
+		if where.File == "" {
+			where.File = l.File
+		}
 		if c := first[f]; c != nil {
 			out.Errorf(c.Pos, "this correction says measure %s%s's %s was %s when %s was published, but the record (%s) has %s; write from: %s", lr.Measure, periodNote(lr.Period), f, show(c.From), l.Edition, where, show(pc.Value), literal(pc.Value))
 			continue

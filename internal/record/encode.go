@@ -99,7 +99,18 @@ func rowNode(r *Row) *yaml.Node {
 	return n
 }
 
-func scalar(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+// scalar is a text value, in double quotes when it needs quotes, as the
+// data files write them ("100", "1,500").
+func scalar(v string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	// Asked for in a flow list, as a row is written, the encoder quotes
+	// the value when it needs quotes there, in single quotes.
+	flow := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{n}}
+	if out, err := yaml.Marshal(flow); err == nil && len(out) > 1 && out[1] == '\'' {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 func pair(m *yaml.Node, key string, v *yaml.Node) {
 	m.Content = append(m.Content, scalar(key), v)
