@@ -90,7 +90,7 @@ func runPublish(env *Env, args []string) error {
 		wrote = append(wrote, path)
 	}
 	if len(wrote) > 0 {
-		fmt.Fprintf(env.Stdout, "\nCommit %s with the data: from now on scorecard check holds %s to %s, and a change to a published figure needs a correction (docs/corrections.md).\n", strings.Join(wrote, ", "), plural(len(wrote), "this edition", "these editions"), plural(len(wrote), "it", "them"))
+		fmt.Fprintf(env.Stdout, "\nCommit %s with the data: from now on scorecard check and build hold each %s to its record, and a change to a published figure needs a correction (docs/corrections.md).\n", strings.Join(wrote, ", "), s.EditionKey())
 	}
 	return nil
 }
