@@ -30,11 +30,11 @@ func Encode(l *Lock, dataFile string) []byte {
 	b.WriteString("# status changed since is recorded under corrections: in that file,\n")
 	b.WriteString("# and scorecard check holds the two together (docs/corrections.md).\n")
 	top := &yaml.Node{Kind: yaml.MappingNode}
-	pair(top, "edition", scalar(l.Edition))
+	pair(top, "edition", blockScalar(l.Edition))
 	if l.Published != "" {
-		pair(top, "published", scalar(l.Published))
+		pair(top, "published", blockScalar(l.Published))
 	}
-	pair(top, "digest", scalar(l.Digest))
+	pair(top, "digest", blockScalar(l.Digest))
 	measures := &yaml.Node{Kind: yaml.MappingNode}
 	for i := 0; i < len(l.Rows); {
 		j := i + 1
@@ -96,6 +96,16 @@ func rowNode(r *Row) *yaml.Node {
 		pair(n, "comparators", comparators)
 	}
 	pair(n, "digest", scalar(r.Digest))
+	return n
+}
+
+// blockScalar is a text value on a line of its own, in double quotes
+// when it needs quotes there.
+func blockScalar(v string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	if out, err := yaml.Marshal(n); err == nil && len(out) > 0 && out[0] == '\'' {
+		n.Style = yaml.DoubleQuotedStyle
+	}
 	return n
 }
 
