@@ -60,6 +60,10 @@ func (r *reader) read(src []byte) *Lock {
 		return nil
 	}
 	top := doc.Content[0]
+	if a := firstAlias(top); a != nil {
+		r.errorf(a, "the lock file holds an alias (*%s), which scorecard publish never writes; "+handEdit, a.Value, r.file)
+		return nil
+	}
 	l := &Lock{File: r.file, Pos: r.pos(top)}
 	var digest, measures *yaml.Node
 	r.fields(top, "the lock file", func(k, v *yaml.Node) bool {
@@ -206,4 +210,17 @@ func periodNote(p string) string {
 		return ""
 	}
 	return " (" + p + ")"
+}
+
+// firstAlias finds the first alias in n, without following any.
+func firstAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := firstAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
 }
