@@ -7,10 +7,8 @@ import (
 	"io/fs"
 	"strings"
 
-	"scorecard/internal/load"
 	"scorecard/internal/record"
 	"scorecard/internal/report"
-	"scorecard/internal/site"
 )
 
 func runPublish(env *Env, args []string) error {
@@ -27,15 +25,11 @@ func runPublish(env *Env, args []string) error {
 	if err := parse(env, fset, args); err != nil {
 		return err
 	}
-	fsys, err := site.Open(*src)
+	fsys, s, err := loadSite(*src, func(*report.Site) string { return "publish" })
 	if err != nil {
 		return err
 	}
 	defer fsys.Close()
-	s, findings := load.Site(fsys)
-	if findings.HasErrors() {
-		return fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then publish.", findings.Err())
-	}
 	var editions []*report.Quarter
 	if *edition != "" {
 		id, err := s.ParseEdition(*edition)

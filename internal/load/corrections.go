@@ -157,7 +157,7 @@ func exampleID(s *report.Site) string {
 // cellNode finds, in an edition file's top node, the value of a row's
 // cell (field "" for the row's key), or nil.
 func cellNode(top *yaml.Node, k record.Key, field string) *yaml.Node {
-	measures := valueOf(top, "measures")
+	measures := lookup(top, "measures")
 	if measures == nil || measures.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -173,7 +173,7 @@ func cellNode(top *yaml.Node, k record.Key, field string) *yaml.Node {
 	if row.Kind == yaml.SequenceNode {
 		var found *yaml.Node
 		for _, item := range row.Content {
-			p := valueOf(item, "period")
+			p := lookup(item, "period")
 			if k.Period != "" && p != nil && p.Value == k.Period {
 				found = item
 			}
@@ -193,29 +193,16 @@ func cellNode(top *yaml.Node, k record.Key, field string) *yaml.Node {
 	if field == "" {
 		return key
 	}
-	if v := valueOf(row, field); v != nil {
+	if v := lookup(row, field); v != nil {
 		return v
 	}
 	for _, group := range []string{"targets", "comparators"} {
-		if v := valueOf(valueOf(row, group), field); v != nil {
-			if inner := valueOf(v, "value"); inner != nil {
+		if v := lookup(lookup(row, group), field); v != nil {
+			if inner := lookup(v, "value"); inner != nil {
 				return inner
 			}
 			return v
 		}
 	}
 	return key
-}
-
-// valueOf is the value of key in the mapping n, or nil.
-func valueOf(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
 }
