@@ -168,6 +168,12 @@ func cellNode(top *yaml.Node, k record.Key, field string) *yaml.Node {
 		}
 	}
 	if row == nil {
+		// A row no longer in the file: the list it was in.
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if top.Content[i].Value == "measures" {
+				return top.Content[i]
+			}
+		}
 		return nil
 	}
 	if row.Kind == yaml.SequenceNode {
