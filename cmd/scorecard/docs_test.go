@@ -44,8 +44,9 @@ package main
 //	freshsite
 //	-->
 //
-// edit FILE OLD NEW replaces every OLD in FILE with NEW. freshsite puts back a fresh copy of the example's data/ and content/ and
-// removes public/. Beside the example, the site folder holds the sheets the
+// edit FILE OLD NEW replaces every OLD in FILE with NEW; addline FILE
+// TEXT adds a line at its end. freshsite puts back a fresh copy of the
+// example's data/ and content/ and removes public/. Beside the example, the site folder holds the sheets the
 // import examples read: scorecard.xlsx, the example's Q2 2016/17 figures as
 // a sheet for 2016-17 Q3, and corrections.csv, Q2 2016/17's sheet with one
 // actual corrected (bbh-5: 97.8% becomes 97.9%).
@@ -128,6 +129,7 @@ func TestDocs(t *testing.T) {
 			"servedoc":  serveDoc,
 			"freshsite": func(ts *testscript.TestScript, neg bool, args []string) { freshSite(ts, root, neg, args) },
 			"edit":      edit,
+			"addline":   addLine,
 		},
 	})
 }
@@ -632,6 +634,15 @@ func serveDoc(ts *testscript.TestScript, neg bool, args []string) {
 	if werr != nil {
 		ts.Fatalf("scorecard serve did not stop cleanly on an interrupt: %v\n%s", werr, stderr.String())
 	}
+}
+
+// addLine adds a line at the end of FILE, as the reader would in an
+// editor: addline FILE TEXT.
+func addLine(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: addline FILE TEXT")
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(ts.ReadFile(args[0])+args[1]+"\n"), 0o644))
 }
 
 // edit replaces every OLD in FILE with NEW, as the reader would in an

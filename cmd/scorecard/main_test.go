@@ -50,6 +50,14 @@ func TestScripts(t *testing.T) {
 				ts.Check(copyExample(root, ts.MkAbs(".")))
 			},
 			"edit": edit,
+			// append FILE FROM: add FROM's text to the end of FILE, as a
+			// writer adds lines at the end of a data file.
+			"append": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: append FILE FROM")
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(ts.ReadFile(args[0])+ts.ReadFile(args[1])), 0o644))
+			},
 			// onefile PATTERN COPY: exactly one file matches the glob PATTERN
 			// (a content-hashed name such as public/style.*.css); copy it
 			// to COPY for the commands that take a file name.

@@ -30,6 +30,7 @@ var commands = []command{
 	{"export", "write the scorecard as CSV to standard output", runExport},
 	{"new", "start a new quarter: \"scorecard new quarter 2016-17 Q3\"", runNew},
 	{"import", "read a quarter's scorecard from a CSV or XLSX sheet into its data file", runImport},
+	{"publish", "put published editions on the record: their lock files, data/published/", runPublish},
 }
 
 const usage = `Scorecard builds an accessible website from a public body's performance

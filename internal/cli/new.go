@@ -44,15 +44,11 @@ func runNew(env *Env, args []string) error {
 			}
 		}
 	}
-	fsys, err := site.Open(*src)
+	fsys, s, err := loadSite(*src, func(s *report.Site) string { return "create the " + s.EditionKey() })
 	if err != nil {
 		return err
 	}
 	defer fsys.Close()
-	s, findings := load.Site(fsys)
-	if findings.HasErrors() {
-		return fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then create the %s.", findings.Err(), s.EditionKey())
-	}
 	if key := s.EditionKey(); words[0] != key && words[0] != "edition" {
 		fmt.Fprintf(env.Stderr, "scorecard new %s: the site publishes a report each %s (editions: in data/site.yaml), so create a %s, such as: scorecard new %s %s\n", words[0], key, key, key, exampleEdition(s))
 		return errUsage
@@ -96,4 +92,20 @@ func exampleEdition(s *report.Site) string {
 		return s.Quarters[n-1].ID.Next().String()
 	}
 	return report.PartOfYear(s.EditionKind(), 2016, 1, s.Years).String()
+}
+
+// loadSite opens and loads the site in src for a command that writes into
+// it, which refuses a site whose files have errors: it says to fix them,
+// then do what then says. The caller closes the site.
+func loadSite(src string, then func(*report.Site) string) (*site.Source, *report.Site, error) {
+	fsys, err := site.Open(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, findings := load.Site(fsys)
+	if findings.HasErrors() {
+		fsys.Close()
+		return nil, nil, fmt.Errorf("%v\n\nThe site has errors; fix them (scorecard check lists them), then %s.", findings.Err(), then(s))
+	}
+	return fsys, s, nil
 }

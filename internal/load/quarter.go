@@ -150,7 +150,7 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 		}
 		return q
 	}
-	var measures, notes, quarterNode *yaml.Node
+	var measures, notes, quarterNode, corrections *yaml.Node
 	key := l.editionKey()
 	d.mapping(n, "the "+key+" file",
 		field{key, func(_, v *yaml.Node) { quarterNode = v }},
@@ -163,6 +163,7 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 				d.errorf(v, "published %q is not a date; write the date the quarter's report was published as YYYY-MM-DD, such as 2016-12-07", q.Published)
 			}
 		}},
+		field{"corrections", func(_, v *yaml.Node) { corrections = v }},
 	)
 	if n.Kind != yaml.MappingNode {
 		return q
@@ -180,6 +181,9 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 		return q
 	}
 	l.rows(d, measures, q, s)
+	if corrections != nil {
+		l.corrections(d, corrections, q, s)
+	}
 	return q
 }
 

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/record"
 	"scorecard/internal/report"
 )
 
@@ -18,6 +19,7 @@ import (
 // without a word. Scorecard reads:
 //
 //	data/site.yaml, data/measures.yaml, data/quarters/YYYY-YY-qN.yaml
+//	data/published/YYYY-YY-qN.yaml (the record: published.go)
 //	content/_about.md, content/YYYY-YY-qN/_index.md and .../THEME.md
 //	layouts/NAME, for each built-in template's NAME
 //
@@ -143,7 +145,7 @@ func (l *loader) strayData() {
 	if !ok {
 		return
 	}
-	known := []string{knownData[0], knownData[1], path.Base(l.editionDir())}
+	known := []string{knownData[0], knownData[1], path.Base(l.editionDir()), path.Base(record.Dir)}
 	for _, e := range entries {
 		name := path.Join("data", e.Name())
 		if isKnown(e.Name(), known) || l.skipped(name, e) {

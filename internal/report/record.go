@@ -21,11 +21,15 @@ type Correction struct {
 	// Field is what changed: "target", "actual", "status", or the id of a
 	// further target or comparator series (Series.ID).
 	Field string
-	From  string // as published (or as last corrected), as data files write it; "" for a figure added
-	To    string // as the data file now holds it; "" for a figure withdrawn
-	Date  string // the day the correction was published, YYYY-MM-DD
-	Why   string // the reason, in a sentence
-	Pos   diag.Pos
+	// Period is the row's period as the data file writes it (period:),
+	// for a measure that publishes several periods in the edition; "" for
+	// the edition's own row.
+	Period string
+	From   string // as published (or as last corrected), as data files write it; "" for a figure added
+	To     string // as the data file now holds it; "" for a figure withdrawn
+	Date   string // the day the correction was published, YYYY-MM-DD
+	Why    string // the reason, in a sentence
+	Pos    diag.Pos
 }
 
 // BreakKind says what kind of discontinuity a series break is.

@@ -92,6 +92,9 @@ func prepare(fsys fs.FS, opts Options, in from) *prepared {
 	} else {
 		full, p.findings = load.SiteCached(fsys, in.cache)
 		p.findings = append(p.findings, checkWords(fsys, full)...)
+		if !p.findings.HasErrors() {
+			p.findings = append(p.findings, onRecord(fsys, full)...)
+		}
 		p.data = notContent(p.findings)
 		p.broken = p.findings.HasErrors()
 		if p.broken && !in.salvage {
