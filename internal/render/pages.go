@@ -124,8 +124,9 @@ type printData struct {
 	Quarter  *report.Quarter
 	Intro    *report.Narrative
 	Themes   []themeData
-	Measures int  // in the quarter's scorecard
-	Large    bool // more than PrintMaxMeasures: the scorecards print from the theme pages
+	Measures int      // in the quarter's scorecard
+	Large    bool     // more than PrintMaxMeasures: the scorecards print from the theme pages
+	PDF      *pdfLink // the edition's PDF, when the build made one
 }
 
 // PrintMaxMeasures is the most measures whose scorecards a quarter's print
@@ -149,6 +150,7 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 		Intro:   q.Intro,
 	}
 	d.PrintCSS = PrintCSSPath(q.ID)
+	d.PDF = r.pdfLink(q)
 	d.Measures = len(q.Rows)
 	d.Large = d.Measures > PrintMaxMeasures
 	for _, t := range s.AllThemes() {
