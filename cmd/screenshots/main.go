@@ -159,18 +159,7 @@ func (c config) take(stdout io.Writer) error {
 	}
 	defer os.RemoveAll(tmp)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(c.chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("font-render-hinting", "none"),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(tmp),
-	)
+		append(pdf.Flags(c.chromium, tmp), chromedp.Flag("hide-scrollbars", true))...)
 	defer cancelAlloc() // waits for Chromium to exit, before tmp is removed
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()

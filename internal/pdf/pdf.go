@@ -102,18 +102,7 @@ func Start(ctx context.Context, chrome string) (*Browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("font-render-hinting", "none"),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(tmp),
-	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, Flags(chrome, tmp)...)
 	tab, cancelTab := chromedp.NewContext(alloc)
 	b := &Browser{ctx: tab, chrome: chrome, cancel: func() {
 		cancelTab()
@@ -125,6 +114,24 @@ func Start(ctx context.Context, chrome string) (*Browser, error) {
 		return nil, fmt.Errorf("starting %s: %w; %s", chrome, err, Install())
 	}
 	return b, nil
+}
+
+// Flags run chrome headless, with the profile folder profile, quietly
+// (no first-run page, no updates or sync over the network) and with
+// fonts drawn the same on every machine.
+func Flags(chrome, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+	}
 }
 
 // Close stops Chromium.
