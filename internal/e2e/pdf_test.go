@@ -294,6 +294,12 @@ func TestPDFOfExample(t *testing.T) {
 		}
 	}
 
+	// The example has no base_url: its links to the site's pages, which
+	// could lead nowhere, are printed as text.
+	if bytes.Contains(data, []byte("/URI (")) || bytes.Contains(data, []byte(".invalid")) {
+		t.Errorf("the PDF of a site without base_url links out of the document: %q", regexp.MustCompile(`/URI \([^)]*\)`).FindAll(data, 3))
+	}
+
 	// The same site gives the same bytes.
 	again := filepath.Join(t.TempDir(), "again.pdf")
 	scorecardCmd(t, "pdf", "-src", exampleSite, "-edition", q.ID.String(), "-out", again)
@@ -347,6 +353,40 @@ func TestBuildPDF(t *testing.T) {
 			if bytes.Contains(without, []byte("report.pdf")) {
 				t.Errorf("%s links a PDF in a build without -pdf", page)
 			}
+		}
+	}
+}
+
+// TestPDFLinks prints an example whose site.yaml has a base_url: the
+// PDF's links lead to the published site's pages.
+func TestPDFLinks(t *testing.T) {
+	needChromium(t)
+	src := filepath.Join(exampleSite, "examples", "annual-outturn")
+	fsys, err := site.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, findings := site.Check(fsys, site.Options{})
+	fsys.Close()
+	if err := findings.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if s.BaseURL == "" {
+		t.Fatalf("%s has no base_url, which this test needs", src)
+	}
+	out := filepath.Join(t.TempDir(), "pack.pdf")
+	scorecardCmd(t, "pdf", "-src", src, "-out", out)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := regexp.MustCompile(`/URI \(([^)]*)\)`).FindAllSubmatch(data, -1)
+	if len(links) == 0 {
+		t.Fatalf("the PDF has no links; want links to %s", s.BaseURL)
+	}
+	for _, l := range links {
+		if !strings.HasPrefix(string(l[1]), s.BaseURL) {
+			t.Errorf("the PDF links %s, not a page of %s", l[1], s.BaseURL)
 		}
 	}
 }
