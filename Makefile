@@ -1,13 +1,13 @@
 # Scorecard's tasks. `make site` builds the example into public/,
 # installing only what building needs (ECharts); `make test` runs every
 # test, installing the test tools too (axe-core, the Nu HTML Checker,
-# Chromium, Java).
+# Chromium, Java, poppler-utils).
 
 GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFMT ?= $(dir $(GO))gofmt
 export GOFLAGS ?= -mod=readonly
 
-.PHONY: site test scorecard assets test-tools browser java vet fmt-check fuzz-smoke race clean
+.PHONY: site test scorecard assets test-tools browser java poppler vet fmt-check fuzz-smoke race clean
 
 ECHARTS := internal/assets/third_party/echarts.common.min.js
 
@@ -53,11 +53,17 @@ browser:
 java:
 	bash .ci/install-java
 
+# poppler-utils (pdfinfo, pdftotext, pdftohtml), with which the tests read
+# back the committee pack's PDF (internal/e2e/pdf_test.go); Debian's
+# package, installed like Chromium.
+poppler:
+	bash .ci/install-poppler
+
 site: scorecard
 	./scorecard build
 
 # The fuzz smoke runs first so that go test's summary closes the output.
-test: assets test-tools browser java fmt-check vet fuzz-smoke race
+test: assets test-tools browser java poppler fmt-check vet fuzz-smoke race
 	$(GO) test -count=1 ./...
 
 # The packages that run work in parallel, under the race detector: the

@@ -17,7 +17,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -26,13 +25,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"scorecard/internal/pdf"
 )
 
 func main() {
@@ -159,18 +159,7 @@ func (c config) take(stdout io.Writer) error {
 	}
 	defer os.RemoveAll(tmp)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(c.chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("font-render-hinting", "none"),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(tmp),
-	)
+		append(pdf.Flags(c.chromium, tmp), chromedp.Flag("hide-scrollbars", true))...)
 	defer cancelAlloc() // waits for Chromium to exit, before tmp is removed
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()
@@ -217,7 +206,7 @@ func (s shot) take(tab context.Context, pageURL string) ([]byte, error) {
 		return nil, err
 	}
 	if s.width == 0 {
-		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(
+		data, err := chromedp.Run(ctx, chromedp.PrintToPDF(
 			chromedp.PDFPaper(chromedp.PaperA4), // when the style sheet names no size
 			chromedp.PDFPreferCSSPageSize(),
 			chromedp.PDFPrintBackground(),
@@ -226,7 +215,7 @@ func (s shot) take(tab context.Context, pageURL string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("printing: %w", err)
 		}
-		return renumberNodes(blankDates(pdf)), nil
+		return pdf.Stable(data, "", s.page), nil
 	}
 	return fullPage(ctx)
 }
@@ -281,46 +270,6 @@ func fullPage(ctx context.Context) ([]byte, error) {
 		return nil, fmt.Errorf("capturing the page: %w", err)
 	}
 	return png.Data, nil
-}
-
-// pdfDate is a date in a PDF's information dictionary, such as
-// /CreationDate (D:20261125213412+00'00').
-var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) ?\(D:[0-9]{14}[^)]*\)`)
-
-// blankDates sets the PDF's dates to 1 January 1970, written as long as
-// before, so that the same page gives the same file and the file's offsets
-// still hold.
-func blankDates(pdf []byte) []byte {
-	return pdfDate.ReplaceAllFunc(pdf, func(m []byte) []byte {
-		out := bytes.Clone(m)
-		at := bytes.Index(out, []byte("(D:")) + len("(D:")
-		copy(out[at:], "19700101000000")
-		for i := at + 14; i < len(out); i++ { // the time zone: +00'00'
-			if out[i] >= '0' && out[i] <= '9' {
-				out[i] = '0'
-			}
-		}
-		return out
-	})
-}
-
-// pdfNode is the id Chromium gives a tagged PDF's structure element: the
-// DOM node's id in this run, such as (node00000204).
-var pdfNode = regexp.MustCompile(`\(node[0-9]{8}\)`)
-
-// renumberNodes numbers the structure elements' ids in the order they
-// first appear, each as long as before, so that the file is the same from
-// run to run and its offsets still hold.
-func renumberNodes(pdf []byte) []byte {
-	ids := map[string][]byte{}
-	return pdfNode.ReplaceAllFunc(pdf, func(m []byte) []byte {
-		id, ok := ids[string(m)]
-		if !ok {
-			id = fmt.Appendf(nil, "(node%08d)", len(ids)+1)
-			ids[string(m)] = id
-		}
-		return id
-	})
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/pdf"
 	"scorecard/internal/publish"
 	"scorecard/internal/site"
 )
 
 func runBuild(env *Env, args []string) error {
-	fs := flags(env, "build", "[-src DIR] [-out DIR] [-drafts] [-q]",
+	fs := flags(env, "build", "[-src DIR] [-out DIR] [-drafts] [-pdf] [-q]",
 		"Build loads the site in the source folder, checks it, and writes it to the\n"+
 			"output folder. The output folder is replaced only when the whole build\n"+
 			"succeeds; on errors it is left as it was and every error is listed.\n"+
@@ -26,6 +27,7 @@ func runBuild(env *Env, args []string) error {
 	out := fs.String("out", "public", "the output `folder`; a relative path is taken inside -src")
 	drafts := fs.Bool("drafts", false, "include quarters and narrative marked \"draft: true\"")
 	quiet := fs.Bool("q", false, "print nothing but errors")
+	withPDF := fs.Bool("pdf", false, "also write each edition's whole report as a PDF (such as 2016-17/q2/report.pdf), linked from its pages; needs Chromium (see scorecard pdf)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	if err := parse(env, fs, args); err != nil {
 		return err
@@ -45,8 +47,16 @@ func runBuild(env *Env, args []string) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(*src, dir)
 	}
+	opts := site.Options{Drafts: *drafts, PDF: *withPDF, Today: env.Now()}
+	if *withPDF {
+		chrome, err := pdf.Find(env.Getenv)
+		if err != nil {
+			return fmt.Errorf("The build stopped: %v\nNothing was written; %s is as it was.", err, dir)
+		}
+		opts.Chrome = chrome
+	}
 	start := env.Now()
-	res, err := site.Build(*src, dir, site.Options{Drafts: *drafts, Today: env.Now()})
+	res, err := site.Build(*src, dir, opts)
 	var list diag.List
 	if errors.As(err, &list) {
 		return fmt.Errorf("%v\n\nThe build stopped: %d %s to fix. Nothing was written; %s is as it was.", list, len(list), plural(len(list), "error", "errors"), dir)

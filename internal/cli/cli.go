@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"scorecard/internal/diag"
@@ -15,7 +16,8 @@ import (
 // Env is what a command may touch besides the file system.
 type Env struct {
 	Stdout, Stderr io.Writer
-	Now            func() time.Time // the clock, for timings
+	Now            func() time.Time    // the clock, for timings
+	Getenv         func(string) string // the environment, such as SCORECARD_CHROME for the PDF
 }
 
 type command struct {
@@ -31,6 +33,7 @@ var commands = []command{
 	{"new", "start a new quarter: \"scorecard new quarter 2016-17 Q3\"", runNew},
 	{"import", "read a quarter's scorecard from a CSV or XLSX sheet into its data file", runImport},
 	{"publish", "put published editions on the record: their lock files, data/published/", runPublish},
+	{"pdf", "write an edition's whole report as an accessible PDF, for a committee's papers", runPDF},
 }
 
 const usage = `Scorecard builds an accessible website from a public body's performance
@@ -52,7 +55,7 @@ var errUsage = errors.New("usage")
 // the exit status: 0 on success, 1 when the site has errors, 2 when the
 // arguments are wrong.
 func Run(args []string, stdout, stderr io.Writer) int {
-	env := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now}
+	env := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now, Getenv: os.Getenv}
 	if len(args) == 0 {
 		printUsage(stderr)
 		return 2

@@ -143,4 +143,3 @@ func TestReleasesPage(t *testing.T) {
 		t.Error("the home page announces a next report the calendar does not name")
 	}
 }
-

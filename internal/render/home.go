@@ -19,6 +19,7 @@ type homeData struct {
 	CSV       string
 	PrintPath string
 	Themes    []themeLink
+	PDF       *pdfLink // the edition's PDF, when the build made one
 }
 
 type themeLink struct {
@@ -65,6 +66,7 @@ func (r *Renderer) Home(w io.Writer, s *report.Site, q *report.Quarter, at strin
 		Chart:     chart,
 		CSV:       DataPath(q.ID),
 		PrintPath: PrintPath(q.ID),
+		PDF:       r.pdfLink(q),
 	}
 	d.Headline = r.newHeadline(s, q, d.Root, r.say("home-headline-of", "Measures", r.say("count-measures", len(q.Rows)), "Period", q.ID.Label()), q.Rows)
 	d.HasCharts = true

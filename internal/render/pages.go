@@ -125,8 +125,9 @@ type printData struct {
 	Quarter  *report.Quarter
 	Intro    *report.Narrative
 	Themes   []themeData
-	Measures int  // in the quarter's scorecard
-	Large    bool // more than PrintMaxMeasures: the scorecards print from the theme pages
+	Measures int      // in the quarter's scorecard
+	Large    bool     // more than PrintMaxMeasures: the scorecards print from the theme pages
+	PDF      *pdfLink // the edition's PDF, when the build made one
 	// Corrections are those made to the edition since it was published,
 	// listed with their reasons at the report's end.
 	Corrections []correctionEntry
@@ -153,6 +154,7 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 		Intro:   q.Intro,
 	}
 	d.PrintCSS = PrintCSSPath(q.ID)
+	d.PDF = r.pdfLink(q)
 	d.Measures = len(q.Rows)
 	d.Large = d.Measures > PrintMaxMeasures
 	d.Corrections = r.editionCorrections(s, q)

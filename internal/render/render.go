@@ -87,7 +87,10 @@ type Renderer struct {
 	said sync.Map // the escaped text of messages without arguments, for rows.go
 
 	Sparkline Sparkline // draws the cards' sparklines; nil for none
-	embed     string    // and embed.html's, a page of its own with no skeleton
+	// PDFs are the sizes in bytes of the editions' PDFs (build -pdf),
+	// which their home and print pages link; nil when none were made.
+	PDFs  map[report.Period]int64
+	embed string // and embed.html's, a page of its own with no skeleton
 }
 
 // UseAssets makes the template func asset write the names in names

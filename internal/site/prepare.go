@@ -42,6 +42,9 @@ type prepared struct {
 	// narrative keeps them, with the rows they are about.
 	data   diag.List
 	broken bool // loading found errors (only a salvaging prepare goes on)
+	// packs are the editions' PDFs that render writes and links, made
+	// by printPacks (build -pdf); nil for none.
+	packs []pack
 }
 
 // How to see the drafts of a site whose every edition is one, for the
@@ -194,7 +197,7 @@ func (discard) Put(_ string, write func(io.Writer) error) error { return write(i
 // made. The files are returned in the order of the jobs, which does not
 // depend on scheduling.
 func (p *prepared) render(sink Sink) (*Result, []*job, error) {
-	jobs, err := plan(p.view, p.fsys)
+	jobs, err := planWith(p.view, p.fsys, p.packs)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,6 +69,11 @@ type Options struct {
 	// calendar's warning of a report past due (calendar.go); the zero
 	// time, as in tests, checks no date. No file depends on it.
 	Today time.Time
+	// PDF makes each edition's PDF (render.PDFPath) with Chromium, the
+	// program Chrome names (pdf.Find), and links it from the edition's
+	// home and print pages: Build only.
+	PDF    bool
+	Chrome string
 }
 
 // Build loads the site in src, renders it and writes it to out, replacing
@@ -84,6 +90,13 @@ func Build(src, out string, opts Options) (*Result, error) {
 	p := prepare(fsys, opts, from{how: forBuild})
 	if err := p.findings.Err(); err != nil {
 		return nil, err
+	}
+	if opts.PDF {
+		// Printed first, so that the pages can link each PDF with its
+		// size.
+		if p.packs, err = p.printPacks(context.Background(), p.view.Quarters); err != nil {
+			return nil, err
+		}
 	}
 	// Each file is written as soon as it is made and then let go, so that
 	// memory does not grow with the site; the links are checked before the
@@ -199,6 +212,12 @@ func completeness(s *report.Site) diag.List {
 // plan lists the jobs that make every file of the site: its pages, data,
 // assets, and the files of its static/ folder.
 func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
+	return planWith(s, fsys, nil)
+}
+
+// planWith is plan with the editions' PDFs (build -pdf): their files, and
+// their links on the editions' pages.
+func planWith(s *report.Site, fsys fs.FS, packs []pack) ([]*job, error) {
 	layouts, err := fs.Sub(fsys, "layouts")
 	if err != nil {
 		return nil, err
@@ -212,11 +231,12 @@ func plan(s *report.Site, fsys fs.FS) ([]*job, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	r.Sparkline = chart.SparklineUntil // the cards' sparklines
+	r.PDFs = packSizes(packs)
 	assetFiles, err := assets.Files()
 	if err != nil {
 		return nil, err
 	}
-	return addStatic(fsys, siteJobs(s, r, assetFiles))
+	return addStatic(fsys, append(siteJobs(s, r, assetFiles), packJobs(packs)...))
 }
 
 // siteJobs lists the jobs that make the files Scorecard generates for s,
