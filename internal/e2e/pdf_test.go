@@ -209,13 +209,24 @@ func TestPDFOfExample(t *testing.T) {
 		{"the document", `Document\b`, 1},
 		{"H1", `H1\b`, 1},
 		{"H2 (each theme)", `H2\b`, len(s.Themes)},
-		{"Table (each theme's scorecard)", `Table\b`, tables},
+		{"Table (each theme's scorecard and its chart's table)", `Table\b`, 2 * tables},
+		{"Figure (each theme's chart)", `Figure\b`, tables},
 		{"TH with a /Scope", `/Scope /(Column|Row)`, 1},
 		{"TD naming its /Headers", `/Headers`, len(q.Rows)},
 		{"Link", `Link\b`, 1},
 	} {
 		if n := count(c.re); n < c.min {
 			t.Errorf("the structure tree has %d %s, want at least %d", n, c.what, c.min)
+		}
+	}
+	// Each chart is a Figure whose text alternative (/Alt) is its static
+	// SVG's title and description: the chart's title and its figures.
+	for _, th := range s.AllThemes() {
+		if len(q.ThemeRows(th)) == 0 {
+			continue
+		}
+		if alt := "/Alt (" + th.Title + ": "; !bytes.Contains(data, []byte(alt)) {
+			t.Errorf("no Figure has a text alternative starting %q", alt)
 		}
 	}
 	if n := count(`H1\b`); n != 1 {

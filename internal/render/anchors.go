@@ -228,6 +228,7 @@ func printAnchors(s *report.Site, q *report.Quarter) []string {
 		if d := themeDataFor(s, q, t, p); len(d.Children) == 0 || len(d.Rows) > 0 {
 			ids = append(ids, p+"scorecard")
 			ids = append(ids, scorecardAnchors(d)...)
+			ids = append(ids, chartAnchors(ThemeChartID(q, t), true)...)
 		}
 	}
 	return ids

@@ -97,7 +97,7 @@ func TestCorrectionsBesideFigures(t *testing.T) {
 			// the headline, the scorecard's table and its cards; the
 			// earlier edition's column in the table and the cards
 			map[string]int{link("../../../", id, note): 3, link("../../../", statusID, statusNote): 2, link("../../../", earlierID, "Added on 3 October 2016"): 2}},
-		{"print", render(func(b *bytes.Buffer) error { return r.Print(b, s, q) }),
+		{"print", render(func(b *bytes.Buffer) error { return r.Print(b, s, q, themeCharts(r, s, q)) }),
 			// and, for readers on paper, the edition's corrections with
 			// their reasons at its end
 			map[string]int{link("../../../", id, note): 1, link("../../../", statusID, statusNote): 1,

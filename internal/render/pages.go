@@ -142,7 +142,12 @@ const PrintMaxMeasures = 2000
 
 // Print renders a quarter's whole report on one page for printing as
 // committee papers: the introduction, then every theme on a new page.
-func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
+//
+// Each theme's scorecard is followed by its chart (themeChart gives it),
+// drawn as the static SVG with its summary and table, so that the printed
+// report and the committee's PDF carry the charts as vector graphics with
+// their text alternatives; themeChart may be nil for none.
+func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter, themeChart func(*report.Theme) Chart) error {
 	at := PrintPath(q.ID)
 	title := r.say("print-title", "Title", s.Title, "Period", q.ID.Long())
 	if q.Intro != nil {
@@ -166,6 +171,9 @@ func (r *Renderer) Print(w io.Writer, s *report.Site, q *report.Quarter) error {
 				IDPrefix: t.Address + "-", Measures: len(q.ThemeRows(t))}
 		} else {
 			td = r.themeData(s, q, t, Chart{}, t.Address+"-")
+			if themeChart != nil && (len(td.Children) == 0 || len(td.Rows) > 0) {
+				td.Chart = themeChart(t) // beside the scorecard, as the template prints it
+			}
 		}
 		td.Root, td.Level = d.Root, 3
 		// Under the theme's own heading, and sharing the page with the

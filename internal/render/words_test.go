@@ -325,7 +325,7 @@ func TestPseudoLanguage(t *testing.T) {
 		"accessibility": func(b *bytes.Buffer) error { return r.Accessibility(b, s) },
 		"data":          func(b *bytes.Buffer) error { return r.Data(b, s) },
 		"search":        func(b *bytes.Buffer) error { return r.Search(b, s) },
-		"print":         func(b *bytes.Buffer) error { return r.Print(b, s, q) },
+		"print":         func(b *bytes.Buffer) error { return r.Print(b, s, q, themeCharts(r, s, q)) },
 		"home":          func(b *bytes.Buffer) error { return r.Home(b, s, q, "index.html", home) },
 		"theme":         func(b *bytes.Buffer) error { return r.Theme(b, s, q, th, theme) },
 		"measures":      func(b *bytes.Buffer) error { return r.MeasureIndex(b, s) },
@@ -396,4 +396,21 @@ func countsBy[T any](s *report.Site, items []T, of func(T) (string, []*report.Ro
 		rows = append(rows, rs)
 	}
 	return report.CountStatuses(s.Statuses, names, rows)
+}
+
+// themeCharts makes each theme's status chart over the editions up to q,
+// as package site does for the theme and print pages.
+func themeCharts(r *Renderer, s *report.Site, q *report.Quarter) func(*report.Theme) Chart {
+	return func(th *report.Theme) Chart {
+		var upTo []*report.Quarter
+		for _, e := range s.Quarters {
+			if e.ID.Compare(q.ID) <= 0 {
+				upTo = append(upTo, e)
+			}
+		}
+		counts := countsBy(s, upTo, func(e *report.Quarter) (string, []*report.Row) { return e.ID.Label(), e.TreeRows(th) })
+		c := chart.StatusBars(ThemeChartID(q, th), r.ThemeChartTitle(s, th), counts, false, r.Words())
+		into := Chart{Counts: &counts, ID: c.ID, Title: c.Title, Summary: c.Summary, Options: c.Options, SVG: c.SVG, Table: c.Table}
+		return r.Reusable(s, into, ThemePath(q.ID, th), r.Span(upTo[0].ID, q.ID), q)
+	}
 }

@@ -280,8 +280,9 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	page(render.SearchPath, func(w io.Writer) error { return r.Search(w, s) })
 	page(render.NotFoundPath, func(w io.Writer) error { return r.NotFound(w, s) })
 	page(render.CorrectionsPath, func(w io.Writer) error { return r.Corrections(w, s) })
-	for _, q := range s.Quarters {
-		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q) })
+	for i, q := range s.Quarters {
+		charts := func(t *report.Theme) render.Chart { return themeChart(r, s, s.Quarters[:i+1], t) }
+		page(render.PrintPath(q.ID), func(w io.Writer) error { return r.Print(w, s, q, charts) })
 		file(render.PrintCSSPath(q.ID), func() []byte { return r.PrintCSS(s, q) })
 	}
 	file(render.SearchIndexPath, func() []byte { return search.Index(searchDocs(r, s)) })
