@@ -5,7 +5,7 @@
 #                           screenshots/: a page of every kind (home, an
 #                           edition, a theme, two measures, the measures
 #                           index, print, search, about, accessibility, open
-#                           data, 404, a chart to embed) at 1280 and 390 px wide (whole-page
+#                           data, corrections, 404, a chart to embed) at 1280 and 390 px wide (whole-page
 #                           PNGs), and A4 PDFs of a theme page and of the
 #                           quarter's print page, as Chromium prints them
 #   make clean-screenshots  removes screenshots/

@@ -1,7 +1,7 @@
 // Screenshots takes pictures of a built Scorecard site, to look at a
 // change before it is published: PNG screenshots of a page of every kind
 // (home, an edition, a theme, measures, the measures index, print, search,
-// about, accessibility, open data, 404, a chart's embed page) at 1280 and
+// about, accessibility, open data, corrections, 404, a chart's embed page) at 1280 and
 // 390 px wide (the whole page), and A4 PDFs of a theme page and of the
 // quarter's print page, as a browser prints them.
 //
@@ -74,6 +74,7 @@ var pageKinds = []struct {
 	{"about", "about/index.html", false},
 	{"accessibility", "accessibility/index.html", false},
 	{"data", "data/index.html", false},
+	{"corrections", "corrections/index.html", true},
 	{"404", "404.html", false},
 	{"embed-trend-pmv-3", "charts/trend-pmv-3/index.html", true}, // a chart on its own, to embed
 }
