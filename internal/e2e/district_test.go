@@ -10,29 +10,39 @@ import (
 	"scorecard/internal/site"
 )
 
-// TestBreaksAndForecasts builds examples/district-monthly, whose missed
-// bins series has a method change and whose November edition has
-// year-end forecasts, and holds the pages that show them to WCAG 2.2 AA
-// (axe, at each width) and to the Nu checker.
-func TestBreaksAndForecasts(t *testing.T) {
+// districtPages are the pages of examples/district-monthly that show what
+// the example at the repository's root does not have: a series break, a
+// year-end forecast, the release calendar and the Code of Practice
+// statement.
+var districtPages = []sitePage{
+	{"home", "index.html", ""},                                   // the next report's date
+	{"releases", "releases/index.html", ""},                      // the release calendar
+	{"code-of-practice", "code-of-practice/index.html", ""},      // the statement
+	{"about", "about/index.html", ""},                            // linking both
+	{"measure-ew-02", "measures/ew-02/index.html", ""},           // the break: chart, About, history and cards
+	{"measure-cf-01", "measures/cf-01/index.html", ""},           // a forecast in the Latest block and history
+	{"theme-cf", "2016/11/customer-finance/index.html", ""},      // the scorecard's forecast column and cards
+	{"print", "2016/11/print/index.html", ""},                    // every theme's scorecard, for print
+	{"theme-ew-sep", "2016/09/environment-waste/index.html", ""}, // no direction across the break
+}
+
+// TestDistrictPages builds examples/district-monthly once and holds the
+// pages of districtPages to WCAG 2.2 AA (axe-core at each width, under the
+// site's Content-Security-Policy) and to the Nu HTML Checker, after
+// checking that they show what they are checked for.
+func TestDistrictPages(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build("../../examples/district-monthly", dir, site.Options{}); err != nil {
+	if _, err := site.Build(filepath.Join(exampleSite, "examples", "district-monthly"), dir, site.Options{}); err != nil {
 		t.Fatalf("building examples/district-monthly: %v", err)
 	}
-	pages := []sitePage{
-		{"measure-ew-02", "measures/ew-02/index.html", ""},           // the break: chart, About, history and cards
-		{"measure-cf-01", "measures/cf-01/index.html", ""},           // a forecast in the Latest block and history
-		{"theme-cf", "2016/11/customer-finance/index.html", ""},      // the scorecard's forecast column and cards
-		{"print", "2016/11/print/index.html", ""},                    // every theme's scorecard, for print
-		{"theme-ew-sep", "2016/09/environment-waste/index.html", ""}, // no direction across the break
-	}
-	for _, p := range pages {
+	for _, p := range districtPages {
 		if msg := p.missing(dir); msg != "" {
 			t.Fatal(msg)
 		}
 	}
-	// The pages show what they are checked for.
 	for path, want := range map[string]string{
+		"index.html":                          `<p class="next-release">`,
+		"code-of-practice/index.html":         `id="trustworthiness"`,
 		"measures/ew-02/index.html":           `<tr class="series-break">`,
 		"measures/cf-01/index.html":           `<dt>Year-end forecast</dt>`,
 		"2016/11/customer-finance/index.html": `id="h-forecast"`,
@@ -53,11 +63,14 @@ func TestBreaksAndForecasts(t *testing.T) {
 	}
 	srv := serve(t, dir)
 	audit := auditor(newTab(t, startBrowser(t)), src)
-	for _, p := range pages {
+	for _, p := range districtPages {
 		for _, w := range widths {
 			t.Run(fmt.Sprintf("axe/%s/%dpx", p.name, w), func(t *testing.T) {
 				where := fmt.Sprintf("%s at %dpx", p, w)
-				_, res, err := audit(p.httpURL(srv.URL), w)
+				o, res, err := audit(p.httpURL(srv.URL), w)
+				if o != nil && o.status >= 400 {
+					t.Fatalf("%s: the server answered %d", where, o.status)
+				}
 				if err != nil {
 					t.Fatalf("%s: %v", where, err)
 				}
@@ -71,7 +84,7 @@ func TestBreaksAndForecasts(t *testing.T) {
 
 	t.Run("nu", func(t *testing.T) {
 		var files []string
-		for _, p := range pages {
+		for _, p := range districtPages {
 			files = append(files, filepath.Join(dir, filepath.FromSlash(p.path)))
 		}
 		css, err := filepath.Glob(filepath.Join(dir, "style.*.css"))
