@@ -432,9 +432,13 @@ func (w *rowWriter) since(d report.Direction) {
 	w.raw(`<span class="since">`)
 	w.direction(d)
 	w.raw(` <span class="against">`)
-	if d.Kind == report.NotComparable {
+	switch {
+	case d.Kind == report.NotComparable && d.Against.IsZero():
+		// No earlier period to name: the reason says why.
+		w.html(w.r.reason(d))
+	case d.Kind == report.NotComparable:
 		w.say("since-reason", "Period", d.Against.Label(), "Reason", w.r.reason(d))
-	} else {
+	default:
 		w.say("since", "Period", d.Against.Label())
 	}
 	w.raw(`</span></span>`)
