@@ -115,7 +115,11 @@ func (s *Server) load(last *site.Preview, changed []string) (*site.Preview, erro
 	if err != nil {
 		return nil, err
 	}
-	return site.NewPreview(fsys, site.Options{Drafts: s.opts.Drafts})
+	opts := site.Options{Drafts: s.opts.Drafts}
+	if s.opts.Now != nil {
+		opts.Today = s.opts.Now() // a report past due is a warning in the preview too
+	}
+	return site.NewPreview(fsys, opts)
 }
 
 // Rebuild loads the site again and swaps it in, then tells the browsers to

@@ -745,3 +745,33 @@ const (
 	styleName  = `style\.[0-9a-f]{8}\.css`
 	chartsName = `assets/charts\.[0-9a-f]{8}\.js`
 )
+
+// TestPastDueWarned: the preview warns of a report past due, as check
+// does, by the day the server's clock gives.
+func TestPastDueWarned(t *testing.T) {
+	t.Parallel()
+	dir := copySite(t)
+	f, err := os.OpenFile(filepath.Join(dir, "data", "site.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("releases:\n  - {edition: 2016-17 Q3, date: 2017-02-15}\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	// The preview counts warnings (check lists them): the release past
+	// due is one more on the day after its date than on the day before.
+	said := map[string]string{}
+	for _, today := range []string{"2017-02-14", "2017-02-16"} {
+		day, _ := time.Parse(time.DateOnly, today)
+		r := startWith(t, dir, Options{Now: func() time.Time { return day }}, nil)
+		get(t, r.url+"/") // served: the first build is done
+		said[today] = r.stderr.String()
+	}
+	var before, after int
+	fmt.Sscanf(said["2017-02-14"], "%d warnings", &before)
+	fmt.Sscanf(said["2017-02-16"], "%d warnings", &after)
+	if before == 0 || after != before+1 {
+		t.Errorf("the preview said %q the day before the report was due and %q the day after; want one warning more after", said["2017-02-14"], said["2017-02-16"])
+	}
+}
