@@ -108,8 +108,10 @@ func isDraft(fsys fs.FS, opts site.Options, id report.Period) bool {
 	return false
 }
 
-// mayWrite refuses to write over a folder or over a file that is not a
-// PDF: a mistyped -out must never destroy the site's own files.
+// mayWrite refuses to write over a folder, a file that is not a PDF, or a
+// PDF that headless Chromium did not print: a mistyped -out, or a default
+// name that a council's own PDF already has, must never destroy a file
+// Scorecard did not write.
 func mayWrite(file string) error {
 	info, err := os.Stat(file)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -126,10 +128,13 @@ func mayWrite(file string) error {
 		return err
 	}
 	defer f.Close()
-	head := make([]byte, 5)
+	head := make([]byte, pdf.HeadLen)
 	n, _ := io.ReadFull(f, head)
 	if !pdf.IsPDF(head[:n]) {
 		return fmt.Errorf("%s is there already and is not a PDF, so the PDF will not replace it; remove it, or give -out another file name", diag.Escape(file))
+	}
+	if !pdf.Printed(head[:n]) {
+		return fmt.Errorf("%s is there already and is a PDF that Scorecard did not write (such as the council's own report), so the PDF will not replace it; move it, or give -out another file name", diag.Escape(file))
 	}
 	return nil
 }

@@ -330,3 +330,16 @@ func Stable(pdf []byte, day, name string) []byte {
 
 // IsPDF reports whether data starts as a PDF does.
 func IsPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
+
+// HeadLen is how much of a PDF's start Printed reads: Chromium writes the
+// document information, with its Creator and Producer, in the first
+// kilobyte.
+const HeadLen = 4096
+
+// Printed reports whether head, the start of a file (HeadLen bytes or
+// fewer), is a PDF that headless Chromium printed, as Scorecard's are:
+// a PDF made another way (the council's own report, a scan) is never
+// one Scorecard may replace.
+func Printed(head []byte) bool {
+	return IsPDF(head) && bytes.Contains(head, []byte("/Producer (Skia/PDF")) && bytes.Contains(head, []byte("HeadlessChrome/"))
+}

@@ -105,3 +105,24 @@ func TestFind(t *testing.T) {
 		t.Errorf("Start with no such program: %v; want an error", err)
 	}
 }
+
+// TestPrinted: only a PDF that headless Chromium printed, as Scorecard's
+// are, may be replaced; a council's own PDF, or a page that Chrome with a
+// window printed, may not.
+func TestPrinted(t *testing.T) {
+	ours := "%PDF-1.4\n1 0 obj\n<</Title (Report)\n/Creator (Mozilla/5.0 \\(X11; Linux x86_64\\) AppleWebKit/537.36 \\(KHTML, like Gecko\\) HeadlessChrome/156.0.0.0 Safari/537.36)\n/Producer (Skia/PDF m156)>>\nendobj\n"
+	for _, c := range []struct {
+		head string
+		want bool
+	}{
+		{ours, true},
+		{strings.Replace(ours, "HeadlessChrome/", "Chrome/", 1), false},      // printed from a browser window
+		{strings.Replace(ours, "Skia/PDF m156", "Microsoft Word", 1), false}, // the council's own
+		{strings.Replace(ours, "%PDF-1.4", "%!PS", 1), false},                // not a PDF
+		{"", false},
+	} {
+		if got := Printed([]byte(c.head)); got != c.want {
+			t.Errorf("Printed(%.60q...) = %v, want %v", c.head, got, c.want)
+		}
+	}
+}
