@@ -51,7 +51,7 @@ func (l *loader) corrections(d *doc, n *yaml.Node, q *report.Quarter, s *report.
 			return strings.TrimSpace(text)
 		}
 		id := need(measure, "measure", "name the measure corrected by its id, such as measure: "+exampleID(s))
-		c.Field = need(fieldNode, "field", "say what was corrected: target, actual, status, or the id of a further target or comparator")
+		c.Field = need(fieldNode, "field", "say what was corrected: target, actual, status, forecast, forecast_status, or the id of a further target or comparator")
 		c.From = need(from, "from", `write what was published (or what the correction before left), or from: "" for a figure added`)
 		c.To = need(to, "to", `write what the file now holds, or to: "" for a figure withdrawn`)
 		c.Date = need(date, "date", "write the day the correction is published, as YYYY-MM-DD")
@@ -126,7 +126,7 @@ func (l *loader) corrections(d *doc, n *yaml.Node, q *report.Quarter, s *report.
 // actual or status, or one of the site's series.
 func knownField(field string, s *report.Site) bool {
 	switch field {
-	case record.Target, record.Actual, record.Status:
+	case record.Target, record.Actual, record.Status, record.Forecast, record.ForecastStatus:
 		return true
 	}
 	for _, sr := range s.Series {
@@ -143,7 +143,7 @@ func fieldNames(s *report.Site) []string {
 	for _, sr := range s.Series {
 		names = append(names, sr.ID)
 	}
-	return names
+	return append(names, record.Forecast, record.ForecastStatus)
 }
 
 // exampleID is a measure's id for messages.
@@ -198,6 +198,18 @@ func cellNode(top *yaml.Node, k record.Key, field string) *yaml.Node {
 	}
 	if field == "" {
 		return key
+	}
+	switch f := lookup(row, record.Forecast); {
+	case field == record.Forecast && f != nil:
+		if v := lookup(f, "value"); v != nil {
+			return v
+		}
+		return f
+	case field == record.ForecastStatus && f != nil:
+		if v := lookup(f, "status"); v != nil {
+			return v
+		}
+		return f
 	}
 	if v := lookup(row, field); v != nil {
 		return v

@@ -151,7 +151,7 @@ func (r *reader) row(k, n *yaml.Node) (Row, bool) {
 		switch key.Value {
 		case "period":
 			row.Period, _ = r.str(v, "period")
-		case Target, Actual, Status:
+		case Target, Actual, Status, Forecast, ForecastStatus:
 			text, good := r.str(v, key.Value)
 			ok = ok && good
 			row.Cells = append(row.Cells, Cell{Field: key.Value, Value: text, Pos: r.pos(v)})
@@ -166,7 +166,7 @@ func (r *reader) row(k, n *yaml.Node) (Row, bool) {
 			return false
 		}
 		return true
-	}, "period, target, actual, status, targets, comparators, digest")
+	}, "period, target, actual, status, targets, comparators, forecast, forecast_status, digest")
 	if digest == nil {
 		r.errorf(n, "measure %s%s has no digest; "+handEdit, row.Measure, periodNote(row.Period), r.file)
 		return row, false

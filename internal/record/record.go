@@ -62,6 +62,10 @@ const (
 	Target = "target"
 	Actual = "actual"
 	Status = "status"
+	// The year-end forecast's figure and status (forecast: in the data
+	// file, a figure or {value, status}).
+	Forecast       = "forecast"
+	ForecastStatus = "forecast_status"
 )
 
 // Cell returns the row's value of field, "" when it is blank.
@@ -102,8 +106,12 @@ func rank(c Cell) int {
 		return 1
 	case Status:
 		return 2
+	case Forecast:
+		return 3
+	case ForecastStatus:
+		return 4
 	}
-	return 2 + int(c.Kind)
+	return 4 + int(c.Kind) // further targets 5, comparators 6: as encode writes them, after the row's own
 }
 
 // KeyOf is the key of row r of edition q.
@@ -127,6 +135,12 @@ func cellsOf(r *report.Row) []Cell {
 	add(Actual, 0, r.Actual.Raw)
 	if r.Status != nil {
 		add(Status, 0, r.Status.Code)
+	}
+	if f := r.Forecast; f != nil {
+		add(Forecast, 0, f.Value.Raw)
+		if f.Status != nil {
+			add(ForecastStatus, 0, f.Status.Code)
+		}
 	}
 	for _, f := range r.Targets {
 		add(f.Series.ID, report.TargetSeries, f.Value.Raw)

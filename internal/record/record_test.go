@@ -22,7 +22,7 @@ const (
 		"  - {id: homes-2, theme: homes, title: Repairs on time, good: higher, unit: \"%\"}\n" +
 		"  - {id: homes-3, theme: homes, title: Empty homes, good: lower, unit: count}\n"
 	june = "month: 2016-06\npublished: 2016-07-20\nmeasures:\n" +
-		"  homes-1: {target: \"1,500\", actual: \"1,602\", status: G, targets: {annual: \"6,000\"}, comparators: {england: {value: \"1,400\", period: 2015-16}}}\n" +
+		"  homes-1: {target: \"1,500\", actual: \"1,602\", status: G, targets: {annual: \"6,000\"}, comparators: {england: {value: \"1,400\", period: 2015-16}}, forecast: {value: \"6,100\", status: A}}\n" +
 		"  homes-2:\n    - {period: Apr 2016, target: 80%, actual: 78.2%, status: A}\n    - {target: 80%, actual: 81.2%, status: G}\n" +
 		"  homes-3: {}\n"
 )
@@ -60,7 +60,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, want := range []string{
 		"edition: June 2016\n",
 		"published: \"2016-07-20\"\n",
-		`  homes-1: {target: "1,500", actual: "1,602", status: G, targets: {annual: "6,000"}, comparators: {england: "1,400"}, digest: `,
+		`  homes-1: {target: "1,500", actual: "1,602", status: G, forecast: "6,100", forecast_status: A, targets: {annual: "6,000"}, comparators: {england: "1,400"}, digest: `,
 		"  homes-2:\n    - {period: Apr 2016, target: 80%, actual: 78.2%, status: A, digest: ",
 		"    - {target: 80%, actual: 81.2%, status: G, digest: ",
 		"  homes-3: {digest: ",
@@ -155,6 +155,10 @@ func TestCompare(t *testing.T) {
 			"{measure: homes-2, period: Apr 2016, field: target, from: 80%, to: \"\""+why,
 			"{measure: homes-2, period: Apr 2016, field: actual, from: 78.2%, to: \"\""+why,
 			"{measure: homes-2, period: Apr 2016, field: status, from: A, to: \"\""+why), nil},
+		{"a forecast changed", strings.Replace(june, `value: "6,100", status: A`, `value: "6,300", status: G`, 1),
+			[]string{`measure homes-1: June 2016 published its forecast as "6,100"`, `field: forecast, from: "6,100", to: "6,300"`,
+				`measure homes-1: June 2016 published its forecast_status as "A"`, `field: forecast_status, from: A, to: G`}},
+		{"a forecast corrected", strings.Replace(june, `value: "6,100"`, `value: "6,300"`, 1) + corrections("{measure: homes-1, field: forecast, from: \"6,100\", to: \"6,300\""+why), nil},
 		{"a correction from the wrong figure", strings.Replace(june, "81.2%", "81.4%", 1) + corrections("{measure: homes-2, field: actual, from: 81.3%, to: 81.4%"+why),
 			[]string{`data/months/2016-06.yaml:10:5: this correction says measure homes-2's actual was "81.3%" when June 2016 was published, but the record`, `has "81.2%"; write from: 81.2%`}},
 	} {

@@ -104,7 +104,7 @@ func (r *Renderer) scorecardCards(d themeData) []template.HTML {
 		w.raw("</p>\n<dl class=\"card-figures\">\n")
 		last := len(tr.Cells) - 1
 		w.latest(d.Quarter, tr.Row, tr.Cells[last].Notes)
-		w.forecastItem(tr.Row)
+		w.forecastItem(d.Quarter, tr.Row)
 		w.sayItem(false, "col-good-is")
 		w.html(w.r.goodWords(m.Good))
 		w.endItem()
@@ -223,7 +223,7 @@ func (rd *Renderer) historyCards(d measureData) []template.HTML {
 		w.publishedStatus(r, false)
 		w.corrections(h.Quarter, r, "status")
 		w.endItem()
-		w.forecastItem(r)
+		w.forecastItem(h.Quarter, r)
 		w.sayItem(true, "card-computed")
 		w.computed(r)
 		w.endItem()

@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 
+	"scorecard/internal/record"
 	"scorecard/internal/report"
 )
 
@@ -53,7 +54,7 @@ func (r *Renderer) correctionWords(s *report.Site, c *report.Correction) string 
 // correctionFigure is a figure of a correction as residents read it: a
 // status in words, with its code; a figure as the data file writes it.
 func correctionFigure(s *report.Site, c *report.Correction, figure string) string {
-	if c.Field == "status" {
+	if c.Field == record.Status || c.Field == record.ForecastStatus {
 		if st := s.StatusByCode(figure); st != nil {
 			return st.Describe()
 		}
@@ -71,6 +72,10 @@ func (r *Renderer) correctionField(s *report.Site, field string) string {
 		return r.say("col-actual")
 	case "status":
 		return r.say("col-status")
+	case record.Forecast:
+		return r.say("col-forecast")
+	case record.ForecastStatus:
+		return r.say("correction-forecast-status")
 	}
 	for _, sr := range s.Series {
 		if sr.ID == field {

@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"scorecard/internal/record"
 	"scorecard/internal/report"
 )
 
@@ -13,15 +14,17 @@ import (
 // series (report.Break) is a row of its history table and an item of the
 // card of the first figure after it, and is listed in its About.
 
-// forecast writes a year-end forecast: its figure, then the status it
-// would earn as a tag with its words; "none" when the row gives none.
-func (w *rowWriter) forecast(f *report.Forecast) {
-	if f == nil {
+// forecast writes row r's year-end forecast in edition q: its figure,
+// then the status it would earn as a tag with its words, each with the
+// note of a correction to it; "none" when the row gives none.
+func (w *rowWriter) forecast(q *report.Quarter, r *report.Row) {
+	if r == nil || r.Forecast == nil {
 		w.raw(`<span class="empty">`)
 		w.say("cell-none")
 		w.raw(`</span>`)
 		return
 	}
+	f := r.Forecast
 	w.raw(`<span class="forecast">`)
 	if f.Value.Raw != "" {
 		w.cell(f.Value)
@@ -33,15 +36,18 @@ func (w *rowWriter) forecast(f *report.Forecast) {
 		w.statusTag(f.Status)
 	}
 	w.raw(`</span>`)
+	w.corrections(q, r, record.Forecast)
+	w.corrections(q, r, record.ForecastStatus)
 }
 
-// forecastItem writes a card's item for a row's forecast, when it has one.
-func (w *rowWriter) forecastItem(r *report.Row) {
+// forecastItem writes a card's item for row r's forecast in edition q,
+// when it has one.
+func (w *rowWriter) forecastItem(q *report.Quarter, r *report.Row) {
 	if r == nil || r.Forecast == nil {
 		return
 	}
 	w.sayItem(true, "col-forecast")
-	w.forecast(r.Forecast)
+	w.forecast(q, r)
 	w.endItem()
 }
 

@@ -313,7 +313,7 @@ func (r *Renderer) scorecardRows(d themeData) []template.HTML {
 			w.raw(`<td headers="`)
 			w.html(mh + " " + p + "h-forecast")
 			w.raw(`">`)
-			w.forecast(tr.Row.Forecast)
+			w.forecast(d.Quarter, tr.Row)
 			w.raw("</td>\n")
 		}
 		w.raw(`<td headers="`)
@@ -487,7 +487,7 @@ func (rd *Renderer) historyRows(d measureData) []template.HTML {
 		w.corrections(h.Quarter, r, "status")
 		if d.Forecasts {
 			w.raw("</td>\n<td>")
-			w.forecast(r.Forecast)
+			w.forecast(h.Quarter, r)
 		}
 		w.raw("</td>\n<td>")
 		w.computed(r)

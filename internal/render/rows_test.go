@@ -230,7 +230,7 @@ func TestRowsMatchTemplates(t *testing.T) {
 // and two in a row of one figure. Rows corrected before lose those
 // corrections.
 func correctSome(s *report.Site, was, why string) {
-	fields := []string{"target", "actual", "status"}
+	fields := []string{"target", "actual", "status", "forecast", "forecast_status"}
 	for _, sr := range s.Series {
 		fields = append(fields, sr.ID)
 	}
