@@ -466,10 +466,8 @@ func (l *loader) status(d *doc, n *yaml.Node, m *report.Measure) *report.Status 
 	if !ok || code == "" {
 		return nil
 	}
-	for _, st := range l.site.Statuses {
-		if st.Code == code {
-			return st
-		}
+	if st := l.site.StatusByCode(code); st != nil {
+		return st
 	}
 	for _, st := range l.site.Statuses {
 		if strings.EqualFold(st.Code, code) {

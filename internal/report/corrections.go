@@ -88,8 +88,8 @@ func (r *Row) CorrectionsOf(field string) []*Correction {
 	return out
 }
 
-// StatusByCode returns the site's status with the given code, or nil: a
-// correction to a status writes the codes, and pages show their words.
+// StatusByCode returns the site's status with the given code, or nil: the
+// one look-up for data files, sheets and corrections, which write codes.
 func (s *Site) StatusByCode(code string) *Status {
 	for _, st := range s.Statuses {
 		if st.Code == code {

@@ -544,10 +544,8 @@ func (im *importer) status(n int, m *report.Measure, r *Row) string {
 	if code == "" {
 		return ""
 	}
-	for _, st := range im.site.Statuses {
-		if st.Code == code {
-			return code
-		}
+	if im.site.StatusByCode(code) != nil {
+		return code
 	}
 	for _, st := range im.site.Statuses {
 		if strings.EqualFold(st.Code, code) {
