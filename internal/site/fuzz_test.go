@@ -173,6 +173,10 @@ A hard break.
 1. one
 2. two
 
+A list that goes on:
+
+3. three
+
 > quoted
 
     code block
