@@ -6,8 +6,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"scorecard/internal/sitetest"
 )
 
 // TestKilledBuild kills a build midway with SIGKILL and checks that the
@@ -107,5 +112,131 @@ func writeSite(t *testing.T, dir string, m, q int) {
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestKilledIncrementalBuild kills incremental builds midway, once while
+// most of their files are being taken from the earlier build (an edit to
+// one figure) and once while most are being made again (a new title for
+// the site), and checks that the earlier site is untouched, byte for byte
+// and modification time for time, and that the next build, incremental,
+// gives the same site as a full build.
+func TestKilledIncrementalBuild(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "scorecard")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	src := filepath.Join(dir, "site")
+	writeSite(t, src, 800, 4)
+	public := filepath.Join(src, "public")
+	build := func(args ...string) *exec.Cmd {
+		return exec.Command(bin, append([]string{"build", "-q", "-src", src}, args...)...)
+	}
+	if out, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, out)
+	}
+	before := tree(t, public)
+	edits := map[string]func(){
+		"one figure": func() { replaceIn(t, filepath.Join(src, "data/quarters/2010-11-q4.yaml"), "m-7: {target: 100, actual: 100,", "m-7: {target: 100, actual: 93,") },
+		"the title":  func() { replaceIn(t, filepath.Join(src, "data/site.yaml"), "title: Performance Report", "title: Quarterly Performance Report") },
+	}
+	killed := 0
+	for _, name := range []string{"one figure", "the title"} {
+		edits[name]()
+		cmd := build()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Kill it once its fresh folder holds some of the new site.
+		for staged(t, src) < 50 && !exited(cmd) {
+			time.Sleep(time.Millisecond)
+		}
+		finished := exited(cmd)
+		cmd.Process.Kill() // SIGKILL: no chance to clean up
+		cmd.Wait()
+		if finished {
+			// It finished before it could be killed: go on from its site.
+			t.Logf("the build (%s) finished before it could be killed", name)
+			before = tree(t, public)
+			continue
+		}
+		killed++
+		if diff := cmp.Diff(before, tree(t, public)); diff != "" {
+			t.Fatalf("after killing the build (%s) midway, public/ changed (-before +after):\n%s", name, diff)
+		}
+	}
+	if killed == 0 {
+		t.Error("no build was killed midway: each finished first; make the site bigger")
+	}
+	if out, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("build after the kills: %v\n%s", err, out)
+	}
+	if left, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(left) != 0 {
+		t.Errorf("the next build left %v behind", left)
+	}
+	full := filepath.Join(dir, "full")
+	if out, err := build("-full", "-out", full).CombinedOutput(); err != nil {
+		t.Fatalf("full build: %v\n%s", err, out)
+	}
+	if diff := cmp.Diff(sitetest.Tree(t, full), sitetest.Tree(t, public)); diff != "" {
+		t.Errorf("the incremental build after the kills differs from a full build (-full +incremental):\n%s", diff)
+	}
+}
+
+// exited reports whether cmd's process has ended, without waiting for it.
+func exited(cmd *exec.Cmd) bool {
+	return cmd.Process.Signal(syscall.Signal(0)) != nil
+}
+
+// staged counts the files in the fresh folders of builds into src/public.
+func staged(t *testing.T, src string) int {
+	news, _ := filepath.Glob(filepath.Join(src, ".public.new-*"))
+	n := 0
+	for _, d := range news {
+		filepath.WalkDir(d, func(_ string, e os.DirEntry, err error) error {
+			if err == nil && !e.IsDir() {
+				n++
+			}
+			return nil
+		})
+	}
+	return n
+}
+
+// tree reads every file under root: its bytes and modification time.
+func tree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[rel] = fmt.Sprintf("%s\n%x", info.ModTime().UTC(), b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func replaceIn(t *testing.T, name, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not hold %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -15,19 +15,24 @@ import (
 )
 
 func runBuild(env *Env, args []string) error {
-	fs := flags(env, "build", "[-src DIR] [-out DIR] [-drafts] [-pdf] [-q]",
+	fs := flags(env, "build", "[-src DIR] [-out DIR] [-drafts] [-pdf] [-full] [-q]",
 		"Build loads the site in the source folder, checks it, and writes it to the\n"+
 			"output folder. The output folder is replaced only when the whole build\n"+
 			"succeeds; on errors it is left as it was and every error is listed.\n"+
 			"Quarters and narrative marked \"draft: true\" are left out unless -drafts.\n"+
 			"Published narrative must be finished: the placeholder text scorecard new\n"+
 			"quarter writes, a section left empty, or a heading carried from last quarter\n"+
-			"that still names it, stops the build.")
+			"that still names it, stops the build.\n"+
+			"A build into a folder that holds an earlier build makes again only the\n"+
+			"files whose data, narrative, layouts or configuration changed, and takes\n"+
+			"the rest as they are, with their modification times; -full makes every\n"+
+			"file again.")
 	src := fs.String("src", ".", "the site `folder`, holding data/, content/ and layouts/")
 	out := fs.String("out", "public", "the output `folder`; a relative path is taken inside -src")
 	drafts := fs.Bool("drafts", false, "include quarters and narrative marked \"draft: true\"")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	withPDF := fs.Bool("pdf", false, "also write each edition's whole report as a PDF (such as 2016-17/q2/report.pdf), linked from its pages; needs Chromium (see scorecard pdf)")
+	full := fs.Bool("full", false, "make every file again, taking none from the earlier build in the output folder")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	if err := parse(env, fs, args); err != nil {
 		return err
@@ -47,7 +52,7 @@ func runBuild(env *Env, args []string) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(*src, dir)
 	}
-	opts := site.Options{Drafts: *drafts, PDF: *withPDF, Today: env.Now()}
+	opts := site.Options{Drafts: *drafts, PDF: *withPDF, Today: env.Now(), Full: *full}
 	if *withPDF {
 		chrome, err := pdf.Find(env.Getenv)
 		if err != nil {
@@ -74,7 +79,13 @@ func runBuild(env *Env, args []string) error {
 	if line := site.WarningsLine(len(res.Warnings), res.Drafts); line != "" {
 		fmt.Fprintln(env.Stderr, line)
 	}
-	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, diag.Escape(dir), env.Now().Sub(start).Round(time.Millisecond))
+	took := env.Now().Sub(start).Round(time.Millisecond)
+	if res.Reused == 0 {
+		fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, diag.Escape(dir), took)
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v: made %d %s whose inputs changed, and kept %d as %s.\n",
+		res.Pages, res.Count, diag.Escape(dir), took, res.Count-res.Reused, plural(res.Count-res.Reused, "file", "files"), res.Reused, plural(res.Reused, "it was", "they were"))
 	return nil
 }
 

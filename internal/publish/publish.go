@@ -9,6 +9,9 @@ package publish
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,6 +25,9 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
+
+	"scorecard/internal/digest"
 )
 
 // ManifestName is the file every build writes at the root of its output:
@@ -36,15 +42,86 @@ const ManifestName = ".scorecard-build.json"
 
 // manifestFormat is the manifest's format; it changes when a manifest's
 // meaning does, and a build refuses to replace a folder whose manifest has
-// a format it does not know.
-const manifestFormat = 1
+// a format it does not know. Format 1 listed the files by name alone;
+// format 2 records what each was made from, for incremental builds.
+const manifestFormat = 2
 
 // manifest is what ManifestName holds. It has no time, nor anything else
-// that changes between builds of the same input.
+// that changes between builds of the same input: each file's record says
+// what it holds (its SHA-256 and size) and what it was made from (the sum
+// of its inputs, which the build works out: see Stage.Reuse).
 type manifest struct {
-	Generator string   `json:"generator"` // always "Scorecard"
-	Format    int      `json:"format"`    // manifestFormat
-	Files     []string `json:"files"`     // every file the build wrote but this one, sorted, slash-separated
+	Generator string            `json:"generator"`        // always "Scorecard"
+	Format    int               `json:"format"`           // manifestFormat
+	Inputs    map[string]string `json:"inputs,omitempty"` // the build's inputs and their sums (SetInputs)
+	Files     []Made            `json:"files"`            // every file the build wrote but this one, sorted by path
+}
+
+// Made is the record of one file a build wrote.
+type Made struct {
+	Path   string `json:"path"`           // slash-separated, from the site root
+	From   string `json:"from,omitempty"` // the sum of its inputs; "" when not known, and then never reused
+	SHA256 string `json:"sha256"`         // of its bytes, in hexadecimal
+	Size   int64  `json:"size"`
+}
+
+// readManifest parses a manifest of any format this version knows, or a
+// newer one as far as its generator and format.
+func readManifest(data []byte) (manifest, error) {
+	var m struct {
+		Generator string            `json:"generator"`
+		Format    int               `json:"format"`
+		Inputs    map[string]string `json:"inputs"`
+		Files     json.RawMessage   `json:"files"`
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return manifest{}, err
+	}
+	out := manifest{Generator: m.Generator, Format: m.Format, Inputs: m.Inputs}
+	switch m.Format {
+	case 1:
+		var names []string
+		if err := json.Unmarshal(m.Files, &names); err != nil {
+			return manifest{}, err
+		}
+		for _, n := range names {
+			out.Files = append(out.Files, Made{Path: n})
+		}
+	case manifestFormat:
+		if err := json.Unmarshal(m.Files, &out.Files); err != nil {
+			return manifest{}, err
+		}
+	}
+	return out, nil
+}
+
+// encode writes the manifest as JSON with one file to a line, so that two
+// builds' manifests compare well in a diff.
+func (m manifest) encode() ([]byte, error) {
+	var b bytes.Buffer
+	head, err := json.Marshal(struct {
+		Generator string            `json:"generator"`
+		Format    int               `json:"format"`
+		Inputs    map[string]string `json:"inputs,omitempty"`
+	}{m.Generator, m.Format, m.Inputs})
+	if err != nil {
+		return nil, err
+	}
+	b.Write(head[:len(head)-1])
+	b.WriteString(`,"files":[`)
+	for i, f := range m.Files {
+		line, err := json.Marshal(f)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n")
+		b.Write(line)
+	}
+	b.WriteString("\n]}\n")
+	return b.Bytes(), nil
 }
 
 // Hooks, replaced by tests to make faults that running as root cannot:
@@ -77,9 +154,27 @@ type Stage struct {
 	unlock      func()
 	done        bool
 
-	mu      sync.Mutex
-	dirs    map[string]bool
-	written []string
+	// prev is the earlier build's record of each file, by path, when the
+	// output holds a build whose manifest says what each file was made
+	// from; prevTime is that manifest's modification time: a file changed
+	// after it was written is never reused.
+	prev     map[string]Made
+	prevTime time.Time
+	inputs   map[string]string
+
+	mu     sync.Mutex
+	dirs   map[string]bool
+	made   []Made
+	reused int
+}
+
+// paths lists the files the manifest records.
+func (m manifest) paths() []string {
+	out := make([]string, len(m.Files))
+	for i, f := range m.Files {
+		out[i] = f.Path
+	}
+	return out
 }
 
 // bufs are the buffers files are written through.
@@ -130,8 +225,20 @@ func (s *Stage) start(base string) error {
 	if err := recoverInterrupted(s.parent, base, s.real); err != nil {
 		return err
 	}
-	if _, err := inspect(s.real, s.shown); err != nil {
+	m, err := inspect(s.real, s.shown)
+	if err != nil {
 		return err
+	}
+	if m.Format == manifestFormat {
+		info, err := os.Stat(filepath.Join(s.real, ManifestName))
+		if err != nil {
+			return err
+		}
+		s.prevTime = info.ModTime()
+		s.prev = make(map[string]Made, len(m.Files))
+		for _, f := range m.Files {
+			s.prev[f.Path] = f
+		}
 	}
 	tmp, err := os.MkdirTemp(s.parent, "."+base+".new-")
 	if err != nil {
@@ -142,33 +249,37 @@ func (s *Stage) start(base string) error {
 }
 
 // Put creates the file at name (slash-separated, from the site root) in
-// the fresh folder and has write fill it, through a buffer.
+// the fresh folder and has write fill it, through a buffer. It is PutFrom
+// with no sum of inputs: the file is never reused by a later build.
 func (s *Stage) Put(name string, write func(io.Writer) error) error {
+	return s.PutFrom(name, digest.Sum{}, write)
+}
+
+// PutFrom creates the file at name in the fresh folder and has write fill
+// it, recording from, the sum of what it was made from, so that a later
+// build may take it as it is (Reuse). When the bytes written are those the
+// earlier build wrote at name, the earlier file is taken instead, so that
+// a file whose bytes did not change keeps its modification time (and a
+// copy to a web server or a bucket by rsync skips it).
+func (s *Stage) PutFrom(name string, from digest.Sum, write func(io.Writer) error) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("refusing to write %q: not a path inside the site", name)
 	}
 	if name == ManifestName {
 		return fmt.Errorf("refusing to write %q: Scorecard keeps that name for the list of the files it wrote", name)
 	}
-	dir := path.Dir(name)
-	s.mu.Lock()
-	made := s.dirs[dir]
-	s.written = append(s.written, name)
-	s.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return err
-		}
-		s.mu.Lock()
-		s.dirs[dir] = true
-		s.mu.Unlock()
+	if err := s.dir(name); err != nil {
+		return err
 	}
-	f, err := os.OpenFile(filepath.Join(s.tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	dst := filepath.Join(s.tmp, filepath.FromSlash(name))
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
+	h := sha256.New()
+	n := &counter{w: io.MultiWriter(f, h)}
 	b := bufs.Get().(*bufio.Writer)
-	b.Reset(f)
+	b.Reset(n)
 	err = write(b)
 	if err == nil {
 		err = b.Flush()
@@ -178,7 +289,143 @@ func (s *Stage) Put(name string, write func(io.Writer) error) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	made := Made{Path: name, SHA256: hex.EncodeToString(h.Sum(nil)), Size: n.n}
+	if !from.IsZero() {
+		made.From = from.String()
+	}
+	if p, ok := s.prev[name]; ok && p.SHA256 == made.SHA256 && p.Size == made.Size && s.unchanged(p) {
+		// The same bytes as before: keep the earlier file, and its time.
+		if os.Remove(dst) == nil {
+			if err := s.take(name, dst); err != nil {
+				return err
+			}
+		}
+	}
+	s.mu.Lock()
+	s.made = append(s.made, made)
+	s.mu.Unlock()
+	return nil
+}
+
+// Reuse takes the file at name from the earlier build into the fresh
+// folder, as it is, when that build made it from the same inputs (from,
+// as PutFrom was given it then) and the file is still as that build wrote
+// it: the same size, not modified since. It links the file where the file
+// system allows (so nothing is copied, and the file keeps its
+// modification time), and copies it otherwise. It reports whether it
+// took the file, and its size; when it did not, the caller makes the file
+// with PutFrom.
+func (s *Stage) Reuse(name string, from digest.Sum) (size int64, ok bool, err error) {
+	p, ok := s.prev[name]
+	if !ok || from.IsZero() || p.From != from.String() || !s.unchanged(p) {
+		return 0, false, nil
+	}
+	if !fs.ValidPath(name) || name == "." || name == ManifestName {
+		return 0, false, nil
+	}
+	if err := s.dir(name); err != nil {
+		return 0, false, err
+	}
+	if err := s.take(name, filepath.Join(s.tmp, filepath.FromSlash(name))); err != nil {
+		return 0, false, err
+	}
+	s.mu.Lock()
+	s.made = append(s.made, p)
+	s.reused++
+	s.mu.Unlock()
+	return p.Size, true, nil
+}
+
+// Reused counts the files taken from the earlier build by Reuse.
+func (s *Stage) Reused() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reused
+}
+
+// SetInputs records the build's inputs and their sums in the manifest,
+// for a reader who wants to know what the site was made from (its
+// version of Scorecard, its source files).
+func (s *Stage) SetInputs(inputs map[string]string) { s.inputs = inputs }
+
+// unchanged reports whether the earlier build's file p is still as that
+// build wrote it: a plain file of its size, not modified after the
+// manifest was written (every file of a build is written before it).
+func (s *Stage) unchanged(p Made) bool {
+	info, err := os.Lstat(filepath.Join(s.real, filepath.FromSlash(p.Path)))
+	return err == nil && info.Mode().IsRegular() && info.Size() == p.Size && !info.ModTime().After(s.prevTime)
+}
+
+// take puts the earlier build's file at name in the fresh folder at dst:
+// a hard link, or a copy with the same modification time where links
+// cannot be made (another file system, or one without them).
+func (s *Stage) take(name, dst string) error {
+	src := filepath.Join(s.real, filepath.FromSlash(name))
+	if link(src, dst) == nil {
+		return nil
+	}
+	return copyFile(src, dst)
+}
+
+// link makes a hard link; a hook, so that tests can make links fail.
+var link = os.Link
+
+// copyFile copies src to dst, a new file, keeping src's modification time.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Chtimes(dst, info.ModTime(), info.ModTime())
+}
+
+// dir makes the folder of the file at name in the fresh folder, once.
+func (s *Stage) dir(name string) error {
+	dir := path.Dir(name)
+	s.mu.Lock()
+	made := s.dirs[dir]
+	s.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.dirs[dir] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Discard ends the stage without swapping it in: the fresh folder is
@@ -212,20 +459,21 @@ func (s *Stage) Commit() (err error) {
 	}()
 	real, shown, parent, tmp := s.real, s.shown, s.parent, s.tmp
 	base := filepath.Base(real)
-	slices.Sort(s.written)
-	data, err := json.MarshalIndent(manifest{Generator: "Scorecard", Format: manifestFormat, Files: s.written}, "", "  ")
+	slices.SortFunc(s.made, func(a, b Made) int { return strings.Compare(a.Path, b.Path) })
+	data, err := manifest{Generator: "Scorecard", Format: manifestFormat, Inputs: s.inputs, Files: s.made}.encode()
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, ManifestName), append(data, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, ManifestName), data, 0o644); err != nil {
 		return err
 	}
 	// Look again: a file may have been put in the output while the site
 	// was rendered.
-	prev, err := inspect(real, shown)
+	m, err := inspect(real, shown)
 	if err != nil {
 		return err
 	}
+	prev := m.paths()
 	// Swap: move the old site aside, move the new one in, then delete the
 	// old one. Only a crash between the two renames leaves no out folder,
 	// and the old site is then still beside it.
@@ -294,38 +542,39 @@ func intact(dir string, files []string) bool {
 // as shown in messages): it is absent, empty, or holds a manifest and no
 // file that the manifest does not list, and every folder in it can be
 // changed, so that the old site can be deleted once the new one is in its
-// place. It returns the files the manifest lists.
-func inspect(dir, shown string) ([]string, error) {
+// place. It returns the manifest (the zero manifest for an absent or empty
+// folder).
+func inspect(dir, shown string) (manifest, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return manifest{}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+		return manifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
 	}
 	if len(entries) == 0 {
-		return nil, nil
+		return manifest{}, nil
 	}
 	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
 	if errors.Is(err, fs.ErrNotExist) {
 		if looksBuilt(dir) {
-			return nil, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
+			return manifest{}, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
 		}
-		return nil, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
+		return manifest{}, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
+		return manifest{}, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
 	}
-	var m manifest
-	if json.Unmarshal(data, &m) != nil || m.Generator != "Scorecard" || m.Format < 1 {
-		return nil, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
+	m, err := readManifest(data)
+	if err != nil || m.Generator != "Scorecard" || m.Format < 1 {
+		return manifest{}, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
 	}
 	if m.Format > manifestFormat {
-		return nil, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
+		return manifest{}, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
 	}
 	listed := make(map[string]bool, len(m.Files))
 	for _, f := range m.Files {
-		listed[f] = true
+		listed[f.Path] = true
 	}
 	var foreign []string
 	var locked string
@@ -354,15 +603,15 @@ func inspect(dir, shown string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+		return manifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
 	}
 	if len(foreign) > 0 {
-		return nil, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
+		return manifest{}, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
 	}
 	if locked != "" {
-		return nil, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
+		return manifest{}, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
 	}
-	return m.Files, nil
+	return m, nil
 }
 
 // errText is err's plain words, without the path an *fs.PathError adds.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"scorecard/internal/digest"
 	"scorecard/internal/sitetest"
 )
 
@@ -88,16 +89,20 @@ func refused(t *testing.T, out, watch string, says ...string) {
 	}
 }
 
-// readManifest reads the manifest of the build in out.
-func readManifest(t *testing.T, out string) manifest {
+// manifestOf reads the manifest of the build in out, which must be JSON
+// of the current format.
+func manifestOf(t *testing.T, out string) manifest {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(out, ManifestName))
 	if err != nil {
 		t.Fatalf("the build wrote no manifest: %v", err)
 	}
-	var m manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("the manifest is not JSON: %v\n%s", err, b)
+	if !json.Valid(b) {
+		t.Fatalf("the manifest is not JSON:\n%s", b)
+	}
+	m, err := readManifest(b)
+	if err != nil || m.Format != manifestFormat {
+		t.Fatalf("the manifest is not of format %d (%v):\n%s", manifestFormat, err, b)
 	}
 	return m
 }
@@ -127,8 +132,8 @@ func TestOutputEmptyAccepted(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustBuild(t, out, nil)
-	m := readManifest(t, out)
-	if m.Generator != "Scorecard" || m.Format != 1 {
+	m := manifestOf(t, out)
+	if m.Generator != "Scorecard" || m.Format != manifestFormat {
 		t.Errorf("manifest: generator %q, format %d", m.Generator, m.Format)
 	}
 	var onDisk []string
@@ -138,7 +143,7 @@ func TestOutputEmptyAccepted(t *testing.T) {
 		}
 	}
 	slices.Sort(onDisk)
-	if diff := cmp.Diff(onDisk, m.Files); diff != "" {
+	if diff := cmp.Diff(onDisk, m.paths()); diff != "" {
 		t.Errorf("the manifest does not list the files written (-written +listed):\n%s", diff)
 	}
 	if len(m.Files) != len(site) {
@@ -164,8 +169,8 @@ func TestPreviousBuildReplaced(t *testing.T) {
 	if files["new.txt"] != "new" {
 		t.Error("the second build's new.txt is missing")
 	}
-	if m := readManifest(t, out); slices.Contains(m.Files, "old.txt") || !slices.Contains(m.Files, "new.txt") {
-		t.Errorf("the manifest was not rewritten: %v", m.Files)
+	if m := manifestOf(t, out); slices.Contains(m.paths(), "old.txt") || !slices.Contains(m.paths(), "new.txt") {
+		t.Errorf("the manifest was not rewritten: %v", m.paths())
 	}
 	sitetest.NoLeftovers(t, src)
 }
@@ -202,8 +207,41 @@ func TestManifestNotOurs(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	writeFiles(t, out, map[string]string{ManifestName: "not json", "index.html": "x"})
 	refused(t, out, dir, "holds a "+ManifestName+" file that Scorecard did not write")
-	writeFiles(t, out, map[string]string{ManifestName: `{"generator": "Scorecard", "format": 2, "files": ["index.html"]}`})
+	writeFiles(t, out, map[string]string{ManifestName: `{"generator": "Scorecard", "format": 3, "files": ["index.html"]}`})
 	refused(t, out, dir, "built by a newer version of Scorecard")
+}
+
+// TestFormerManifestReplaced: a build by an earlier version, whose
+// manifest (format 1) lists its files by name alone, is replaced like any
+// build, its files made afresh, since it does not say what they were made
+// from.
+func TestFormerManifestReplaced(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	writeFiles(t, out, map[string]string{
+		ManifestName: `{"generator": "Scorecard", "format": 1, "files": ["index.html", "old.html"]}`,
+		"index.html": "<p>home", "old.html": "<p>old",
+	})
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Discard()
+	from := digest.Sum{1}
+	if _, ok, err := s.Reuse("index.html", from); ok || err != nil {
+		t.Errorf("Reuse from a format-1 build = %v, %v; want false, nil", ok, err)
+	}
+	if err := s.PutFrom("index.html", from, func(w io.Writer) error { _, err := io.WriteString(w, "<p>new home"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"./": "", ManifestName: "", "index.html": "<p>new home"}
+	got := sitetest.Tree(t, out)
+	got[ManifestName] = ""
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the output (-want +got):\n%s", diff)
+	}
 }
 
 // TestManifestNameReserved: no file of the site may take the manifest's

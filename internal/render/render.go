@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,6 +77,12 @@ var templateNames = []string{"base.html", "scorecard.html", "summary.html", "cha
 // partials are the templates every page's set holds: the page skeleton and
 // shared pieces. They come first in templateNames.
 var partials = []string{"base.html", "scorecard.html", "summary.html", "chart.html"}
+
+// Layouts names the templates: those every page's set holds (the page
+// skeleton and shared pieces), and each kind of page's own.
+func Layouts() (partialNames, pageNames []string) {
+	return slices.Clone(partials), slices.Clone(templateNames[len(partials):])
+}
 
 // Renderer holds the parsed templates, one set per page kind, and the
 // words its pages print.

@@ -34,7 +34,7 @@ func packSizes(packs []pack) map[report.Period]int64 {
 func packJobs(packs []pack) []*job {
 	var jobs []*job
 	for _, k := range packs {
-		jobs = append(jobs, &job{path: render.PDFPath(k.edition), write: func(w io.Writer) error {
+		jobs = append(jobs, &job{path: render.PDFPath(k.edition), from: hasher().Sum(k.data), write: func(w io.Writer) error {
 			_, err := w.Write(k.data)
 			return err
 		}})

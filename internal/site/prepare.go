@@ -8,7 +8,9 @@ import (
 	"strings"
 	"sync"
 
+	"scorecard/internal/assets"
 	"scorecard/internal/diag"
+	"scorecard/internal/digest"
 	"scorecard/internal/load"
 	"scorecard/internal/report"
 )
@@ -168,6 +170,16 @@ type Sink interface {
 	Put(path string, write func(io.Writer) error) error
 }
 
+// incremental is a Sink that keeps an earlier build (publish.Stage): a
+// file whose inputs are those it was made from then is taken from it, and
+// each file made is recorded with the sum of its inputs.
+type incremental interface {
+	Sink
+	Reuse(path string, from digest.Sum) (size int64, ok bool, err error)
+	PutFrom(path string, from digest.Sum, write func(io.Writer) error) error
+	SetInputs(map[string]string)
+}
+
 // memory is a Sink that holds every file in memory.
 type memory struct {
 	mu    sync.Mutex
@@ -205,15 +217,39 @@ func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 		return nil, nil, err
 	}
 	res := &Result{Warnings: p.findings, Drafts: countDrafts(p.full, p.opts.Drafts, p.findings)}
+	inc, _ := sink.(incremental)
+	if inc != nil {
+		assetFiles, err := assets.Files()
+		if err != nil {
+			return nil, nil, err
+		}
+		in := sumInputs(p.view, p.fsys, p.opts, p.packs)
+		in.keys(p.view, jobs, assetFiles)
+		inc.SetInputs(in.manifest())
+	}
 	err = runTo(jobs, func(j *job) error {
-		return sink.Put(j.path, func(w io.Writer) error {
+		write := func(w io.Writer) error {
 			cw := &countWriter{w: w}
 			if err := j.write(cw); err != nil {
 				return fmt.Errorf("rendering %s: %w", j.path, err)
 			}
-			res.count(j.path, cw.n)
+			res.count(j.path, cw.n, false)
 			return nil
-		})
+		}
+		if inc == nil {
+			return sink.Put(j.path, write)
+		}
+		if !p.opts.Full {
+			size, ok, err := inc.Reuse(j.path, j.from)
+			if err != nil {
+				return fmt.Errorf("taking %s from the earlier build: %w", j.path, err)
+			}
+			if ok {
+				res.count(j.path, size, true)
+				return nil
+			}
+		}
+		return inc.PutFrom(j.path, j.from, write)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -221,11 +257,15 @@ func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 	return res, jobs, nil
 }
 
-// count counts a file of n bytes made at path.
-func (r *Result) count(path string, n int64) {
+// count counts a file of n bytes made at path, or taken from the
+// earlier build when reused.
+func (r *Result) count(path string, n int64, reused bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.Count++
+	if reused {
+		r.Reused++
+	}
 	r.Bytes += n
 	if strings.HasSuffix(path, ".html") {
 		r.Pages++

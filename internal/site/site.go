@@ -18,6 +18,7 @@ import (
 	"scorecard/internal/chart"
 	"scorecard/internal/dataset"
 	"scorecard/internal/diag"
+	"scorecard/internal/digest"
 	"scorecard/internal/hosting"
 	"scorecard/internal/narrative"
 	"scorecard/internal/parallel"
@@ -42,6 +43,7 @@ type Result struct {
 	Pages    int // HTML files
 	Count    int // all files
 	Bytes    int64
+	Reused   int // files taken as they were from the earlier build (Build)
 	Warnings diag.List
 	Drafts   Drafts // what the build did with drafts, and how many warnings lie in them
 
@@ -74,6 +76,11 @@ type Options struct {
 	// home and print pages: Build only.
 	PDF    bool
 	Chrome string
+	// Full makes every file afresh: Build then takes no file from the
+	// earlier build in the output folder (see inputs.go). A file whose
+	// bytes come out the same is still the earlier one, keeping its
+	// modification time.
+	Full bool
 }
 
 // Build loads the site in src, renders it and writes it to out, replacing
@@ -317,6 +324,11 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 type job struct {
 	path  string
 	write func(io.Writer) error
+	// src is the source file a file of static/ is copied from, or "".
+	src string
+	// from is the sum of what the file is made from (inputs.go), worked
+	// out before the jobs run; the zero Sum when not known.
+	from digest.Sum
 }
 
 // runTo runs do on every job, on every processor. Errors are reported in
@@ -465,7 +477,7 @@ func addStatic(fsys fs.FS, jobs []*job) ([]*job, error) {
 			errs.Errorf(diag.Pos{File: p}, "this file would replace the generated %s; rename it or move it into a folder of its own", rel)
 			return nil
 		}
-		jobs = append(jobs, &job{path: rel, write: func(w io.Writer) error {
+		jobs = append(jobs, &job{path: rel, src: p, write: func(w io.Writer) error {
 			f, err := fsys.Open(p)
 			if err != nil {
 				return err
