@@ -80,12 +80,16 @@ func runBuild(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, line)
 	}
 	took := env.Now().Sub(start).Round(time.Millisecond)
-	if res.Reused == 0 {
-		fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v.\n", res.Pages, res.Count, diag.Escape(dir), took)
-		return nil
+	built := fmt.Sprintf("Built %d pages (%d files) into %s in %v", res.Pages, res.Count, diag.Escape(dir), took)
+	switch made := res.Count - res.Reused; {
+	case res.Reused == 0:
+		fmt.Fprintf(env.Stdout, "%s.\n", built)
+	case made == 0:
+		fmt.Fprintf(env.Stdout, "%s: nothing they are made from changed, so every file was kept as it was.\n", built)
+	default:
+		fmt.Fprintf(env.Stdout, "%s: made %d %s again whose inputs changed, and kept %d as %s.\n",
+			built, made, plural(made, "file", "files"), res.Reused, plural(res.Reused, "it was", "they were"))
 	}
-	fmt.Fprintf(env.Stdout, "Built %d pages (%d files) into %s in %v: made %d %s whose inputs changed, and kept %d as %s.\n",
-		res.Pages, res.Count, diag.Escape(dir), took, res.Count-res.Reused, plural(res.Count-res.Reused, "file", "files"), res.Reused, plural(res.Reused, "it was", "they were"))
 	return nil
 }
 

@@ -1,14 +1,17 @@
 package site
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"scorecard/internal/synth"
 )
 
 // BenchmarkBuildSynthetic builds a synthetic site of 1,000 measures over
-// 40 quarters (the smallest size make bench times) into a temporary folder.
+// 40 quarters (the smallest size make bench times) into a temporary
+// folder, in full each time.
 func BenchmarkBuildSynthetic(b *testing.B) {
 	src := filepath.Join(b.TempDir(), "site")
 	if err := synth.Write(src, synth.Options{Measures: 1000, Themes: 8, Quarters: 40, Seed: 1}); err != nil {
@@ -17,8 +20,53 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "public")
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Build(src, out, Options{}); err != nil {
+		if _, err := Build(src, out, Options{Full: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkRebuild builds a synthetic site of 2,000 measures over 40
+// quarters in full (full), and then incrementally after appending one
+// sentence to one theme's narrative in the latest quarter (narrative), the
+// edit a communications team makes most: the issue asks that it take at
+// most 15% of a full build, which narrative reports as %-of-full.
+func BenchmarkRebuild(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(src, synth.Options{Measures: 2000, Themes: 8, Quarters: 40, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	var full time.Duration
+	b.Run("full", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Build(src, out, Options{Full: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		full = b.Elapsed() / time.Duration(b.N)
+	})
+	b.Run("narrative", func(b *testing.B) {
+		narrative := filepath.Join(src, "content", "2016-17-q2", "t03-vulnerable.md")
+		if _, err := Build(src, out, Options{}); err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for b.Loop() {
+			b.StopTimer()
+			n++
+			appendTo(b, narrative, fmt.Sprintf("\nOne more sentence, number %d.\n", n))
+			b.StartTimer()
+			res, err := Build(src, out, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Reused == 0 {
+				b.Fatal("the rebuild reused no file")
+			}
+		}
+		if full > 0 {
+			b.ReportMetric(100*float64(b.Elapsed()/time.Duration(b.N))/float64(full), "%-of-full")
+		}
+	})
 }
