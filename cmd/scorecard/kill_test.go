@@ -19,10 +19,7 @@ import (
 // previous site is untouched, and that the next build tidies up after it.
 func TestKilledBuild(t *testing.T) {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "scorecard")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := goBuild(t, dir)
 	src := filepath.Join(dir, "site")
 	writeSite(t, src, 100, 2)
 	run := func() (string, error) {
@@ -59,6 +56,16 @@ func TestKilledBuild(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(left) != 0 {
 		t.Errorf("the next build left %v behind", left)
 	}
+}
+
+// goBuild builds the scorecard command into dir, returning its path.
+func goBuild(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "scorecard")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // snapshot sums up a folder: every file's path and size.
@@ -123,10 +130,7 @@ func writeSite(t *testing.T, dir string, m, q int) {
 // gives the same site as a full build.
 func TestKilledIncrementalBuild(t *testing.T) {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "scorecard")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := goBuild(t, dir)
 	src := filepath.Join(dir, "site")
 	writeSite(t, src, 800, 4)
 	public := filepath.Join(src, "public")
@@ -138,8 +142,12 @@ func TestKilledIncrementalBuild(t *testing.T) {
 	}
 	before := tree(t, public)
 	edits := map[string]func(){
-		"one figure": func() { replaceIn(t, filepath.Join(src, "data/quarters/2010-11-q4.yaml"), "m-7: {target: 100, actual: 100,", "m-7: {target: 100, actual: 93,") },
-		"the title":  func() { replaceIn(t, filepath.Join(src, "data/site.yaml"), "title: Performance Report", "title: Quarterly Performance Report") },
+		"one figure": func() {
+			replaceIn(t, filepath.Join(src, "data/quarters/2010-11-q4.yaml"), "m-7: {target: 100, actual: 100,", "m-7: {target: 100, actual: 93,")
+		},
+		"the title": func() {
+			replaceIn(t, filepath.Join(src, "data/site.yaml"), "title: Performance Report", "title: Quarterly Performance Report")
+		},
 	}
 	killed := 0
 	for _, name := range []string{"one figure", "the title"} {

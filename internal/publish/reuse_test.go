@@ -50,32 +50,6 @@ func buildFrom(t *testing.T, out string, files []stageFile) (made []string) {
 	return made
 }
 
-// age sets every file under dir to a time well in the past, so that a
-// file written again shows a later time.
-func age(t *testing.T, dir string) time.Time {
-	t.Helper()
-	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		return os.Chtimes(p, old, old)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return old
-}
-
-func mtime(t *testing.T, p string) time.Time {
-	t.Helper()
-	info, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.ModTime()
-}
-
 // TestReuse: a file made from the same inputs is taken from the earlier
 // build, keeping its modification time; a file whose inputs changed is
 // made again; a file made again with the same bytes keeps the earlier
@@ -94,7 +68,7 @@ func TestReuse(t *testing.T) {
 		t.Fatalf("the first build made %v; want every file", made)
 	}
 	first := sitetest.Tree(t, out)
-	old := age(t, out)
+	old := sitetest.Age(t, out)
 	// Made later than the manifest: as if edited by hand on the server.
 	hand := filepath.Join(out, "c", "index.html")
 	if err := os.WriteFile(hand, []byte("<p>C"), 0o644); err != nil {
@@ -107,7 +81,7 @@ func TestReuse(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "d", "index.html"), []byte("<p>dd"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	age(t, filepath.Join(out, "d"))
+	sitetest.Age(t, filepath.Join(out, "d"))
 
 	files[1].from = digest.Sum{20}  // inputs changed, and so did the bytes
 	files[1].data = "<p>a, changed" //
@@ -125,12 +99,12 @@ func TestReuse(t *testing.T) {
 		t.Errorf("the second build's output (-want +got):\n%s", diff)
 	}
 	for _, p := range []string{"index.html", "b/index.html"} {
-		if got := mtime(t, filepath.Join(out, p)); !got.Equal(old) {
+		if got := sitetest.ModTime(t, filepath.Join(out, p)); !got.Equal(old) {
 			t.Errorf("%s was modified at %v; want its earlier time %v, kept", p, got, old)
 		}
 	}
 	for _, p := range []string{"a/index.html", "c/index.html", "d/index.html"} {
-		if got := mtime(t, filepath.Join(out, p)); got.Equal(old) || got.Equal(old.Add(time.Hour)) {
+		if got := sitetest.ModTime(t, filepath.Join(out, p)); got.Equal(old) || got.Equal(old.Add(time.Hour)) {
 			t.Errorf("%s kept its time %v; it was made again, so want a new one", p, got)
 		}
 	}
@@ -149,13 +123,13 @@ func TestReuseCopies(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	files := []stageFile{{"index.html", "<p>home", digest.Sum{1}}}
 	buildFrom(t, out, files)
-	old := age(t, out)
+	old := sitetest.Age(t, out)
 	link = func(string, string) error { return errors.New("links are not allowed here") }
 	t.Cleanup(func() { link = os.Link })
 	if made := buildFrom(t, out, files); len(made) != 0 {
 		t.Errorf("made %v; want the file reused", made)
 	}
-	if got := mtime(t, filepath.Join(out, "index.html")); !got.Equal(old) {
+	if got := sitetest.ModTime(t, filepath.Join(out, "index.html")); !got.Equal(old) {
 		t.Errorf("the copy was modified at %v; want %v", got, old)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "<p>home" {

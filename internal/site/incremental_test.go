@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -234,7 +233,7 @@ func incrementalSequence(t *testing.T, seed uint64, rounds int) {
 		e.n = step
 		what, local := ed.do(e)
 		before := sitetest.Tree(t, inc)
-		old := ageFiles(t, inc)
+		old := sitetest.Age(t, inc)
 		res, err := Build(src, inc, Options{})
 		if err != nil {
 			t.Fatalf("step %d (%s: %s): incremental build: %v", step, ed.name, what, err)
@@ -256,35 +255,9 @@ func incrementalSequence(t *testing.T, seed uint64, rounds int) {
 			if name == publish.ManifestName || strings.HasSuffix(name, "/") || before[name] != data {
 				continue
 			}
-			if mt := modTime(t, filepath.Join(inc, name)); !mt.Equal(old) {
+			if mt := sitetest.ModTime(t, filepath.Join(inc, name)); !mt.Equal(old) {
 				t.Errorf("step %d (%s): %s has the same bytes as before but was modified at %v, not kept", step, what, name, mt)
 			}
 		}
 	}
-}
-
-// ageFiles sets every file under dir to a time in the past, which it
-// returns, so that a file written again shows a later time.
-func ageFiles(t *testing.T, dir string) time.Time {
-	t.Helper()
-	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		return os.Chtimes(p, old, old)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return old
-}
-
-func modTime(t *testing.T, p string) time.Time {
-	t.Helper()
-	info, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.ModTime()
 }

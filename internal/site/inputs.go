@@ -61,13 +61,13 @@ type inputs struct {
 	h        *digest.Hasher
 	site     digest.Sum
 	layouts  map[string]digest.Sum // by page template: its own and the partials, from the site's layouts/
-	edition  []digest.Sum // by edition, oldest first: its own parts, chained with the earlier editions'
+	edition  []digest.Sum          // by edition, oldest first: its own parts, chained with the earlier editions'
 	intro    []digest.Sum
 	narr     []map[*report.Theme]digest.Sum
 	narrAll  []digest.Sum // every narrative of the edition, intro and themes
 	about    digest.Sum
 	def      map[*report.Measure]digest.Sum
-	defs     digest.Sum // every measure's definition, in catalogue order
+	defs     digest.Sum     // every measure's definition, in catalogue order
 	history  [][]digest.Sum // [edition][measure's place in Site.Measures]: its rows up to the edition
 	upTo     []digest.Sum   // every measure's history up to each edition
 	ties     map[*report.Measure][]digest.Sum

@@ -6,7 +6,35 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
+
+// Age sets every file under dir to a time in the past, which it returns,
+// so that a file written again afterwards shows a later time.
+func Age(t testing.TB, dir string) time.Time {
+	t.Helper()
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return old
+}
+
+// ModTime is the modification time of the file at p.
+func ModTime(t testing.TB, p string) time.Time {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.ModTime()
+}
 
 // Tree sums up everything under root: each file's content, each folder,
 // and each symbolic link's target, so that a test can tell whether a
