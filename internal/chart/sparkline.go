@@ -1,11 +1,9 @@
 package chart
 
 import (
-	"fmt"
 	"html"
 	"math"
 	"strconv"
-	"strings"
 
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -68,11 +66,14 @@ func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 	y := func(v float64) float64 {
 		return sparkH - sparkPad - (v-lo)/(hi-lo)*(sparkH-2*sparkPad)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="sparkline" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
-		f(sparkW), f(sparkH), f(sparkW), f(sparkH), html.EscapeString(summary))
-	b.WriteString(polyline(target, cut, x, y, `stroke="`+targetColour+`" stroke-width="1.5" stroke-dasharray="4 3"`))
-	b.WriteString(polyline(actual, cut, x, y, `stroke="`+actualColour+`" stroke-width="2"`))
+	// Written by appending to one buffer, not with fmt: a big site's
+	// theme pages draw hundreds of thousands of sparklines.
+	b := make([]byte, 0, 512+80*len(actual))
+	b = append(b, `<svg class="sparkline" viewBox="0 0 `+sparkSize+`" width="`+sparkWidth+`" height="`+sparkHeight+`" role="img" aria-label="`...)
+	b = append(b, html.EscapeString(summary)...)
+	b = append(b, `" xmlns="http://www.w3.org/2000/svg">`...)
+	b = polyline(b, target, cut, x, y, `stroke="`+targetColour+`" stroke-width="1.5" stroke-dasharray="4 3"`)
+	b = polyline(b, actual, cut, x, y, `stroke="`+actualColour+`" stroke-width="2"`)
 	for i, v := range actual {
 		if math.IsNaN(v) {
 			continue
@@ -84,23 +85,46 @@ func Sparkline(s *report.Site, m *report.Measure, summary string) string {
 				edge = ` stroke="` + st.Text + `" stroke-width="1.5"` // stands out from the white page
 			}
 		}
-		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="4" fill="%s"%s/>`, f(x(i)), f(y(v)), colour, edge)
+		b = append(b, `<circle cx="`...)
+		b = appendF(b, x(i))
+		b = append(b, `" cy="`...)
+		b = appendF(b, y(v))
+		b = append(b, `" r="4" fill="`...)
+		b = append(b, colour...)
+		b = append(b, '"')
+		b = append(b, edge...)
+		b = append(b, `/>`...)
 	}
-	b.WriteString(`</svg>`)
-	return b.String()
+	b = append(b, `</svg>`...)
+	return string(b)
 }
 
-// polyline draws the runs of consecutive known values, starting a new
-// run where cut says a break in the series falls.
-func polyline(vals []float64, cut []bool, x func(int) float64, y func(float64) float64, attrs string) string {
-	var b strings.Builder
-	var run []string
-	flush := func() {
-		if len(run) > 1 {
-			fmt.Fprintf(&b, `<polyline points="%s" fill="none" %s/>`, strings.Join(run, " "), attrs)
-		}
-		run = run[:0]
+// The sparkline's size as its attributes write it.
+var (
+	sparkWidth  = f(sparkW)
+	sparkHeight = f(sparkH)
+	sparkSize   = sparkWidth + " " + sparkHeight
+)
+
+// polyline appends to b the runs of consecutive known values, starting a
+// new run where cut says a break in the series falls.
+func polyline(b []byte, vals []float64, cut []bool, x func(int) float64, y func(float64) float64, attrs string) []byte {
+	start, points := 0, 0 // where the open run's element starts in b, and its points
+	open := func() {
+		start, points = len(b), 0
+		b = append(b, `<polyline points="`...)
 	}
+	flush := func() {
+		if points > 1 {
+			b = append(b, `" fill="none" `...)
+			b = append(b, attrs...)
+			b = append(b, `/>`...)
+		} else {
+			b = b[:start] // a run of one point draws nothing
+		}
+		open()
+	}
+	open()
 	for i, v := range vals {
 		if math.IsNaN(v) || cut[i] {
 			flush()
@@ -108,11 +132,20 @@ func polyline(vals []float64, cut []bool, x func(int) float64, y func(float64) f
 		if math.IsNaN(v) {
 			continue
 		}
-		run = append(run, f(x(i))+","+f(y(v)))
+		if points > 0 {
+			b = append(b, ' ')
+		}
+		b = appendF(b, x(i))
+		b = append(b, ',')
+		b = appendF(b, y(v))
+		points++
 	}
 	flush()
-	return b.String()
+	return b[:start] // the run flush opened last is empty
 }
+
+// appendF appends a coordinate as f prints it.
+func appendF(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 1, 64) }
 
 // f prints a coordinate with fixed precision, so output is byte-identical.
 func f(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }

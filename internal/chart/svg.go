@@ -91,24 +91,31 @@ func (n *node) add(kids ...*node) *node {
 func (n *node) withText(s string) *node { n.text = s; return n }
 
 func (n *node) write(b *strings.Builder) {
-	b.WriteString("<" + n.name)
+	// Piece by piece, not in joined strings: a big site draws millions
+	// of elements.
+	b.WriteByte('<')
+	b.WriteString(n.name)
 	for i := 0; i < len(n.attrs); i += 2 {
-		b.WriteString(" " + n.attrs[i] + `="` + html.EscapeString(n.attrs[i+1]) + `"`)
+		b.WriteByte(' ')
+		b.WriteString(n.attrs[i])
+		b.WriteString(`="`)
+		b.WriteString(html.EscapeString(n.attrs[i+1])) // the value itself when it has nothing to escape
+		b.WriteByte('"')
 	}
 	if n.text == "" && len(n.kids) == 0 {
 		b.WriteString("/>")
 		return
 	}
-	b.WriteString(">")
+	b.WriteByte('>')
 	if n.text != "" {
-		var t strings.Builder
-		xml.EscapeText(&t, []byte(n.text)) // writes to a Builder: no error
-		b.WriteString(t.String())
+		xml.EscapeText(b, []byte(n.text)) // writes to a Builder: no error
 	}
 	for _, k := range n.kids {
 		k.write(b)
 	}
-	b.WriteString("</" + n.name + ">")
+	b.WriteString("</")
+	b.WriteString(n.name)
+	b.WriteByte('>')
 }
 
 // svgDoc is the root of a static chart: its title and description, named

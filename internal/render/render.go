@@ -213,6 +213,7 @@ var funcs = template.FuncMap{
 	"indexRows":     unbound,
 	"indexCards":    unbound,
 	"countRows":     unbound,
+	"embedRows":     embedRows,
 	"corrections":   unbound, // bound per Renderer: the notes beside a corrected figure (corrections.go)
 	"date":          unbound, // bound per Renderer: longDate
 	"describe":      unbound, // bound per Renderer: the meta description

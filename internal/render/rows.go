@@ -675,6 +675,28 @@ func (rd *Renderer) indexRows(t measureIndexTheme, root string) []template.HTML 
 	return w.result()
 }
 
+// embedRows writes the body of a chart's table on its embed page: a row
+// per row of figures, its first cell the row's heading.
+func embedRows(rows [][]string) []template.HTML {
+	w := rowWriter{}
+	for _, row := range rows {
+		w.raw("<tr>")
+		for i, c := range row {
+			if i == 0 {
+				w.raw(`<th scope="row">`)
+				w.html(c)
+				w.raw("</th>")
+			} else {
+				w.raw("<td>")
+				w.html(c)
+				w.raw("</td>")
+			}
+		}
+		w.endRow()
+	}
+	return w.result()
+}
+
 // countRows writes the body of a status chart's table: a row per status,
 // with its count in each category, then the totals.
 func (r *Renderer) countRows(c *report.Counts) []template.HTML {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"os"
 	"testing"
@@ -129,6 +130,13 @@ func TestRowsMatchTemplates(t *testing.T) {
 				Theme measureIndexTheme
 				Site  *report.Site
 			}{d.Root, th, s}, words.indexRows(th, d.Root))
+		}
+		for _, rows := range [][][]string{
+			{{"Q1 2016/17", "12.5%", "", "a <b> & \"c\" 'd' +1 \x00"}, {"Q2 2016/17"}},
+			nil,
+			bigTable(3000),
+		} {
+			compare("ref-embed", rows, embedRows(rows))
 		}
 		if n < 100 || chunked == 0 {
 			t.Errorf("%d tables compared, %d of them in more than one chunk; want 100 and some", n, chunked)
@@ -259,4 +267,13 @@ func correctSome(s *report.Site, was, why string) {
 			q.Corrections = append(q.Corrections, r.Corrections...)
 		}
 	}
+}
+
+// bigTable is a chart's table of n rows, more than one chunk of embedRows.
+func bigTable(n int) [][]string {
+	var rows [][]string
+	for i := range n {
+		rows = append(rows, []string{fmt.Sprintf("Q%d", i), fmt.Sprint(i * 7), "<", ""})
+	}
+	return rows
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -128,16 +129,20 @@ func month(m int) (year, mon int) { return floorDiv(m, 12), m - floorDiv(m, 12)*
 // next, "2016" for a calendar year.
 func (p Period) yearName(y int, sep string) string {
 	if p.Year == CalendarYear {
-		return fmt.Sprint(y)
+		return strconv.Itoa(y)
 	}
-	return fmt.Sprintf("%d%s%02d", y, sep, (y+1)%100)
+	next := (y + 1) % 100
+	if next >= 0 && next < 10 {
+		return strconv.Itoa(y) + sep + "0" + strconv.Itoa(next)
+	}
+	return strconv.Itoa(y) + sep + strconv.Itoa(next)
 }
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 func monthName(m int) string { _, mon := month(m); return monthNames[mon-1] }
 
-func monthYear(m int) string { y, _ := month(m); return fmt.Sprintf("%s %d", monthName(m), y) }
+func monthYear(m int) string { y, _ := month(m); return monthName(m) + " " + strconv.Itoa(y) }
 
 // String gives the form data files use: "2016-17 Q2", "2016 Q2" in a
 // calendar year, "June 2016", "2016-17 H1", "2016-17", "2016", "September
@@ -205,16 +210,17 @@ func (p Period) Path() string {
 // "H1 2016/17", "2016/17", "April to September 2016 (year to date)",
 // "April 2014 to March 2015".
 func (p Period) Label() string {
-	y := p.yearName(p.FirstYear(), "/")
+	// Written without fmt: a big site's pages ask for labels millions of
+	// times.
 	switch p.Kind {
 	case MonthPeriod:
 		return monthYear(p.Start)
 	case QuarterPeriod:
-		return fmt.Sprintf("Q%d %s", p.N(), y)
+		return "Q" + strconv.Itoa(p.N()) + " " + p.yearName(p.FirstYear(), "/")
 	case HalfPeriod:
-		return fmt.Sprintf("H%d %s", p.N(), y)
+		return "H" + strconv.Itoa(p.N()) + " " + p.yearName(p.FirstYear(), "/")
 	case YearPeriod:
-		return y
+		return p.yearName(p.FirstYear(), "/")
 	case ToDatePeriod:
 		return p.monthsText() + " (year to date)"
 	case SpanPeriod:

@@ -2,6 +2,7 @@ package site
 
 import (
 	"io"
+	"sync"
 
 	"scorecard/internal/assets"
 	"scorecard/internal/chart"
@@ -12,31 +13,92 @@ import (
 
 // The files of each chart, for reuse (render.FilesOf): its page alone, to
 // embed (charts/ID/index.html), its figures (charts/ID/data.csv) and its
-// drawing (charts/ID/chart.svg). Each job makes its chart again rather
-// than keeping every chart of the site in memory.
+// drawing (charts/ID/chart.svg). A chart is made once for the page it is
+// on and its files, whose jobs follow the page's, and let go after its
+// last use, so that the site's charts are not all held in memory at once.
 
-// chartJobs lists the jobs that make the files of every chart of s, in
-// the order of render.ChartIDs.
-func chartJobs(s *report.Site, r *render.Renderer) []*job {
-	var jobs []*job
-	add := func(id string, make func() render.Chart) {
-		f := render.FilesOf(id)
-		jobs = append(jobs,
-			&job{path: f.Page, write: func(w io.Writer) error { return r.Embed(w, s, make()) }},
-			&job{path: f.CSV, write: func(w io.Writer) error { return dataset.WriteTable(w, make().Table) }},
-			&job{path: f.SVG, write: func(w io.Writer) error { _, err := io.WriteString(w, make().SVG); return err }},
-		)
+// charts are a build's charts, by id, each shared by the jobs that show it.
+type charts struct {
+	s    *report.Site
+	r    *render.Renderer
+	byID map[string]*sharedChart
+}
+
+func newCharts(s *report.Site, r *render.Renderer) *charts {
+	return &charts{s: s, r: r, byID: map[string]*sharedChart{}}
+}
+
+// sharedChart is one chart, made by the first of the jobs planned to use
+// it and kept until the last of them has it.
+type sharedChart struct {
+	id    string
+	make  func() render.Chart
+	mu    sync.Mutex
+	left  int // uses planned that have not had the chart yet
+	made  bool
+	chart render.Chart
+}
+
+// shared returns the chart with the given id, made by make when first used.
+func (c *charts) shared(id string, make func() render.Chart) *sharedChart {
+	sc := c.byID[id]
+	if sc == nil {
+		sc = &sharedChart{id: id, make: make}
+		c.byID[id] = sc
 	}
-	for i, q := range s.Quarters {
-		add(render.HomeChartID(q), func() render.Chart { return homeChart(r, s, q) })
-		for _, t := range s.AllThemes() {
-			add(render.ThemeChartID(q, t), func() render.Chart { return themeChart(r, s, s.Quarters[:i+1], t) })
-		}
+	return sc
+}
+
+// home is the home page's chart of edition q.
+func (c *charts) home(q *report.Quarter) *sharedChart {
+	return c.shared(render.HomeChartID(q), func() render.Chart { return homeChart(c.r, c.s, q) })
+}
+
+// theme is theme t's chart over quarters, on the last one's theme page.
+func (c *charts) theme(quarters []*report.Quarter, t *report.Theme) *sharedChart {
+	q := quarters[len(quarters)-1]
+	return c.shared(render.ThemeChartID(q, t), func() render.Chart { return themeChart(c.r, c.s, quarters, t) })
+}
+
+// trend is measure m's trend chart.
+func (c *charts) trend(m *report.Measure) *sharedChart {
+	return c.shared(render.TrendChartID(m), func() render.Chart { return trendChart(c.r, c.s, m) })
+}
+
+// use plans one more use of the chart, while the jobs are planned (on one
+// goroutine), and returns what the job calls to have it.
+func (sc *sharedChart) use() func() render.Chart {
+	sc.left++
+	return sc.get
+}
+
+// get gives the chart to one of its uses. A job run again after every
+// planned use (a benchmark, a test) makes the chart anew.
+func (sc *sharedChart) get() render.Chart {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.left == 0 {
+		return sc.make()
 	}
-	for _, m := range s.Measures {
-		add(render.TrendChartID(m), func() render.Chart { return trendChart(r, s, m) })
+	if !sc.made {
+		sc.chart, sc.made = sc.make(), true
 	}
-	return jobs
+	got := sc.chart
+	if sc.left--; sc.left == 0 {
+		sc.chart = render.Chart{} // let it go
+	}
+	return got
+}
+
+// files lists the jobs that make the files of chart sc.
+func (c *charts) files(sc *sharedChart) []*job {
+	f := render.FilesOf(sc.id)
+	page, csv, svg := sc.use(), sc.use(), sc.use()
+	return []*job{
+		{path: f.Page, write: func(w io.Writer) error { return c.r.Embed(w, c.s, page()) }},
+		{path: f.CSV, write: func(w io.Writer) error { return dataset.WriteTable(w, csv().Table) }},
+		{path: f.SVG, write: func(w io.Writer) error { _, err := io.WriteString(w, svg().SVG); return err }},
+	}
 }
 
 // trendChart charts a measure's figures over time.

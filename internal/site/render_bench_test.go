@@ -2,6 +2,7 @@ package site
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,15 +15,7 @@ import (
 // over 40 quarters, kind by kind, on one goroutine, into the discard Sink:
 // per op, every file of that kind. Preparing the site is not timed.
 func BenchmarkRender(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := synth.Write(dir, synth.Options{Measures: 1000, Themes: 8, Quarters: 40, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	p := prepare(fsys, Options{}, from{how: forBuild})
-	if err := p.findings.Err(); err != nil {
-		b.Fatal(err)
-	}
+	p, fsys := prepareSynth(b)
 	jobs, err := plan(p.view, fsys)
 	if err != nil {
 		b.Fatal(err)
@@ -77,4 +70,45 @@ func pageKind(path string) string {
 		return "data"
 	}
 	return "other"
+}
+
+// BenchmarkRenderSite renders every file of a synthetic site of 1,000
+// measures over 40 quarters once per op, as a build does but on one
+// goroutine and into the discard Sink, planning the jobs anew each time:
+// the charts the pages and chart files share are made once per op.
+// Preparing (loading) the site is not timed.
+func BenchmarkRenderSite(b *testing.B) {
+	p, fsys := prepareSynth(b)
+	b.ReportAllocs()
+	var sink Sink = discard{}
+	files := 0
+	for b.Loop() {
+		jobs, err := plan(p.view, fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, j := range jobs {
+			if err := sink.Put(j.path, j.write); err != nil {
+				b.Fatal(err)
+			}
+		}
+		files = len(jobs)
+	}
+	b.ReportMetric(float64(files), "files/op")
+}
+
+// prepareSynth writes a synthetic site of 1,000 measures over 40 quarters
+// and prepares it for a build.
+func prepareSynth(b *testing.B) (*prepared, fs.FS) {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, synth.Options{Measures: 1000, Themes: 8, Quarters: 40, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	p := prepare(fsys, Options{}, from{how: forBuild})
+	if err := p.findings.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return p, fsys
 }

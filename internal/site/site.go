@@ -258,18 +258,28 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 		jobs = append(jobs, &job{path: path, write: func(w io.Writer) error { _, err := w.Write(make()); return err }})
 	}
 	latest := s.Quarters[len(s.Quarters)-1]
-	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", homeChart(r, s, latest)) })
+	charts := newCharts(s, r) // each made once, for its page and its files, which follow the page
+	home := charts.home(latest).use()
+	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", home()) })
 	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
-		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, homeChart(r, s, q)) })
+		home := charts.home(q)
+		chart := home.use()
+		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, chart()) })
+		jobs = append(jobs, charts.files(home)...)
 		for _, t := range s.AllThemes() {
-			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, themeChart(r, s, s.Quarters[:i+1], t)) })
+			theme := charts.theme(s.Quarters[:i+1], t)
+			chart := theme.use()
+			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, chart()) })
+			jobs = append(jobs, charts.files(theme)...)
 		}
 	}
 	for _, m := range s.Measures {
-		page(render.MeasurePath(m), func(w io.Writer) error { return r.Measure(w, s, m, trendChart(r, s, m)) })
+		trend := charts.trend(m)
+		chart := trend.use()
+		page(render.MeasurePath(m), func(w io.Writer) error { return r.Measure(w, s, m, chart()) })
+		jobs = append(jobs, charts.files(trend)...)
 	}
-	jobs = append(jobs, chartJobs(s, r)...)
 	for _, a := range assetFiles {
 		file(a.Path, func() []byte { return a.Data })
 	}

@@ -54,6 +54,9 @@ type Catalogue struct {
 	// samples are, for English and the site's language, the smallest
 	// count of each plural form (formSamples).
 	samples map[language.Tag]map[string]int
+	// forms are, for English and the site's language, the plural form
+	// of each count to maxCount, for direct.
+	forms map[language.Tag][]string
 	// cut holds, for Fill, each message cut around its arguments:
 	// []Piece, or nil for one Fill leaves to Text.
 	cut sync.Map
@@ -64,10 +67,11 @@ type Catalogue struct {
 type message struct {
 	id     string
 	plural bool
-	args   map[string]bool // the arguments the English message takes
-	local  bool            // the site's language has this message
-	plain  string          // the message itself when it takes no argument
-	pos    diag.Pos        // where the message used is written
+	args   map[string]bool    // the arguments the English message takes
+	local  bool               // the site's language has this message
+	plain  string             // the message itself when it takes no argument
+	pieces map[string][]Piece // by plural form, when every form is text and arguments alone (cutForms)
+	pos    diag.Pos           // where the message used is written
 }
 
 // English returns the built-in English catalogue. Its file is embedded and
@@ -148,10 +152,20 @@ func Load(fsys fs.FS, lang string) (*Catalogue, diag.List) {
 	}
 	c.local = i18n.NewLocalizer(bundle, tag.String())
 	c.samples = map[language.Tag]map[string]int{}
+	c.forms = map[language.Tag][]string{}
 	for _, t := range []language.Tag{language.English, tag} {
-		if c.samples[t], err = formSamples(t); err != nil {
+		p, err := pluralsOf(t)
+		if err != nil {
 			c.samples[t] = c.samples[language.English] // the site's file said so
+			continue
 		}
+		c.samples[t], c.forms[t] = p.samples, p.table
+	}
+	for _, m := range en {
+		c.messages[m.msg.ID].pieces = cutForms(m.msg)
+	}
+	for _, m := range local {
+		c.messages[m.msg.ID].pieces = cutForms(m.msg)
 	}
 	if !hasBuiltin {
 		var missing []string
@@ -533,41 +547,60 @@ func pluralForms(tag language.Tag) ([]string, error) {
 }
 
 // formSamples finds, for each plural form of the language, the smallest
-// count that takes it. go-i18n keeps its rules to itself, so they are
-// found by asking for a message that names its forms, for every count to
-// 200 (CLDR's rules for whole numbers look at n, n%10 and n%100) and a
-// few large ones (some languages have a form for millions). The answer
-// depends on the language alone, so it is worked out once for each.
+// count that takes it.
 func formSamples(tag language.Tag) (map[string]int, error) {
+	p, err := pluralsOf(tag)
+	if err != nil {
+		return nil, err
+	}
+	return p.samples, nil
+}
+
+// plurals are a language's plural forms of whole numbers.
+type plurals struct {
+	samples map[string]int // the smallest count of each form
+	table   []string       // the form of each count to maxCount
+}
+
+// pluralsOf finds a language's plural forms. go-i18n keeps its rules to
+// itself, so they are found by asking for a message that names its forms,
+// for every count to 200 (CLDR's rules for whole numbers look at n, n%10
+// and n%100) and a few large ones (some languages have a form for
+// millions). The answer depends on the language alone, so it is worked
+// out once for each.
+func pluralsOf(tag language.Tag) (plurals, error) {
 	if got, ok := samplesOf.Load(tag); ok {
-		return got.(map[string]int), nil
+		return got.(plurals), nil
 	}
 	b := i18n.NewBundle(tag)
 	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
 	if err := b.AddMessages(tag, probe); err != nil {
-		return nil, fmt.Errorf("Scorecard knows no plural rules for the language %s: %v", tag, err)
+		return plurals{}, fmt.Errorf("Scorecard knows no plural rules for the language %s: %v", tag, err)
 	}
 	l := i18n.NewLocalizer(b, tag.String())
-	out := map[string]int{}
+	out := plurals{samples: map[string]int{}}
 	counts := []int{}
-	for n := range 201 {
+	for n := range maxCount + 1 {
 		counts = append(counts, n)
 	}
 	counts = append(counts, 1000, 100000, 1000000, 1000000000)
 	for _, n := range counts {
 		f, err := l.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n})
 		if err != nil {
-			return nil, err
+			return plurals{}, err
 		}
-		if _, ok := out[f]; !ok {
-			out[f] = n // counts rise: the first is the smallest
+		if _, ok := out.samples[f]; !ok {
+			out.samples[f] = n // counts rise: the first is the smallest
+		}
+		if n <= maxCount {
+			out.table = append(out.table, f)
 		}
 	}
 	samplesOf.Store(tag, out)
 	return out, nil
 }
 
-// samplesOf holds formSamples' answers, by language: they never change.
+// samplesOf holds pluralsOf's answers, by language: they never change.
 var samplesOf sync.Map
 
 // formsOf gives the plural forms of the language m is written in, with
@@ -602,6 +635,9 @@ func (c *Catalogue) Text(id string, args ...any) (string, error) {
 	}
 	if m.plain != "" && len(args) == 0 {
 		return m.plain, nil
+	}
+	if s, ok := c.direct(m, args); ok {
+		return s, nil
 	}
 	data, err := named(m, args)
 	if err != nil {
