@@ -90,14 +90,27 @@ func (sc *sharedChart) get() render.Chart {
 	return got
 }
 
+// drop counts off one planned use that will not have the chart: its job
+// took its file from the earlier build. The last use lets the chart go.
+func (sc *sharedChart) drop() {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.left == 0 {
+		return
+	}
+	if sc.left--; sc.left == 0 {
+		sc.chart = render.Chart{}
+	}
+}
+
 // files lists the jobs that make the files of chart sc.
 func (c *charts) files(sc *sharedChart) []*job {
 	f := render.FilesOf(sc.id)
 	page, csv, svg := sc.use(), sc.use(), sc.use()
 	return []*job{
-		{path: f.Page, write: func(w io.Writer) error { return c.r.Embed(w, c.s, page()) }},
-		{path: f.CSV, write: func(w io.Writer) error { return dataset.WriteTable(w, csv().Table) }},
-		{path: f.SVG, write: func(w io.Writer) error { _, err := io.WriteString(w, svg().SVG); return err }},
+		{path: f.Page, skip: sc.drop, write: func(w io.Writer) error { return c.r.Embed(w, c.s, page()) }},
+		{path: f.CSV, skip: sc.drop, write: func(w io.Writer) error { return dataset.WriteTable(w, csv().Table) }},
+		{path: f.SVG, skip: sc.drop, write: func(w io.Writer) error { _, err := io.WriteString(w, svg().SVG); return err }},
 	}
 }
 

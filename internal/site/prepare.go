@@ -245,6 +245,9 @@ func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 				return fmt.Errorf("taking %s from the earlier build: %w", j.path, err)
 			}
 			if ok {
+				if j.skip != nil {
+					j.skip()
+				}
 				res.count(j.path, size, true)
 				return nil
 			}

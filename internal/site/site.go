@@ -259,25 +259,26 @@ func siteJobs(s *report.Site, r *render.Renderer, assetFiles []assets.File) []*j
 	}
 	latest := s.Quarters[len(s.Quarters)-1]
 	charts := newCharts(s, r) // each made once, for its page and its files, which follow the page
-	home := charts.home(latest).use()
-	page("index.html", func(w io.Writer) error { return r.Home(w, s, latest, "index.html", home()) })
+	// chartPage adds a page that shows chart sc.
+	chartPage := func(path string, sc *sharedChart, write func(io.Writer, render.Chart) error) {
+		chart := sc.use()
+		jobs = append(jobs, &job{path: path, skip: sc.drop, write: func(w io.Writer) error { return write(w, chart()) }})
+	}
+	chartPage("index.html", charts.home(latest), func(w io.Writer, c render.Chart) error { return r.Home(w, s, latest, "index.html", c) })
 	for i, q := range s.Quarters {
 		p := render.QuarterPath(q.ID)
 		home := charts.home(q)
-		chart := home.use()
-		page(p, func(w io.Writer) error { return r.Home(w, s, q, p, chart()) })
+		chartPage(p, home, func(w io.Writer, c render.Chart) error { return r.Home(w, s, q, p, c) })
 		jobs = append(jobs, charts.files(home)...)
 		for _, t := range s.AllThemes() {
 			theme := charts.theme(s.Quarters[:i+1], t)
-			chart := theme.use()
-			page(render.ThemePath(q.ID, t), func(w io.Writer) error { return r.Theme(w, s, q, t, chart()) })
+			chartPage(render.ThemePath(q.ID, t), theme, func(w io.Writer, c render.Chart) error { return r.Theme(w, s, q, t, c) })
 			jobs = append(jobs, charts.files(theme)...)
 		}
 	}
 	for _, m := range s.Measures {
 		trend := charts.trend(m)
-		chart := trend.use()
-		page(render.MeasurePath(m), func(w io.Writer) error { return r.Measure(w, s, m, chart()) })
+		chartPage(render.MeasurePath(m), trend, func(w io.Writer, c render.Chart) error { return r.Measure(w, s, m, c) })
 		jobs = append(jobs, charts.files(trend)...)
 	}
 	for _, a := range assetFiles {
@@ -339,6 +340,10 @@ type job struct {
 	// from is the sum of what the file is made from (inputs.go), worked
 	// out before the jobs run; the zero Sum when not known.
 	from digest.Sum
+	// skip, when not nil, is called instead of write when the file is
+	// taken from the earlier build, so that what write would have used
+	// (a shared chart) can be let go.
+	skip func()
 }
 
 // runTo runs do on every job, on every processor. Errors are reported in
