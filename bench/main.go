@@ -31,9 +31,9 @@
 //     layouts), builds it with `hugo --quiet` as many times, and compares
 //     the two sites' pages of each kind.
 //
-// Each size has a time budget (-budget); a size that fails, runs out of
-// memory or does not finish in its budget is reported as failed with the
-// reason, and the next size is tried. When the budget will not fit all the
+// Each size has a time budget (-budget, and half as much for Hugo); a
+// size that fails, runs out of memory or does not finish in its budget is
+// reported as failed with the reason, and the next size is tried. When the budget will not fit all the
 // runs, fewer are made, and the table says how many. The whole run stops
 // at -total.
 package main
@@ -84,8 +84,8 @@ func main() {
 	flag.StringVar(&c.scorecard, "scorecard", "./scorecard", "the scorecard `binary` to measure")
 	flag.StringVar(&c.goCmd, "go", "go", "the go `command`, to build synth and floor")
 	flag.StringVar(&c.dir, "dir", "", "the `folder` to work in (default /dev/shm when writable, else the temporary folder)")
-	flag.DurationVar(&c.budget, "budget", 10*time.Minute, "time allowed for each size")
-	flag.DurationVar(&c.total, "total", 20*time.Minute, "time allowed for the whole run")
+	flag.DurationVar(&c.budget, "budget", 10*time.Minute, "time allowed for each size's Scorecard builds, and half as much for Hugo's")
+	flag.DurationVar(&c.total, "total", 45*time.Minute, "time allowed for the whole run")
 	flag.BoolVar(&c.hugo, "hugo", true, "compare with Hugo (installed with apt-get when missing and root)")
 	flag.IntVar(&c.reloadMax, "reload-max", 10000, "measure edit-to-reload for sizes up to this many measures")
 	flag.IntVar(&c.incrRuns, "incremental", 3, "rebuilds after a one-sentence narrative edit, per size (0: none)")
@@ -302,6 +302,7 @@ func (b *bench) size(ctx context.Context, m int, before []*result) *result {
 	if time.Until(b.end) < time.Minute {
 		return r.fail("skipped: the run's %v were spent", b.total)
 	}
+	run := ctx // Hugo's budget is its own, not what Scorecard's builds leave
 	ctx, cancel := context.WithDeadline(ctx, b.deadline(b.budget))
 	defer cancel()
 	root := b.work
@@ -328,7 +329,7 @@ func (b *bench) size(ctx context.Context, m int, before []*result) *result {
 	}
 	b.measure(ctx, r, site, dir, runs)
 	if r.failed == "" && b.hugoBin != "" {
-		b.hugoSite(ctx, r, dir, m, len(r.build))
+		b.hugoSite(run, r, dir, m, len(r.build))
 	}
 	return r
 }
