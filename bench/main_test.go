@@ -114,6 +114,12 @@ func chartOption(t *testing.T, page, id string) echartsOption {
 	if err := json.Unmarshal([]byte(m[1]), &o); err != nil {
 		t.Fatalf("chart option %s: %v", id, err)
 	}
+	// The shared options (data/echarts.json), keys as ECharts spells them.
+	for _, want := range []string{`"animation":false`, `"itemGap":10`, `"containLabel":true`} {
+		if !strings.Contains(m[1], want) {
+			t.Errorf("chart option %s has no %s: %s", id, want, m[1])
+		}
+	}
 	return o
 }
 
