@@ -33,9 +33,9 @@
 //
 // Each size has a time budget (-budget, and half as much for Hugo); a
 // size that fails, runs out of memory or does not finish in its budget is
-// reported as failed with the reason, and the next size is tried. When the budget will not fit all the
-// runs, fewer are made, and the table says how many. The whole run stops
-// at -total.
+// reported as failed with the reason, and the next size is tried. When the
+// budget will not fit all the runs, fewer are made, and the table says how
+// many. The whole run stops at -total.
 package main
 
 import (
@@ -252,7 +252,7 @@ type result struct {
 	failed   string // why the size has no result
 
 	tally                  // what the full build wrote
-	genSecs      float64   //
+	genSecs      float64   // synth's time
 	build, floor []float64 // seconds, one per run
 	cpu          []float64 // the builds' CPU use, per cent of one core
 	cpuSecs      []float64 // the builds' user and system time
@@ -302,7 +302,7 @@ func (b *bench) size(ctx context.Context, m int, before []*result) *result {
 	if time.Until(b.end) < time.Minute {
 		return r.fail("skipped: the run's %v were spent", b.total)
 	}
-	run := ctx // Hugo's budget is its own, not what Scorecard's builds leave
+	outer := ctx // Hugo's budget is its own, not what Scorecard's builds leave
 	ctx, cancel := context.WithDeadline(ctx, b.deadline(b.budget))
 	defer cancel()
 	root := b.work
@@ -329,7 +329,7 @@ func (b *bench) size(ctx context.Context, m int, before []*result) *result {
 	}
 	b.measure(ctx, r, site, dir, runs)
 	if r.failed == "" && b.hugoBin != "" {
-		b.hugoSite(run, r, dir, m, len(r.build))
+		b.hugoSite(outer, r, dir, m, len(r.build))
 	}
 	return r
 }
