@@ -1,14 +1,22 @@
 # Performance: how long Scorecard takes to build sites of growing size,
 # against the floor (the same files written by a plain Go program) and
-# against Hugo. Included from the Makefile.
+# against Hugo making the same measure and theme pages. Included from the
+# Makefile.
 #
 #   make bench        the example, then 1,000, 10,000 and 40,000 measures
 #                     (8 themes, 40 quarters each), in /dev/shm when it is
-#                     writable; prints one table at the end. Each size has
-#                     10 minutes, the whole run 20; a size that fails or
-#                     runs out of time or memory is reported as failed.
-#                     Installs Debian's time and hugo packages when they are
-#                     missing and it runs as root.
+#                     writable; prints the tables at the end: full builds
+#                     (with -full when scorecard has it), CPU time, floor,
+#                     rebuilds after a one-sentence narrative edit, peak
+#                     memory and memory per page, edit-to-reload, and Hugo
+#                     on equal pages with both sites' page sizes by kind.
+#                     Each size has 10 minutes for Scorecard and 5 for
+#                     Hugo, the whole run 45; a size
+#                     that fails or runs out of time or memory is reported
+#                     as failed, and runs that do not fit are cut (the
+#                     table says how many were made). Installs Debian's
+#                     time and hugo packages when they are missing and it
+#                     runs as root.
 #   make bench-quick  the example and 1,000 measures, without Hugo
 #
 # BENCH_FLAGS passes more flags to the harness (go run ./bench -help lists

@@ -11,23 +11,31 @@
 //     quarters), in /dev/shm when it is writable (RAM-backed, so that the
 //     disk is not what is measured) and otherwise in the temporary folder;
 //  2. builds it with `scorecard build -q` several times, each time into a
-//     missing output folder, under `/usr/bin/time -v` for the peak
-//     resident memory, and takes the median wall time;
-//  3. counts the pages (HTML files), files and bytes written;
-//  4. runs bench/floor on the output: the same files, read into memory
+//     missing output folder (and with -full when the binary has it), under
+//     `/usr/bin/time -v` for the peak resident memory and the CPU time,
+//     and takes the median wall time;
+//  3. counts the pages (HTML files), files and bytes written, and the
+//     sizes of the measure and theme pages;
+//  4. rebuilds it into the same folder after appending a sentence to a
+//     theme's narrative, a few times (-incremental), checking that the
+//     theme's page shows the sentence: an incremental build once the
+//     binary has them, a full one before;
+//  5. runs bench/floor on the output: the same files, read into memory
 //     first, written into a fresh folder of the same file system, timing
 //     only the writing; the median of as many runs;
-//  5. measures edit-to-reload with `scorecard serve`: from appending a
+//  6. measures edit-to-reload with `scorecard serve`: from appending a
 //     sentence to a theme's narrative to the page served with it, after the
 //     reload event (for the example and sizes up to -reload-max);
-//  6. generates the equivalent Hugo site (synth -hugo with bench/hugo's
-//     layouts) and builds it with `hugo --quiet` as many times.
+//  7. generates the Hugo site of equal measure and theme pages (synth
+//     -hugo, the same figures as Hugo data files, with bench/hugo's
+//     layouts), builds it with `hugo --quiet` as many times, and compares
+//     the two sites' pages of each kind.
 //
-// Each size has a time budget (-budget); a size that fails, runs out of
-// memory or does not finish in its budget is reported as failed with the
-// reason, and the next size is tried. When the budget will not fit all the
-// runs, fewer are made, and the table says how many. The whole run stops
-// at -total.
+// Each size has a time budget (-budget, and half as much for Hugo); a
+// size that fails, runs out of memory or does not finish in its budget is
+// reported as failed with the reason, and the next size is tried. When the
+// budget will not fit all the runs, fewer are made, and the table says how
+// many. The whole run stops at -total.
 package main
 
 import (
@@ -63,6 +71,7 @@ type config struct {
 	budget, total    time.Duration
 	hugo             bool
 	reloadMax        int
+	incrRuns         int
 	out              io.Writer
 }
 
@@ -75,10 +84,11 @@ func main() {
 	flag.StringVar(&c.scorecard, "scorecard", "./scorecard", "the scorecard `binary` to measure")
 	flag.StringVar(&c.goCmd, "go", "go", "the go `command`, to build synth and floor")
 	flag.StringVar(&c.dir, "dir", "", "the `folder` to work in (default /dev/shm when writable, else the temporary folder)")
-	flag.DurationVar(&c.budget, "budget", 10*time.Minute, "time allowed for each size")
-	flag.DurationVar(&c.total, "total", 20*time.Minute, "time allowed for the whole run")
+	flag.DurationVar(&c.budget, "budget", 10*time.Minute, "time allowed for each size's Scorecard builds, and half as much for Hugo's")
+	flag.DurationVar(&c.total, "total", 45*time.Minute, "time allowed for the whole run")
 	flag.BoolVar(&c.hugo, "hugo", true, "compare with Hugo (installed with apt-get when missing and root)")
 	flag.IntVar(&c.reloadMax, "reload-max", 10000, "measure edit-to-reload for sizes up to this many measures")
+	flag.IntVar(&c.incrRuns, "incremental", 3, "rebuilds after a one-sentence narrative edit, per size (0: none)")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -107,7 +117,11 @@ type bench struct {
 	bin     string    // synth and floor
 	timeBin string    // /usr/bin/time, or "" to read the peak from rusage
 	hugoBin string
-	notes   []string
+	// fullFlag is whether the binary has build -full: a full build is then
+	// asked for with it, as well as made into a missing folder, so that
+	// the harness measures the same before and after incremental builds.
+	fullFlag bool
+	notes    []string
 }
 
 func run(ctx context.Context, c config) error {
@@ -122,6 +136,7 @@ func run(ctx context.Context, c config) error {
 	if err := b.setup(ctx); err != nil {
 		return err
 	}
+	b.fullFlag = hasFullFlag(ctx, b.scorecard)
 	defer os.RemoveAll(b.work)
 	defer os.RemoveAll(b.disk)
 	defer os.RemoveAll(b.bin)
@@ -222,6 +237,13 @@ func install(ctx context.Context, pkg string) (note string) {
 	return ""
 }
 
+// hasFullFlag reports whether scorecard build has the -full flag (issue
+// 17's incremental builds), from its help.
+func hasFullFlag(ctx context.Context, scorecard string) bool {
+	out, _ := exec.CommandContext(ctx, scorecard, "build", "-h").CombinedOutput()
+	return bytes.Contains(out, []byte("-full"))
+}
+
 // result is what one site measured.
 type result struct {
 	name     string // "example", or the number of measures
@@ -229,20 +251,23 @@ type result struct {
 	where    string
 	failed   string // why the size has no result
 
-	pages, files int
-	bytes        int64
-	genSecs      float64
+	tally                  // what the full build wrote
+	genSecs      float64   // synth's time
 	build, floor []float64 // seconds, one per run
 	cpu          []float64 // the builds' CPU use, per cent of one core
+	cpuSecs      []float64 // the builds' user and system time
 	peakKiB      int64     // the largest of the builds'
+	incr         []float64 // seconds of the rebuilds after an edit
+	incrCPU      []float64 // their user and system time
+	incrErr      string
 	reloadMs     []float64
 	reloadErr    string
 
-	hugoPages int
-	hugoBytes int64
-	hugo      []float64
-	hugoKiB   int64
-	hugoErr   string
+	hugoOut tally
+	hugo    []float64
+	hugoCPU []float64
+	hugoKiB int64
+	hugoErr string
 }
 
 func (r *result) fail(format string, args ...any) *result {
@@ -277,6 +302,7 @@ func (b *bench) size(ctx context.Context, m int, before []*result) *result {
 	if time.Until(b.end) < time.Minute {
 		return r.fail("skipped: the run's %v were spent", b.total)
 	}
+	outer := ctx // Hugo's budget is its own, not what Scorecard's builds leave
 	ctx, cancel := context.WithDeadline(ctx, b.deadline(b.budget))
 	defer cancel()
 	root := b.work
@@ -303,7 +329,7 @@ func (b *bench) size(ctx context.Context, m int, before []*result) *result {
 	}
 	b.measure(ctx, r, site, dir, runs)
 	if r.failed == "" && b.hugoBin != "" {
-		b.hugoSite(ctx, r, dir, m, len(r.build))
+		b.hugoSite(outer, r, dir, m, len(r.build))
 	}
 	return r
 }
@@ -370,10 +396,15 @@ func memAvailable() int64 {
 	return 1 << 62
 }
 
-// measure builds site runs times, counts what was written, runs the floor
-// as many times, and measures edit-to-reload.
+// measure builds site runs times, counts what was written, rebuilds it
+// after narrative edits, runs the floor as many times as it built, and
+// measures edit-to-reload.
 func (b *bench) measure(ctx context.Context, r *result, site, dir string, runs int) {
 	out := filepath.Join(dir, "out")
+	args := []string{"build", "-q", "-src", site, "-out", out}
+	if b.fullFlag {
+		args = append(args, "-full")
+	}
 	for i := range runs {
 		if i > 0 && !b.roomFor(ctx, r.build) {
 			break
@@ -383,7 +414,7 @@ func (b *bench) measure(ctx context.Context, r *result, site, dir string, runs i
 			return
 		}
 		b.logf("%s: build %d of %d", r.name, i+1, runs)
-		m, err := b.timed(ctx, b.scorecard, "build", "-q", "-src", site, "-out", out)
+		m, err := b.timed(ctx, b.scorecard, args...)
 		r.peakKiB = max(r.peakKiB, m.peakKiB)
 		if err != nil {
 			r.fail("build %d of %d: %v%s", i+1, runs, err, peakNote(m.peakKiB))
@@ -391,12 +422,14 @@ func (b *bench) measure(ctx context.Context, r *result, site, dir string, runs i
 		}
 		r.build = append(r.build, m.wall.Seconds())
 		r.cpu = append(r.cpu, float64(m.cpu))
+		r.cpuSecs = append(r.cpuSecs, m.cpuSecs)
 	}
 	var err error
-	if r.pages, r.files, r.bytes, err = count(out); err != nil {
+	if r.tally, err = count(out); err != nil {
 		r.fail("counting the output: %v", err)
 		return
 	}
+	b.incremental(ctx, r, site, out)
 	b.logf("%s: floor, %d runs", r.name, len(r.build))
 	if r.floor, err = b.runFloor(ctx, out, filepath.Join(dir, "floor"), len(r.build)); err != nil {
 		r.fail("floor: %v", err)
@@ -418,6 +451,56 @@ func (b *bench) measure(ctx context.Context, r *result, site, dir string, runs i
 	if r.reloadMs, err = b.reload(ctx, site); err != nil {
 		r.reloadErr = err.Error()
 	}
+}
+
+// incremental rebuilds the built site in out after appending a sentence to
+// a theme's narrative, -incremental times, each time with another
+// sentence, and checks that the theme's page shows it. Into a folder that
+// holds an earlier build, scorecard build is incremental once issue 17's
+// part A has landed; before that it renders everything again.
+func (b *bench) incremental(ctx context.Context, r *result, site, out string) {
+	latest, file, err := latestTheme(site)
+	if err != nil {
+		r.incrErr = err.Error()
+		return
+	}
+	page := filepath.Join(out, filepath.FromSlash(latest), strings.TrimSuffix(filepath.Base(file), ".md"), "index.html")
+	for i := range b.incrRuns {
+		if !b.roomFor(ctx, r.build) {
+			r.incrErr = fmt.Sprintf("skipped after %d: another rebuild would not fit in the time left", i)
+			return
+		}
+		marker := fmt.Sprintf("Benchmark rebuild sentence number %d.", i+1)
+		if err := appendText(file, "\n"+marker+"\n"); err != nil {
+			r.incrErr = err.Error()
+			return
+		}
+		b.logf("%s: rebuild %d of %d after a narrative edit", r.name, i+1, b.incrRuns)
+		m, err := b.timed(ctx, b.scorecard, "build", "-q", "-src", site, "-out", out)
+		r.peakKiB = max(r.peakKiB, m.peakKiB)
+		if err != nil {
+			r.incrErr = fmt.Sprintf("rebuild %d: %v", i+1, err)
+			return
+		}
+		if data, err := os.ReadFile(page); err != nil || !bytes.Contains(data, []byte(marker)) {
+			r.incrErr = fmt.Sprintf("rebuild %d: %s does not show the edit (%v)", i+1, page, err)
+			return
+		}
+		r.incr = append(r.incr, m.wall.Seconds())
+		r.incrCPU = append(r.incrCPU, m.cpuSecs)
+	}
+}
+
+func appendText(file, text string) error {
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(text)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // roomFor reports whether another run like the slowest so far fits in the
@@ -442,12 +525,14 @@ func peakNote(kib int64) string {
 type measured struct {
 	wall    time.Duration
 	peakKiB int64
-	cpu     int // per cent: user and system time over wall time
+	cpu     int     // per cent: user and system time over wall time
+	cpuSecs float64 // user and system time
 }
 
 var (
 	maxRSS  = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
 	cpuUsed = regexp.MustCompile(`Percent of CPU this job got: (\d+)%`)
+	cpuTime = regexp.MustCompile(`(?:User|System) time \(seconds\): ([0-9.]+)`)
 )
 
 // timed runs a command in its own process group, made the first the
@@ -487,10 +572,15 @@ func (b *bench) timed(ctx context.Context, name string, args ...string) (measure
 		if sub := cpuUsed.FindSubmatch(report); sub != nil {
 			m.cpu, _ = strconv.Atoi(string(sub[1]))
 		}
+		for _, sub := range cpuTime.FindAllSubmatch(report, -1) {
+			secs, _ := strconv.ParseFloat(string(sub[1]), 64)
+			m.cpuSecs += secs
+		}
 	} else if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			m.peakKiB = ru.Maxrss // KiB on Linux
 		}
+		m.cpuSecs = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	}
 	switch {
 	case err == nil:
@@ -532,9 +622,18 @@ func lastLine(out []byte) string {
 	return line
 }
 
-// count counts the HTML pages, the files and the bytes under dir.
-func count(dir string) (pages, files int, size int64, err error) {
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// tally is what a build wrote: its HTML pages, files and bytes, and the
+// sizes of the pages Scorecard's and Hugo's sites both have, by kind.
+type tally struct {
+	pages, files int
+	bytes        int64
+	kinds        map[string][]int64 // pageKind: each page's bytes
+}
+
+// count counts what was written under dir.
+func count(dir string) (tally, error) {
+	t := tally{kinds: map[string][]int64{}}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -542,14 +641,39 @@ func count(dir string) (pages, files int, size int64, err error) {
 		if err != nil {
 			return err
 		}
-		files++
-		size += info.Size()
+		t.files++
+		t.bytes += info.Size()
 		if strings.HasSuffix(p, ".html") {
-			pages++
+			t.pages++
+			rel, _ := filepath.Rel(dir, p)
+			if k := pageKind(filepath.ToSlash(rel)); k != "" {
+				t.kinds[k] = append(t.kinds[k], info.Size())
+			}
 		}
 		return nil
 	})
-	return pages, files, size, err
+	return t, err
+}
+
+// The kinds of page both sites have, by their paths (the same in both).
+const (
+	measurePage = "measure"
+	themePage   = "theme"
+)
+
+var themePath = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}/q[1-4]/([^/]+)/index\.html$`)
+
+// pageKind says which kind of page both sites have the page at rel is, or
+// "" for any other: measures/ID/index.html is a measure's page,
+// YYYY-YY/qN/THEME/index.html a theme's (a quarter's print page aside).
+func pageKind(rel string) string {
+	if id, ok := strings.CutPrefix(rel, "measures/"); ok && strings.Count(id, "/") == 1 && strings.HasSuffix(id, "/index.html") {
+		return measurePage
+	}
+	if m := themePath.FindStringSubmatch(rel); m != nil && m[1] != "print" {
+		return themePage
+	}
+	return ""
 }
 
 // runFloor writes a copy of out runs times, as the floor program does,
@@ -736,9 +860,10 @@ func (b *bench) hugoSite(ctx context.Context, r *result, dir string, m, runs int
 			return
 		}
 		r.hugo = append(r.hugo, mm.wall.Seconds())
+		r.hugoCPU = append(r.hugoCPU, mm.cpuSecs)
 	}
 	var err error
-	if r.hugoPages, _, r.hugoBytes, err = count(out); err != nil {
+	if r.hugoOut, err = count(out); err != nil {
 		r.hugoErr = err.Error()
 	}
 }
@@ -785,50 +910,51 @@ func (b *bench) progress(r *result) {
 	b.logf("%s: build %.3f s, floor %.3f s, peak %s MiB, %d pages", r.name, median(r.build), median(r.floor), mib(r.peakKiB), r.pages)
 }
 
-// report prints the table and what it rests on.
+// report prints the tables and what they rest on.
 func (b *bench) report(results []*result) {
 	w := b.out
-	fmt.Fprintf(w, "\n%-9s %-4s %7s %7s %8s %8s %8s %6s %9s %9s %9s | %7s %6s %9s\n",
-		"measures", "in", "pages", "files", "MB", "build s", "floor s", "ratio", "peak MiB", "KiB/page", "reload ms", "hugo s", "ratio", "peak MiB")
+	fmt.Fprintf(w, "\n%-9s %-4s %7s %7s %8s %8s %7s %8s %6s %8s %6s %9s %9s %9s\n",
+		"measures", "in", "pages", "files", "MB", "full s", "cpu s", "floor s", "ratio", "incr s", "incr%", "peak MiB", "KiB/page", "reload ms")
 	for _, r := range results {
 		if r.failed != "" {
 			fmt.Fprintf(w, "%-9s %-4s failed: %s\n", r.name, r.where, r.failed)
 			continue
 		}
 		build, floor := median(r.build), median(r.floor)
-		reload := "-"
-		if len(r.reloadMs) > 0 {
-			reload = fmt.Sprintf("%.0f", median(r.reloadMs))
-		} else if strings.HasPrefix(r.reloadErr, "skipped") {
-			reload = "skipped"
-		} else if r.reloadErr != "" {
-			reload = "failed"
-		}
-		hugo := fmt.Sprintf("%7s %6s %9s", "-", "-", "-")
-		if len(r.hugo) > 0 {
-			h := median(r.hugo)
-			hugo = fmt.Sprintf("%7.3f %6.1f %9s", h, h/floor, mib(r.hugoKiB))
-		} else if r.hugoErr != "" {
-			hugo = fmt.Sprintf("%7s", "failed")
+		incr, incrPct := "-", "-"
+		if len(r.incr) > 0 {
+			incr, incrPct = fmt.Sprintf("%.3f", median(r.incr)), fmt.Sprintf("%.0f%%", 100*median(r.incr)/build)
+		} else if r.incrErr != "" {
+			incr = "failed"
 		}
 		runs := ""
 		if want := 3 + 2*boolInt(r.measures <= 1000); len(r.build) < want {
 			runs = fmt.Sprintf("  (%d run%s)", len(r.build), plural(len(r.build)))
 		}
-		fmt.Fprintf(w, "%-9s %-4s %7d %7d %8.1f %8.3f %8.3f %6.1f %9s %9.1f %9s | %s%s\n",
-			r.name, r.where, r.pages, r.files, float64(r.bytes)/1e6, build, floor, build/floor,
-			mib(r.peakKiB), float64(r.peakKiB)/float64(r.pages), reload, hugo, runs)
+		fmt.Fprintf(w, "%-9s %-4s %7d %7d %8.1f %8.3f %7.2f %8.3f %6.1f %8s %6s %9s %9.1f %9s%s\n",
+			r.name, r.where, r.pages, r.files, float64(r.bytes)/1e6, build, median(r.cpuSecs), floor, build/floor,
+			incr, incrPct, mib(r.peakKiB), float64(r.peakKiB)/float64(r.pages), reloadCell(r), runs)
 	}
+	b.reportHugo(results)
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Sites: cmd/synth, %d themes, %d quarters, seed %d; the example is the repository's own site.\n", b.themes, b.quarters, b.seed)
 	fmt.Fprintf(w, "Folder: %s.\n", b.where)
 	fmt.Fprintf(w, "Machine: %d processors; load average %s when the run began and %s at its end (the run itself adds about 1 to 2).\n",
 		runtime.NumCPU(), b.load, loadAverage())
-	fmt.Fprintln(w, "Times: median wall time of 5 runs (example, 1,000) or 3, each build into a missing output folder;")
+	full := "into a missing output folder"
+	if b.fullFlag {
+		full += ", with -full"
+	}
+	fmt.Fprintf(w, "Times: full: median wall time of 5 builds (example, 1,000) or 3, each %s; cpu: their user and system time (median);\n", full)
 	fmt.Fprintln(w, "  floor: bench/floor writing the same files, read into memory first, into a fresh folder (same runs);")
-	fmt.Fprintln(w, "  ratio: build / floor; peak: maximum resident set size, /usr/bin/time -v; KiB/page: peak / pages;")
+	fmt.Fprintf(w, "  ratio: full / floor; incr: median of %d rebuilds into the built site, each after appending a sentence to a theme's\n", b.incrRuns)
+	fmt.Fprintln(w, "  narrative of the latest quarter (checked on its page); incr%: incr / full;")
+	fmt.Fprintln(w, "  peak: maximum resident set size over all builds, /usr/bin/time -v; KiB/page: peak / pages;")
 	fmt.Fprintln(w, "  reload: scorecard serve, from appending to a theme's narrative to that page served with the edit (median of 5);")
-	fmt.Fprintln(w, "  in: ram for the RAM-backed folder, disk for the temporary folder; Hugo's ratio is to Scorecard's floor.")
+	fmt.Fprintln(w, "  in: ram for the RAM-backed folder, disk for the temporary folder.")
+	if !b.fullFlag {
+		fmt.Fprintln(w, "  This scorecard has no build -full: it renders everything on every build, so incr is a full build into a used folder.")
+	}
 	var ok []*result
 	for _, r := range results {
 		if r.failed == "" && r.measures > 0 {
@@ -847,14 +973,18 @@ func (b *bench) report(results []*result) {
 		if len(r.cpu) > 0 && r.cpu[0] > 0 {
 			fmt.Fprintf(w, "%s: the builds kept %.0f%% of a core busy (user and system time over wall time, median).\n", r.name, median(r.cpu))
 		}
+		if len(r.incrCPU) > 0 {
+			fmt.Fprintf(w, "%s: the rebuilds after an edit took %.2f s of CPU (median).\n", r.name, median(r.incrCPU))
+		}
+		if r.incrErr != "" {
+			fmt.Fprintf(w, "%s: rebuild after an edit: %s\n", r.name, r.incrErr)
+		}
 		if r.reloadErr != "" && !strings.HasPrefix(r.reloadErr, "skipped") {
 			fmt.Fprintf(w, "%s: edit-to-reload failed: %s\n", r.name, r.reloadErr)
 		} else if r.reloadErr != "" {
 			fmt.Fprintf(w, "%s: edit-to-reload %s\n", r.name, r.reloadErr)
 		}
-		if len(r.hugo) > 0 {
-			fmt.Fprintf(w, "%s: Hugo wrote %d pages, %.1f MB.\n", r.name, r.hugoPages, float64(r.hugoBytes)/1e6)
-		} else if r.hugoErr != "" {
+		if r.hugoErr != "" {
 			fmt.Fprintf(w, "%s: Hugo failed: %s\n", r.name, r.hugoErr)
 		}
 	}
@@ -866,6 +996,80 @@ func (b *bench) report(results []*result) {
 	for _, n := range b.notes {
 		fmt.Fprintln(w, "Note:", n)
 	}
+}
+
+func reloadCell(r *result) string {
+	switch {
+	case len(r.reloadMs) > 0:
+		return fmt.Sprintf("%.0f", median(r.reloadMs))
+	case strings.HasPrefix(r.reloadErr, "skipped"):
+		return "skipped"
+	case r.reloadErr != "":
+		return "failed"
+	}
+	return "-"
+}
+
+// reportHugo prints the comparison with Hugo on equal pages: Hugo's build
+// of bench/hugo, which makes only the measure and theme pages (and the
+// lists above them), their count and median size beside Scorecard's, and
+// what still differs between them.
+func (b *bench) reportHugo(results []*result) {
+	w := b.out
+	var rows []*result
+	for _, r := range results {
+		if r.failed == "" && (len(r.hugo) > 0 || r.hugoErr != "") {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nHugo on equal pages (bench/hugo: the measure and theme pages, from the same figures):\n")
+	fmt.Fprintf(w, "%-9s %8s %7s %7s %8s %9s | %-8s %8s %9s %8s %9s\n",
+		"measures", "hugo s", "cpu s", "pages", "MB", "peak MiB", "kind", "sc pages", "sc med KB", "hg pages", "hg med KB")
+	for _, r := range rows {
+		head := fmt.Sprintf("%-9s %8s", r.name, "failed")
+		if len(r.hugo) > 0 {
+			head = fmt.Sprintf("%-9s %8.3f %7.2f %7d %8.1f %9s", r.name, median(r.hugo), median(r.hugoCPU),
+				r.hugoOut.pages, float64(r.hugoOut.bytes)/1e6, mib(r.hugoKiB))
+		}
+		for i, kind := range []string{measurePage, themePage} {
+			if i > 0 {
+				head = strings.Repeat(" ", len(head))
+			}
+			sc, hg := r.kinds[kind], r.hugoOut.kinds[kind]
+			fmt.Fprintf(w, "%s | %-8s %8d %9.1f %8d %9.1f\n", head, kind, len(sc), medianKB(sc), len(hg), medianKB(hg))
+		}
+	}
+	fmt.Fprintln(w, "hugo s, cpu s: median wall time and CPU time of Hugo's builds (as many as Scorecard's full builds), into a missing folder.")
+	fmt.Fprintln(w, "Both sites' measure and theme pages hold the same figures from synth's generator: the measure page its latest")
+	fmt.Fprintln(w, "  figures, facts, trend chart option JSON (ECharts, made with dict and jsonify in Hugo) and every quarter's row; the")
+	fmt.Fprintln(w, "  theme page its status counts, theme chart option JSON, scorecard table of every measure in the theme (the quarter,")
+	fmt.Fprintln(w, "  the one before and a year before) and narrative. Hugo's pages still lack what Scorecard's also carry:")
+	fmt.Fprintln(w, "  navigation (quarters, themes, on this page), the cards beside each table, the static SVG charts and their tables,")
+	fmt.Fprintln(w, "  the status worked out from the figures and the directions' working in words, what matters most, headers")
+	fmt.Fprintln(w, "  attributes, and Scorecard's other outputs (print pages, chart files, open data, search, feeds).")
+	fmt.Fprintln(w, "  Scorecard's times above are for its whole site, which cannot be split by page; its measure and theme pages are:")
+	for _, r := range rows {
+		var n int
+		var size int64
+		for _, k := range []string{measurePage, themePage} {
+			n += len(r.kinds[k])
+			for _, s := range r.kinds[k] {
+				size += s
+			}
+		}
+		fmt.Fprintf(w, "  at %s measures, %d of its %d pages and %.0f%% of its bytes.\n", r.name, n, r.pages, 100*float64(size)/float64(r.bytes))
+	}
+}
+
+func medianKB(sizes []int64) float64 {
+	xs := make([]float64, len(sizes))
+	for i, s := range sizes {
+		xs[i] = float64(s) / 1e3
+	}
+	return median(xs)
 }
 
 func boolInt(b bool) int {

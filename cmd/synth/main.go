@@ -6,10 +6,10 @@
 //	synth -measures 10000 -themes 8 -quarters 40 -seed 1 -out /dev/shm/site
 //	scorecard build -src /dev/shm/site -out /dev/shm/public
 //
-// With -hugo it writes instead the content of an equivalent Hugo site: a
-// page per measure, per quarter and theme, and per quarter, each with a
-// title, a short table and the same narrative. bench/hugo holds its
-// configuration and layouts.
+// With -hugo it writes instead the content and data of a Hugo site that
+// makes, from the same figures, the same measure and theme pages as
+// Scorecard's (the history, the scorecard tables, the chart option JSON)
+// and a page per quarter; bench/hugo holds its configuration and layouts.
 //
 // The folder given with -out must be missing or empty.
 package main
@@ -29,7 +29,7 @@ func main() {
 	flag.IntVar(&o.Quarters, "quarters", 40, "quarters of figures, ending at 2016-17 Q2")
 	flag.Uint64Var(&o.Seed, "seed", 1, "the same seed gives the same site")
 	out := flag.String("out", "", "the `folder` to write the site into (missing or empty)")
-	hugo := flag.Bool("hugo", false, "write an equivalent Hugo site's content instead")
+	hugo := flag.Bool("hugo", false, "write the content and data of the Hugo site of equal pages (bench/hugo) instead")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: synth -measures M -themes T -quarters Q -seed N -out DIR [-hugo]")
 		flag.PrintDefaults()

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -139,22 +140,98 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestHugo checks the Hugo content: one page per measure, per quarter and
-// theme, and per quarter.
+// TestHugo checks the Hugo site's content and data: a page per measure,
+// per quarter and theme, and per quarter; a data file per measure and
+// theme; and that the figures in the data are the ones Scorecard loads
+// from the same options, row for row.
 func TestHugo(t *testing.T) {
-	dir := t.TempDir()
-	if err := WriteHugo(dir, small); err != nil {
+	hugoDir, scDir := t.TempDir(), t.TempDir()
+	if err := WriteHugo(hugoDir, small); err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, dir)
-	want := small.Measures + small.Quarters*small.Themes + small.Quarters + 2
+	if err := Write(scDir, small); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, hugoDir)
+	want := 2 + small.Quarters*(small.Themes+1) + small.Measures + // content
+		1 + small.Themes + small.Measures // data
 	if len(files) != want {
 		t.Errorf("%d files, want %d", len(files), want)
 	}
-	page := string(files["content/measures/t02-m00010.md"])
-	if !strings.Contains(page, "| Q2 2016/17 |") || !strings.HasPrefix(page, "---\ntitle: ") {
+	if page := string(files["content/measures/t02-m00010.md"]); !strings.Contains(page, "\nmeasure: t02-m00010\n") {
 		t.Errorf("measure page:\n%s", page)
 	}
+	s, _ := site.Check(os.DirFS(scDir), site.Options{})
+	if s == nil || len(s.Quarters) != small.Quarters {
+		t.Fatal("the Scorecard site of the same options did not load")
+	}
+	measures := map[string]hugoMeasure{}
+	for name, data := range files {
+		if id, ok := strings.CutPrefix(name, "data/m/"); ok {
+			var m hugoMeasure
+			if err := json.Unmarshal(data, &m); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if len(m.Rows) != small.Quarters {
+				t.Errorf("%s: %d rows, want one a quarter (%d)", name, len(m.Rows), small.Quarters)
+			}
+			measures[strings.TrimSuffix(id, ".json")] = m
+		}
+	}
+	var compared int
+	for k, q := range s.Quarters {
+		for _, r := range q.Rows {
+			m, ok := measures[r.Measure.ID]
+			if !ok || k >= len(m.Rows) || m.Rows[k] == nil {
+				t.Errorf("%s %s: a row in Scorecard's site, none in Hugo's", q.ID, r.Measure.ID)
+				continue
+			}
+			h := m.Rows[k]
+			status := ""
+			if r.Status != nil {
+				status = r.Status.Code
+			}
+			if h.Actual != cellText(r.Actual.Raw) || h.Target != cellText(r.Target.Raw) || h.Status != status || h.Period != r.Period {
+				t.Errorf("%s %s: Hugo's row %+v, Scorecard's target %q actual %q status %q period %q",
+					q.ID, r.Measure.ID, *h, r.Target.Raw, r.Actual.Raw, status, r.Period)
+			}
+			compared++
+		}
+	}
+	if compared < small.Measures*small.Quarters/2 {
+		t.Errorf("compared %d rows; want most of %d", compared, small.Measures*small.Quarters)
+	}
+}
+
+func TestCellNumber(t *testing.T) {
+	for _, tc := range []struct {
+		cell string
+		want any // float64, or nil
+	}{
+		{"93%", 93.0},
+		{"£125,000", 125000.0},
+		{"01:30", 90.0},
+		{"-15%", -15.0},
+		{"[33%]", 33.0},
+		{"2.42 (1st)", 2.42},
+		{"13th to 18th in London", 13.0},
+		{"Year on year reduction", nil},
+		{"-", nil},
+		{"", nil},
+	} {
+		got := cellNumber(tc.cell)
+		switch {
+		case got == nil && tc.want != nil, got != nil && (tc.want == nil || *got != tc.want.(float64)):
+			t.Errorf("cellNumber(%q) = %v, want %v", tc.cell, deref(got), tc.want)
+		}
+	}
+}
+
+func deref(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
 }
 
 func TestRefusesNonEmpty(t *testing.T) {
