@@ -57,7 +57,8 @@ type Hasher struct {
 	// types) of packages whose import paths start with one of these.
 	SkipPackages []string
 
-	plans sync.Map // reflect.Type -> *plan, worked out once per type
+	plans   sync.Map // reflect.Type -> *plan, worked out once per type
+	writers sync.Pool
 }
 
 // plan is how values of one type are summed.
@@ -112,20 +113,26 @@ type Writer struct {
 	buf   []byte
 	stack []uintptr // the pointers followed on the way down
 	sha   hash.Hash
+	plans map[reflect.Type]*plan // those looked up by this writer, to spare the shared map
 }
 
-// New starts a sum.
+// New starts a sum. A Writer may make several: after Sum it starts again.
 func (h *Hasher) New() *Writer {
 	return &Writer{h: h, sha: sha256.New()}
 }
 
 // Sum sums vs, in order.
 func (h *Hasher) Sum(vs ...any) Sum {
-	w := h.New()
+	w, ok := h.writers.Get().(*Writer)
+	if !ok {
+		w = &Writer{h: h, sha: sha256.New(), buf: make([]byte, 0, 1024), plans: map[reflect.Type]*plan{}}
+	}
 	for _, v := range vs {
 		w.Value(v)
 	}
-	return w.Sum()
+	s := w.Sum()
+	h.writers.Put(w)
+	return s
 }
 
 // Deep sums what the pointer p points to, even when p's type is one Ref
@@ -165,12 +172,15 @@ func (w *Writer) Add(s Sum) {
 	w.flush()
 }
 
-// Sum is the sum of everything added.
+// Sum is the sum of everything added. The Writer then starts again,
+// empty.
 func (w *Writer) Sum() Sum {
 	w.sha.Write(w.buf)
 	w.buf = w.buf[:0]
+	var full [sha256.Size]byte
 	var s Sum
-	copy(s[:], w.sha.Sum(nil))
+	copy(s[:], w.sha.Sum(full[:0]))
+	w.sha.Reset()
 	return s
 }
 
@@ -201,7 +211,13 @@ func (w *Writer) value(v reflect.Value) {
 		return
 	}
 	t := v.Type()
-	pl := w.h.planOf(t)
+	pl := w.plans[t]
+	if pl == nil {
+		pl = w.h.planOf(t)
+		if w.plans != nil {
+			w.plans[t] = pl
+		}
+	}
 	if pl.skip {
 		w.buf = append(w.buf, tagSkip)
 		return

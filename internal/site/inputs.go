@@ -80,14 +80,21 @@ type inputs struct {
 
 // hasher sums the parts of the model.
 func hasher() *digest.Hasher {
+	// A field's type says what its id names, so the ids need no prefix.
+	// Statuses and series are the site's (load makes them from
+	// data/site.yaml alone), summed in full with the site.
 	byID := func(v reflect.Value) string {
 		switch x := v.Interface().(type) {
 		case *report.Measure:
-			return "measure " + x.ID
+			return x.ID
 		case *report.Theme:
-			return "theme " + x.ID
+			return x.ID
 		case *report.Quarter:
-			return "edition " + x.ID.Path()
+			return x.ID.Path()
+		case *report.Status:
+			return x.Code
+		case *report.Series:
+			return x.ID
 		}
 		panic("unreachable")
 	}
@@ -96,6 +103,8 @@ func hasher() *digest.Hasher {
 			reflect.TypeFor[*report.Measure](): byID,
 			reflect.TypeFor[*report.Theme]():   byID,
 			reflect.TypeFor[*report.Quarter](): byID,
+			reflect.TypeFor[*report.Status]():  byID,
+			reflect.TypeFor[*report.Series]():  byID,
 		},
 		Skip: map[reflect.Type]bool{reflect.TypeFor[diag.Pos](): true},
 		// Markdown trees are summed by their source (narrative below):
@@ -188,6 +197,12 @@ func sumInputs(s *report.Site, fsys fs.FS, opts Options, packs []pack) *inputs {
 	w.Value(s)
 	for _, t := range s.AllThemes() {
 		w.Deep(t)
+	}
+	for _, st := range s.Statuses {
+		w.Deep(st)
+	}
+	for _, sr := range s.Series {
+		w.Deep(sr)
 	}
 	for _, q := range s.Quarters {
 		w.Value(q.ID)
@@ -285,8 +300,8 @@ func sumInputs(s *report.Site, fsys fs.FS, opts Options, packs []pack) *inputs {
 	}
 	parallel.Each(len(s.Measures), func(k int) {
 		var last digest.Sum
+		w := h.New()
 		for i, q := range s.Quarters {
-			w := h.New()
 			w.Add(last)
 			w.String(q.ID.Path())
 			w.Add(rows[i][k])
