@@ -129,3 +129,16 @@ func BenchmarkSum(b *testing.B) {
 		h.Sum(root)
 	}
 }
+
+// TestWriterStartsAgain: after Sum, a Writer sums afresh, so one writer
+// can make a chain of sums.
+func TestWriterStartsAgain(t *testing.T) {
+	h := testHasher()
+	w := h.New()
+	w.String("a")
+	first := w.Sum()
+	w.String("a")
+	if again := w.Sum(); again != first || again != h.Sum("a") {
+		t.Errorf("the same data summed to %v, then %v; Sum gives %v", first, again, h.Sum("a"))
+	}
+}

@@ -323,6 +323,7 @@ func sumInputs(s *report.Site, fsys fs.FS, opts Options, packs []pack) *inputs {
 	w.Add(in.defs)
 	w.Add(in.upTo[last])
 	in.figures = w.Sum()
+	w.Add(in.figures)
 	w.Add(in.about)
 	for _, sum := range in.narrAll {
 		w.Add(sum)
