@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"scorecard/internal/rag"
 	"scorecard/internal/report"
 	"scorecard/internal/value"
 )
@@ -165,9 +166,9 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 	if r.Status != nil {
 		status, label = r.Status.Code, r.Status.Label
 	}
-	computed, working := "", r.Computed.Reason
+	computed, working := "", r.Computed.Reason()
 	if r.Computed.Status != nil {
-		computed, working = r.Computed.Status.Code, r.Computed.Working
+		computed, working = r.Computed.Status.Code, r.Computed.Working()
 	}
 	t, a := r.Target, r.Actual
 	rank := ""
@@ -178,7 +179,7 @@ func record(s *report.Site, q *report.Quarter, r *report.Row) []string {
 		q.ID.String(), m.Theme.ID, m.ID, m.Title, string(m.Good), m.Unit.ID,
 		t.Raw, a.Raw, status, computed,
 		direction(r.SinceQuarter.Kind), direction(r.SinceLastYear.Kind),
-		label, working, r.SinceQuarter.Reason, r.SinceLastYear.Reason,
+		label, working, rag.English(r.SinceQuarter), rag.English(r.SinceLastYear),
 		r.Period, notes(r),
 		number(t.Num, t.Kind == value.Number || t.Kind == value.Bound),
 		number(t.Low, t.Kind == value.Range || t.Kind == value.RankRange),
@@ -386,9 +387,9 @@ func WriteJSON(w io.Writer, s *report.Site) error {
 				Quarter: quarter, Measure: r.Measure.ID,
 				Target: cell(r.Target), Actual: cell(r.Actual),
 				Period:     r.Period,
-				Computed:   jsonComputed{Working: r.Computed.Working, Reason: r.Computed.Reason},
-				DotQuarter: jsonDirection{Direction: direction(r.SinceQuarter.Kind), Against: r.SinceQuarter.Against.String(), Reason: r.SinceQuarter.Reason},
-				DotYear:    jsonDirection{Direction: direction(r.SinceLastYear.Kind), Against: r.SinceLastYear.Against.String(), Reason: r.SinceLastYear.Reason},
+				Computed:   jsonComputed{Working: r.Computed.Working(), Reason: r.Computed.Reason()},
+				DotQuarter: jsonDirection{Direction: direction(r.SinceQuarter.Kind), Against: r.SinceQuarter.Against.String(), Reason: rag.English(r.SinceQuarter)},
+				DotYear:    jsonDirection{Direction: direction(r.SinceLastYear.Kind), Against: r.SinceLastYear.Against.String(), Reason: rag.English(r.SinceLastYear)},
 			}
 			if r.Status != nil {
 				jr.Status = r.Status.Code

@@ -469,11 +469,27 @@ func (l *loader) nearMeasure(s *report.Site, id string) *report.Measure {
 		return nil
 	}
 	for _, m := range s.Measures {
-		if m.Address == addr || strings.ReplaceAll(m.Address, "-", "") == strings.ReplaceAll(addr, "-", "") {
+		if m.Address == addr || sameLetters(m.Address, addr) {
 			return m
 		}
 	}
 	return nil
+}
+
+// sameLetters reports whether two addresses are the same but for their
+// hyphens ("lve009" and "lve-009"). It allocates nothing: nearMeasure
+// tries every measure, for every run of words a narrative heading ties.
+func sameLetters(a, b string) bool {
+	for {
+		a, b = strings.TrimLeft(a, "-"), strings.TrimLeft(b, "-")
+		if a == "" || b == "" {
+			return a == b
+		}
+		if a[0] != b[0] {
+			return false
+		}
+		a, b = a[1:], b[1:]
+	}
 }
 
 // tieIDs splits a heading's measure attribute into measure ids. Ids may

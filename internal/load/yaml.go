@@ -286,14 +286,21 @@ func (d *doc) mapping(n *yaml.Node, what string, fields ...field) bool {
 	if !d.isMapping(n, what) {
 		return false
 	}
-	seen := map[string]*yaml.Node{}
+	// A row is a small mapping, and a large site has hundreds of
+	// thousands: its earlier keys are searched, not put in a map.
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 2*smallMapping {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if prev, ok := seen[k.Value]; ok {
+		if prev := earlierKey(n.Content[:i], seen, k.Value); prev != nil {
 			d.errorf(k, "%s has %q twice (first at %d:%d); remove one of them", what, k.Value, d.line+prev.Line, prev.Column)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		// An alias is refused here, and its field read all the same, so
 		// that a required field given as an alias is not also reported
 		// missing; the readers say nothing more about it.
@@ -315,6 +322,24 @@ func (d *doc) mapping(n *yaml.Node, what string, fields ...field) bool {
 		}
 	}
 	return true
+}
+
+// smallMapping is the most keys a mapping may have for mapping to search
+// its earlier keys rather than keep them in a map.
+const smallMapping = 16
+
+// earlierKey finds the first key named key among before, a mapping's keys
+// and values so far: in seen when it is not nil, else by search.
+func earlierKey(before []*yaml.Node, seen map[string]*yaml.Node, key string) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for i := 0; i+1 < len(before); i += 2 {
+		if before[i].Value == key {
+			return before[i]
+		}
+	}
+	return nil
 }
 
 func (d *doc) isMapping(n *yaml.Node, what string) bool {

@@ -86,7 +86,7 @@ func Assess(s *report.Site) diag.List {
 					at = when.Label() + ", published in " + at
 				}
 				warnings.Warnf(row.StatusPos, "measure %s, %s: the published status is %s but the figures give %s: %s",
-					m.ID, at, pub.Code, got.Code, row.Computed.Working)
+					m.ID, at, pub.Code, got.Code, row.Computed.Working())
 			}
 			checkPublishedDirection(&warnings, q.ID, row)
 			if !when.IsZero() {
@@ -117,13 +117,13 @@ func checkPublishedDirection(warnings *diag.List, q report.Period, row *report.R
 			since = " since " + got.Against.Label()
 		}
 		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel %q cannot be checked, because the figures give none%s: %s",
-			row.Measure.ID, q.Label(), pub.Raw, since, got.Reason)
+			row.Measure.ID, q.Label(), pub.Raw, since, English(got))
 	default:
 		published := strconv.Quote(pub.Raw)
 		if kind := strings.ToLower(pub.Kind.String()); !strings.EqualFold(pub.Raw, kind) {
 			published += " (" + kind + ")" // "↑" or "up", read through the polarity
 		}
 		warnings.Warnf(pub.Pos, "measure %s, %s: the published direction of travel is %s but the figures give %s since %s: %s",
-			row.Measure.ID, q.Label(), published, strings.ToLower(got.Kind.String()), got.Against.Label(), got.Reason)
+			row.Measure.ID, q.Label(), published, strings.ToLower(got.Kind.String()), got.Against.Label(), English(got))
 	}
 }

@@ -29,58 +29,59 @@ type Comparison struct {
 func Direction(in Comparison) report.Direction {
 	row, against, prior := in.Row, in.Against, in.Prior
 	d := report.Direction{Against: against}
-	notComparable := func(id string, args ...any) report.Direction {
-		d.Why = report.Words{ID: id, Args: args}
-		d.Reason = english(id, args...)
+	// The reasons keep what the rows hold, not words (see report.Direction).
+	notComparable := func(why report.Reason, before, now string) report.Direction {
+		d.Reason, d.Before, d.Now = why, before, now
 		return d
 	}
 	cur := row.Actual
 	switch {
 	case cur.Kind == value.Blank || cur.Kind == value.NotApplicable:
-		return notComparable("why-no-actual")
+		return notComparable(report.WhyNoActual, "", "")
 	case cur.Kind == value.Word:
-		return notComparable("why-word", "Meaning", cur.Meaning())
+		return notComparable(report.WhyWord, "", cur.Meaning())
 	case cur.Kind != value.Number:
-		return notComparable("why-not-single")
+		return notComparable(report.WhyNotSingle, "", "")
 	case row.When.IsZero():
-		return notComparable("why-period", "Period", row.Period)
+		return notComparable(report.WhyPeriod, "", row.Period)
 	case against.IsZero() && row.When.Kind == report.ToDatePeriod:
-		return notComparable("why-to-date")
+		return notComparable(report.WhyToDate, "", "")
 	case in.New:
-		return notComparable("why-new")
+		return notComparable(report.WhyNew, "", "")
 	case against.IsZero():
-		return notComparable("why-no-earlier")
+		return notComparable(report.WhyNoEarlier, "", "")
 	case !in.Held:
-		return notComparable("why-not-held", "Period", against.Label())
+		return notComparable(report.WhyNotHeld, "", "")
 	case prior == nil:
-		return notComparable("why-not-reported", "Period", against.Label())
+		return notComparable(report.WhyNotReported, "", "")
 	}
 	if b := in.Measure.Between(prior.When, row.When); b != nil {
 		// Figures either side of a break measure different things, or
 		// the same thing counted another way.
-		why := "why-break"
+		why := report.WhyBreak
 		if b.Kind == report.MethodChange {
-			why = "why-method"
+			why = report.WhyMethod
 		}
-		return notComparable(why, "Period", b.From.Label(), "Reason", b.Reason)
+		d.Break = b
+		return notComparable(why, "", "")
 	}
 	old := prior.Actual
 	switch {
 	case old.Kind == value.Blank || old.Kind == value.NotApplicable:
 		if prior.Status != nil && !prior.Status.Rating {
-			return notComparable("why-no-actual-in-status", "Period", against.Label(), "Code", prior.Status.Code)
+			return notComparable(report.WhyNoActualInStatus, prior.Status.Code, "")
 		}
-		return notComparable("why-no-actual-in", "Period", against.Label())
+		return notComparable(report.WhyNoActualIn, "", "")
 	case old.Kind == value.Word:
-		return notComparable("why-word-in", "Period", against.Label(), "Meaning", old.Meaning())
+		return notComparable(report.WhyWordIn, old.Meaning(), "")
 	case old.Kind != value.Number:
-		return notComparable("why-not-single-in", "Period", against.Label())
+		return notComparable(report.WhyNotSingleIn, "", "")
 	case old.Unit != cur.Unit:
-		return notComparable("why-units", "Before", old.Raw, "Now", cur.Raw)
+		return notComparable(report.WhyUnits, old.Raw, cur.Raw)
 	}
 	if ok, why := report.Comparable(prior.When, row.When); !ok {
 		// The model's English, not yet a message of the catalogue.
-		d.Reason = why
+		d.Now = why
 		return d
 	}
 	better := cur.Num - old.Num
@@ -94,7 +95,7 @@ func Direction(in Comparison) report.Direction {
 		if target := row.Target; target.Kind == value.Range {
 			better = distance(old.Num, target) - distance(cur.Num, target)
 		} else {
-			return notComparable("why-in-range")
+			return notComparable(report.WhyInRange, "", "")
 		}
 	}
 	if in.Measure.Good != report.NotStated { // up or down, not better
@@ -112,8 +113,7 @@ func Direction(in Comparison) report.Direction {
 	default:
 		d.Kind = report.NoChange
 		d.Change = 0
-		d.Why = report.Words{ID: "why-same", Args: []any{"Before", old.Raw, "Period", against.Label(), "Now", cur.Raw}}
-		d.Reason = english(d.Why.ID, d.Why.Args...)
+		d.Reason, d.Before, d.Now = report.WhySame, old.Raw, cur.Raw
 		return d
 	}
 	// "fell from 44.9% (July 2013 to June 2014) to 43.3%": a span in
@@ -121,17 +121,26 @@ func Direction(in Comparison) report.Direction {
 	span := strings.Contains(against.Label(), " to ")
 	switch {
 	case moved == "rose" && span:
-		d.Why.ID = "why-rose-span"
+		d.Reason = report.WhyRoseSpan
 	case moved == "rose":
-		d.Why.ID = "why-rose"
+		d.Reason = report.WhyRose
 	case span:
-		d.Why.ID = "why-fell-span"
+		d.Reason = report.WhyFellSpan
 	default:
-		d.Why.ID = "why-fell"
+		d.Reason = report.WhyFell
 	}
-	d.Why.Args = []any{"Before", old.Raw, "Period", against.Label(), "Now", cur.Raw}
-	d.Reason = english(d.Why.ID, d.Why.Args...)
+	d.Before, d.Now = old.Raw, cur.Raw
 	return d
+}
+
+// English is why d is what it is, in English: the reasons of the data
+// files.
+func English(d report.Direction) string {
+	if d.Reason == report.NoReason {
+		return d.Now
+	}
+	w := d.Why()
+	return english(w.ID, w.Args...)
 }
 
 // english writes a message of Scorecard's English catalogue: the reasons

@@ -109,7 +109,7 @@ func judge(in Input) judgement {
 	switch target.Kind {
 	case value.Blank, value.NotApplicable:
 		if in.Rating.NoTarget != nil {
-			return decided(report.Assessment{Status: in.Rating.NoTarget, Working: "there is no target, so " + in.Rating.NoTarget.Code}, 0)
+			return decided(report.Assessment{Status: in.Rating.NoTarget, Text: "there is no target, so " + in.Rating.NoTarget.Code}, 0)
 		}
 		return decided(none("there is no target"), 0)
 	case value.Word:
@@ -126,7 +126,7 @@ func judge(in Input) judgement {
 			return differ()
 		}
 		if good == report.InRange && actual.Num == target.Num && in.Rating.InRange != nil {
-			return decided(report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
+			return decided(report.Assessment{Status: in.Rating.InRange, Text: fmt.Sprintf("actual %s equals the target %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
 		}
 		return gapped(Gap(actual.Num, target.Num, good), vs("target "+target.Raw))
 	case value.Range:
@@ -138,7 +138,7 @@ func judge(in Input) judgement {
 				if in.Rating.InRange == nil {
 					return decided(none("the actual is inside the target range, and the site's rating has no in_range status"), report.TargetMet)
 				}
-				return decided(report.Assessment{Status: in.Rating.InRange, Working: fmt.Sprintf("actual %s is inside the target range %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
+				return decided(report.Assessment{Status: in.Rating.InRange, Text: fmt.Sprintf("actual %s is inside the target range %s, so %s", actual.Raw, target.Raw, in.Rating.InRange.Code)}, report.TargetMet)
 			}
 			// Outside the range: as far worse as it is from the nearer bound.
 			bound := target.Low
@@ -224,12 +224,12 @@ func bandBelow(bands []report.Band, what string) report.Assessment {
 		if b.MoreThan != nil && !(*b.MoreThan < -eps) {
 			continue
 		}
-		return report.Assessment{Status: b.Status, Working: fmt.Sprintf("%s: %s (%s)", what, b.Status.Code, b.Describe())}
+		return report.Assessment{Status: b.Status, Text: fmt.Sprintf("%s: %s (%s)", what, b.Status.Code, b.Describe())}
 	}
 	return none(what + "; no rating band covers a result just short of target")
 }
 
-func none(reason string) report.Assessment { return report.Assessment{Reason: reason} }
+func none(reason string) report.Assessment { return report.Assessment{Text: reason} }
 
 // noFigure is the reason a figure word, such as NYA for the actual, gives
 // no status: "no figure: not yet available (the actual is NYA)".
@@ -273,7 +273,7 @@ func band(bands []report.Band, gap float64, what string) report.Assessment {
 		if b.MoreThan != nil && !(gap > *b.MoreThan+eps) {
 			continue
 		}
-		return report.Assessment{Status: b.Status, Working: fmt.Sprintf("%s: %s, so %s (%s)", what, describeGap(gap), b.Status.Code, b.Describe())}
+		return report.Assessment{Status: b.Status, Text: fmt.Sprintf("%s: %s, so %s (%s)", what, describeGap(gap), b.Status.Code, b.Describe())}
 	}
 	return none(fmt.Sprintf("%s: %s, which no rating band covers", what, describeGap(gap)))
 }

@@ -214,12 +214,12 @@ func TestStatus(t *testing.T) {
 				code = got.Status.Code
 			}
 			if code != tc.want {
-				t.Fatalf("Status(%s %q v %q) = %q (%s%s), want %q", tc.good, tc.actual, tc.target, code, got.Working, got.Reason, tc.want)
+				t.Fatalf("Status(%s %q v %q) = %q (%s%s), want %q", tc.good, tc.actual, tc.target, code, got.Working(), got.Reason(), tc.want)
 			}
-			if tc.want == "" && !strings.Contains(got.Reason, tc.why) {
-				t.Errorf("Status(%q v %q) gives no status with reason %q; want it to say %q", tc.actual, tc.target, got.Reason, tc.why)
+			if tc.want == "" && !strings.Contains(got.Reason(), tc.why) {
+				t.Errorf("Status(%q v %q) gives no status with reason %q; want it to say %q", tc.actual, tc.target, got.Reason(), tc.why)
 			}
-			if tc.want != "" && got.Working == "" {
+			if tc.want != "" && got.Working() == "" {
 				t.Errorf("Status(%q v %q) = %s with no working", tc.actual, tc.target, code)
 			}
 		})
@@ -232,8 +232,8 @@ func TestStatusWorking(t *testing.T) {
 	got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterOf(2016, 2),
 		Row: &report.Row{Target: parse(t, "3%"), Actual: parse(t, "2.86%")}})
 	want := "actual 2.86% against target 3%: 4.67% worse than target, so A (less than 5% worse)"
-	if got.Working != want {
-		t.Errorf("working = %q\nwant      %q", got.Working, want)
+	if got.Working() != want {
+		t.Errorf("working = %q\nwant      %q", got.Working(), want)
 	}
 }
 
@@ -251,8 +251,8 @@ func TestStatusWorkingBound(t *testing.T) {
 		m := &report.Measure{ID: "m-1", Good: tc.good}
 		got := Status(Input{Rating: five, Measure: m, Quarter: report.QuarterOf(2016, 2),
 			Row: &report.Row{Target: parse(t, tc.target), Actual: parse(t, tc.actual)}})
-		if got.Working != tc.want {
-			t.Errorf("%s v %s: working = %q\nwant %q", tc.actual, tc.target, got.Working, tc.want)
+		if got.Working() != tc.want {
+			t.Errorf("%s v %s: working = %q\nwant %q", tc.actual, tc.target, got.Working(), tc.want)
 		}
 	}
 }
@@ -266,11 +266,11 @@ func TestStrictBoundBands(t *testing.T) {
 	in := Input{Measure: m, Quarter: report.QuarterOf(2016, 2), Row: row}
 	in.Rating = report.Rating{Bands: []report.Band{{Status: st["HG"], AtLeast: f(0)}, {Status: st["A"], AtLeast: f(-10)}, {Status: st["HR"]}}}
 	if got := Status(in); got.Status != st["A"] {
-		t.Errorf("with an at_least -10 band, 5 v <5 = %v (%s); want A", got.Status, got.Working)
+		t.Errorf("with an at_least -10 band, 5 v <5 = %v (%s); want A", got.Status, got.Working())
 	}
 	in.Rating = report.Rating{Bands: []report.Band{{Status: st["HG"], AtLeast: f(0)}}}
-	if got := Status(in); got.Status != nil || !strings.Contains(got.Reason, "no rating band") {
-		t.Errorf("with no band below target, 5 v <5 = %v (%s); want no status", got.Status, got.Reason)
+	if got := Status(in); got.Status != nil || !strings.Contains(got.Reason(), "no rating band") {
+		t.Errorf("with no band below target, 5 v <5 = %v (%s); want no status", got.Status, got.Reason())
 	}
 }
 
@@ -370,9 +370,31 @@ func TestDirection(t *testing.T) {
 				against = tc.prev.When
 			}
 			got := Direction(Comparison{Measure: m, Row: tc.cur, Against: against, Held: !tc.notHeld, Prior: tc.prev, New: tc.isNew})
-			if got.Kind != tc.want || !strings.Contains(got.Reason, tc.why) || got.Against != against {
-				t.Errorf("Direction = %s (%q) against %s; want %s with %q", got.Kind, got.Reason, got.Against, tc.want, tc.why)
+			if got.Kind != tc.want || !strings.Contains(English(got), tc.why) || got.Against != against {
+				t.Errorf("Direction = %s (%q) against %s; want %s with %q", got.Kind, English(got), got.Against, tc.want, tc.why)
 			}
 		})
+	}
+}
+
+// TestReasonsFill: every reason a direction keeps is a message of the
+// catalogue, and the arguments Direction.Why gives it fill every slot.
+func TestReasonsFill(t *testing.T) {
+	q := report.QuarterOf(2016, 1)
+	brk := &report.Break{From: q, Kind: report.SeriesBreak, Reason: "A new definition."}
+	for r := report.WhyNoActual; r <= report.WhyFellSpan; r++ {
+		d := report.Direction{Reason: r, Against: q, Before: "41%", Now: "43%", Break: brk}
+		w := d.Why()
+		if w.ID == "" || w.ID != r.ID() {
+			t.Errorf("reason %d: Why().ID = %q, want a message id", r, w.ID)
+			continue
+		}
+		got, err := englishWords().Fill(w.ID, w.Args...)
+		if err != nil || got == "" || strings.Contains(got, "<no value>") || strings.Contains(got, "{{") {
+			t.Errorf("reason %s: English = %q, %v", w.ID, got, err)
+		}
+	}
+	if got := (report.Direction{Now: "the same period"}); English(got) != "the same period" {
+		t.Errorf("a reason in the model's words: English = %q", English(got))
 	}
 }

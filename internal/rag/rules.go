@@ -24,7 +24,7 @@ func applyRules(in Input, j judgement) (a report.Assessment, ok bool) {
 			if r.Target != 0 {
 				lead = cmp.Or(j.what, lead+" against target "+in.Row.Target.Raw)
 			}
-			return report.Assessment{Status: r.Status, Working: fmt.Sprintf("%s: %s: %s by the site's rule %d", lead, strings.Join(why, ", and "), r.Status.Describe(), r.N)}, true
+			return report.Assessment{Status: r.Status, Text: fmt.Sprintf("%s: %s: %s by the site's rule %d", lead, strings.Join(why, ", and "), r.Status.Describe(), r.N)}, true
 		}
 	}
 	return a, false

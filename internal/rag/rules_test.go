@@ -92,13 +92,13 @@ func TestRules(t *testing.T) {
 				code = got.Status.Code
 			}
 			if code != tc.want {
-				t.Fatalf("Status = %q (%s%s), want %q", code, got.Working, got.Reason, tc.want)
+				t.Fatalf("Status = %q (%s%s), want %q", code, got.Working(), got.Reason(), tc.want)
 			}
-			if tc.working != "" && got.Working != tc.working {
-				t.Errorf("working = %q\nwant      %q", got.Working, tc.working)
+			if tc.working != "" && got.Working() != tc.working {
+				t.Errorf("working = %q\nwant      %q", got.Working(), tc.working)
 			}
-			if byRule := strings.Contains(got.Working, "by the site's rule"); byRule != (tc.byRule || tc.working != "") {
-				t.Errorf("working = %q: by a rule %v, want %v", got.Working, byRule, !byRule)
+			if byRule := strings.Contains(got.Working(), "by the site's rule"); byRule != (tc.byRule || tc.working != "") {
+				t.Errorf("working = %q: by a rule %v, want %v", got.Working(), byRule, !byRule)
 			}
 		})
 	}

@@ -551,12 +551,12 @@ func (w *rowWriter) computed(r *report.Row) {
 	if c := r.Computed; c.Status != nil {
 		w.statusTag(c.Status)
 		w.raw(`<span class="working">`)
-		w.html(c.Working)
+		w.html(c.Working())
 	} else {
 		w.raw(`<span class="empty">`)
 		w.say("cell-none")
 		w.raw(`</span><span class="working">`)
-		w.html(c.Reason)
+		w.html(c.Reason())
 	}
 	w.raw("</span>")
 }

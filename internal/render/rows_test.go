@@ -160,8 +160,8 @@ func TestRowsMatchTemplates(t *testing.T) {
 		for _, q := range s.Quarters {
 			for i, r := range q.Rows {
 				r.Target.Raw, r.Actual.Raw, r.Period = nasty, nasty, nasty
-				r.Computed.Working, r.Computed.Reason = nasty, nasty
-				r.SinceQuarter.Reason, r.SinceLastYear.Reason = nasty, nasty
+				r.Computed.Text = nasty
+				r.SinceQuarter.Now, r.SinceLastYear.Now = nasty, nasty
 				if i%3 == 0 {
 					r.Status = nil
 				}

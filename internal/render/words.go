@@ -170,10 +170,11 @@ func (r *Renderer) countLabel(st *report.Status) string {
 // reasons) in the catalogue's words; in English when the model gives no
 // message.
 func (r *Renderer) reason(d report.Direction) string {
-	if d.Why.ID == "" {
-		return d.Reason
+	if d.Reason == report.NoReason {
+		return d.Now
 	}
-	return r.sayOne(d.Why.ID, d.Why.Args...)
+	w := d.Why()
+	return r.sayOne(w.ID, w.Args...)
 }
 
 // SearchWords is a search result's context in the catalogue's words

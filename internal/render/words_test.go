@@ -86,12 +86,15 @@ func TestWordsUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, charts...)
-	// and package rag's, whose reasons are messages of the catalogue.
-	reasons, err := filepath.Glob("../rag/*.go")
-	if err != nil {
-		t.Fatal(err)
+	// and package rag's, whose reasons are messages of the catalogue
+	// (their ids are report.Reason's).
+	for _, glob := range []string{"../rag/*.go", "../report/*.go"} {
+		reasons, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, reasons...)
 	}
-	files = append(files, reasons...)
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
@@ -253,7 +256,7 @@ func TestPseudoLanguage(t *testing.T) {
 		for _, row := range append(slices.Clone(q.Rows), q.More...) {
 			// The words of the model, not yet the catalogue's: the rag
 			// package's workings of a status.
-			own = append(own, row.Computed.Working, row.Computed.Reason, row.Period, row.Target.Figure(), row.Actual.Figure())
+			own = append(own, row.Computed.Text, row.Period, row.Target.Figure(), row.Actual.Figure())
 			if !row.When.IsZero() {
 				// The model's names of periods, not yet the catalogue's.
 				own = append(own, row.When.Label(), row.When.Long())

@@ -566,15 +566,35 @@ type Band struct {
 
 // Assessment is a status computed from the figures, with its working.
 type Assessment struct {
-	Status  *Status // nil when no status could be computed
-	Reason  string  // why not, in words, when Status is nil
-	Working string  // the arithmetic, in words
+	Status *Status // nil when no status could be computed
+	// Text is the arithmetic in words when there is a status (Working),
+	// or why there is none (Reason): one string, as a row has one or the
+	// other, and a large site holds hundreds of thousands of rows.
+	Text string
 	// Target says whether the figures meet the target (TargetMet,
 	// TargetMissed), or 0 when they cannot be compared with one; Gap is
 	// then how much better than target the actual is, as a percentage of
 	// the target's size (negative when worse; 0 inside a target range).
 	Target TargetCondition
 	Gap    float64
+}
+
+// Working is the arithmetic that gave the status, in words; "" when there
+// is no status.
+func (a Assessment) Working() string {
+	if a.Status == nil {
+		return ""
+	}
+	return a.Text
+}
+
+// Reason is why no status could be computed, in words; "" when there is
+// one.
+func (a Assessment) Reason() string {
+	if a.Status != nil {
+		return ""
+	}
+	return a.Text
 }
 
 // DirectionKind says how a measure moved, in the direction that is good;
@@ -591,15 +611,93 @@ const (
 )
 
 // Direction is a measure's direction of travel against an earlier quarter.
+//
+// Why it is what it is (not comparable, or the movement) is kept as a
+// message of Scorecard's catalogue and strings the rows already hold, not
+// as words: a large site has two directions in each of hundreds of
+// thousands of rows, and a page or data file shows few of them at a time.
+// Why makes the message for a page; package rag's English makes the words
+// of the data files.
 type Direction struct {
-	Kind    DirectionKind
-	Against Period // the period compared with
-	Reason  string // why not comparable, or the movement in words: Why in English, for the data files
-	Why     Words  // Reason as a message of Scorecard's catalogue, for pages in the site's language
+	Kind   DirectionKind
+	Reason Reason // the message that says why; NoReason when Now holds the model's own words
+	// Against is the period compared with.
+	Against Period
 	// Change is how far the figure moved in the good direction, as a
 	// percentage of the earlier figure's size (negative when worse; ±Inf
 	// from zero); 0 when not comparable or no stated polarity.
 	Change float64
+	// The message's arguments: the figures compared as written (Before,
+	// Now), or in their place a figure word's meaning, a status code or a
+	// period as written; and the break between the figures.
+	Before, Now string
+	Break       *Break
+}
+
+// Reason is a message of Scorecard's catalogue (internal/words/en.yaml)
+// that says why a direction of travel is what it is.
+type Reason uint8
+
+// The reasons, in the order of reasonIDs.
+const (
+	NoReason            Reason = iota // no message: Direction.Now says why, in English
+	WhyNoActual                       // there is no actual
+	WhyWord                           // the actual is a word; Now is its meaning
+	WhyNotSingle                      // the actual is not a single figure
+	WhyPeriod                         // the period, Now, is not one Scorecard reads
+	WhyToDate                         // a year to date has nothing to compare with
+	WhyNew                            // the measure is new
+	WhyNoEarlier                      // there is no earlier period
+	WhyNotHeld                        // the site holds no figures for Against
+	WhyNotReported                    // the measure has no row for Against
+	WhyBreak                          // a break in the series (Break)
+	WhyMethod                         // a change of method (Break)
+	WhyNoActualInStatus               // no actual for Against, with a status; Before is its code
+	WhyNoActualIn                     // no actual for Against
+	WhyWordIn                         // a word for Against; Before is its meaning
+	WhyNotSingleIn                    // no single figure for Against
+	WhyUnits                          // Before and Now are in different units
+	WhyInRange                        // a target range is needed to compare
+	WhySame                           // Before, then Now: no change
+	WhyRose                           // Before rose to Now
+	WhyRoseSpan                       // Before, for a span of months, rose to Now
+	WhyFell                           // Before fell to Now
+	WhyFellSpan                       // Before, for a span of months, fell to Now
+)
+
+var reasonIDs = [...]string{"", "why-no-actual", "why-word", "why-not-single", "why-period", "why-to-date", "why-new",
+	"why-no-earlier", "why-not-held", "why-not-reported", "why-break", "why-method", "why-no-actual-in-status",
+	"why-no-actual-in", "why-word-in", "why-not-single-in", "why-units", "why-in-range", "why-same",
+	"why-rose", "why-rose-span", "why-fell", "why-fell-span"}
+
+// ID is the reason's message id in the catalogue: "why-new"; "" for
+// NoReason.
+func (r Reason) ID() string { return reasonIDs[r] }
+
+// Why is why the direction is what it is, as a message of Scorecard's
+// catalogue with its arguments, for pages in the site's language; no
+// message (ID "") when Now says why in the model's English.
+func (d Direction) Why() Words {
+	w := Words{ID: d.Reason.ID()}
+	switch d.Reason {
+	case WhyWord:
+		w.Args = []any{"Meaning", d.Now}
+	case WhyPeriod:
+		w.Args = []any{"Period", d.Now}
+	case WhyNotHeld, WhyNotReported, WhyNoActualIn, WhyNotSingleIn:
+		w.Args = []any{"Period", d.Against.Label()}
+	case WhyBreak, WhyMethod:
+		w.Args = []any{"Period", d.Break.From.Label(), "Reason", d.Break.Reason}
+	case WhyNoActualInStatus:
+		w.Args = []any{"Period", d.Against.Label(), "Code", d.Before}
+	case WhyWordIn:
+		w.Args = []any{"Period", d.Against.Label(), "Meaning", d.Before}
+	case WhyUnits:
+		w.Args = []any{"Before", d.Before, "Now", d.Now}
+	case WhySame, WhyRose, WhyRoseSpan, WhyFell, WhyFellSpan:
+		w.Args = []any{"Before", d.Before, "Period", d.Against.Label(), "Now", d.Now}
+	}
+	return w
 }
 
 // Words are a message of Scorecard's catalogue of words (package words,

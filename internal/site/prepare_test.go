@@ -15,10 +15,12 @@ import (
 // direction of travel with neither a kind nor a reason.
 func unassessed(s *report.Site) []string {
 	var out []string
-	dir := func(d report.Direction) bool { return d.Kind != report.NotComparable || d.Reason != "" }
+	dir := func(d report.Direction) bool {
+		return d.Kind != report.NotComparable || d.Reason != report.NoReason || d.Now != ""
+	}
 	for _, q := range s.Quarters {
 		for _, r := range append(q.Rows[:len(q.Rows):len(q.Rows)], q.More...) {
-			if (r.Computed.Status == nil && r.Computed.Reason == "") || !dir(r.SinceQuarter) || !dir(r.SinceLastYear) {
+			if (r.Computed.Status == nil && r.Computed.Reason() == "") || !dir(r.SinceQuarter) || !dir(r.SinceLastYear) {
 				out = append(out, q.ID.Label()+" "+r.Measure.ID)
 			}
 		}

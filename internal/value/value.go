@@ -115,13 +115,12 @@ type Value struct {
 	// when they were fields), which give zero values when it is nil.
 	Extra *Extra
 
-	Decimals int // digits after the decimal point as published; 0 for times
-
 	// The small fields last, together: a large site holds millions of
-	// values, two in each row, so a Value is kept to 64 bytes.
-	Kind   Kind
-	Unit   Unit
-	Annual bool // written in brackets, [60%]: an annual target
+	// values, two in each row, so a Value is kept to 56 bytes.
+	Decimals int32 // digits after the decimal point as published; 0 for times
+	Kind     Kind
+	Unit     Unit
+	Annual   bool // written in brackets, [60%]: an annual target
 }
 
 // Extra is the part of a Value that only some forms of cell have.
@@ -401,7 +400,7 @@ func (p *parser) bound() *Error {
 	if err != nil {
 		return err
 	}
-	v.Num, v.Unit, v.Decimals = n.val, n.unit, n.dec
+	v.Num, v.Unit, v.Decimals = n.val, n.unit, int32(n.dec)
 	save := p.i
 	p.skipSpace()
 	at := p.i
@@ -426,7 +425,7 @@ func (p *parser) rangeOrNumber() *Error {
 	p.skipSpace()
 	if !p.dash() {
 		p.i = save
-		p.v.Kind, p.v.Unit, p.v.Num, p.v.Decimals = Number, a.unit, a.val, a.dec
+		p.v.Kind, p.v.Unit, p.v.Num, p.v.Decimals = Number, a.unit, a.val, int32(a.dec)
 		return nil
 	}
 	p.skipSpace()
@@ -454,7 +453,7 @@ func (p *parser) rangeOrNumber() *Error {
 	if a.val > b.val {
 		return p.fail(bStart, fmt.Sprintf("%s runs from high to low", p.quoted()), "write the lower number first, as in 13-15%")
 	}
-	p.v.Kind, p.v.Unit, p.v.Low, p.v.High, p.v.Decimals = Range, unit, a.val, b.val, max(a.dec, b.dec)
+	p.v.Kind, p.v.Unit, p.v.Low, p.v.High, p.v.Decimals = Range, unit, a.val, b.val, int32(max(a.dec, b.dec))
 	return nil
 }
 
