@@ -91,7 +91,7 @@ func (e *editor) glob(pattern string) []string {
 func (e *editor) pick(list []string) string { return list[e.rng.IntN(len(list))] }
 
 var (
-	percentActual = regexp.MustCompile(`actual: (\d+)%`)
+	percentActual = regexp.MustCompile(`actual: (\d+)(?:\.\d+)?%`)
 	titleLine     = regexp.MustCompile(`(?m)^    title: .*$`)
 	siteTitle     = regexp.MustCompile(`(?m)^title: .*$`)
 	tieAttr       = regexp.MustCompile(`\{measure="([^"]*)"\}`)
@@ -105,19 +105,25 @@ var edits = []edit{
 		return "appended a sentence to " + f, true
 	}},
 	{"figure", func(e *editor) (string, bool) {
-		for {
-			f := e.pick(e.glob("data/quarters/*.yaml"))
-			data := e.read(f)
-			all := percentActual.FindAllStringSubmatchIndex(data, -1)
-			if len(all) == 0 {
-				continue
-			}
-			m := all[e.rng.IntN(len(all))]
-			var v int
-			fmt.Sscan(data[m[2]:m[3]], &v)
-			e.write(f, data[:m[2]]+fmt.Sprint(v+1+e.rng.IntN(5))+data[m[3]:])
-			return "changed an actual in " + f, false
+		type place struct {
+			file string
+			at   []int
 		}
+		var all []place
+		for _, f := range e.glob("data/quarters/*.yaml") {
+			for _, m := range percentActual.FindAllStringSubmatchIndex(e.read(f), -1) {
+				all = append(all, place{f, m})
+			}
+		}
+		if len(all) == 0 {
+			e.t.Fatal("no quarter file has a percentage to change")
+		}
+		p := all[e.rng.IntN(len(all))]
+		data := e.read(p.file)
+		var v int
+		fmt.Sscan(data[p.at[2]:p.at[3]], &v)
+		e.write(p.file, data[:p.at[2]]+fmt.Sprint(v+1+e.rng.IntN(5))+data[p.at[3]:])
+		return "changed an actual in " + p.file, false
 	}},
 	{"measure added", func(e *editor) (string, bool) {
 		id := fmt.Sprintf("t01-x%03d", e.n)
