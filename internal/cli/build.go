@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"scorecard/internal/diag"
@@ -81,7 +82,8 @@ func runBuild(env *Env, args []string) error {
 	}
 	took := env.Now().Sub(start).Round(time.Millisecond)
 	built := fmt.Sprintf("Built %d pages (%d files) into %s in %v", res.Pages, res.Count, diag.Escape(dir), took)
-	switch made := res.Count - res.Reused; {
+	made := res.Count - res.Reused
+	switch {
 	case res.Reused == 0:
 		fmt.Fprintf(env.Stdout, "%s.\n", built)
 	case made == 0:
@@ -90,7 +92,31 @@ func runBuild(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%s: made %d %s again whose inputs changed, and kept %d as %s.\n",
 			built, made, plural(made, "file", "files"), res.Reused, plural(res.Reused, "it was", "they were"))
 	}
+	if line := changedLine(res.Changed); line != "" && made > 0 {
+		fmt.Fprintln(env.Stdout, line)
+	}
 	return nil
+}
+
+// changedLine names what changed since the last build, the first few
+// files and a count of the rest, for the build's summary.
+func changedLine(changed []string) string {
+	if len(changed) == 0 {
+		return ""
+	}
+	const shown = 3
+	names := make([]string, 0, shown+1)
+	for i, c := range changed {
+		if i == shown {
+			names = append(names, fmt.Sprintf("%d more", len(changed)-shown))
+			break
+		}
+		if c == "scorecard" {
+			c = "the version of Scorecard"
+		}
+		names = append(names, diag.Escape(c))
+	}
+	return "Changed since the last build: " + strings.Join(names, ", ") + "."
 }
 
 func plural(n int, one, many string) string {

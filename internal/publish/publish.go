@@ -158,9 +158,10 @@ type Stage struct {
 	// output holds a build whose manifest says what each file was made
 	// from; prevTime is that manifest's modification time: a file changed
 	// after it was written is never reused.
-	prev     map[string]Made
-	prevTime time.Time
-	inputs   map[string]string
+	prev       map[string]Made
+	prevTime   time.Time
+	prevInputs map[string]string // the earlier build's inputs, as SetInputs gave them
+	inputs     map[string]string
 
 	mu     sync.Mutex
 	dirs   map[string]bool
@@ -235,6 +236,7 @@ func (s *Stage) start(base string) error {
 			return err
 		}
 		s.prevTime = info.ModTime()
+		s.prevInputs = m.Inputs
 		s.prev = make(map[string]Made, len(m.Files))
 		for _, f := range m.Files {
 			s.prev[f.Path] = f
@@ -348,8 +350,27 @@ func (s *Stage) Reused() int {
 
 // SetInputs records the build's inputs and their sums in the manifest,
 // for a reader who wants to know what the site was made from (its
-// version of Scorecard, its source files).
-func (s *Stage) SetInputs(inputs map[string]string) { s.inputs = inputs }
+// version of Scorecard, its source files). It returns the names of those
+// that changed since the earlier build (added, changed or gone), sorted,
+// or nil when the output holds no earlier build that recorded its inputs.
+func (s *Stage) SetInputs(inputs map[string]string) (changed []string) {
+	s.inputs = inputs
+	if s.prevInputs == nil {
+		return nil
+	}
+	for name, sum := range inputs {
+		if s.prevInputs[name] != sum {
+			changed = append(changed, name)
+		}
+	}
+	for name := range s.prevInputs {
+		if _, ok := inputs[name]; !ok {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
 
 // unchanged reports whether the earlier build's file p is still as that
 // build wrote it: a plain file of its size, not modified after the

@@ -164,3 +164,31 @@ func TestManifestRecords(t *testing.T) {
 		t.Errorf("the manifest's files (-want +got):\n%s", diff)
 	}
 }
+
+// TestChangedInputs: SetInputs names the inputs added, changed or gone
+// since the earlier build, and nothing for a folder with no earlier build.
+func TestChangedInputs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	run := func(inputs map[string]string) []string {
+		s, err := Start(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Discard()
+		changed := s.SetInputs(inputs)
+		if err := s.Put("index.html", func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return changed
+	}
+	if got := run(map[string]string{"a.md": "1", "b.md": "2", "c.md": "3"}); got != nil {
+		t.Errorf("the first build found %v changed; want nothing", got)
+	}
+	got := run(map[string]string{"a.md": "1", "b.md": "20", "d.md": "4"})
+	if diff := cmp.Diff([]string{"b.md", "c.md", "d.md"}, got); diff != "" {
+		t.Errorf("changed (-want +got):\n%s", diff)
+	}
+}

@@ -177,7 +177,7 @@ type incremental interface {
 	Sink
 	Reuse(path string, from digest.Sum) (size int64, ok bool, err error)
 	PutFrom(path string, from digest.Sum, write func(io.Writer) error) error
-	SetInputs(map[string]string)
+	SetInputs(map[string]string) (changed []string)
 }
 
 // memory is a Sink that holds every file in memory.
@@ -225,7 +225,7 @@ func (p *prepared) render(sink Sink) (*Result, []*job, error) {
 		}
 		in := sumInputs(p.view, p.fsys, p.opts, p.packs)
 		in.keys(p.view, jobs, assetFiles)
-		inc.SetInputs(in.manifest())
+		res.Changed = inc.SetInputs(in.manifest())
 	}
 	err = runTo(jobs, func(j *job) error {
 		write := func(w io.Writer) error {

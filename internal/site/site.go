@@ -44,6 +44,11 @@ type Result struct {
 	Count    int // all files
 	Bytes    int64
 	Reused   int // files taken as they were from the earlier build (Build)
+	// Changed names the inputs that changed since the earlier build in
+	// the output folder: source files ("content/2016-17-q2/homes.md"),
+	// and "scorecard" for another version of Scorecard. Nil when there was
+	// no earlier build that recorded them.
+	Changed []string
 	Warnings diag.List
 	Drafts   Drafts // what the build did with drafts, and how many warnings lie in them
 
