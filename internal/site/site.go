@@ -39,16 +39,16 @@ type File struct {
 // Result is a build's outcome: the files (held in memory by Generate;
 // written and let go by Build, which counts them) and any warnings.
 type Result struct {
-	Files    []File
-	Pages    int // HTML files
-	Count    int // all files
-	Bytes    int64
-	Reused   int // files taken as they were from the earlier build (Build)
+	Files  []File
+	Pages  int // HTML files
+	Count  int // all files
+	Bytes  int64
+	Reused int // files taken as they were from the earlier build (Build)
 	// Changed names the inputs that changed since the earlier build in
 	// the output folder: source files ("content/2016-17-q2/homes.md"),
 	// and "scorecard" for another version of Scorecard. Nil when there was
 	// no earlier build that recorded them.
-	Changed []string
+	Changed  []string
 	Warnings diag.List
 	Drafts   Drafts // what the build did with drafts, and how many warnings lie in them
 
