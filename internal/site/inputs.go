@@ -365,27 +365,49 @@ func narrativeSum(h *digest.Hasher, n *report.Narrative, def map[*report.Measure
 }
 
 // sourceSums sums every file of the site's folders that a build reads
-// (data, content, layouts, words, static), by path.
+// (data, content, layouts, words, static), by path. A symbolic link is
+// followed, as the build follows it (a layout may be a link to another
+// file of the site), to a file or, a few levels deep, a folder; what is
+// not a plain file once followed (a pipe, a device) is not read.
 func sourceSums(fsys fs.FS) map[string]string {
 	sums := map[string]string{}
-	for _, dir := range []string{"data", "content", "layouts", words.Dir, "static"} {
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.Type().IsRegular() {
+			if err != nil || d.IsDir() {
 				return nil
 			}
-			f, err := fsys.Open(p)
-			if err != nil {
-				return nil
-			}
-			defer f.Close()
-			h := sha256.New()
-			if _, err := io.Copy(h, f); err == nil {
-				sums[p] = hex.EncodeToString(h.Sum(nil))
+			info, err := fs.Stat(fsys, p) // follows a link
+			switch {
+			case err != nil:
+			case info.IsDir() && depth < 8:
+				walk(p, depth+1)
+			case info.Mode().IsRegular():
+				if sum, err := fileSum(fsys, p); err == nil {
+					sums[p] = sum
+				}
 			}
 			return nil
 		})
 	}
+	for _, dir := range []string{"data", "content", "layouts", words.Dir, "static"} {
+		walk(dir, 0)
+	}
 	return sums
+}
+
+// fileSum is the SHA-256 of the file at p, in hexadecimal.
+func fileSum(fsys fs.FS, p string) (string, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func sortedKeys(m map[string]string) []string {
