@@ -1,12 +1,15 @@
 package site
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -159,19 +162,11 @@ var scorecardSum = sync.OnceValue(func() digest.Sum {
 	}
 	// No way to tell this version from another: nothing is reused.
 	w.String("unknown version")
-	w.Bytes(randomBytes())
+	random := make([]byte, 16)
+	rand.Read(random)
+	w.Bytes(random)
 	return w.Sum()
 })
-
-// randomBytes are different in every process.
-func randomBytes() []byte {
-	b := make([]byte, 16)
-	if f, err := os.Open("/dev/urandom"); err == nil {
-		io.ReadFull(f, b)
-		f.Close()
-	}
-	return b
-}
 
 // sumInputs sums the parts of the site s (a view of a prepared site)
 // held in fsys, built with opts and the PDFs packs.
@@ -188,7 +183,7 @@ func sumInputs(s *report.Site, fsys fs.FS, opts Options, packs []pack) *inputs {
 	w.Add(scorecardSum())
 	w.Value(opts.Drafts)
 	w.Value(packSizes(packs))
-	for _, name := range sortedKeys(in.sources) {
+	for _, name := range slices.Sorted(maps.Keys(in.sources)) {
 		if strings.HasPrefix(name, words.Dir+"/") || name == "data/site.yaml" {
 			w.String(name)
 			w.String(in.sources[name])
@@ -341,10 +336,7 @@ func sumInputs(s *report.Site, fsys fs.FS, opts Options, packs []pack) *inputs {
 // manifest is what the manifest records of the build's inputs: the sum
 // of Scorecard itself, and every source file's SHA-256.
 func (in *inputs) manifest() map[string]string {
-	out := make(map[string]string, len(in.sources)+1)
-	for k, v := range in.sources {
-		out[k] = v
-	}
+	out := maps.Clone(in.sources)
 	out["scorecard"] = scorecardSum().String()
 	return out
 }
@@ -410,15 +402,6 @@ func fileSum(fsys fs.FS, p string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // keys works out the sum of each job's inputs, by the rules above; a job
 // made from a fixed content (a static file, a PDF) has its sum already.
 func (in *inputs) keys(s *report.Site, jobs []*job, assetFiles []assets.File) {
@@ -458,22 +441,20 @@ func (in *inputs) keys(s *report.Site, jobs []*job, assetFiles []assets.File) {
 		rule[render.DataPath(q.ID)] = figures
 		rule[render.PrintCSSPath(q.ID)] = add(in.site, in.edition[i])
 		for _, t := range s.AllThemes() {
-			theme := func(w *digest.Writer) {
-				w.Add(in.site)
-				w.Add(in.edition[i])
-				t.Walk(func(x *report.Theme) {
-					for _, m := range x.Measures {
-						w.Add(in.def[m])
-						w.Add(in.history[i][in.place[m]])
-					}
-				})
-			}
-			chart(render.ThemeChartID(q, t), theme)
-			nar := in.narr[i][t]
-			rule[render.ThemePath(q.ID, t)] = page("theme.html", func(w *digest.Writer) {
-				theme(w)
-				w.Add(nar)
+			// The theme's measures in the edition, summed once for its
+			// page and its chart's three files.
+			w := h.New()
+			w.Add(in.site)
+			w.Add(in.edition[i])
+			t.Walk(func(x *report.Theme) {
+				for _, m := range x.Measures {
+					w.Add(in.def[m])
+					w.Add(in.history[i][in.place[m]])
+				}
 			})
+			theme := w.Sum()
+			chart(render.ThemeChartID(q, t), add(theme))
+			rule[render.ThemePath(q.ID, t)] = page("theme.html", add(theme, in.narr[i][t]))
 		}
 	}
 	for _, m := range s.Measures {
