@@ -90,6 +90,8 @@ fmt-check:
 FUZZ_CACHE = $(or $(TMPDIR),/tmp)/scorecard-fuzz-$(shell echo $$PPID)
 FUZZ_SMOKE = -fuzzminimizetime=0 -args -test.fuzzcachedir=$(FUZZ_CACHE)
 fuzz-smoke:
+	$(GO) test -run='^$$' -fuzz='^FuzzSame$$' -fuzztime=100000x ./internal/fastyaml $(FUZZ_SMOKE)
+	$(GO) test -run='^$$' -fuzz='^FuzzPlainTag$$' -fuzztime=100000x ./internal/fastyaml $(FUZZ_SMOKE)
 	$(GO) test -run='^$$' -fuzz='^FuzzFrontMatter$$' -fuzztime=40000x ./internal/load $(FUZZ_SMOKE)
 	$(GO) test -run='^$$' -fuzz='^FuzzLoadQuarter$$' -fuzztime=20000x ./internal/load $(FUZZ_SMOKE)
 	$(GO) test -run='^$$' -fuzz='^FuzzMarkdown$$' -fuzztime=10000x ./internal/load $(FUZZ_SMOKE)

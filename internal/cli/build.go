@@ -35,6 +35,7 @@ func runBuild(env *Env, args []string) error {
 	withPDF := fs.Bool("pdf", false, "also write each edition's whole report as a PDF (such as 2016-17/q2/report.pdf), linked from its pages; needs Chromium (see scorecard pdf)")
 	full := fs.Bool("full", false, "make every file again, taking none from the earlier build in the output folder")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	memProfile := fs.String("memprofile", "", "write a profile of the memory the build allocated to `file`, for go tool pprof")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -48,6 +49,18 @@ func runBuild(env *Env, args []string) error {
 			return fmt.Errorf("cannot write the CPU profile: %w", err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			return fmt.Errorf("cannot write the memory profile: %w", err)
+		}
+		defer f.Close()
+		defer func() {
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				fmt.Fprintf(env.Stderr, "cannot write the memory profile: %v\n", err)
+			}
+		}()
 	}
 	dir := *out
 	if !filepath.IsAbs(dir) {

@@ -782,8 +782,12 @@ func scheme(dest string) string {
 func asBrowser(dest string) string {
 	dest = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
 	dest = strings.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	return strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(dest)
+	return dropBreaks.Replace(dest)
 }
+
+// dropBreaks removes tabs and line breaks, as a browser does from a link's
+// address.
+var dropBreaks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
 
 // offset finds where a node starts in the source: its own first line, or
 // that of its first child that has one.

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/fastyaml"
 	"scorecard/internal/report"
 	"scorecard/internal/value"
 )
@@ -31,6 +33,7 @@ func SiteCached(fsys fs.FS, cache *NarrativeCache) (*report.Site, diag.List) {
 	var errs diag.List
 	s := &report.Site{}
 	l := &loader{fsys: fsys, errs: &errs, site: s, broken: map[string]bool{}}
+	l.readers = &sync.Pool{New: func() any { return new(fastyaml.Reader) }}
 	l.config(s)
 	l.catalogue(s)
 	l.quarters(s)
@@ -60,6 +63,10 @@ type loader struct {
 	noQuarters bool
 
 	cache *NarrativeCache // nil: parse every narrative file
+
+	// readers read the edition files, each in the memory of the last
+	// one its reader read; nil, each in memory of its own.
+	readers *sync.Pool
 
 	// words are the figure words targets and actuals may hold: the
 	// built-in ones, or the site's figure_words.

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/fastyaml"
 	"scorecard/internal/parallel"
 	"scorecard/internal/report"
 	"scorecard/internal/value"
@@ -142,6 +143,12 @@ func (l *loader) quarter(name string, id report.Period, s *report.Site) *report.
 		return &report.Quarter{ID: id, Pos: diag.Pos{File: name}, Narrative: map[*report.Theme]*report.Narrative{}}
 	}
 	d := &doc{file: name, errs: l.errs}
+	if l.readers != nil {
+		// The file's tree is done with once its rows are read: the next
+		// file is read in its memory.
+		d.reader = l.readers.Get().(*fastyaml.Reader)
+		defer l.readers.Put(d.reader)
+	}
 	n := d.parse(src)
 	q := &report.Quarter{ID: id, Pos: d.pos(n), Narrative: map[*report.Theme]*report.Narrative{}}
 	if n == nil {
