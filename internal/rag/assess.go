@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"scorecard/internal/diag"
+	"scorecard/internal/parallel"
 	"scorecard/internal/report"
 )
 
@@ -27,25 +28,13 @@ import (
 // Directions are computed before the status, which status rules may ask
 // for.
 func Assess(s *report.Site) diag.List {
-	var warnings diag.List
-	type key struct {
-		m *report.Measure
-		p report.Period
-	}
-	latest := map[key]*report.Row{}
-	held := func(p report.Period, upTo int) bool {
-		for _, e := range s.Quarters[:upTo+1] {
-			if e.ID.Contains(p.End()) {
-				return true
-			}
-		}
-		return false
-	}
-	seen := map[*report.Measure]bool{} // measures reported in an earlier edition
-	spans := map[*report.Measure][]report.Period{}
+	// A measure's rows are assessed against its own earlier rows alone:
+	// each measure's are gathered, edition by edition and earliest period
+	// first within one (so that the months of a quarter compare each with
+	// the one before), and the measures are assessed in parallel.
+	var measures []*report.Measure
+	rowsOf := map[*report.Measure][]edited{}
 	for i, q := range s.Quarters {
-		// A measure's rows in one edition, earliest period first, so that
-		// the months of a quarter compare each with the one before.
 		rows := append(slices.Clone(q.Rows), q.More...)
 		for _, row := range rows {
 			if row.When.IsZero() && row.Period == "" {
@@ -60,47 +49,87 @@ func Assess(s *report.Site) diag.List {
 		})
 		for _, row := range rows {
 			m := row.Measure
-			isNew := i > 0 && !seen[m]
-			when := row.When
-			prev, yearAgo := when.Prev(), when.YearAgo()
-			if when.Kind == report.SpanPeriod {
-				// A rolling period is compared with the latest one of the
-				// same length before it: the rolling year to June with the
-				// rolling year to March.
-				prev = report.Period{}
-				for _, p := range spans[m] {
-					if p.Months == when.Months && p.End() < when.End() && (prev.IsZero() || p.End() > prev.End()) {
-						prev = p
-					}
-				}
+			if rowsOf[m] == nil {
+				measures = append(measures, m)
 			}
-			lastYear := latest[key{m, yearAgo}]
-			prior := latest[key{m, prev}]
-			// Directions first: status rules may ask for them.
-			row.SinceQuarter = Direction(Comparison{Measure: m, Row: row, Against: prev, Held: prior != nil || held(prev, i), Prior: prior, New: isNew})
-			row.SinceLastYear = Direction(Comparison{Measure: m, Row: row, Against: yearAgo, Held: lastYear != nil || held(yearAgo, i), Prior: lastYear, New: isNew})
-			row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: when, Row: row, LastYear: lastYear, Since: row.SinceQuarter})
-			if pub, got := row.Status, row.Computed.Status; pub != nil && pub.Rating && got != nil && got != pub {
-				at := q.ID.Label()
-				if when != q.ID && !when.IsZero() {
-					at = when.Label() + ", published in " + at
-				}
-				warnings.Warnf(row.StatusPos, "measure %s, %s: the published status is %s but the figures give %s: %s",
-					m.ID, at, pub.Code, got.Code, row.Computed.Working())
-			}
-			checkPublishedDirection(&warnings, q.ID, row)
-			if !when.IsZero() {
-				latest[key{m, when}] = row
-			}
-			if when.Kind == report.SpanPeriod {
-				spans[m] = append(spans[m], when)
-			}
-			// An earlier period published in this edition: the measure is
-			// not new to the later ones.
-			seen[m] = true
+			rowsOf[m] = append(rowsOf[m], edited{i, row})
 		}
 	}
+	found := make([]diag.List, len(measures))
+	parallel.Each(len(measures), func(i int) {
+		found[i] = assessMeasure(s, measures[i], rowsOf[measures[i]])
+	})
+	var warnings diag.List
+	for _, f := range found {
+		warnings = append(warnings, f...)
+	}
 	warnings.Sort()
+	return warnings
+}
+
+// edited is a row and the edition (its index in Site.Quarters) that
+// published it.
+type edited struct {
+	edition int
+	row     *report.Row
+}
+
+// assessMeasure assesses the rows of m, in the order Assess gives them,
+// and returns the warnings about them.
+func assessMeasure(s *report.Site, m *report.Measure, rows []edited) diag.List {
+	var warnings diag.List
+	latest := map[report.Period]*report.Row{}
+	held := func(p report.Period, upTo int) bool {
+		for _, e := range s.Quarters[:upTo+1] {
+			if e.ID.Contains(p.End()) {
+				return true
+			}
+		}
+		return false
+	}
+	seen := false // reported in an earlier edition
+	var spans []report.Period
+	for _, e := range rows {
+		i, q, row := e.edition, s.Quarters[e.edition], e.row
+		isNew := i > 0 && !seen
+		when := row.When
+		prev, yearAgo := when.Prev(), when.YearAgo()
+		if when.Kind == report.SpanPeriod {
+			// A rolling period is compared with the latest one of the
+			// same length before it: the rolling year to June with the
+			// rolling year to March.
+			prev = report.Period{}
+			for _, p := range spans {
+				if p.Months == when.Months && p.End() < when.End() && (prev.IsZero() || p.End() > prev.End()) {
+					prev = p
+				}
+			}
+		}
+		lastYear := latest[yearAgo]
+		prior := latest[prev]
+		// Directions first: status rules may ask for them.
+		row.SinceQuarter = Direction(Comparison{Measure: m, Row: row, Against: prev, Held: prior != nil || held(prev, i), Prior: prior, New: isNew})
+		row.SinceLastYear = Direction(Comparison{Measure: m, Row: row, Against: yearAgo, Held: lastYear != nil || held(yearAgo, i), Prior: lastYear, New: isNew})
+		row.Computed = Status(Input{Rating: s.Rating, Measure: m, Quarter: when, Row: row, LastYear: lastYear, Since: row.SinceQuarter})
+		if pub, got := row.Status, row.Computed.Status; pub != nil && pub.Rating && got != nil && got != pub {
+			at := q.ID.Label()
+			if when != q.ID && !when.IsZero() {
+				at = when.Label() + ", published in " + at
+			}
+			warnings.Warnf(row.StatusPos, "measure %s, %s: the published status is %s but the figures give %s: %s",
+				m.ID, at, pub.Code, got.Code, row.Computed.Working())
+		}
+		checkPublishedDirection(&warnings, q.ID, row)
+		if !when.IsZero() {
+			latest[when] = row
+		}
+		if when.Kind == report.SpanPeriod {
+			spans = append(spans, when)
+		}
+		// An earlier period published in this edition: the measure is
+		// not new to the later ones.
+		seen = true
+	}
 	return warnings
 }
 

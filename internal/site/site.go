@@ -86,6 +86,10 @@ type Options struct {
 	// bytes come out the same is still the earlier one, keeping its
 	// modification time.
 	Full bool
+	// Loaded, when not nil, is called once Build has loaded and checked
+	// the site, before it makes any file: the command line collects
+	// garbage more often from then on (see cli's runBuild).
+	Loaded func()
 }
 
 // Build loads the site in src, renders it and writes it to out, replacing
@@ -102,6 +106,9 @@ func Build(src, out string, opts Options) (*Result, error) {
 	p := prepare(fsys, opts, from{how: forBuild})
 	if err := p.findings.Err(); err != nil {
 		return nil, err
+	}
+	if opts.Loaded != nil {
+		opts.Loaded()
 	}
 	if opts.PDF {
 		// Printed first, so that the pages can link each PDF with its
