@@ -161,6 +161,7 @@ type Stage struct {
 	prev       map[string]Made
 	prevTime   time.Time
 	prevInputs map[string]string // the earlier build's inputs, as SetInputs gave them
+	seen       seenManifest      // the manifest as Start read it
 	inputs     map[string]string
 
 	mu     sync.Mutex
@@ -226,16 +227,13 @@ func (s *Stage) start(base string) error {
 	if err := recoverInterrupted(s.parent, base, s.real); err != nil {
 		return err
 	}
-	m, err := inspect(s.real, s.shown)
+	m, seen, err := inspect(s.real, s.shown, seenManifest{})
 	if err != nil {
 		return err
 	}
+	s.seen = seen
 	if m.Format == manifestFormat {
-		info, err := os.Stat(filepath.Join(s.real, ManifestName))
-		if err != nil {
-			return err
-		}
-		s.prevTime = info.ModTime()
+		s.prevTime = seen.info.ModTime()
 		s.prevInputs = m.Inputs
 		s.prev = make(map[string]Made, len(m.Files))
 		for _, f := range m.Files {
@@ -490,7 +488,7 @@ func (s *Stage) Commit() (err error) {
 	}
 	// Look again: a file may have been put in the output while the site
 	// was rendered.
-	m, err := inspect(real, shown)
+	m, _, err := inspect(real, shown, s.seen)
 	if err != nil {
 		return err
 	}
@@ -565,33 +563,36 @@ func intact(dir string, files []string) bool {
 // changed, so that the old site can be deleted once the new one is in its
 // place. It returns the manifest (the zero manifest for an absent or empty
 // folder).
-func inspect(dir, shown string) (manifest, error) {
+func inspect(dir, shown string, seen seenManifest) (manifest, seenManifest, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return manifest{}, nil
+		return manifest{}, seenManifest{}, nil
 	}
 	if err != nil {
-		return manifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+		return manifest{}, seenManifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
 	}
 	if len(entries) == 0 {
-		return manifest{}, nil
+		return manifest{}, seenManifest{}, nil
 	}
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	data, info, err := readUnlessSeen(filepath.Join(dir, ManifestName), seen)
 	if errors.Is(err, fs.ErrNotExist) {
 		if looksBuilt(dir) {
-			return manifest{}, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
+			return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
 		}
-		return manifest{}, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
+		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
 	}
 	if err != nil {
-		return manifest{}, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
+		return manifest{}, seenManifest{}, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
 	}
-	m, err := readManifest(data)
+	m := seen.m
+	if data != nil {
+		m, err = readManifest(data)
+	}
 	if err != nil || m.Generator != "Scorecard" || m.Format < 1 {
-		return manifest{}, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
+		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
 	}
 	if m.Format > manifestFormat {
-		return manifest{}, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
+		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
 	}
 	listed := make(map[string]bool, len(m.Files))
 	for _, f := range m.Files {
@@ -624,15 +625,37 @@ func inspect(dir, shown string) (manifest, error) {
 		return nil
 	})
 	if err != nil {
-		return manifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+		return manifest{}, seenManifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
 	}
 	if len(foreign) > 0 {
-		return manifest{}, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
+		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
 	}
 	if locked != "" {
-		return manifest{}, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
+		return manifest{}, seenManifest{}, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
 	}
-	return m, nil
+	return m, seenManifest{info, m}, nil
+}
+
+// seenManifest is a manifest as read, and its file's information then.
+type seenManifest struct {
+	info fs.FileInfo
+	m    manifest
+}
+
+// readUnlessSeen reads the manifest file name, unless it is the file seen
+// read before, unchanged: then it returns no bytes, and the manifest is
+// seen's. The one read before the swap saves reading and decoding a large
+// site's manifest a second time.
+func readUnlessSeen(name string, seen seenManifest) ([]byte, fs.FileInfo, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if old := seen.info; old != nil && os.SameFile(info, old) && info.Size() == old.Size() && info.ModTime().Equal(old.ModTime()) && info.Mode() == old.Mode() {
+		return nil, info, nil
+	}
+	data, err := os.ReadFile(name)
+	return data, info, err
 }
 
 // errText is err's plain words, without the path an *fs.PathError adds.

@@ -200,6 +200,35 @@ func TestForeignFileInBuild(t *testing.T) {
 	refused(t, out, src, "holds a file that no Scorecard build wrote (about/index.html)")
 }
 
+// TestManifestChangedDuringBuild: the output is looked at again before
+// the swap, its manifest read again when it changed since Start read it
+// (here, another build that got in by hand lists a file it added), and
+// its files checked against that.
+func TestManifestChangedDuringBuild(t *testing.T) {
+	src := t.TempDir()
+	out := filepath.Join(src, "public")
+	mustBuild(t, out, nil)
+	s, err := Start(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Discard()
+	if err := s.Put("index.html", func(w io.Writer) error { _, err := io.WriteString(w, "<p>home"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	m := manifestOf(t, out)
+	m.Files = append(m.Files, Made{Path: "extra.html", SHA256: strings.Repeat("0", 64)})
+	data, err := m.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, out, map[string]string{ManifestName: string(data) + "\n", "extra.html": "x", "stray.html": "y"})
+	err = s.Commit()
+	if err == nil || !strings.Contains(err.Error(), "(stray.html)") {
+		t.Fatalf("Commit = %v, want a refusal of stray.html alone, extra.html being listed now", err)
+	}
+}
+
 // TestManifestNotOurs refuses a folder whose manifest Scorecard did not
 // write, or a newer Scorecard did.
 func TestManifestNotOurs(t *testing.T) {

@@ -117,11 +117,17 @@ func hasher() *digest.Hasher {
 			// Made from other parts, which are summed where pages show
 			// them: a site's measures and editions, a theme's measures
 			// (each theme page sums its own), a measure's place in the
-			// catalogue (which no page shows), an edition's rows.
+			// catalogue (which no page shows), an edition's rows; and
+			// what rag.Assess works out for a row (its status and
+			// directions of travel), which it makes from the row, the
+			// measure's rows before it, the measure, and the site's
+			// rating and editions: a page that shows a row's history
+			// sums all of those (keys).
 			reflect.TypeFor[report.Site]():    {"Measures": true, "Quarters": true, "About": true, "Themes": true},
 			reflect.TypeFor[report.Theme]():   {"Measures": true},
 			reflect.TypeFor[report.Measure](): {"Index": true},
 			reflect.TypeFor[report.Quarter](): {"Rows": true, "More": true, "Intro": true, "Narrative": true},
+			reflect.TypeFor[report.Row]():     {"Computed": true, "SinceQuarter": true, "SinceLastYear": true},
 		},
 		Custom: map[reflect.Type]func(*digest.Writer, reflect.Value){
 			// Narrative is made from its Markdown; its tree and the blocks
