@@ -3,7 +3,8 @@
 // declines anything else, which the caller then reads with yaml.v3.
 //
 // It reads block mappings and lists of one entry a line, nested by
-// indentation, and as their values flow mappings and lists on one line
+// indentation (a list's item may be a mapping: "- id: x"), and as their
+// values flow mappings and lists on one line
 // ({target: 66%, actual: 63.2%, status: A}) and plain, single-quoted, and
 // double-quoted (without escapes) text on one line. Comments are read past
 // and not kept. It declines the rest: a value over several lines, an empty
@@ -28,8 +29,9 @@ import (
 // maxDepth is how deep flow collections may nest before Parse declines.
 const maxDepth = 64
 
-// maxKey is the longest key, in bytes, that Parse reads: yaml.v3 allows
-// 1,024 characters before a key's colon.
+// maxKey is the furthest, in bytes, that Parse reads a key's colon from
+// its start: yaml.v3 allows 1,024 characters, in a block mapping or in
+// braces.
 const maxKey = 1000
 
 // Parse reads src, one YAML document whose top is a block mapping, and
@@ -161,12 +163,25 @@ func (p *parser) document() (*yaml.Node, bool) {
 			if !entry || indent+1 == len(text) {
 				return nil, false
 			}
-			v, end, ok := p.value(p.spaces(at+1), false)
-			if !ok || !p.rest(end) {
+			j := p.spaces(at + 1)
+			k, i, ok := p.key(j)
+			if !ok {
+				v, end, ok := p.value(j, false)
+				if !ok || !p.rest(end) {
+					return nil, false
+				}
+				top.Content = append(top.Content, v)
+				inline = true
+				continue
+			}
+			// "- key: value": a block mapping, indented as its first
+			// key, which starts at the key.
+			m := p.node(yaml.MappingNode, "!!map", "", 0, j)
+			top.Content = append(top.Content, m)
+			stack = append(stack, block{j - p.start, m})
+			if pending, inline, ok = p.entry(m, k, i); !ok {
 				return nil, false
 			}
-			top.Content = append(top.Content, v)
-			inline = true
 			continue
 		}
 		if entry {
@@ -176,23 +191,31 @@ func (p *parser) document() (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		j := p.spaces(i)
-		if j == p.eol || (p.s[j] == '#' && j > i) {
-			top.Content = append(top.Content, k)
-			pending, inline = true, false
-			continue
-		}
-		v, end, ok := p.value(j, false)
-		if !ok || !p.rest(end) {
+		if pending, inline, ok = p.entry(top, k, i); !ok {
 			return nil, false
 		}
-		top.Content = append(top.Content, k, v)
-		inline = true
 	}
 	if root == nil || pending {
 		return nil, false
 	}
 	return root, true
+}
+
+// entry adds the key k, whose colon ends before offset i, to the block
+// mapping m, with its value: the rest of the line (inline), or else the
+// lines that follow (pending).
+func (p *parser) entry(m, k *yaml.Node, i int) (pending, inline, ok bool) {
+	j := p.spaces(i)
+	if j == p.eol || (p.s[j] == '#' && j > i) {
+		m.Content = append(m.Content, k)
+		return true, false, true
+	}
+	v, end, ok := p.value(j, false)
+	if !ok || !p.rest(end) {
+		return false, false, false
+	}
+	m.Content = append(m.Content, k, v)
+	return false, true, true
 }
 
 // scanLine finds the line that starts at p.next, and checks that it holds
@@ -269,14 +292,14 @@ func (p *parser) rest(end int) bool {
 // key reads a block mapping's key at offset at, a plain scalar, and
 // returns it with the offset after its colon.
 func (p *parser) key(at int) (*yaml.Node, int, bool) {
-	if !plainStart(p.s, at, p.eol) {
+	if at == p.eol || !plainStart(p.s, at, p.eol) {
 		return nil, 0, false
 	}
 	end := at
 	for i := at; i < p.eol; {
 		switch c := p.s[i]; {
 		case c == ':' && (i+1 == p.eol || p.s[i+1] == ' '):
-			if end-at > maxKey {
+			if i-at > maxKey {
 				return nil, 0, false
 			}
 			v := p.s[at:end]
@@ -368,9 +391,10 @@ func (p *parser) flow(i int) (*yaml.Node, int, bool) {
 			if !ok {
 				return nil, 0, false
 			}
+			key := j
 			j = p.spaces(end)
-			if j+1 >= p.eol || p.s[j] != ':' || p.s[j+1] != ' ' {
-				return nil, 0, false // no value, or one glued to its colon
+			if j+1 >= p.eol || p.s[j] != ':' || p.s[j+1] != ' ' || j-key > maxKey {
+				return nil, 0, false // no value, one glued to its colon, or too long a key
 			}
 			v, end, ok := p.value(p.spaces(j+1), true)
 			if !ok {

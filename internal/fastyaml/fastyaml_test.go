@@ -104,6 +104,7 @@ var cases = []string{
 	"-1: x\n-a: [-b, -c]\n",
 	"a:   # the value is below\n  b: c\n",
 	"a: b\n\n\n   \n# trailing\n",
+	"themes:\n  - id: a\n    title: b\n  -   id: c\n      codes:\n        - x\n      n: 1\n  - plain\n  - {id: d}\nmeasures:\n  - id: e # the first\n    good: higher\n",
 	"a b': c\n", // a quote inside a plain key
 }
 
@@ -118,49 +119,52 @@ func TestCases(t *testing.T) {
 // TestDeclines lists what Parse leaves to yaml.v3, each for one rule.
 func TestDeclines(t *testing.T) {
 	for _, c := range []string{
-		"",                       // no document
-		"# only a comment\n",     // no document either
-		"a:\n",                   // an empty value
-		"a:\nb: c\n",             // another
-		"a: {b: }\n",             // another, in brackets
-		"a: {b}\n",               // a key without a value
-		"a: [b, ]\n",             // a comma before the bracket
-		"a: [b: c]\n",            // a pair in a list
-		"a: {b: c\n",             // brackets left open
-		"a: {b: c,\n  d: e}\n",   // brackets over two lines
-		"a: b\n  c\n",            // a value over two lines
-		"a: 'b\n  c'\n",          // a quoted one
-		"a: \"b\\n\"\n",          // an escape
-		"a: |\n  b\n",            // a block scalar
-		"a: &x b\nc: *x\n",       // an anchor and an alias
-		"a: !!str b\n",           // a tag
-		"a:\tb\n",                // a tab
-		"a: b\rc: d\n",           // a lone carriage return
-		"a: b\x01\n",             // a control character
-		"\ufeffa: b\n",           // a byte-order mark
-		"a: b\u2028c: d\n",       // a Unicode line separator
-		"a: b\xc2\x85c\n",        // a next-line character
-		"---\na: b\n",            // a document marker
-		"a: b\n---\nc: d\n",      // a second document
-		"%YAML 1.2\n---\na: b\n", // a directive
-		" a: b\n",                // an indented top
-		"- a\n",                  // a list at the top
-		"a\n",                    // a scalar at the top
-		"{a: b}\n",               // a flow mapping at the top
-		"a: b: c\n",              // a mapping inside a value
-		"a:\n- b\n",              // a list not indented under its key
-		"a:\n  b: c\n d: e\n",    // an indentation that closes nothing
-		"a: b\n  # c\n",          // a comment indented under a value
-		"a: {b: c # d\n}\n",      // a comment inside brackets
-		"a: {b: c}#d\n",          // a comment not after a space
-		"a: {b: [c}]\n",          // brackets crossed
-		"a: {? b: c}\n",          // an explicit key
-		"a: [b?]\n",              // a question mark, which ends plain text in brackets
-		"a: {b:c}\n",             // a value glued to its colon
-		"a: - b\n",               // a list entry inside a value
-		"a:\n  -\n",              // an empty entry
-		"a:\n  -   \n",           // another
+		"",                        // no document
+		"# only a comment\n",      // no document either
+		"a:\n",                    // an empty value
+		"a:\nb: c\n",              // another
+		"a: {b: }\n",              // another, in brackets
+		"a: {b}\n",                // a key without a value
+		"a: [b, ]\n",              // a comma before the bracket
+		"a: [b: c]\n",             // a pair in a list
+		"a: {b: c\n",              // brackets left open
+		"a: {b: c,\n  d: e}\n",    // brackets over two lines
+		"a: b\n  c\n",             // a value over two lines
+		"a: 'b\n  c'\n",           // a quoted one
+		"a: \"b\\n\"\n",           // an escape
+		"a: |\n  b\n",             // a block scalar
+		"a: &x b\nc: *x\n",        // an anchor and an alias
+		"a: !!str b\n",            // a tag
+		"a:\tb\n",                 // a tab
+		"a: b\rc: d\n",            // a lone carriage return
+		"a: b\x01\n",              // a control character
+		"\ufeffa: b\n",            // a byte-order mark
+		"a: b\u2028c: d\n",        // a Unicode line separator
+		"a: b\xc2\x85c\n",         // a next-line character
+		"---\na: b\n",             // a document marker
+		"a: b\n---\nc: d\n",       // a second document
+		"%YAML 1.2\n---\na: b\n",  // a directive
+		" a: b\n",                 // an indented top
+		"- a\n",                   // a list at the top
+		"a\n",                     // a scalar at the top
+		"{a: b}\n",                // a flow mapping at the top
+		"a: b: c\n",               // a mapping inside a value
+		"a:\n- b\n",               // a list not indented under its key
+		"a:\n  b: c\n d: e\n",     // an indentation that closes nothing
+		"a: b\n  # c\n",           // a comment indented under a value
+		"a: {b: c # d\n}\n",       // a comment inside brackets
+		"a: {b: c}#d\n",           // a comment not after a space
+		"a: {b: [c}]\n",           // brackets crossed
+		"a: {? b: c}\n",           // an explicit key
+		"a: [b?]\n",               // a question mark, which ends plain text in brackets
+		"a: {b:c}\n",              // a value glued to its colon
+		"a: - b\n",                // a list entry inside a value
+		"a:\n  -\n",               // an empty entry
+		"a:\n  - b: c\n      d\n", // a value over two lines, in a list's mapping
+		"a:\n  - b: c\n   d: e\n", // a key not under the mapping's first
+		"a:\n  -   \n",            // another
 		"a: [" + strings.Repeat("[", maxDepth) + strings.Repeat("]", maxDepth+1) + "\n",
+		"a: {" + strings.Repeat("k", maxKey+1) + ": v}\n",
 		strings.Repeat("k", maxKey+1) + ": v\n",
 	} {
 		if _, ok := Parse([]byte(c)); ok {

