@@ -368,7 +368,7 @@ func narrativeSum(h *digest.Hasher, n *report.Narrative, def map[*report.Measure
 // file of the site), to a file or, a few levels deep, a folder; what is
 // not a plain file once followed (a pipe, a device) is not read.
 func sourceSums(fsys fs.FS) map[string]string {
-	sums := map[string]string{}
+	var files []string
 	var walk func(dir string, depth int)
 	walk = func(dir string, depth int) {
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -381,15 +381,23 @@ func sourceSums(fsys fs.FS) map[string]string {
 			case info.IsDir() && depth < 8:
 				walk(p, depth+1)
 			case info.Mode().IsRegular():
-				if sum, err := fileSum(fsys, p); err == nil {
-					sums[p] = sum
-				}
+				files = append(files, p)
 			}
 			return nil
 		})
 	}
 	for _, dir := range []string{"data", "content", "layouts", words.Dir, "static"} {
 		walk(dir, 0)
+	}
+	found := make([]string, len(files))
+	parallel.Each(len(files), func(i int) {
+		found[i], _ = fileSum(fsys, files[i]) // "" when it cannot be read
+	})
+	sums := make(map[string]string, len(files))
+	for i, p := range files {
+		if found[i] != "" {
+			sums[p] = found[i]
+		}
 	}
 	return sums
 }

@@ -117,6 +117,7 @@ func Build(src, out string, opts Options) (*Result, error) {
 	go func() {
 		stage, err := publish.Start(out)
 		start <- started{stage, err}
+		scorecardSum() // read once, for the sums of the build's inputs
 	}()
 	p := prepare(fsys, opts, from{how: forBuild})
 	s := <-start
