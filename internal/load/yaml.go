@@ -175,19 +175,16 @@ func (d *doc) parse(src []byte) *yaml.Node {
 	// Most data files are written in the few forms fastyaml reads, into
 	// the tree yaml.v3 would give, several times faster; yaml.v3 reads
 	// the rest, and says what is wrong with a file that is not YAML.
-	var n *yaml.Node
-	var ok bool
-	if d.reader != nil {
-		n, ok = d.reader.Parse(src)
-	} else {
-		n, ok = fastyaml.Parse(src)
+	r := d.reader
+	if r == nil {
+		r = new(fastyaml.Reader)
 	}
-	if ok {
+	if n, ok := r.Parse(src); ok {
 		return n
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var top yaml.Node
-	if err := dec.Decode(&top); err != nil {
+	var n yaml.Node
+	if err := dec.Decode(&n); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil // an empty file
 		}
@@ -206,8 +203,8 @@ func (d *doc) parse(src []byte) *yaml.Node {
 	} else if !errors.Is(err, io.EOF) {
 		d.yamlError(err, src)
 	}
-	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
-		return top.Content[0]
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		return n.Content[0]
 	}
 	return nil
 }

@@ -250,12 +250,12 @@ func (s *Stage) start(base string) error {
 	if err := recoverInterrupted(s.parent, base, s.real); err != nil {
 		return err
 	}
-	m, seen, err := inspect(s.real, s.shown, seenManifest{})
+	seen, err := inspect(s.real, s.shown, seenManifest{})
 	if err != nil {
 		return err
 	}
 	s.seen = seen
-	if m.Format == manifestFormat {
+	if m := seen.m; m.Format == manifestFormat {
 		s.prevTime = seen.info.ModTime()
 		s.prevInputs = m.Inputs
 		s.prev = make(map[string]Made, len(m.Files))
@@ -511,11 +511,11 @@ func (s *Stage) Commit() (err error) {
 	}
 	// Look again: a file may have been put in the output while the site
 	// was rendered.
-	m, _, err := inspect(real, shown, s.seen)
+	seen, err := inspect(real, shown, s.seen)
 	if err != nil {
 		return err
 	}
-	prev := m.paths()
+	prev := seen.m.paths()
 	// Swap: move the old site aside, move the new one in, then delete the
 	// old one. Only a crash between the two renames leaves no out folder,
 	// and the old site is then still beside it.
@@ -584,38 +584,38 @@ func intact(dir string, files []string) bool {
 // as shown in messages): it is absent, empty, or holds a manifest and no
 // file that the manifest does not list, and every folder in it can be
 // changed, so that the old site can be deleted once the new one is in its
-// place. It returns the manifest (the zero manifest for an absent or empty
-// folder).
-func inspect(dir, shown string, seen seenManifest) (manifest, seenManifest, error) {
+// place. It returns the manifest as read (the zero manifest for an absent
+// or empty folder); a manifest seen before, unchanged, is not read again.
+func inspect(dir, shown string, seen seenManifest) (seenManifest, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return manifest{}, seenManifest{}, nil
+		return seenManifest{}, nil
 	}
 	if err != nil {
-		return manifest{}, seenManifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+		return seenManifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
 	}
 	if len(entries) == 0 {
-		return manifest{}, seenManifest{}, nil
+		return seenManifest{}, nil
 	}
 	data, info, err := readUnlessSeen(filepath.Join(dir, ManifestName), seen)
 	if errors.Is(err, fs.ErrNotExist) {
 		if looksBuilt(dir) {
-			return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
+			return seenManifest{}, fmt.Errorf("the output folder %s looks like a Scorecard build but lacks the %s file that marks one (versions of Scorecard before it were added did not write it); Scorecard replaces its output folder whole and deletes nothing it did not write, so check that nothing else in %s is needed, delete the folder yourself this once, and build again: later builds will replace it themselves", shown, ManifestName, shown)
 		}
-		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
+		return seenManifest{}, fmt.Errorf("the output folder %s holds files Scorecard did not write (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or move those files out of %s yourself", shown, listEntries(entries), shown)
 	}
 	if err != nil {
-		return manifest{}, seenManifest{}, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
+		return seenManifest{}, fmt.Errorf("cannot read %s in the output folder %s: %v", ManifestName, shown, err)
 	}
 	m := seen.m
 	if data != nil {
 		m, err = readManifest(data)
 	}
 	if err != nil || m.Generator != "Scorecard" || m.Format < 1 {
-		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
+		return seenManifest{}, fmt.Errorf("the output folder %s holds a %s file that Scorecard did not write; Scorecard replaces its output folder whole and deletes nothing it did not write, so choose an empty or new folder, or empty %s yourself", shown, ManifestName, shown)
 	}
 	if m.Format > manifestFormat {
-		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
+		return seenManifest{}, fmt.Errorf("the output folder %s was built by a newer version of Scorecard (its %s has format %d; this version knows format %d); build with that version, or delete the folder yourself and build again", shown, ManifestName, m.Format, manifestFormat)
 	}
 	listed := make(map[string]bool, len(m.Files))
 	for _, f := range m.Files {
@@ -648,15 +648,15 @@ func inspect(dir, shown string, seen seenManifest) (manifest, seenManifest, erro
 		return nil
 	})
 	if err != nil {
-		return manifest{}, seenManifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
+		return seenManifest{}, fmt.Errorf("cannot read the output folder %s: %v; the build needs to read it to be sure it replaces only an earlier build", shown, err)
 	}
 	if len(foreign) > 0 {
-		return manifest{}, seenManifest{}, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
+		return seenManifest{}, fmt.Errorf("the output folder %s holds %s that no Scorecard build wrote (%s); Scorecard replaces its output folder whole and deletes nothing it did not write, so move %s out of %s yourself (a file meant for the site belongs in the site's static/ folder, which every build copies in), then build again", shown, plural(len(foreign), "a file", "files"), listNames(foreign), plural(len(foreign), "it", "them"), shown)
 	}
 	if locked != "" {
-		return manifest{}, seenManifest{}, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
+		return seenManifest{}, fmt.Errorf("cannot replace the output folder %s: the build cannot delete the old site in it, because %s cannot be changed by this user (%v); make %s and everything in it writable by the user who runs the build (or delete it as the user who owns it), then build again; nothing was changed", shown, locked, errText(lockErr), shown)
 	}
-	return m, seenManifest{info, m}, nil
+	return seenManifest{info, m}, nil
 }
 
 // seenManifest is a manifest as read, and its file's information then.

@@ -87,11 +87,12 @@ func assessMeasure(s *report.Site, m *report.Measure, rows []edited) diag.List {
 		}
 		return false
 	}
-	seen := false // reported in an earlier edition
 	var spans []report.Period
-	for _, e := range rows {
+	for k, e := range rows {
 		i, q, row := e.edition, s.Quarters[e.edition], e.row
-		isNew := i > 0 && !seen
+		// New: first reported after the first edition. A period published
+		// before it in the same edition makes it not new to the rest.
+		isNew := i > 0 && k == 0
 		when := row.When
 		prev, yearAgo := when.Prev(), when.YearAgo()
 		if when.Kind == report.SpanPeriod {
@@ -126,9 +127,6 @@ func assessMeasure(s *report.Site, m *report.Measure, rows []edited) diag.List {
 		if when.Kind == report.SpanPeriod {
 			spans = append(spans, when)
 		}
-		// An earlier period published in this edition: the measure is
-		// not new to the later ones.
-		seen = true
 	}
 	return warnings
 }
